@@ -1,0 +1,66 @@
+import { Body, Controller, Delete, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiZodBody, ApiZodQuery, CurrentUser, JobsAdminService, Roles, ZodPipe } from '@smedx/platform';
+import type { Principal } from '@smedx/platform';
+import { GrantRoleSchema, IdentityService } from '@smedx/identity';
+import type { GrantRoleInput } from '@smedx/identity';
+import { PageQuery, UuidParam } from '../http/query.js';
+
+const JobsQuery = PageQuery.extend({
+  state: z.enum(['pending', 'processing', 'dispatched', 'done', 'dead']).default('dead'),
+});
+const UsersQuery = PageQuery.extend({ q: z.string().trim().max(100).optional() });
+const JobId = z.coerce.number().int().positive('must be a job id');
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('admin')
+export class AdminController {
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly jobs: JobsAdminService,
+  ) {}
+
+  @Get('users')
+  @ApiZodQuery(UsersQuery)
+  users(@Query(new ZodPipe(UsersQuery)) q: z.infer<typeof UsersQuery>) {
+    return this.identity.listUsers(q.q, q.page, q.pageSize);
+  }
+
+  @Post('users/:id/roles')
+  @ApiOperation({ summary: 'Grant a platform role (district officers need a district)' })
+  @ApiZodBody(GrantRoleSchema)
+  grant(
+    @CurrentUser() actor: Principal,
+    @Param('id', new ZodPipe(UuidParam)) id: string,
+    @Body(new ZodPipe(GrantRoleSchema)) input: GrantRoleInput,
+  ) {
+    return this.identity.grantRole(actor, id, input);
+  }
+
+  @Delete('users/:id/roles/:role')
+  revoke(
+    @CurrentUser() actor: Principal,
+    @Param('id', new ZodPipe(UuidParam)) id: string,
+    @Param('role') role: string,
+    @Query('district') district?: string,
+  ) {
+    return this.identity.revokeRole(actor, id, role, district);
+  }
+
+  @Get('jobs')
+  @ApiOperation({ summary: 'Background jobs by state (default: dead letters)' })
+  @ApiZodQuery(JobsQuery)
+  async listJobs(@Query(new ZodPipe(JobsQuery)) q: z.infer<typeof JobsQuery>) {
+    const [page, counts] = await Promise.all([this.jobs.list(q.state, q.page, q.pageSize), this.jobs.counts()]);
+    return { ...page, page: q.page, pageSize: q.pageSize, counts };
+  }
+
+  @Post('jobs/:id/retry')
+  @ApiOperation({ summary: 'Run a dead job again from its first attempt' })
+  retry(@Param('id', new ZodPipe(JobId)) id: number) {
+    return this.jobs.retry(id);
+  }
+}

@@ -1,0 +1,59 @@
+import { randomUUID } from 'node:crypto';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthGuard, HttpErrorFilter, loadConfig } from '@smedx/platform';
+import type { AppConfig, Clock } from '@smedx/platform';
+import { CoreModule } from '@smedx/core';
+import { AdminController } from './admin/admin.controller.js';
+import { AuditController } from './audit/audit.controller.js';
+import { TaxonomiesController } from './directory/taxonomies.controller.js';
+import { HealthController } from './health/health.controller.js';
+import { AuthController } from './identity/auth.controller.js';
+import { OrganisationsController } from './identity/organisations.controller.js';
+
+export interface ApiOptions {
+  config?: AppConfig;
+  clock?: Clock;
+}
+
+/** The HTTP application: the core plus controllers, guard, error filter and request logging. */
+@Module({})
+export class ApiModule {
+  static forRoot(options: ApiOptions = {}): DynamicModule {
+    const config = options.config ?? loadConfig();
+    return {
+      module: ApiModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req, res) => {
+              const incoming = req.headers['x-request-id'];
+              const id = typeof incoming === 'string' && /^[\w.-]{1,100}$/.test(incoming) ? incoming : randomUUID();
+              res.setHeader('x-request-id', id);
+              return id;
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/health' },
+          },
+        }),
+        CoreModule.forRoot({ ...options, config }),
+        TerminusModule,
+      ],
+      controllers: [
+        HealthController,
+        TaxonomiesController,
+        AuthController,
+        OrganisationsController,
+        AdminController,
+        AuditController,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,28 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { ApiZodQuery, Roles, ZodPipe } from '@smedx/platform';
+import { AuditService } from '@smedx/audit';
+import { PageQuery } from '../http/query.js';
+
+const AuditQuery = PageQuery.extend({
+  entityType: z.string().max(40).optional(),
+  entityId: z.string().max(64).optional(),
+  action: z.string().max(80).optional(),
+  actorId: z.string().max(36).optional(),
+});
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@Controller('audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @Roles('city_officer', 'district_officer', 'admin')
+  @ApiOperation({ summary: 'The audit trail: review decisions, role grants, awards, money changes' })
+  @ApiZodQuery(AuditQuery)
+  list(@Query(new ZodPipe(AuditQuery)) q: z.infer<typeof AuditQuery>) {
+    return this.audit.list(q);
+  }
+}

@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import rateLimit from '@fastify/rate-limit';
+import { RequestMethod } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { loadConfig } from '@smedx/platform';
+import type { AppConfig, Clock } from '@smedx/platform';
+import { IdentityService } from '@smedx/identity';
+import { ApiModule } from './app.module.js';
+import { configureAuthRateLimit } from './http/rate-limit.js';
+
+export const API_PREFIX = 'api/v1';
+
+export interface CreateAppOptions {
+  config?: AppConfig;
+  clock?: Clock;
+  /** Keep Nest's and pino's logs quiet (tests). */
+  quiet?: boolean;
+  /** Serve the built web UI at `/` (default true; the e2e suite tests the API alone). */
+  serveWebUi?: boolean;
+}
+
+/**
+ * Builds the HTTP application without listening: used by `main.ts` and by the
+ * e2e tests, so both run exactly the same stack.
+ */
+export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const config = options.config ?? loadConfig();
+  configureAuthRateLimit(config.auth.rateLimit, config.auth.rateWindowSeconds);
+  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 2 * 1024 * 1024, routerOptions: { maxParamLength: 200 } });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot({ config, clock: options.clock }), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+    logger: options.quiet ? false : undefined,
+  });
+  if (!options.quiet) app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  await app.register(rateLimit as never, { global: false });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [{ path: 'health', method: RequestMethod.GET }],
+  });
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('smedx API')
+      .setDescription('中小企业数字化转型供需对接平台 — supply-demand matchmaking platform. Money fields ending in `Fen` are integer fen (分).')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  // Swagger UI needs @fastify/static, which Jest cannot load (a CJS package requiring ESM): tests check /docs-json.
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', ui: options.serveWebUi !== false });
+  if (options.serveWebUi !== false) await serveWebUi(app);
+  await app.get(IdentityService).bootstrapAdmin();
+  return app;
+}
+
+/** Serves the built web UI (apps/web/dist) at `/`, when it has been built. */
+async function serveWebUi(app: NestFastifyApplication): Promise<void> {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [resolve(here, '../../../apps/web/dist'), resolve(here, '../../../../apps/web/dist'), resolve('apps/web/dist')];
+  const root = candidates.find((c) => existsSync(join(c, 'index.html')));
+  if (!root) return;
+  const fastify = app.getHttpAdapter().getInstance();
+  const { default: fastifyStatic } = await import('@fastify/static');
+  await app.register(fastifyStatic as never, { root, prefix: '/', wildcard: false, index: ['index.html'] });
+  // Client-side routes fall back to the SPA's index.html; API and docs keep their 404s.
+  fastify.setNotFoundHandler((request, reply) => {
+    const url = request.url;
+    if (request.method === 'GET' && !url.startsWith(`/${API_PREFIX}`) && !url.startsWith('/docs') && !url.startsWith('/health')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `Cannot ${request.method} ${url}` });
+  });
+}

@@ -1,0 +1,15 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Public } from '@smedx/platform';
+import { taxonomies } from '@smedx/taxonomy';
+
+@ApiTags('directory')
+@Controller('taxonomies')
+export class TaxonomiesController {
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Industries (3+N), districts, scenarios, delivery modes and more, each {code, name}' })
+  list() {
+    return taxonomies();
+  }
+}

@@ -1,0 +1,40 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiZodBody, CurrentUser, Public, ZodPipe } from '@smedx/platform';
+import type { Principal } from '@smedx/platform';
+import { IdentityService, LoginSchema, RegisterSchema } from '@smedx/identity';
+import type { LoginInput, RegisterInput } from '@smedx/identity';
+import { AUTH_RATE_LIMIT } from '../http/rate-limit.js';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly identity: IdentityService) {}
+
+  @Post('register')
+  @Public()
+  @RouteConfig(AUTH_RATE_LIMIT)
+  @ApiOperation({ summary: 'Create an account; returns a session' })
+  @ApiZodBody(RegisterSchema)
+  register(@Body(new ZodPipe(RegisterSchema)) input: RegisterInput) {
+    return this.identity.register(input);
+  }
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @RouteConfig(AUTH_RATE_LIMIT)
+  @ApiOperation({ summary: 'Exchange e-mail and password for a bearer token' })
+  @ApiZodBody(LoginSchema)
+  login(@Body(new ZodPipe(LoginSchema)) input: LoginInput) {
+    return this.identity.login(input);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The caller, with roles and memberships' })
+  me(@CurrentUser() principal: Principal) {
+    return this.identity.publicUser(principal.userId);
+  }
+}

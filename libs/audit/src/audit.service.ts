@@ -1,0 +1,81 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
+import { CLOCK, OnJob, OutboxService, UnitOfWork } from '@smedx/platform';
+import type { Clock, JobContext } from '@smedx/platform';
+import { AuditEntry } from './audit-entry.entity.js';
+import { AuditRecordJob } from './audit.jobs.js';
+import type { AuditRecordPayload } from './audit.jobs.js';
+
+export interface AuditFact {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  reason?: string | null;
+  data?: Record<string, unknown> | null;
+}
+
+export interface AuditQuery {
+  entityType?: string;
+  entityId?: string;
+  action?: string;
+  actorId?: string;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The audit trail. Facts are recorded through the outbox in the caller's
+ * transaction, so a decision and its audit entry commit or roll back together.
+ */
+@Injectable()
+export class AuditService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly outbox: OutboxService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Records a fact as part of the transaction `tx`. */
+  async record(tx: EntityManager, fact: AuditFact): Promise<void> {
+    await this.outbox.add(tx, AuditRecordJob, { ...fact, at: this.clock.now().toISOString() });
+  }
+
+  @OnJob(AuditRecordJob)
+  async write(payload: AuditRecordPayload, context: JobContext): Promise<void> {
+    await this.uow.run((tx) =>
+      tx
+        .createQueryBuilder()
+        .insert()
+        .into(AuditEntry)
+        .values({
+          jobId: context.jobId,
+          actorId: payload.actorId,
+          action: payload.action,
+          entityType: payload.entityType,
+          entityId: payload.entityId,
+          reason: payload.reason ?? null,
+          data: (payload.data ?? null) as never,
+          at: new Date(payload.at),
+        })
+        .orIgnore()
+        .execute(),
+    );
+  }
+
+  async list(query: AuditQuery): Promise<{ items: AuditEntry[]; total: number; page: number; pageSize: number }> {
+    const where: FindOptionsWhere<AuditEntry> = {};
+    if (query.entityType) where.entityType = query.entityType;
+    if (query.entityId) where.entityId = query.entityId;
+    if (query.action) where.action = query.action;
+    if (query.actorId) where.actorId = query.actorId;
+    const [items, total] = await this.dataSource.getRepository(AuditEntry).findAndCount({
+      where,
+      order: { at: 'DESC', id: 'ASC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+}

@@ -1,0 +1,231 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import * as argon2 from 'argon2';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  APP_CONFIG,
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  UnauthenticatedError,
+  UnitOfWork,
+  isOwner,
+} from '@smedx/platform';
+import type { AppConfig, Principal, PrincipalLoader } from '@smedx/platform';
+import { AuditService } from '@smedx/audit';
+import { isDistrictCode } from '@smedx/taxonomy';
+import type { AddMemberInput, GrantRoleInput, LoginInput, RegisterInput } from './dto/identity.dto.js';
+import { Membership } from './membership.entity.js';
+import { RoleGrant } from './role-grant.entity.js';
+import { User } from './user.entity.js';
+
+export interface PublicUser {
+  id: string;
+  email: string;
+  displayName: string;
+  roles: { role: string; district: string | null }[];
+  memberships: { organisationId: string; kind: 'enterprise' | 'provider'; role: 'owner' | 'member' }[];
+}
+
+export interface Session {
+  accessToken: string;
+  expiresIn: number;
+  user: PublicUser;
+}
+
+/** argon2id with OWASP's recommended minimum cost. */
+const ARGON2 = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+
+/** Accounts, role grants and organisation memberships; also the guard's principal loader. */
+@Injectable()
+export class IdentityService implements PrincipalLoader {
+  private readonly logger = new Logger('IdentityService');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly jwt: JwtService,
+    private readonly audit: AuditService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async register(input: RegisterInput): Promise<Session> {
+    const passwordHash = await argon2.hash(input.password, ARGON2);
+    const user = await this.uow.run(async (tx) => {
+      if (await tx.existsBy(User, { email: input.email })) {
+        throw new ConflictError('email_taken', 'this e-mail address is already registered');
+      }
+      return tx.save(tx.create(User, { email: input.email, passwordHash, displayName: input.displayName }));
+    });
+    return this.session(user.id);
+  }
+
+  async login(input: LoginInput): Promise<Session> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ email: input.email });
+    // Verify against a hash even for unknown e-mails so timing does not reveal accounts.
+    const hash = user?.passwordHash ?? (await this.dummyHash());
+    const ok = await argon2.verify(hash, input.password).catch(() => false);
+    if (!user || !ok) throw new UnauthenticatedError('wrong e-mail or password');
+    return this.session(user.id);
+  }
+
+  private dummy: Promise<string> | null = null;
+  private dummyHash(): Promise<string> {
+    this.dummy ??= argon2.hash('not-a-real-password', ARGON2);
+    return this.dummy;
+  }
+
+  async session(userId: string): Promise<Session> {
+    const user = await this.publicUser(userId);
+    const accessToken = await this.jwt.signAsync({ sub: user.id });
+    return { accessToken, expiresIn: this.config.auth.expiresInSeconds, user };
+  }
+
+  async publicUser(userId: string): Promise<PublicUser> {
+    const principal = await this.load(userId);
+    if (!principal) throw new NotFoundError('user', userId);
+    return {
+      id: principal.userId,
+      email: principal.email,
+      displayName: principal.displayName,
+      roles: principal.roles.map((r) => ({ role: r.role, district: r.district ?? null })),
+      memberships: principal.memberships.map((m) => ({ organisationId: m.organisationId, kind: m.kind, role: m.role })),
+    };
+  }
+
+  async load(userId: string): Promise<Principal | null> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: userId });
+    if (!user) return null;
+    const [grants, memberships] = await Promise.all([
+      this.dataSource.getRepository(RoleGrant).find({ where: { userId }, order: { createdAt: 'ASC' } }),
+      this.dataSource.getRepository(Membership).find({ where: { userId }, order: { createdAt: 'ASC' } }),
+    ]);
+    return {
+      userId: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      roles: grants.map((g) => ({ role: g.role, district: g.district || null })),
+      memberships: memberships.map((m) => ({ organisationId: m.organisationId, kind: m.organisationKind, role: m.role })),
+    };
+  }
+
+  async grantRole(actor: Principal, userId: string, input: GrantRoleInput): Promise<PublicUser> {
+    if (input.district && !isDistrictCode(input.district)) {
+      throw new InvalidInputError([{ field: 'district', reason: `unknown district code "${input.district}"` }]);
+    }
+    const district = input.role === 'district_officer' ? input.district! : '';
+    await this.uow.run(async (tx) => {
+      if (!(await tx.existsBy(User, { id: userId }))) throw new NotFoundError('user', userId);
+      if (await tx.existsBy(RoleGrant, { userId, role: input.role, district })) return;
+      await tx.insert(RoleGrant, { userId, role: input.role, district, grantedBy: actor.userId });
+      await this.audit.record(tx, {
+        actorId: actor.userId,
+        action: 'role.granted',
+        entityType: 'user',
+        entityId: userId,
+        data: { role: input.role, district: district || null },
+      });
+    });
+    return this.publicUser(userId);
+  }
+
+  async revokeRole(actor: Principal, userId: string, role: string, district?: string): Promise<PublicUser> {
+    await this.uow.run(async (tx) => {
+      const result = await tx.delete(RoleGrant, { userId, role, ...(district ? { district } : {}) });
+      if (!result.affected) throw new NotFoundError('role_grant');
+      await this.audit.record(tx, {
+        actorId: actor.userId,
+        action: 'role.revoked',
+        entityType: 'user',
+        entityId: userId,
+        data: { role, district: district ?? null },
+      });
+    });
+    return this.publicUser(userId);
+  }
+
+  async listUsers(q: string | undefined, page: number, pageSize: number): Promise<{ items: PublicUser[]; total: number }> {
+    const qb = this.dataSource.getRepository(User).createQueryBuilder('u').orderBy('u.email', 'ASC');
+    if (q) qb.where('u.email LIKE :q OR u.displayName LIKE :q', { q: `%${q.replace(/[%_]/g, '')}%` });
+    const [users, total] = await qb.skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    const ids = users.map((u) => u.id);
+    const grants = ids.length ? await this.dataSource.getRepository(RoleGrant).createQueryBuilder('g').where('g.userId IN (:...ids)', { ids }).getMany() : [];
+    return {
+      items: users.map((u) => ({
+        id: u.id,
+        email: u.email,
+        displayName: u.displayName,
+        roles: grants.filter((g) => g.userId === u.id).map((g) => ({ role: g.role, district: g.district || null })),
+        memberships: [],
+      })),
+      total,
+    };
+  }
+
+  /** Makes `userId` the owner of a new organisation, inside the caller's transaction. */
+  async addOwner(tx: EntityManager, organisationId: string, kind: 'enterprise' | 'provider', userId: string): Promise<void> {
+    await tx.insert(Membership, { organisationId, organisationKind: kind, userId, role: 'owner' });
+  }
+
+  async members(organisationId: string): Promise<{ userId: string; email: string; displayName: string; role: string }[]> {
+    const rows = await this.dataSource
+      .getRepository(Membership)
+      .createQueryBuilder('m')
+      .innerJoin(User, 'u', 'u.id = m.userId')
+      .select(['m.userId AS "userId"', 'u.email AS "email"', 'u.displayName AS "displayName"', 'm.role AS "role"'])
+      .where('m.organisationId = :organisationId', { organisationId })
+      .orderBy('u.email', 'ASC')
+      .getRawMany<{ userId: string; email: string; displayName: string; role: string }>();
+    return rows;
+  }
+
+  /** An owner adds an existing user to the organisation. */
+  async addMember(actor: Principal, organisationId: string, input: AddMemberInput) {
+    if (!isOwner(actor, organisationId)) throw new ForbiddenError('only an owner of the organisation may add members');
+    const kind = actor.memberships.find((m) => m.organisationId === organisationId)!.kind;
+    await this.uow.run(async (tx) => {
+      const user = await tx.findOneBy(User, { email: input.email });
+      if (!user) throw new NotFoundError('user', input.email);
+      if (await tx.existsBy(Membership, { organisationId, userId: user.id })) {
+        throw new ConflictError('already_member', 'this user is already a member');
+      }
+      await tx.insert(Membership, { organisationId, organisationKind: kind, userId: user.id, role: input.role });
+      await this.audit.record(tx, {
+        actorId: actor.userId,
+        action: 'member.added',
+        entityType: kind,
+        entityId: organisationId,
+        data: { userId: user.id, role: input.role },
+      });
+    });
+    return this.members(organisationId);
+  }
+
+  /** Creates the configured admin on first start; idempotent. */
+  async bootstrapAdmin(): Promise<void> {
+    const { email, password } = this.config.admin;
+    const existing = await this.dataSource.getRepository(User).findOneBy({ email: email.toLowerCase() });
+    if (existing) return;
+    const passwordHash = await argon2.hash(password, ARGON2);
+    await this.uow.run(async (tx) => {
+      const user = await tx.save(tx.create(User, { email: email.toLowerCase(), passwordHash, displayName: '平台管理员' }));
+      await tx.insert(RoleGrant, { userId: user.id, role: 'admin', district: '', grantedBy: null });
+      await this.audit.record(tx, { actorId: null, action: 'role.granted', entityType: 'user', entityId: user.id, data: { role: 'admin', bootstrap: true } });
+    });
+    this.logger.log(`admin ${email} created`);
+  }
+
+  /** Creates a user with a known password and roles (demo data, tests); idempotent by e-mail. */
+  async ensureUser(email: string, password: string, displayName: string, roles: { role: GrantRoleInput['role']; district?: string }[] = []): Promise<string> {
+    const lower = email.toLowerCase();
+    const existing = await this.dataSource.getRepository(User).findOneBy({ email: lower });
+    if (existing) return existing.id;
+    const passwordHash = await argon2.hash(password, ARGON2);
+    return this.uow.run(async (tx) => {
+      const user = await tx.save(tx.create(User, { email: lower, passwordHash, displayName }));
+      for (const r of roles) await tx.insert(RoleGrant, { userId: user.id, role: r.role, district: r.district ?? '', grantedBy: null });
+      return user.id;
+    });
+  }
+}

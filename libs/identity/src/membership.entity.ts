@@ -1,0 +1,25 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A user's place in an organisation (an enterprise or a provider). */
+@Entity('membership')
+@Index(['organisationId', 'userId'], { unique: true })
+@Index(['userId'])
+export class Membership {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ length: 36 })
+  organisationId!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  organisationKind!: 'enterprise' | 'provider';
+
+  @Column({ length: 36 })
+  userId!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  role!: 'owner' | 'member';
+
+  @CreateDateColumn()
+  createdAt!: Date;
+}

@@ -1,0 +1,44 @@
+/** Roles an admin grants; organisation roles (owner, member) live on memberships. */
+export const PLATFORM_ROLES = ['admin', 'city_officer', 'district_officer', 'assessor', 'organizer'] as const;
+export type PlatformRole = (typeof PLATFORM_ROLES)[number];
+
+export interface RoleGrant {
+  role: PlatformRole;
+  /** Set for district officers: the district code their scope covers. */
+  district?: string | null;
+}
+
+export interface Membership {
+  organisationId: string;
+  kind: 'enterprise' | 'provider';
+  role: 'owner' | 'member';
+}
+
+/** Who is calling, as the auth guard resolved it from the bearer token. */
+export interface Principal {
+  userId: string;
+  email: string;
+  displayName: string;
+  roles: RoleGrant[];
+  memberships: Membership[];
+}
+
+export function hasRole(principal: Principal | null | undefined, ...roles: PlatformRole[]): boolean {
+  return !!principal && principal.roles.some((g) => roles.includes(g.role));
+}
+
+export function isMember(principal: Principal | null | undefined, organisationId: string): boolean {
+  return !!principal && principal.memberships.some((m) => m.organisationId === organisationId);
+}
+
+export function isOwner(principal: Principal | null | undefined, organisationId: string): boolean {
+  return !!principal && principal.memberships.some((m) => m.organisationId === organisationId && m.role === 'owner');
+}
+
+/** Injection token of the {@link PrincipalLoader}, provided by the identity context. */
+export const PRINCIPAL_LOADER = Symbol('PRINCIPAL_LOADER');
+
+export interface PrincipalLoader {
+  /** The user's current roles and memberships, or null if the user is gone. */
+  load(userId: string): Promise<Principal | null>;
+}

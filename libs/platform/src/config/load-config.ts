@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AppConfig, envSchema } from './config.schema.js';
+
+/** Thrown when the environment is invalid; the message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads the environment once into the typed configuration. Empty strings count
+ * as unset so that `FOO=` in a shell does not switch a mode on by accident.
+ */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.SMEDX_DATA_DIR);
+  const needsDataDir = !e.DATABASE_URL || !e.JWT_SECRET;
+  if (needsDataDir) mkdirSync(dataDir, { recursive: true });
+  return {
+    env: e.NODE_ENV,
+    role: e.SMEDX_ROLE,
+    http: { port: e.PORT, host: e.HOST },
+    dataDir,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'sqlite', path: join(dataDir, 'smedx.sqlite') },
+    redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.SMEDX_REDIS_PREFIX } : null,
+    meili: e.MEILI_HOST ? { host: e.MEILI_HOST, apiKey: e.MEILI_API_KEY, indexPrefix: e.MEILI_INDEX_PREFIX } : null,
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
+    auth: {
+      jwtSecret: e.JWT_SECRET ?? persistentSecret(dataDir),
+      expiresInSeconds: e.JWT_EXPIRES_IN_SECONDS,
+      rateLimit: e.AUTH_RATE_LIMIT,
+      rateWindowSeconds: e.AUTH_RATE_WINDOW_SECONDS,
+    },
+    admin: { email: e.SMEDX_ADMIN_EMAIL, password: e.SMEDX_ADMIN_PASSWORD },
+    demo: e.SMEDX_DEMO,
+    logLevel: e.LOG_LEVEL,
+    jobs: { attempts: e.JOB_ATTEMPTS, backoffMs: e.JOB_BACKOFF_MS, pollMs: e.OUTBOX_POLL_MS },
+  };
+}
+
+/**
+ * In embedded mode nobody sets JWT_SECRET, yet tokens must survive a restart:
+ * a random secret is created once beside the database and reused.
+ */
+function persistentSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(32).toString('hex');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,78 @@
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { JobBus } from './job-bus.port.js';
+import type { OutboxMessage } from './outbox-message.entity.js';
+
+export const QUEUE_NAME = 'smedx-jobs';
+
+/** BullMQ refuses integer-like custom ids, so the outbox id gets a prefix. */
+export const queueJobId = (outboxId: number): string => `outbox-${outboxId}`;
+
+export interface BullmqOptions {
+  url: string;
+  prefix: string;
+  attempts: number;
+  backoffMs: number;
+}
+
+/** The data a queued job carries: the outbox row it stands for. */
+export interface QueuedJobData {
+  outboxId: number;
+  payload: object;
+}
+
+/**
+ * Services mode: enqueues each outbox row on BullMQ with `jobId` = outbox id,
+ * so a row dispatched twice is queued once. The producer connection fails fast
+ * while Redis is away; the row then stays in the outbox and is tried again.
+ */
+export class BullmqJobBus implements JobBus {
+  readonly kind = 'bullmq' as const;
+  private readonly connection: Redis;
+  readonly queue: Queue<QueuedJobData>;
+
+  constructor(private readonly options: BullmqOptions) {
+    this.connection = new Redis(options.url, {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 1,
+      lazyConnect: false,
+      retryStrategy: (times) => Math.min(times * 200, 2000),
+    });
+    this.connection.on('error', () => undefined);
+    this.queue = new Queue<QueuedJobData>(QUEUE_NAME, { connection: this.connection, prefix: options.prefix });
+    this.queue.on('error', () => undefined);
+  }
+
+  async dispatch(message: OutboxMessage): Promise<'dispatched'> {
+    await this.queue.add(
+      message.job,
+      { outboxId: message.id, payload: message.payload },
+      {
+        jobId: queueJobId(message.id),
+        attempts: this.options.attempts,
+        backoff: { type: 'exponential', delay: this.options.backoffMs },
+        removeOnComplete: { age: 24 * 3600, count: 10_000 },
+        removeOnFail: false,
+      },
+    );
+    return 'dispatched';
+  }
+
+  async forget(messageId: number): Promise<void> {
+    const job = await this.queue.getJob(queueJobId(messageId));
+    if (job) await job.remove();
+  }
+
+  async ping(): Promise<boolean> {
+    try {
+      return (await this.connection.ping()) === 'PONG';
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+    this.connection.disconnect();
+  }
+}

@@ -1,0 +1,24 @@
+import type { OutboxMessage } from './outbox-message.entity.js';
+
+/** Injection token of the {@link JobBus}. */
+export const JOB_BUS = Symbol('JOB_BUS');
+
+/**
+ * Where claimed outbox rows go. `REDIS_URL` unset: the inline adapter runs the
+ * handler in this process. `REDIS_URL` set: the BullMQ adapter enqueues the row
+ * (jobId = outbox id) and `apps/worker` runs it.
+ */
+export interface JobBus {
+  readonly kind: 'inline' | 'bullmq';
+  /**
+   * Hands one claimed row over. Resolves `'done'` when the handler ran
+   * (inline) or `'dispatched'` when the queue accepted it (BullMQ); throws
+   * when neither happened, and the row is tried again later.
+   */
+  dispatch(message: OutboxMessage): Promise<'done' | 'dispatched'>;
+  /** Forgets any queued copy of a dead job before it is retried. */
+  forget(messageId: number): Promise<void>;
+  /** Whether the bus can take work now (health). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

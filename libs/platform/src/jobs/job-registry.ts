@@ -1,0 +1,57 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { declaredJobNames, JobHandler } from './job-definition.js';
+import { ON_JOB } from './on-job.decorator.js';
+
+/** Finds every `@OnJob` handler at start-up and refuses missing or duplicate ones. */
+@Injectable()
+export class JobRegistry implements OnModuleInit {
+  private readonly logger = new Logger('JobRegistry');
+  private readonly handlers = new Map<string, JobHandler>();
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly reflector: Reflector,
+  ) {}
+
+  onModuleInit(): void {
+    const found = new Map<string, string[]>();
+    for (const wrapper of this.discovery.getProviders()) {
+      const instance = wrapper.instance as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic()) continue;
+      const prototype = Object.getPrototypeOf(instance) as object;
+      for (const method of this.scanner.getAllMethodNames(prototype)) {
+        const fn = instance[method];
+        if (typeof fn !== 'function') continue;
+        const jobName = this.reflector.get<string | undefined>(ON_JOB, fn as () => unknown);
+        if (!jobName) continue;
+        const where = `${instance.constructor.name}.${method}`;
+        found.set(jobName, [...(found.get(jobName) ?? []), where]);
+        this.handlers.set(jobName, (fn as JobHandler).bind(instance));
+      }
+    }
+    const problems: string[] = [];
+    for (const [name, places] of found) {
+      if (places.length > 1) problems.push(`job "${name}" has ${places.length} handlers: ${places.join(', ')}`);
+    }
+    for (const name of declaredJobNames()) {
+      if (!found.has(name)) problems.push(`job "${name}" has no handler`);
+    }
+    for (const name of found.keys()) {
+      if (!declaredJobNames().includes(name)) problems.push(`handler for undeclared job "${name}"`);
+    }
+    if (problems.length) throw new Error(`Job handlers are wrong:\n  - ${problems.join('\n  - ')}`);
+    this.logger.log(`${this.handlers.size} job handlers registered`);
+  }
+
+  get(name: string): JobHandler {
+    const handler = this.handlers.get(name);
+    if (!handler) throw new Error(`no handler for job "${name}"`);
+    return handler;
+  }
+
+  names(): string[] {
+    return [...this.handlers.keys()].sort();
+  }
+}

@@ -1,0 +1,43 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { JsonColumn, TimeColumn } from '../database/columns.js';
+
+export type OutboxStatus = 'pending' | 'processing' | 'dispatched' | 'done' | 'dead';
+
+/**
+ * One unit of background work, written in the same transaction as the change
+ * that causes it. Its increasing id is also the change sequence that each
+ * embedded search index follows.
+ */
+@Entity('outbox_message')
+@Index(['status', 'availableAt'])
+export class OutboxMessage {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ length: 120 })
+  job!: string;
+
+  @JsonColumn()
+  payload!: object;
+
+  @Column({ length: 16, default: 'pending' })
+  status!: OutboxStatus;
+
+  @Column({ default: 0 })
+  attempts!: number;
+
+  @TimeColumn()
+  availableAt!: Date;
+
+  @TimeColumn({ nullable: true })
+  lockedUntil!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  lastError!: string | null;
+
+  @CreateDateColumn()
+  createdAt!: Date;
+
+  @TimeColumn({ nullable: true })
+  completedAt!: Date | null;
+}

@@ -1,0 +1,179 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/config.schema.js';
+import { CLOCK } from '../clock/clock.js';
+import type { Clock } from '../clock/clock.js';
+import { UnitOfWork } from '../database/unit-of-work.js';
+import { JOB_BUS } from './job-bus.port.js';
+import type { JobBus } from './job-bus.port.js';
+import { OutboxMessage } from './outbox-message.entity.js';
+
+/** How long a claimed row is ours before another relay may take it again. */
+const PROCESSING_LEASE_MS = 60_000;
+/** A dispatched row not finished by then is enqueued again (Redis may have lost it). */
+const DISPATCH_LEASE_MS = 10 * 60_000;
+const BATCH = 50;
+
+/**
+ * Moves outbox rows to the job bus: claims due rows, hands each over, and
+ * records the outcome. A row is done only after its handler ran (inline) or the
+ * queue took it (BullMQ); a failure leaves it for a later try, with exponential
+ * backoff, and after the last attempt it is dead until an admin retries it.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('OutboxRelay');
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+  private again = false;
+  private stopped = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    @Inject(JOB_BUS) private readonly bus: JobBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.uow.onCommit(() => this.nudge());
+    this.timer = setInterval(() => this.nudge(), this.config.jobs.pollMs);
+    this.timer.unref();
+    this.nudge();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+    await this.bus.close();
+  }
+
+  /** Asks for a pass soon; coalesces with one already running. */
+  nudge(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.passes().finally(() => {
+      this.running = null;
+    });
+    this.running.catch((err: unknown) => this.logger.error(`relay pass failed: ${String(err)}`));
+  }
+
+  /**
+   * Runs passes until nothing is due now; tests and the seed use it to wait
+   * for every consequence of what they did.
+   */
+  async drain(maxPasses = 1000): Promise<void> {
+    for (let i = 0; i < maxPasses; i++) {
+      if (this.running) await this.running.catch(() => undefined);
+      const handled = await this.pass();
+      if (handled === 0 && !this.running) return;
+    }
+    throw new Error('outbox did not drain');
+  }
+
+  private async passes(): Promise<number> {
+    let total = 0;
+    do {
+      this.again = false;
+      let handled: number;
+      do {
+        handled = await this.pass();
+        total += handled;
+      } while (handled > 0 && !this.stopped);
+    } while (this.again && !this.stopped);
+    return total;
+  }
+
+  private async pass(): Promise<number> {
+    const claimed = await this.claim();
+    for (const message of claimed) await this.deliver(message);
+    return claimed.length;
+  }
+
+  private async claim(): Promise<OutboxMessage[]> {
+    const now = this.clock.now();
+    const inline = this.bus.kind === 'inline';
+    return this.uow.run(async (tx) => {
+      const ids = await this.dueIds(tx, now);
+      if (ids.length === 0) return [];
+      await tx
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({
+          status: 'processing',
+          lockedUntil: new Date(now.getTime() + PROCESSING_LEASE_MS),
+          ...(inline ? { attempts: () => 'attempts + 1' } : {}),
+        })
+        .whereInIds(ids)
+        .execute();
+      return tx.getRepository(OutboxMessage).find({ where: ids.map((id) => ({ id })), order: { id: 'ASC' } });
+    });
+  }
+
+  private async dueIds(tx: EntityManager, now: Date): Promise<number[]> {
+    const qb = tx
+      .getRepository(OutboxMessage)
+      .createQueryBuilder('m')
+      .select('m.id', 'id')
+      .where("(m.status = 'pending' AND m.availableAt <= :now)", { now })
+      .orWhere("(m.status IN ('processing', 'dispatched') AND m.lockedUntil < :now)", { now })
+      .orderBy('m.id', 'ASC')
+      .limit(BATCH);
+    if (this.dataSource.options.type === 'postgres') qb.setLock('pessimistic_write').setOnLocked('skip_locked');
+    const rows = await qb.getRawMany<{ id: number | string }>();
+    return rows.map((r) => Number(r.id));
+  }
+
+  private async deliver(message: OutboxMessage): Promise<void> {
+    try {
+      const outcome = await this.bus.dispatch(message);
+      const now = this.clock.now();
+      // Only while still ours: a fast worker may already have marked it done.
+      await this.update({ id: message.id, status: 'processing' }, {
+        status: outcome,
+        completedAt: outcome === 'done' ? now : null,
+        lockedUntil: outcome === 'dispatched' ? new Date(now.getTime() + DISPATCH_LEASE_MS) : null,
+        lastError: null,
+      });
+    } catch (err) {
+      await this.failed(message, err);
+    }
+  }
+
+  private async failed(message: OutboxMessage, err: unknown): Promise<void> {
+    const error = err instanceof Error ? err.message : String(err);
+    const now = this.clock.now().getTime();
+    if (this.bus.kind === 'bullmq') {
+      // The queue did not take it (Redis away): not an attempt, try again soon.
+      this.logger.warn(`job ${message.id} (${message.job}) not enqueued: ${error}`);
+      await this.update(message.id, {
+        status: 'pending',
+        availableAt: new Date(now + this.config.jobs.pollMs * 4),
+        lockedUntil: null,
+        lastError: `enqueue failed: ${error}`,
+      });
+      return;
+    }
+    const dead = message.attempts >= this.config.jobs.attempts;
+    this.logger.warn(`job ${message.id} (${message.job}) attempt ${message.attempts} failed${dead ? ', now dead' : ''}: ${error}`);
+    await this.update(message.id, {
+      status: dead ? 'dead' : 'pending',
+      availableAt: new Date(now + this.config.jobs.backoffMs * 2 ** (message.attempts - 1)),
+      lockedUntil: null,
+      lastError: error.slice(0, 2000),
+    });
+  }
+
+  private async update(
+    where: number | { id: number; status: OutboxMessage['status'] },
+    patch: Partial<Omit<OutboxMessage, 'payload'>>,
+  ): Promise<void> {
+    await this.uow.run((tx) => tx.update(OutboxMessage, typeof where === 'number' ? { id: where } : where, patch));
+  }
+}

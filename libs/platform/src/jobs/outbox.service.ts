@@ -1,0 +1,30 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CLOCK } from '../clock/clock.js';
+import type { Clock } from '../clock/clock.js';
+import { markOutboxWritten } from '../database/unit-of-work.js';
+import type { JobDefinition } from './job-definition.js';
+import { OutboxMessage } from './outbox-message.entity.js';
+
+/** Writes outbox rows; always inside the caller's transaction. */
+@Injectable()
+export class OutboxService {
+  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+
+  async add<T extends object>(tx: EntityManager, job: JobDefinition<T>, payload: T, options: { delayMs?: number } = {}): Promise<number> {
+    const now = this.clock.now();
+    const row = tx.create(OutboxMessage, {
+      job: job.name,
+      payload,
+      status: 'pending',
+      attempts: 0,
+      availableAt: new Date(now.getTime() + (options.delayMs ?? 0)),
+      lockedUntil: null,
+      lastError: null,
+      completedAt: null,
+    });
+    await tx.insert(OutboxMessage, row);
+    markOutboxWritten(tx);
+    return row.id;
+  }
+}
