@@ -13,10 +13,14 @@ const base = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   rootDir: __dirname,
+  globalSetup: '<rootDir>/test/support/require-services.cjs',
 };
+process.env.TZ = 'UTC';
 module.exports = {
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], testTimeout: 60_000 },
+    // PostgreSQL, Redis/BullMQ and (when MEILI_HOST is set) Meilisearch; run by `npm run test:services`.
+    { ...base, displayName: 'services', testMatch: ['<rootDir>/test/services/**/*.services-spec.ts'], testTimeout: 120_000 },
   ],
 };
