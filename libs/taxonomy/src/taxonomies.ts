@@ -15,8 +15,7 @@ export interface Taxonomies {
   pilotBatches: TaxonomyItem[];
 }
 
-const plain = (list: readonly TaxonomyItem[]): TaxonomyItem[] =>
-  list.map(({ code, name }) => ({ code, name }));
+const plain = (list: readonly TaxonomyItem[]): TaxonomyItem[] => list.map(({ code, name }) => ({ code, name }));
 
 /** Fresh `{code, name}` lists for `GET /taxonomies`; callers may mutate them freely. */
 export function taxonomies(): Taxonomies {

@@ -22,17 +22,24 @@ import {
 describe('taxonomy data', () => {
   it('has the 3+N industries with the three pilot industries in group 3', () => {
     expect(INDUSTRIES).toHaveLength(7);
-    expect(INDUSTRIES.filter((i) => i.group === '3').map((i) => i.name)).toEqual([
-      '风冷设备制造',
-      '机床制造',
-      '传动设备制造',
-    ]);
+    expect(INDUSTRIES.filter((i) => i.group === '3').map((i) => i.name)).toEqual(['风冷设备制造', '机床制造', '传动设备制造']);
   });
 
   it("has Shenyang's 13 districts with distinct division codes", () => {
     expect(DISTRICTS.map((d) => d.name)).toEqual([
-      '和平区', '沈河区', '大东区', '皇姑区', '铁西区', '苏家屯区', '浑南区',
-      '沈北新区', '于洪区', '辽中区', '康平县', '法库县', '新民市',
+      '和平区',
+      '沈河区',
+      '大东区',
+      '皇姑区',
+      '铁西区',
+      '苏家屯区',
+      '浑南区',
+      '沈北新区',
+      '于洪区',
+      '辽中区',
+      '康平县',
+      '法库县',
+      '新民市',
     ]);
     expect(new Set(DISTRICTS.map((d) => d.adminCode)).size).toBe(13);
     for (const d of DISTRICTS) expect(d.adminCode).toMatch(/^2101\d\d$/);
@@ -47,7 +54,11 @@ describe('taxonomy data', () => {
       new Set(['产品生命周期数字化', '生产执行数字化', '供应链数字化', '管理决策数字化']),
     );
     expect(SCENARIOS.filter((s) => s.kind === 'foundation').map((s) => s.name)).toEqual([
-      '网络建设', '设备联网', '数据采集', '网络安全', '数据安全',
+      '网络建设',
+      '设备联网',
+      '数据采集',
+      '网络安全',
+      '数据安全',
     ]);
   });
 
@@ -84,10 +95,13 @@ describe('taxonomy data', () => {
       ['batch1', '2024-07', '2024-10'],
       ['batch2', '2025-01', '2025-10'],
     ]);
-    expect(DIGITAL_LEVELS.map((l) => [l.level, l.minScore])).toEqual([[1, 20], [2, 40], [3, 60], [4, 80]]);
-    expect([0, 19.9, 20, 39.5, 40, 60, 79.99, 80, 100].map(levelForScore)).toEqual([
-      undefined, undefined, 1, 1, 2, 3, 3, 4, 4,
+    expect(DIGITAL_LEVELS.map((l) => [l.level, l.minScore])).toEqual([
+      [1, 20],
+      [2, 40],
+      [3, 60],
+      [4, 80],
     ]);
+    expect([0, 19.9, 20, 39.5, 40, 60, 79.99, 80, 100].map(levelForScore)).toEqual([undefined, undefined, 1, 1, 2, 3, 3, 4, 4]);
   });
 
   it('serves fresh {code, name} lists', () => {

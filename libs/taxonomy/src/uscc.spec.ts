@@ -5,12 +5,7 @@ import { makeUscc, orgCodeCheckCharacter, USCC_CHARSET, usccCheckCharacter, vali
  * GB 32100-2015 before being put here; 911101087963838843, sometimes quoted as an example, is
  * NOT valid (its check character would be U), so it serves as a negative case below.
  */
-const REAL_VALID = [
-  '91110000802100433B',
-  '91350100M000100Y43',
-  '914403001922038216',
-  '91110108551385082Q',
-];
+const REAL_VALID = ['91110000802100433B', '91350100M000100Y43', '914403001922038216', '91110108551385082Q'];
 
 describe('validateUscc', () => {
   it.each(REAL_VALID)('accepts the real code %s', (code) => {
