@@ -16,11 +16,13 @@ const base = {
   globalSetup: '<rootDir>/test/support/require-services.cjs',
 };
 process.env.TZ = 'UTC';
+const unit = { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] };
+const e2e = { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'] };
+// PostgreSQL, Redis/BullMQ and (when MEILI_HOST is set) Meilisearch; `npm run test:services` sets SMEDX_REQUIRE_SERVICES.
+const services = { ...base, displayName: 'services', testMatch: ['<rootDir>/test/services/**/*.services-spec.ts'] };
+
 module.exports = {
-  projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], testTimeout: 60_000 },
-    // PostgreSQL, Redis/BullMQ and (when MEILI_HOST is set) Meilisearch; run by `npm run test:services`.
-    { ...base, displayName: 'services', testMatch: ['<rootDir>/test/services/**/*.services-spec.ts'], testTimeout: 120_000 },
-  ],
+  projects: process.env.SMEDX_REQUIRE_SERVICES ? [e2e, services] : [unit, e2e],
+  // Each e2e file starts the real app on a fresh database; the services suite waits on Redis.
+  testTimeout: 120_000,
 };

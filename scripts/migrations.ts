@@ -58,12 +58,13 @@ function register(dir: string, file: string, className: string): void {
   const index = join(dir, 'index.ts');
   const source = readFileSync(index, 'utf8');
   const importLine = `import { ${className} } from './${file}.js';\n`;
-  const updated = source
-    .replace(/^(\/\*\*[^]*?\*\/\n)/, `${importLine}$1`)
-    .replace(/= \[(.*)\];/s, (_m, list: string) => {
-      const items = list.split(',').map((s) => s.trim()).filter(Boolean);
-      return `= [${[...items, className].join(', ')}];`;
-    });
+  const updated = source.replace(/^(\/\*\*[^]*?\*\/\n)/, `${importLine}$1`).replace(/= \[(.*)\];/s, (_m, list: string) => {
+    const items = list
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    return `= [${[...items, className].join(', ')}];`;
+  });
   writeFileSync(index, updated);
 }
 

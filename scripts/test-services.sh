@@ -7,4 +7,4 @@ cd "$(dirname "$0")/.."
 export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}"
 export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 export SMEDX_REQUIRE_SERVICES=1
-exec node --experimental-vm-modules node_modules/jest/bin/jest.js --selectProjects e2e services "$@"
+exec node --experimental-vm-modules node_modules/jest/bin/jest.js "$@"

@@ -1,5 +1,6 @@
 import { startTestApp, TestApp } from '../support/test-app.js';
 import { loginAdmin, registerUser, userWithRole } from '../factories/users.js';
+import { createProvider } from '../factories/directory.js';
 
 describe('identity: accounts, roles, organisations', () => {
   let t: TestApp;
@@ -66,7 +67,11 @@ describe('identity: accounts, roles, organisations', () => {
     const noDistrict = await t.post(`/admin/users/${user.id}/roles`, { role: 'district_officer' }, { token: admin.token });
     expect(noDistrict.status).toBe(400);
     expect(noDistrict.body.message).toMatch(/district/);
-    const badDistrict = await t.post(`/admin/users/${user.id}/roles`, { role: 'district_officer', district: 'atlantis' }, { token: admin.token });
+    const badDistrict = await t.post(
+      `/admin/users/${user.id}/roles`,
+      { role: 'district_officer', district: 'atlantis' },
+      { token: admin.token },
+    );
     expect(badDistrict.status).toBe(400);
     const badRole = await t.post(`/admin/users/${user.id}/roles`, { role: 'emperor' }, { token: admin.token });
     expect(badRole.status).toBe(400);
@@ -76,7 +81,11 @@ describe('identity: accounts, roles, organisations', () => {
     expect(granted.status).toBe(201);
     expect(granted.body.roles).toEqual([{ role: 'city_officer', district: null }]);
 
-    const unknownUser = await t.post(`/admin/users/00000000-0000-4000-8000-000000000000/roles`, { role: 'assessor' }, { token: admin.token });
+    const unknownUser = await t.post(
+      `/admin/users/00000000-0000-4000-8000-000000000000/roles`,
+      { role: 'assessor' },
+      { token: admin.token },
+    );
     expect(unknownUser.status).toBe(404);
 
     await t.drain();
@@ -119,5 +128,41 @@ describe('identity: accounts, roles, organisations', () => {
     const docs = await t.get('/docs-json');
     expect(docs.status).toBe(200);
     expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/register', '/api/v1/admin/jobs']));
+  });
+});
+
+describe('organisation members', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('lets an owner add members, members list them, outsiders are refused', async () => {
+    const owner = await registerUser(t, 'owner');
+    const colleague = await registerUser(t, 'colleague');
+    const outsider = await registerUser(t, 'outsider');
+    const providerId: string = (await createProvider(t, owner)).id;
+
+    const added = await t.post(`/organisations/${providerId}/members`, { email: colleague.email }, { token: owner.token });
+    expect(added.status).toBe(201);
+    expect(added.body.map((m: { email: string; role: string }) => [m.email, m.role]).sort()).toEqual(
+      [
+        [colleague.email, 'member'],
+        [owner.email, 'owner'],
+      ].sort(),
+    );
+    const listed = await t.get(`/organisations/${providerId}/members`, { token: colleague.token });
+    expect(listed.status).toBe(200);
+    expect(listed.body).toHaveLength(2);
+
+    expect((await t.get(`/organisations/${providerId}/members`, { token: outsider.token })).status).toBe(403);
+    expect((await t.post(`/organisations/${providerId}/members`, { email: outsider.email }, { token: colleague.token })).status).toBe(403);
+    expect((await t.post(`/organisations/${providerId}/members`, { email: colleague.email }, { token: owner.token })).status).toBe(409);
+    expect((await t.post(`/organisations/${providerId}/members`, { email: 'nobody@nowhere.cn' }, { token: owner.token })).status).toBe(404);
+    expect((await t.post(`/organisations/${providerId}/members`, { email: 'bad' }, { token: owner.token })).status).toBe(400);
+    expect((await t.get(`/organisations/not-a-uuid/members`, { token: owner.token })).status).toBe(400);
   });
 });

@@ -52,7 +52,12 @@ describe('background jobs: dead letters and recovery', () => {
     expect(list.body.counts.dead).toBeGreaterThanOrEqual(1);
 
     // The operator fixes the cause, then retries.
-    await t.dataSource.getRepository(OutboxMessage).update({ id }, { payload: { actorId: null, action: 'user.fixed', entityType: 'user', entityId: 'u-1', at: new Date().toISOString() } });
+    await t.dataSource
+      .getRepository(OutboxMessage)
+      .update(
+        { id },
+        { payload: { actorId: null, action: 'user.fixed', entityType: 'user', entityId: 'u-1', at: new Date().toISOString() } },
+      );
     const retried = await t.post(`/admin/jobs/${id}/retry`, undefined, { token: adminToken });
     expect(retried.status).toBe(201);
     expect(retried.body).toMatchObject({ id, status: 'pending', attempts: 0 });

@@ -22,8 +22,14 @@ async function migratedSchema(ds: DataSource): Promise<{ pendingSql: string[]; c
     const columns = tables.flatMap((t) =>
       t.columns.map((c) => ({ table: t.name.replace(/^public\./, ''), column: c.name, nullable: c.isNullable })),
     );
-    const indexes = tables.flatMap((t) => t.indices.map((i) => `${t.name.replace(/^public\./, '')}(${[...i.columnNames].join(',')})${i.isUnique ? ' unique' : ''}`));
-    return { pendingSql, columns: columns.sort((a, b) => `${a.table}.${a.column}`.localeCompare(`${b.table}.${b.column}`)), indexes: indexes.sort() };
+    const indexes = tables.flatMap((t) =>
+      t.indices.map((i) => `${t.name.replace(/^public\./, '')}(${[...i.columnNames].join(',')})${i.isUnique ? ' unique' : ''}`),
+    );
+    return {
+      pendingSql,
+      columns: columns.sort((a, b) => `${a.table}.${a.column}`.localeCompare(`${b.table}.${b.column}`)),
+      indexes: indexes.sort(),
+    };
   } finally {
     await runner.release();
   }
@@ -33,7 +39,9 @@ describe('migrations', () => {
   it('build the same schema from empty on SQLite and PostgreSQL, matching the entities', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'smedx-migrations-'));
     const pgUrl = await createDatabase(process.env.DATABASE_URL!, `smedx_migrations_${process.pid}`);
-    const sqlite = await new DataSource(dataSourceOptions({ database: { kind: 'sqlite', path: join(dir, 'm.sqlite') } }, ENTITIES)).initialize();
+    const sqlite = await new DataSource(
+      dataSourceOptions({ database: { kind: 'sqlite', path: join(dir, 'm.sqlite') } }, ENTITIES),
+    ).initialize();
     const postgres = await new DataSource(dataSourceOptions({ database: { kind: 'postgres', url: pgUrl } }, ENTITIES)).initialize();
     try {
       const a = await migratedSchema(sqlite);

@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { JobRunner, OutboxMessage, QUEUE_NAME, UnitOfWork, OutboxService } from '@smedx/platform';
 import type { QueuedJobData } from '@smedx/platform';
 import { AuditEntry, AuditRecordJob } from '@smedx/audit';
-import { startTestApp, TestApp } from '../support/test-app.js';
+import { startTestApp } from '../support/test-app.js';
 import { loginAdmin, registerUser } from '../factories/users.js';
 
 async function freePort(): Promise<number> {
@@ -42,7 +42,13 @@ describe('outbox and BullMQ against real PostgreSQL and Redis', () => {
       const before = await t.dataSource.getRepository(OutboxMessage).count();
       await expect(
         uow.run(async (tx) => {
-          await outbox.add(tx, AuditRecordJob, { actorId: null, action: 'test', entityType: 'test', entityId: 'x', at: new Date().toISOString() });
+          await outbox.add(tx, AuditRecordJob, {
+            actorId: null,
+            action: 'test',
+            entityType: 'test',
+            entityId: 'x',
+            at: new Date().toISOString(),
+          });
           throw new Error('change refused after the outbox row was written');
         }),
       ).rejects.toThrow('change refused');
@@ -132,10 +138,14 @@ describe('outbox and BullMQ against real PostgreSQL and Redis', () => {
       expect(await t.dataSource.getRepository(AuditEntry).countBy({ jobId: pending.id })).toBe(0);
 
       redis = startRedis(port);
-      await waitFor('the job to run after Redis came back', async () => {
-        const row = await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id: pending.id });
-        return row.status === 'done';
-      }, 60_000);
+      await waitFor(
+        'the job to run after Redis came back',
+        async () => {
+          const row = await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id: pending.id });
+          return row.status === 'done';
+        },
+        60_000,
+      );
       const entries = await t.dataSource.getRepository(AuditEntry).findBy({ jobId: pending.id });
       expect(entries).toHaveLength(1);
       expect(entries[0]).toMatchObject({ action: 'role.granted', entityId: user.id, data: { role: 'organizer', district: null } });

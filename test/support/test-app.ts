@@ -6,6 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { BullmqJobConsumer, OutboxMessage, OutboxRelay, ShiftedClock, loadConfig } from '@smedx/platform';
 import type { AppConfig } from '@smedx/platform';
+import { ChangeFollower } from '@smedx/search';
 import { createApp } from '../../apps/api/src/bootstrap.js';
 import { createDatabase, dropDatabase } from './databases.js';
 
@@ -34,7 +35,7 @@ export interface TestApp {
   get<T = any>(path: string, options?: CallOptions): Promise<HttpResult<T>>;
   post<T = any>(path: string, body?: unknown, options?: CallOptions): Promise<HttpResult<T>>;
   patch<T = any>(path: string, body?: unknown, options?: CallOptions): Promise<HttpResult<T>>;
-  /** Waits until every background job due now has run. */
+  /** Waits until every background job due now has run and the search index has caught up. */
   drain(): Promise<void>;
   close(): Promise<void>;
 }
@@ -92,7 +93,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     const response = await fetch(target, { method, headers, body });
     const text = await response.text();
     const type = response.headers.get('content-type') ?? '';
-    return { status: response.status, body: type.includes('json') && text ? JSON.parse(text) : text, headers: response.headers } as HttpResult<T>;
+    return {
+      status: response.status,
+      body: type.includes('json') && text ? JSON.parse(text) : text,
+      headers: response.headers,
+    } as HttpResult<T>;
   };
 
   const drain = async () => {
@@ -105,7 +110,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         .where("m.status IN ('pending', 'processing', 'dispatched')")
         .andWhere('m.availableAt <= :soon', { soon: new Date(clock.now().getTime() + 5000) })
         .getCount();
-      if (open === 0) return;
+      if (open === 0) {
+        // The embedded search index follows committed changes on its own schedule.
+        await app.get(ChangeFollower).catchUp();
+        return;
+      }
       if (Date.now() > deadline) throw new Error(`${open} job(s) still open after 20 s`);
       await new Promise((r) => setTimeout(r, 25));
     }

@@ -8,8 +8,15 @@ import type { AppConfig, Clock } from '@smedx/platform';
 import { CoreModule } from '@smedx/core';
 import { AdminController } from './admin/admin.controller.js';
 import { AuditController } from './audit/audit.controller.js';
+import { SolutionsController } from './catalogue/solutions.controller.js';
+import { NeedsController } from './demand/needs.controller.js';
+import { ConsentsController } from './directory/consents.controller.js';
+import { EnterprisesController } from './directory/enterprises.controller.js';
+import { PilotPoolController } from './directory/pilot-pool.controller.js';
+import { ProvidersController } from './directory/providers.controller.js';
 import { TaxonomiesController } from './directory/taxonomies.controller.js';
 import { HealthController } from './health/health.controller.js';
+import { SearchController } from './search/search.controller.js';
 import { AuthController } from './identity/auth.controller.js';
 import { OrganisationsController } from './identity/organisations.controller.js';
 
@@ -49,6 +56,13 @@ export class ApiModule {
         OrganisationsController,
         AdminController,
         AuditController,
+        EnterprisesController,
+        ConsentsController,
+        PilotPoolController,
+        ProvidersController,
+        SolutionsController,
+        NeedsController,
+        SearchController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -10,6 +10,7 @@ import { Logger } from 'nestjs-pino';
 import { loadConfig } from '@smedx/platform';
 import type { AppConfig, Clock } from '@smedx/platform';
 import { IdentityService } from '@smedx/identity';
+import { DemoSeeder } from '@smedx/demo';
 import { ApiModule } from './app.module.js';
 import { configureAuthRateLimit } from './http/rate-limit.js';
 
@@ -47,7 +48,9 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     app,
     new DocumentBuilder()
       .setTitle('smedx API')
-      .setDescription('中小企业数字化转型供需对接平台 — supply-demand matchmaking platform. Money fields ending in `Fen` are integer fen (分).')
+      .setDescription(
+        '中小企业数字化转型供需对接平台 — supply-demand matchmaking platform. Money fields ending in `Fen` are integer fen (分).',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),
@@ -55,7 +58,10 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   // Swagger UI needs @fastify/static, which Jest cannot load (a CJS package requiring ESM): tests check /docs-json.
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', ui: options.serveWebUi !== false });
   if (options.serveWebUi !== false) await serveWebUi(app);
+  // Lifecycle hooks (migrations, job handlers, relay, search index) run before anything writes.
+  await app.init();
   await app.get(IdentityService).bootstrapAdmin();
+  if (config.demo) await app.get(DemoSeeder).seedIfEmpty();
   return app;
 }
 
@@ -68,12 +74,12 @@ async function serveWebUi(app: NestFastifyApplication): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   const { default: fastifyStatic } = await import('@fastify/static');
   await app.register(fastifyStatic as never, { root, prefix: '/', wildcard: false, index: ['index.html'] });
-  // Client-side routes fall back to the SPA's index.html; API and docs keep their 404s.
-  fastify.setNotFoundHandler((request, reply) => {
+  // Client-side routes fall back to the SPA's index.html; unknown API and docs paths keep their 404.
+  fastify.get('/*', (request, reply) => {
     const url = request.url;
-    if (request.method === 'GET' && !url.startsWith(`/${API_PREFIX}`) && !url.startsWith('/docs') && !url.startsWith('/health')) {
-      return reply.type('text/html').sendFile('index.html');
+    if (url.startsWith(`/${API_PREFIX}`) || url.startsWith('/docs') || url.startsWith('/health')) {
+      return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `Cannot GET ${url}` });
     }
-    return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `Cannot ${request.method} ${url}` });
+    return reply.type('text/html').sendFile('index.html');
   });
 }

@@ -2,7 +2,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@smedx/platform';
 import type { AppConfig, Clock } from '@smedx/platform';
 import { AuditModule } from '@smedx/audit';
+import { CatalogueModule } from '@smedx/catalogue';
+import { DemandModule } from '@smedx/demand';
+import { DirectoryModule } from '@smedx/directory';
 import { IdentityModule } from '@smedx/identity';
+import { SearchModule } from '@smedx/search';
+import { DemoModule } from '@smedx/demo';
 import { ENTITIES } from './entities.js';
 
 export interface CoreOptions {
@@ -19,8 +24,17 @@ export class CoreModule {
   static forRoot(options: CoreOptions = {}): DynamicModule {
     return {
       module: CoreModule,
-      imports: [PlatformModule.forRoot({ ...options, entities: ENTITIES }), AuditModule, IdentityModule],
-      exports: [AuditModule, IdentityModule],
+      imports: [
+        PlatformModule.forRoot({ ...options, entities: ENTITIES }),
+        AuditModule,
+        IdentityModule,
+        DirectoryModule,
+        CatalogueModule,
+        DemandModule,
+        SearchModule,
+        DemoModule,
+      ],
+      exports: [AuditModule, IdentityModule, DirectoryModule, CatalogueModule, DemandModule, SearchModule, DemoModule],
     };
   }
 }

@@ -1,6 +1,16 @@
 import { AUDIT_ENTITIES } from '@smedx/audit';
+import { CATALOGUE_ENTITIES } from '@smedx/catalogue';
+import { DEMAND_ENTITIES } from '@smedx/demand';
+import { DIRECTORY_ENTITIES } from '@smedx/directory';
 import { IDENTITY_ENTITIES } from '@smedx/identity';
 import { OutboxMessage } from '@smedx/platform';
 
 /** Every entity of every context: the schema the migrations build. */
-export const ENTITIES = [OutboxMessage, ...IDENTITY_ENTITIES, ...AUDIT_ENTITIES];
+export const ENTITIES = [
+  OutboxMessage,
+  ...IDENTITY_ENTITIES,
+  ...AUDIT_ENTITIES,
+  ...DIRECTORY_ENTITIES,
+  ...CATALOGUE_ENTITIES,
+  ...DEMAND_ENTITIES,
+];

@@ -147,10 +147,15 @@ export class IdentityService implements PrincipalLoader {
 
   async listUsers(q: string | undefined, page: number, pageSize: number): Promise<{ items: PublicUser[]; total: number }> {
     const qb = this.dataSource.getRepository(User).createQueryBuilder('u').orderBy('u.email', 'ASC');
-    if (q) qb.where('u.email LIKE :q OR u.displayName LIKE :q', { q: `%${q.replace(/[%_]/g, '')}%` });
-    const [users, total] = await qb.skip((page - 1) * pageSize).take(pageSize).getManyAndCount();
+    if (q) qb.where('LOWER(u.email) LIKE :q OR LOWER(u.displayName) LIKE :q', { q: `%${q.toLowerCase().replace(/[%_\\]/g, '')}%` });
+    const [users, total] = await qb
+      .skip((page - 1) * pageSize)
+      .take(pageSize)
+      .getManyAndCount();
     const ids = users.map((u) => u.id);
-    const grants = ids.length ? await this.dataSource.getRepository(RoleGrant).createQueryBuilder('g').where('g.userId IN (:...ids)', { ids }).getMany() : [];
+    const grants = ids.length
+      ? await this.dataSource.getRepository(RoleGrant).createQueryBuilder('g').where('g.userId IN (:...ids)', { ids }).getMany()
+      : [];
     return {
       items: users.map((u) => ({
         id: u.id,
@@ -211,20 +216,46 @@ export class IdentityService implements PrincipalLoader {
     await this.uow.run(async (tx) => {
       const user = await tx.save(tx.create(User, { email: email.toLowerCase(), passwordHash, displayName: '平台管理员' }));
       await tx.insert(RoleGrant, { userId: user.id, role: 'admin', district: '', grantedBy: null });
-      await this.audit.record(tx, { actorId: null, action: 'role.granted', entityType: 'user', entityId: user.id, data: { role: 'admin', bootstrap: true } });
+      await this.audit.record(tx, {
+        actorId: null,
+        action: 'role.granted',
+        entityType: 'user',
+        entityId: user.id,
+        data: { role: 'admin', bootstrap: true },
+      });
     });
     this.logger.log(`admin ${email} created`);
   }
 
-  /** Creates a user with a known password and roles (demo data, tests); idempotent by e-mail. */
-  async ensureUser(email: string, password: string, displayName: string, roles: { role: GrantRoleInput['role']; district?: string }[] = []): Promise<string> {
+  hashPassword(password: string): Promise<string> {
+    return argon2.hash(password, ARGON2);
+  }
+
+  /**
+   * Creates a user with a password hash from {@link hashPassword} and roles
+   * (demo data: hashing once for hundreds of accounts); idempotent by e-mail.
+   */
+  async ensureUser(
+    email: string,
+    passwordHash: string,
+    displayName: string,
+    roles: { role: GrantRoleInput['role']; district?: string }[] = [],
+  ): Promise<string> {
     const lower = email.toLowerCase();
-    const existing = await this.dataSource.getRepository(User).findOneBy({ email: lower });
-    if (existing) return existing.id;
-    const passwordHash = await argon2.hash(password, ARGON2);
     return this.uow.run(async (tx) => {
+      const existing = await tx.findOneBy(User, { email: lower });
+      if (existing) return existing.id;
       const user = await tx.save(tx.create(User, { email: lower, passwordHash, displayName }));
-      for (const r of roles) await tx.insert(RoleGrant, { userId: user.id, role: r.role, district: r.district ?? '', grantedBy: null });
+      for (const r of roles) {
+        await tx.insert(RoleGrant, { userId: user.id, role: r.role, district: r.district ?? '', grantedBy: null });
+        await this.audit.record(tx, {
+          actorId: null,
+          action: 'role.granted',
+          entityType: 'user',
+          entityId: user.id,
+          data: { role: r.role, district: r.district ?? null, demo: true },
+        });
+      }
       return user.id;
     });
   }

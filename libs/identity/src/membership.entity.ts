@@ -8,13 +8,13 @@ export class Membership {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ length: 36 })
+  @Column({ type: 'uuid' })
   organisationId!: string;
 
   @Column({ type: 'varchar', length: 16 })
   organisationKind!: 'enterprise' | 'provider';
 
-  @Column({ length: 36 })
+  @Column({ type: 'uuid' })
   userId!: string;
 
   @Column({ type: 'varchar', length: 16 })

@@ -7,7 +7,7 @@ export class RoleGrant {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column({ length: 36 })
+  @Column({ type: 'uuid' })
   userId!: string;
 
   @Column({ type: 'varchar', length: 32 })

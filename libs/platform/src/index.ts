@@ -26,3 +26,4 @@ export * from './auth/principal.js';
 export * from './auth/auth.decorators.js';
 export * from './auth/auth.guard.js';
 export * from './platform.module.js';
+export * from './search/index.js';

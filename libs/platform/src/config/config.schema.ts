@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 const url = (protocols: string[]) =>
   z
@@ -31,7 +29,11 @@ export const envSchema = z.object({
   SMTP_URL: url(['smtp', 'smtps']).optional(),
   SMTP_FROM: z.string().default('smedx <noreply@smedx.local>'),
   JWT_SECRET: z.string().min(16).optional(),
-  JWT_EXPIRES_IN_SECONDS: z.coerce.number().int().positive().default(12 * 3600),
+  JWT_EXPIRES_IN_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(12 * 3600),
   SMEDX_ADMIN_EMAIL: z.string().email().default('admin@smedx.local'),
   SMEDX_ADMIN_PASSWORD: z.string().min(8).default('smedx-admin-2024'),
   SMEDX_DEMO: booleanFlag.default(true),

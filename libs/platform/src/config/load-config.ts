@@ -19,9 +19,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`),
-    );
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`));
   }
   const e = parsed.data;
   const dataDir = resolve(e.SMEDX_DATA_DIR);
@@ -32,9 +30,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     role: e.SMEDX_ROLE,
     http: { port: e.PORT, host: e.HOST },
     dataDir,
-    database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
-      : { kind: 'sqlite', path: join(dataDir, 'smedx.sqlite') },
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', path: join(dataDir, 'smedx.sqlite') },
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.SMEDX_REDIS_PREFIX } : null,
     meili: e.MEILI_HOST ? { host: e.MEILI_HOST, apiKey: e.MEILI_API_KEY, indexPrefix: e.MEILI_INDEX_PREFIX } : null,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,

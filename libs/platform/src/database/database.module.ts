@@ -23,7 +23,8 @@ export class DatabaseModule {
           dataSourceFactory: async (options) => {
             const dataSource = await new DataSource(options!).initialize();
             const applied = await dataSource.runMigrations({ transaction: 'each' });
-            if (applied.length) new Logger('Database').log(`applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
+            if (applied.length)
+              new Logger('Database').log(`applied ${applied.length} migration(s): ${applied.map((m) => m.name).join(', ')}`);
             return dataSource;
           },
         }),

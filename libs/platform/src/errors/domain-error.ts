@@ -2,14 +2,7 @@
  * Domain errors: services throw these, never HTTP exceptions; one filter maps
  * the kind to a status code.
  */
-export type DomainErrorKind =
-  | 'invalid'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'gone'
-  | 'too_many_requests';
+export type DomainErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'gone' | 'too_many_requests';
 
 export interface FieldProblem {
   field: string;
@@ -30,7 +23,10 @@ export class DomainError extends Error {
 
 /** 400: the input breaks a rule; `problems` names each field and why. */
 export class InvalidInputError extends DomainError {
-  constructor(public readonly problems: FieldProblem[], code = 'invalid_input') {
+  constructor(
+    public readonly problems: FieldProblem[],
+    code = 'invalid_input',
+  ) {
     super('invalid', code, problems.map((p) => `${p.field}: ${p.reason}`).join('; '), { problems });
   }
 }
@@ -55,7 +51,11 @@ export class UnauthenticatedError extends DomainError {
 
 /** 409: a transition the current state forbids, naming that state. */
 export class StateConflictError extends DomainError {
-  constructor(entity: string, public readonly state: string, action: string) {
+  constructor(
+    entity: string,
+    public readonly state: string,
+    action: string,
+  ) {
     super('conflict', `${entity}_invalid_transition`, `cannot ${action} a ${entity} that is ${state}`, {
       state,
       action,

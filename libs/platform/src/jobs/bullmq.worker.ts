@@ -57,7 +57,11 @@ export class BullmqJobConsumer implements BeforeApplicationShutdown {
     const attempt = job.attemptsMade + 1;
     await this.runner.run({ id: outboxId, job: job.name, payload }, attempt);
     await this.uow.run((tx) =>
-      tx.update(OutboxMessage, { id: outboxId }, { status: 'done', attempts: attempt, completedAt: this.clock.now(), lockedUntil: null, lastError: null }),
+      tx.update(
+        OutboxMessage,
+        { id: outboxId },
+        { status: 'done', attempts: attempt, completedAt: this.clock.now(), lockedUntil: null, lastError: null },
+      ),
     );
   }
 

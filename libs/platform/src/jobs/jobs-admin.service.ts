@@ -46,12 +46,16 @@ export class JobsAdminService {
     if (message.status !== 'dead') throw new StateConflictError('job', message.status, 'retry');
     await this.bus.forget(id);
     return this.uow.run(async (tx) => {
-      await tx.update(OutboxMessage, { id, status: 'dead' }, {
-        status: 'pending',
-        attempts: 0,
-        availableAt: this.clock.now(),
-        lockedUntil: null,
-      });
+      await tx.update(
+        OutboxMessage,
+        { id, status: 'dead' },
+        {
+          status: 'pending',
+          attempts: 0,
+          availableAt: this.clock.now(),
+          lockedUntil: null,
+        },
+      );
       markOutboxWritten(tx);
       return tx.getRepository(OutboxMessage).findOneByOrFail({ id });
     });

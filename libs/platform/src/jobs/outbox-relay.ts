@@ -135,12 +135,15 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       const outcome = await this.bus.dispatch(message);
       const now = this.clock.now();
       // Only while still ours: a fast worker may already have marked it done.
-      await this.update({ id: message.id, status: 'processing' }, {
-        status: outcome,
-        completedAt: outcome === 'done' ? now : null,
-        lockedUntil: outcome === 'dispatched' ? new Date(now.getTime() + DISPATCH_LEASE_MS) : null,
-        lastError: null,
-      });
+      await this.update(
+        { id: message.id, status: 'processing' },
+        {
+          status: outcome,
+          completedAt: outcome === 'done' ? now : null,
+          lockedUntil: outcome === 'dispatched' ? new Date(now.getTime() + DISPATCH_LEASE_MS) : null,
+          lastError: null,
+        },
+      );
     } catch (err) {
       await this.failed(message, err);
     }

@@ -1,0 +1,9 @@
+export * from './catalogue.jobs.js';
+export * from './solution-state.js';
+export * from './dto/solution.dto.js';
+export * from './solution.entity.js';
+export * from './solutions.service.js';
+export * from './catalogue.module.js';
+
+import { Solution } from './solution.entity.js';
+export const CATALOGUE_ENTITIES = [Solution];

@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { DirectoryModule } from '@smedx/directory';
+import { NeedsService } from './needs.service.js';
+
+/** Transformation needs (需求) and their life cycle; bidding builds on it. */
+@Module({
+  imports: [DirectoryModule],
+  providers: [NeedsService],
+  exports: [NeedsService],
+})
+export class DemandModule {}

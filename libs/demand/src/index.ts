@@ -1,0 +1,9 @@
+export * from './demand.jobs.js';
+export * from './need-state.js';
+export * from './dto/need.dto.js';
+export * from './need.entity.js';
+export * from './needs.service.js';
+export * from './demand.module.js';
+
+import { Need } from './need.entity.js';
+export const DEMAND_ENTITIES = [Need];

@@ -1,0 +1,33 @@
+import { StateConflictError } from '@smedx/platform';
+
+export const NEED_STATUSES = ['draft', 'published', 'awarded', 'closed', 'cancelled'] as const;
+export type NeedStatus = (typeof NEED_STATUSES)[number];
+
+export const NEED_ACTIONS = ['edit', 'publish', 'cancel', 'award', 'close'] as const;
+export type NeedAction = (typeof NEED_ACTIONS)[number];
+
+/**
+ * The need life cycle, state × action → state; a missing cell is a forbidden
+ * transition. `edit` keeps the state. `award` and `close` belong to bidding
+ * and projects (no routes here yet), but live in this one table so every
+ * context asks the same question.
+ */
+export const NEED_TRANSITIONS: Readonly<Record<NeedStatus, Partial<Record<NeedAction, NeedStatus>>>> = Object.freeze({
+  draft: { edit: 'draft', publish: 'published', cancel: 'cancelled' },
+  published: { edit: 'published', cancel: 'cancelled', award: 'awarded' },
+  awarded: { close: 'closed' },
+  closed: {},
+  cancelled: {},
+});
+
+/** The state after `action`, or a 409 naming the current state. */
+export function nextNeedStatus(current: NeedStatus, action: NeedAction): NeedStatus {
+  const next = NEED_TRANSITIONS[current][action];
+  if (!next) throw new StateConflictError('need', current, action);
+  return next;
+}
+
+/** The states from which `action` is allowed (for conditional updates). */
+export function needStatusesAllowing(action: NeedAction): NeedStatus[] {
+  return NEED_STATUSES.filter((s) => NEED_TRANSITIONS[s][action] !== undefined);
+}

@@ -1,0 +1,357 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  CLOCK,
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  OutboxService,
+  UnitOfWork,
+  hasRole,
+  isMember,
+} from '@smedx/platform';
+import type { Clock, Principal, SearchDocument } from '@smedx/platform';
+import { AuditService } from '@smedx/audit';
+import { DirectoryService } from '@smedx/directory';
+import { NeedChangedJob } from './demand.jobs.js';
+import type { NeedChange } from './demand.jobs.js';
+import type { CreateNeedInput, ListNeedsQuery, NeedSite, UpdateNeedInput } from './dto/need.dto.js';
+import { Need } from './need.entity.js';
+import { nextNeedStatus } from './need-state.js';
+import type { NeedAction, NeedStatus } from './need-state.js';
+
+/** A need as the API returns it; `privateDetails` only for those allowed to see it (else absent). */
+export interface NeedView {
+  id: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  industry: string;
+  district: string;
+  title: string;
+  description: string;
+  scenarios: string[];
+  budgetFen: number;
+  expectedDays: number;
+  bidDeadline: Date;
+  sites: NeedSite[];
+  privateDetails?: string | null;
+  status: NeedStatus;
+  publishedAt: Date | null;
+  cancelledAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * Transformation needs (需求). Every change writes a {@link NeedChangedJob} in
+ * its transaction so search and matching follow; publish, cancel and budget
+ * changes are also audited.
+ *
+ * Visibility: a draft exists only for the enterprise's members and officers
+ * (404 for everyone else); once published a need stays readable, its
+ * `privateDetails` only for members, officers and providers the enterprise
+ * gave consent to.
+ */
+@Injectable()
+export class NeedsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    private readonly directory: DirectoryService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Creates a draft need of `input.enterpriseId`; the caller must be one of its members. */
+  async create(actor: Principal, input: CreateNeedInput): Promise<NeedView> {
+    if (!actor.memberships.some((m) => m.organisationId === input.enterpriseId && m.kind === 'enterprise')) {
+      throw new ForbiddenError('only members of the enterprise may publish its needs', 'not_enterprise_member');
+    }
+    const { enterpriseId, ...fields } = input;
+    const sites = fields.sites ?? [];
+    await this.assertSitesExist(sites);
+    const id = await this.uow.run(async (tx) => {
+      const enterprise = await this.directory.getEnterprise(enterpriseId, tx);
+      const need = await tx.save(
+        tx.create(Need, {
+          ...fields,
+          sites,
+          privateDetails: fields.privateDetails ?? null,
+          enterpriseId,
+          industry: enterprise.industry,
+          district: enterprise.district,
+          status: 'draft',
+          publishedAt: null,
+          cancelledAt: null,
+          createdBy: actor.userId,
+        }),
+      );
+      await this.changed(tx, need.id, 'created');
+      return need.id;
+    });
+    return this.view(actor, id);
+  }
+
+  /** One need, if the caller may see it. */
+  async get(actor: Principal, id: string): Promise<NeedView> {
+    const need = await this.dataSource.getRepository(Need).findOneBy({ id });
+    if (!need || !this.mayRead(actor, need)) throw new NotFoundError('need', id);
+    return this.toView(need, await this.enterpriseName(need.enterpriseId), await this.maySeePrivateDetails(actor, need));
+  }
+
+  /**
+   * Edits a draft or a published need. A published need's deadline must stay
+   * in the future; a budget change is audited.
+   */
+  async update(actor: Principal, id: string, patch: UpdateNeedInput): Promise<NeedView> {
+    if (patch.sites) await this.assertSitesExist(patch.sites);
+    await this.uow.run(async (tx) => {
+      const need = await this.loadForChange(tx, actor, id);
+      nextNeedStatus(need.status, 'edit');
+      if (need.status === 'published' && patch.bidDeadline) this.assertDeadlineAhead(patch.bidDeadline);
+      const enterprise = await this.directory.getEnterprise(need.enterpriseId, tx);
+      await this.transition(tx, need, 'edit', { ...withoutUndefined(patch), industry: enterprise.industry, district: enterprise.district });
+      if (patch.budgetFen !== undefined && patch.budgetFen !== need.budgetFen) {
+        await this.audit.record(tx, {
+          actorId: actor.userId,
+          action: 'need.budget_changed',
+          entityType: 'need',
+          entityId: id,
+          data: { before: { budgetFen: need.budgetFen }, after: { budgetFen: patch.budgetFen } },
+        });
+      }
+      await this.changed(tx, id, 'updated');
+    });
+    return this.view(actor, id);
+  }
+
+  /** Opens a draft for bids; the bid deadline must lie ahead (by the injected clock). */
+  async publish(actor: Principal, id: string, reason?: string): Promise<NeedView> {
+    await this.uow.run(async (tx) => {
+      const need = await this.loadForChange(tx, actor, id);
+      nextNeedStatus(need.status, 'publish');
+      this.assertDeadlineAhead(need.bidDeadline);
+      const enterprise = await this.directory.getEnterprise(need.enterpriseId, tx);
+      await this.transition(tx, need, 'publish', {
+        publishedAt: this.clock.now(),
+        industry: enterprise.industry,
+        district: enterprise.district,
+      });
+      await this.audit.record(tx, {
+        actorId: actor.userId,
+        action: 'need.published',
+        entityType: 'need',
+        entityId: id,
+        reason: reason ?? null,
+        data: { before: { status: need.status }, after: { status: 'published' }, budgetFen: need.budgetFen },
+      });
+      await this.changed(tx, id, 'published');
+    });
+    return this.view(actor, id);
+  }
+
+  /** Withdraws a draft or published need. */
+  async cancel(actor: Principal, id: string, reason?: string): Promise<NeedView> {
+    await this.uow.run(async (tx) => {
+      const need = await this.loadForChange(tx, actor, id);
+      await this.transition(tx, need, 'cancel', { cancelledAt: this.clock.now() });
+      await this.audit.record(tx, {
+        actorId: actor.userId,
+        action: 'need.cancelled',
+        entityType: 'need',
+        entityId: id,
+        reason: reason ?? null,
+        data: { before: { status: need.status }, after: { status: 'cancelled' } },
+      });
+      await this.changed(tx, id, 'cancelled');
+    });
+    return this.view(actor, id);
+  }
+
+  /**
+   * Lists needs in one status (published by default). Other statuses are for
+   * the enterprise's members (with `enterpriseId`), city officers and admins.
+   */
+  async list(actor: Principal, query: ListNeedsQuery): Promise<Page<NeedView>> {
+    if (
+      query.status !== 'published' &&
+      !hasRole(actor, 'city_officer', 'admin') &&
+      !(query.enterpriseId && isMember(actor, query.enterpriseId))
+    ) {
+      throw new ForbiddenError(
+        `only the enterprise's members see its ${query.status} needs; pass enterpriseId of your enterprise`,
+        'not_enterprise_member',
+      );
+    }
+    const qb = this.dataSource.getRepository(Need).createQueryBuilder('n').where('n.status = :status', { status: query.status });
+    if (query.enterpriseId) qb.andWhere('n.enterpriseId = :enterpriseId', { enterpriseId: query.enterpriseId });
+    qb.orderBy(query.status === 'published' ? 'n.publishedAt' : 'n.updatedAt', 'DESC').addOrderBy('n.id', 'ASC');
+    const [rows, total] = await qb
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    const names = await this.enterpriseNames(rows.map((n) => n.enterpriseId));
+    // Consented providers read private details one need at a time (GET /needs/:id), not in lists.
+    return {
+      items: rows.map((n) => this.toView(n, names.get(n.enterpriseId) ?? '', this.mayReadPrivately(actor, n))),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  /**
+   * The flat document the search index holds for a need (any status: the
+   * index decides what to show; never the private details), or null when the
+   * need no longer exists.
+   */
+  async toSearchDocument(id: string): Promise<SearchDocument | null> {
+    const need = await this.dataSource.getRepository(Need).findOneBy({ id });
+    if (!need) return null;
+    return {
+      id: need.id,
+      title: need.title,
+      description: need.description,
+      scenarios: need.scenarios,
+      budgetFen: need.budgetFen,
+      expectedDays: need.expectedDays,
+      bidDeadline: need.bidDeadline.getTime(),
+      enterpriseId: need.enterpriseId,
+      enterpriseName: await this.enterpriseName(need.enterpriseId),
+      industry: need.industry,
+      district: need.district,
+      status: need.status,
+      publishedAt: need.publishedAt ? need.publishedAt.getTime() : null,
+    };
+  }
+
+  /** Ids of every need (or those in `status`), for a full re-index. */
+  async listIds(status?: NeedStatus): Promise<string[]> {
+    const qb = this.dataSource.getRepository(Need).createQueryBuilder('n').select('n.id', 'id').orderBy('n.id', 'ASC');
+    if (status) qb.where('n.status = :status', { status });
+    const rows = await qb.getRawMany<{ id: string }>();
+    return rows.map((r) => r.id);
+  }
+
+  private mayRead(actor: Principal, need: Need): boolean {
+    return need.status !== 'draft' || this.mayReadPrivately(actor, need);
+  }
+
+  /** Members and officers (a district officer only in their district) read private details without consent. */
+  private mayReadPrivately(actor: Principal, need: Need): boolean {
+    return (
+      isMember(actor, need.enterpriseId) ||
+      hasRole(actor, 'city_officer', 'assessor', 'admin') ||
+      actor.roles.some((g) => g.role === 'district_officer' && g.district === need.district)
+    );
+  }
+
+  private async maySeePrivateDetails(actor: Principal, need: Need): Promise<boolean> {
+    if (this.mayReadPrivately(actor, need)) return true;
+    const providerIds = actor.memberships.filter((m) => m.kind === 'provider').map((m) => m.organisationId);
+    for (const providerId of providerIds) {
+      if (await this.directory.hasConsent(need.enterpriseId, providerId, 'need_details')) return true;
+    }
+    return false;
+  }
+
+  /** Loads a need to change it: 404 if the caller may not even see it, 403 if not a member. */
+  private async loadForChange(tx: EntityManager, actor: Principal, id: string): Promise<Need> {
+    const need = await tx.findOneBy(Need, { id });
+    if (!need || !this.mayRead(actor, need)) throw new NotFoundError('need', id);
+    if (!isMember(actor, need.enterpriseId)) {
+      throw new ForbiddenError("only members of the need's enterprise may change it", 'not_enterprise_member');
+    }
+    return need;
+  }
+
+  private assertDeadlineAhead(deadline: Date): void {
+    const now = this.clock.now();
+    if (deadline.getTime() <= now.getTime()) {
+      throw new InvalidInputError([
+        { field: 'bidDeadline', reason: `must be in the future (now ${now.toISOString()}, got ${deadline.toISOString()})` },
+      ]);
+    }
+  }
+
+  private async assertSitesExist(sites: NeedSite[]): Promise<void> {
+    if (!sites.length) return;
+    const found = new Set((await this.directory.enterprisesByIds(sites.map((s) => s.enterpriseId))).map((e) => e.id));
+    const problems = sites.flatMap((s, i) =>
+      found.has(s.enterpriseId) ? [] : [{ field: `sites.${i}.enterpriseId`, reason: `no enterprise ${s.enterpriseId}` }],
+    );
+    if (problems.length) throw new InvalidInputError(problems);
+  }
+
+  /**
+   * Applies `action` with a conditional update on the status read, so two
+   * concurrent requests cannot both pass the state check (PostgreSQL runs
+   * them in parallel; SQLite serialises them anyway).
+   */
+  private async transition(tx: EntityManager, need: Need, action: NeedAction, changes: Partial<Need>): Promise<void> {
+    const status = nextNeedStatus(need.status, action);
+    const result = await tx.update(Need, { id: need.id, status: need.status }, { ...changes, status });
+    if (!result.affected) {
+      const current = await tx.findOneBy(Need, { id: need.id });
+      if (current) nextNeedStatus(current.status, action);
+      throw new ConflictError('need_changed', 'the need changed meanwhile; reload and retry');
+    }
+  }
+
+  private async changed(tx: EntityManager, needId: string, change: NeedChange): Promise<void> {
+    await this.outbox.add(tx, NeedChangedJob, { needId, change });
+  }
+
+  private async view(actor: Principal, id: string): Promise<NeedView> {
+    const need = await this.dataSource.getRepository(Need).findOneByOrFail({ id });
+    return this.toView(need, await this.enterpriseName(need.enterpriseId), await this.maySeePrivateDetails(actor, need));
+  }
+
+  private async enterpriseName(id: string): Promise<string> {
+    return (await this.enterpriseNames([id])).get(id) ?? '';
+  }
+
+  /** The enterprises of a page of needs in one query. */
+  private async enterpriseNames(ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    return new Map((await this.directory.enterprisesByIds(unique)).map((e) => [e.id, e.name]));
+  }
+
+  private toView(n: Need, enterpriseName: string, withPrivateDetails: boolean): NeedView {
+    return {
+      id: n.id,
+      enterpriseId: n.enterpriseId,
+      enterpriseName,
+      industry: n.industry,
+      district: n.district,
+      title: n.title,
+      description: n.description,
+      scenarios: n.scenarios,
+      budgetFen: n.budgetFen,
+      expectedDays: n.expectedDays,
+      bidDeadline: n.bidDeadline,
+      sites: n.sites,
+      ...(withPrivateDetails ? { privateDetails: n.privateDetails } : {}),
+      status: n.status,
+      publishedAt: n.publishedAt,
+      cancelledAt: n.cancelledAt,
+      createdAt: n.createdAt,
+      updatedAt: n.updatedAt,
+    };
+  }
+}
+
+/** A PATCH body without the fields it left out, so they are not written as NULL. */
+function withoutUndefined<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

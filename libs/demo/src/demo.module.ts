@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DirectoryModule } from '@smedx/directory';
+import { CatalogueModule } from '@smedx/catalogue';
+import { DemandModule } from '@smedx/demand';
+import { DemoSeeder } from './seed/demo-seeder.js';
+
+@Module({
+  imports: [DirectoryModule, CatalogueModule, DemandModule],
+  providers: [DemoSeeder],
+  exports: [DemoSeeder],
+})
+export class DemoModule {}

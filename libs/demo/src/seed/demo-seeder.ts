@@ -1,0 +1,155 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { CLOCK, UnitOfWork } from '@smedx/platform';
+import type { Clock, Principal } from '@smedx/platform';
+import { IdentityService } from '@smedx/identity';
+import {
+  CreateEnterpriseSchema,
+  CreateProviderSchema,
+  DirectoryService,
+  Enterprise,
+  EnterprisesService,
+  ProvidersService,
+} from '@smedx/directory';
+import { CreateSolutionSchema, SolutionsService } from '@smedx/catalogue';
+import { CreateNeedSchema, NeedsService } from '@smedx/demand';
+import { generateDemoDataset } from '../demo-dataset.js';
+import type { DemoDataset, DemoOptions } from '../demo-dataset.js';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Loads the demo dataset through the same services the API uses, so every
+ * rule, audit entry and outbox job happens as it would for real users.
+ */
+@Injectable()
+export class DemoSeeder {
+  private readonly logger = new Logger('DemoSeeder');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly identity: IdentityService,
+    private readonly enterprises: EnterprisesService,
+    private readonly providers: ProvidersService,
+    private readonly directory: DirectoryService,
+    private readonly solutions: SolutionsService,
+    private readonly needs: NeedsService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Seeds only a database without enterprises, so a restart never duplicates data. */
+  async seedIfEmpty(options: DemoOptions = {}): Promise<boolean> {
+    if ((await this.dataSource.getRepository(Enterprise).count()) > 0) return false;
+    const started = Date.now();
+    const data = generateDemoDataset(options);
+    await this.seed(data);
+    this.logger.log(
+      `demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${data.enterprises.length} enterprises, ${data.providers.length} providers, ` +
+        `${data.solutions.filter((s) => s.publish).length} published solutions, ${data.needs.filter((n) => n.publish).length} published needs`,
+    );
+    return true;
+  }
+
+  private async seed(data: DemoDataset): Promise<void> {
+    const hash = await this.identity.hashPassword(data.users[0]?.password ?? 'demo-pass-2024');
+    const userIds = new Map<string, string>();
+    for (const user of data.users) {
+      userIds.set(user.key, await this.identity.ensureUser(user.email, hash, user.displayName, user.roles));
+    }
+    const principal = async (key: string): Promise<Principal> => {
+      const loaded = await this.identity.load(userIds.get(key)!);
+      if (!loaded) throw new Error(`demo user ${key} missing`);
+      return loaded;
+    };
+    const officerKey = data.users.find((u) => u.roles.some((r) => r.role === 'city_officer'))!.key;
+    const officer = await principal(officerKey);
+
+    const enterpriseIds = new Map<string, string>();
+    for (const e of data.enterprises) {
+      const created = await this.enterprises.create(
+        await principal(e.ownerKey),
+        CreateEnterpriseSchema.parse({
+          name: e.name,
+          uscc: e.uscc,
+          industry: e.industry,
+          district: e.district,
+          scale: e.scale,
+          employees: e.employees,
+          annualRevenueFen: e.annualRevenueFen,
+          isLittleGiantFunded: e.isLittleGiantFunded,
+          inPilot2022: e.inPilot2022,
+          isSpecialised: e.isSpecialised,
+        }),
+      );
+      enterpriseIds.set(e.key, created.id);
+      await this.uow.run((tx) => this.directory.setDigitalLevel(tx, created.id, e.digitalLevel, 'assessment'));
+    }
+
+    const providerIds = new Map<string, string>();
+    for (const p of data.providers) {
+      const created = await this.providers.create(
+        await principal(p.ownerKey),
+        CreateProviderSchema.parse({
+          name: p.name,
+          uscc: p.uscc,
+          kind: p.kind,
+          districts: p.districts,
+          description: p.description,
+        }),
+      );
+      providerIds.set(p.key, created.id);
+      if (p.decision === 'pending') continue;
+      const first = p.decision === 'reject' ? 'reject' : 'approve';
+      await this.providers.decide(officer, created.id, {
+        decision: first,
+        reason: first === 'approve' ? '资质材料齐全，服务案例与试点行业匹配，同意入库。' : '缺少近两年同类项目案例，暂不入库。',
+      });
+      if (p.decision === 'suspend') {
+        await this.providers.decide(officer, created.id, { decision: 'suspend', reason: '服务跟踪中发现交付延期，暂停接单整改。' });
+      }
+    }
+
+    const providerOwner = new Map(data.providers.map((p) => [p.key, p.ownerKey]));
+    for (const s of data.solutions) {
+      const actor = await principal(providerOwner.get(s.providerKey)!);
+      const created = await this.solutions.create(
+        actor,
+        CreateSolutionSchema.parse({
+          providerId: providerIds.get(s.providerKey)!,
+          title: s.title,
+          summary: s.summary,
+          description: s.description,
+          scenarios: s.scenarios,
+          industries: s.industries,
+          priceMinFen: s.priceMinFen,
+          priceMaxFen: s.priceMaxFen,
+          deployDays: s.deployDays,
+          deliveryMode: s.deliveryMode,
+          levels: s.levels,
+          cases: s.cases,
+        }),
+      );
+      if (s.publish) await this.solutions.publish(actor, created.id);
+    }
+
+    const enterpriseOwner = new Map(data.enterprises.map((e) => [e.key, e.ownerKey]));
+    const now = this.clock.now().getTime();
+    for (const n of data.needs) {
+      const actor = await principal(enterpriseOwner.get(n.enterpriseKey)!);
+      const created = await this.needs.create(
+        actor,
+        CreateNeedSchema.parse({
+          enterpriseId: enterpriseIds.get(n.enterpriseKey)!,
+          title: n.title,
+          description: n.description,
+          scenarios: n.scenarios,
+          budgetFen: n.budgetFen,
+          expectedDays: n.expectedDays,
+          bidDeadline: new Date(now + n.bidDeadlineDaysFromNow * DAY_MS).toISOString(),
+        }),
+      );
+      if (n.publish) await this.needs.publish(actor, created.id);
+    }
+  }
+}

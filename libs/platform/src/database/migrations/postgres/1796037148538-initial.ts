@@ -1,0 +1,63 @@
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class Initial1796037148538 implements MigrationInterface {
+  name = 'Initial1796037148538';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("CREATE TABLE \"outbox_message\" (\"id\" SERIAL NOT NULL, \"job\" character varying(120) NOT NULL, \"payload\" text NOT NULL, \"status\" character varying(16) NOT NULL DEFAULT 'pending', \"attempts\" integer NOT NULL DEFAULT '0', \"available_at\" TIMESTAMP NOT NULL, \"locked_until\" TIMESTAMP, \"last_error\" text, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), \"completed_at\" TIMESTAMP, CONSTRAINT \"PK_2f36ee5236f2793f3e7bd554589\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_471199da03bd5757ab3e1ef935\" ON \"outbox_message\"  (\"status\", \"available_at\") ");
+    await queryRunner.query("CREATE TABLE \"audit_entry\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"job_id\" integer NOT NULL, \"actor_id\" character varying(36), \"action\" character varying(80) NOT NULL, \"entity_type\" character varying(40) NOT NULL, \"entity_id\" character varying(64) NOT NULL, \"reason\" text, \"data\" text, \"at\" TIMESTAMP NOT NULL, CONSTRAINT \"UQ_53588e98ec611b5fc16827c89b3\" UNIQUE (\"job_id\"), CONSTRAINT \"PK_58a130a4b9da189f46ba2a01801\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_9d18bd4a32fc0cd8ff82b12037\" ON \"audit_entry\"  (\"at\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_cfbd3da3d6664af0dab55783b5\" ON \"audit_entry\"  (\"entity_type\", \"entity_id\") ");
+    await queryRunner.query("CREATE TABLE \"solution\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"provider_id\" character varying(36) NOT NULL, \"title\" character varying(120) NOT NULL, \"summary\" character varying(300) NOT NULL, \"description\" text NOT NULL, \"scenarios\" text NOT NULL, \"industries\" text NOT NULL, \"price_min_fen\" bigint NOT NULL, \"price_max_fen\" bigint NOT NULL, \"deploy_days\" integer NOT NULL, \"delivery_mode\" character varying(16) NOT NULL, \"levels\" text NOT NULL, \"cases\" text NOT NULL, \"status\" character varying(16) NOT NULL DEFAULT 'draft', \"published_at\" TIMESTAMP, \"delisted_at\" TIMESTAMP, \"created_by\" character varying(36) NOT NULL, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_73fc40b114205776818a2f2f248\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_7ef84959cd76ced82249a42233\" ON \"solution\"  (\"status\", \"published_at\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_4ccb2c087b0a9be297da43c3ba\" ON \"solution\"  (\"provider_id\", \"status\") ");
+    await queryRunner.query("CREATE TABLE \"enterprise\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"name\" character varying(200) NOT NULL, \"uscc\" character varying(18) NOT NULL, \"industry\" character varying(32) NOT NULL, \"district\" character varying(32) NOT NULL, \"scale\" character varying(8) NOT NULL, \"employees\" integer, \"annual_revenue_fen\" bigint, \"is_little_giant_funded\" boolean NOT NULL DEFAULT false, \"in_pilot2022\" boolean NOT NULL DEFAULT false, \"is_specialised\" boolean NOT NULL DEFAULT false, \"digital_level\" integer, \"digital_level_source\" character varying(16), \"digital_level_at\" TIMESTAMP, \"is_chain_leader\" boolean NOT NULL DEFAULT false, \"pilot_batch\" character varying(16), \"pilot_enrolment_basis\" character varying(16), \"pilot_enrolled_at\" TIMESTAMP, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"UQ_c8f2c226bf7ff9f7da15710c1ee\" UNIQUE (\"uscc\"), CONSTRAINT \"PK_09687cd306dc5d486c0e227c471\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_90cfb3f7a5650ead17a3197f39\" ON \"enterprise\"  (\"pilot_batch\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_4ee0378801590dfbaca9146325\" ON \"enterprise\"  (\"district\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_673d92ccaf574b9fb57328b4e1\" ON \"enterprise\"  (\"industry\", \"district\") ");
+    await queryRunner.query("CREATE TABLE \"provider\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"name\" character varying(200) NOT NULL, \"uscc\" character varying(18) NOT NULL, \"kind\" character varying(16) NOT NULL, \"districts\" text NOT NULL, \"description\" text NOT NULL DEFAULT '', \"status\" character varying(16) NOT NULL DEFAULT 'pending', \"acceptance_pass_rate\" double precision, \"completed_projects\" integer NOT NULL DEFAULT '0', \"rating_average\" double precision, \"rating_count\" integer NOT NULL DEFAULT '0', \"no_shows\" integer NOT NULL DEFAULT '0', \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"UQ_b4214ae215b9b5e33c2dd17ec0e\" UNIQUE (\"uscc\"), CONSTRAINT \"PK_6ab2f66d8987bf1bfdd6136a2d5\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE TABLE \"provider_selection_decision\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"provider_id\" character varying(36) NOT NULL, \"decision\" character varying(16) NOT NULL, \"from_status\" character varying(16) NOT NULL, \"to_status\" character varying(16) NOT NULL, \"reason\" text NOT NULL, \"actor_id\" character varying(36) NOT NULL, \"decided_at\" TIMESTAMP NOT NULL, CONSTRAINT \"PK_2ce0e97f029c0b64a4a49389e44\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_081603fb90505bc6edb323f2ca\" ON \"provider_selection_decision\"  (\"provider_id\", \"decided_at\") ");
+    await queryRunner.query("CREATE TABLE \"data_consent\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"enterprise_id\" character varying(36) NOT NULL, \"grantee_organisation_id\" character varying(36) NOT NULL, \"grantee_kind\" character varying(16) NOT NULL, \"scopes\" text NOT NULL, \"granted_by\" character varying(36) NOT NULL, \"granted_at\" TIMESTAMP NOT NULL, \"revoked_by\" character varying(36), \"revoked_at\" TIMESTAMP, CONSTRAINT \"PK_6579d5783ee176c469c4d77c505\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_f30e515fabff280c4360853c40\" ON \"data_consent\"  (\"enterprise_id\", \"grantee_organisation_id\") ");
+    await queryRunner.query("CREATE TABLE \"user_account\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"email\" character varying(254) NOT NULL, \"password_hash\" character varying(200) NOT NULL, \"display_name\" character varying(80) NOT NULL, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"UQ_56a0e4bcec2b5411beafa47ffa5\" UNIQUE (\"email\"), CONSTRAINT \"PK_6acfec7285fdf9f463462de3e9f\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE TABLE \"role_grant\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"user_id\" uuid NOT NULL, \"role\" character varying(32) NOT NULL, \"district\" character varying(32) NOT NULL DEFAULT '', \"granted_by\" character varying(36), \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_b9e50aafa723c536731c38529fb\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_c4553482b61f072d89f45c7abb\" ON \"role_grant\"  (\"user_id\", \"role\", \"district\") ");
+    await queryRunner.query("CREATE TABLE \"membership\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"organisation_id\" uuid NOT NULL, \"organisation_kind\" character varying(16) NOT NULL, \"user_id\" uuid NOT NULL, \"role\" character varying(16) NOT NULL, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_83c1afebef3059472e7c37e8de8\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_e9c72e8d29784031c96f5c6af8\" ON \"membership\"  (\"user_id\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_83b51efdef81bac87874f7f2eb\" ON \"membership\"  (\"organisation_id\", \"user_id\") ");
+    await queryRunner.query("CREATE TABLE \"need\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"enterprise_id\" character varying(36) NOT NULL, \"title\" character varying(120) NOT NULL, \"description\" text NOT NULL, \"scenarios\" text NOT NULL, \"budget_fen\" bigint NOT NULL, \"expected_days\" integer NOT NULL, \"bid_deadline\" TIMESTAMP NOT NULL, \"sites\" text NOT NULL, \"private_details\" text, \"industry\" character varying(32) NOT NULL, \"district\" character varying(32) NOT NULL, \"status\" character varying(16) NOT NULL DEFAULT 'draft', \"published_at\" TIMESTAMP, \"cancelled_at\" TIMESTAMP, \"created_by\" character varying(36) NOT NULL, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_218b14514f334ee6f39954f86ba\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_340d4732ab0c169860f77270aa\" ON \"need\"  (\"status\", \"published_at\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_2753656edf31ae7025b40b61a0\" ON \"need\"  (\"enterprise_id\", \"status\") ");
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_2753656edf31ae7025b40b61a0\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_340d4732ab0c169860f77270aa\"");
+    await queryRunner.query("DROP TABLE \"need\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_83b51efdef81bac87874f7f2eb\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_e9c72e8d29784031c96f5c6af8\"");
+    await queryRunner.query("DROP TABLE \"membership\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_c4553482b61f072d89f45c7abb\"");
+    await queryRunner.query("DROP TABLE \"role_grant\"");
+    await queryRunner.query("DROP TABLE \"user_account\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_f30e515fabff280c4360853c40\"");
+    await queryRunner.query("DROP TABLE \"data_consent\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_081603fb90505bc6edb323f2ca\"");
+    await queryRunner.query("DROP TABLE \"provider_selection_decision\"");
+    await queryRunner.query("DROP TABLE \"provider\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_673d92ccaf574b9fb57328b4e1\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_4ee0378801590dfbaca9146325\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_90cfb3f7a5650ead17a3197f39\"");
+    await queryRunner.query("DROP TABLE \"enterprise\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_4ccb2c087b0a9be297da43c3ba\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_7ef84959cd76ced82249a42233\"");
+    await queryRunner.query("DROP TABLE \"solution\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_cfbd3da3d6664af0dab55783b5\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_9d18bd4a32fc0cd8ff82b12037\"");
+    await queryRunner.query("DROP TABLE \"audit_entry\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_471199da03bd5757ab3e1ef935\"");
+    await queryRunner.query("DROP TABLE \"outbox_message\"");
+  }
+}

@@ -1,0 +1,132 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationShutdown } from '@nestjs/common';
+import { DataSource, In, MoreThan } from 'typeorm';
+import { APP_CONFIG, OutboxMessage, UnitOfWork } from '@smedx/platform';
+import type { AppConfig } from '@smedx/platform';
+import { SolutionChangedJob } from '@smedx/catalogue';
+import { NeedChangedJob } from '@smedx/demand';
+import { NEEDS_INDEX, SOLUTIONS_INDEX } from './search-indexes.js';
+import { SearchIndexer } from './search-indexer.service.js';
+
+/** How long an id missing from the sequence is awaited (a transaction still committing). */
+const GAP_TTL_MS = 60_000;
+const PAGE = 1000;
+
+/**
+ * Keeps this process's embedded index current by following the database's
+ * change sequence (the outbox ids), so that every api process sees every
+ * change — a queue job would reach only one of them.
+ *
+ * On PostgreSQL ids are taken at insert and become visible at commit, so a
+ * lower id may appear after a higher one: ids skipped over are remembered for
+ * a while and looked up again.
+ */
+@Injectable()
+export class ChangeFollower implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('ChangeFollower');
+  private cursor = 0;
+  private readonly gaps = new Map<number, number>();
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private readonly active: boolean;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly indexer: SearchIndexer,
+    private readonly uow: UnitOfWork,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    this.active = !config.meili && config.role === 'api';
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.active) return;
+    const started = Date.now();
+    this.cursor = await this.maxId();
+    const solutions = await this.indexer.rebuild(SOLUTIONS_INDEX);
+    const needs = await this.indexer.rebuild(NEEDS_INDEX);
+    this.logger.log(
+      `embedded search index built in ${((Date.now() - started) / 1000).toFixed(2)} s (${solutions} solutions, ${needs} needs)`,
+    );
+    this.uow.onCommit(() => this.nudge());
+    this.timer = setInterval(() => this.nudge(), this.config.jobs.pollMs);
+    this.timer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** Applies every change committed so far; tests and the seed wait on it. */
+  async catchUp(): Promise<void> {
+    if (!this.active) return;
+    await this.running;
+    await this.follow();
+  }
+
+  private nudge(): void {
+    if (!this.timer) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = (async () => {
+      do {
+        this.again = false;
+        await this.follow().catch((err: unknown) => this.logger.warn(`following changes failed: ${String(err)}`));
+      } while (this.again);
+    })().finally(() => {
+      this.running = null;
+    });
+  }
+
+  private async follow(): Promise<void> {
+    const repo = this.dataSource.getRepository(OutboxMessage);
+    for (;;) {
+      const rows = await repo.find({
+        select: { id: true, job: true, payload: true },
+        where: { id: MoreThan(this.cursor) },
+        order: { id: 'ASC' },
+        take: PAGE,
+      });
+      const late = this.gaps.size
+        ? await repo.find({ select: { id: true, job: true, payload: true }, where: { id: In([...this.gaps.keys()]) } })
+        : [];
+      for (const row of late) this.gaps.delete(row.id);
+      this.expireGaps();
+      for (const row of rows) {
+        for (let missing = this.cursor + 1; missing < row.id; missing++) this.gaps.set(missing, Date.now());
+        this.cursor = row.id;
+      }
+      await this.apply([...late, ...rows]);
+      if (rows.length < PAGE) return;
+    }
+  }
+
+  private async apply(rows: Pick<OutboxMessage, 'job' | 'payload'>[]): Promise<void> {
+    const solutions: string[] = [];
+    const needs: string[] = [];
+    for (const row of rows) {
+      if (row.job === SolutionChangedJob.name) solutions.push((row.payload as { solutionId: string }).solutionId);
+      else if (row.job === NeedChangedJob.name) needs.push((row.payload as { needId: string }).needId);
+    }
+    if (solutions.length) await this.indexer.sync(SOLUTIONS_INDEX, solutions);
+    if (needs.length) await this.indexer.sync(NEEDS_INDEX, needs);
+  }
+
+  private expireGaps(): void {
+    const now = Date.now();
+    for (const [id, since] of this.gaps) if (now - since > GAP_TTL_MS) this.gaps.delete(id);
+  }
+
+  private async maxId(): Promise<number> {
+    const row = await this.dataSource
+      .getRepository(OutboxMessage)
+      .createQueryBuilder('m')
+      .select('MAX(m.id)', 'max')
+      .getRawOne<{ max: number | string | null }>();
+    return Number(row?.max ?? 0);
+  }
+}

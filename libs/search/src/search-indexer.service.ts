@@ -1,0 +1,73 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { APP_CONFIG, OnJob, SEARCH_ENGINE } from '@smedx/platform';
+import type { AppConfig, SearchEngine } from '@smedx/platform';
+import { SolutionChangedJob } from '@smedx/catalogue';
+import { NeedChangedJob } from '@smedx/demand';
+import { SearchDocuments } from './search-documents.js';
+import type { IndexName } from './search-documents.js';
+import { NEED_INDEX_SETTINGS, NEEDS_INDEX, SOLUTION_INDEX_SETTINGS, SOLUTIONS_INDEX } from './search-indexes.js';
+
+const BATCH = 500;
+
+/**
+ * Keeps the search indexes equal to the published catalogue and needs.
+ *
+ * With Meilisearch the index is shared, so the change jobs update it wherever
+ * they run (the worker, in services mode). The embedded index lives in each api
+ * process instead; there the {@link ChangeFollower} of every process applies
+ * the same changes, and the jobs have nothing left to do.
+ */
+@Injectable()
+export class SearchIndexer {
+  private readonly logger = new Logger('SearchIndexer');
+  readonly shared: boolean;
+
+  constructor(
+    @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+    private readonly documents: SearchDocuments,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.shared = !!config.meili;
+  }
+
+  async ensureIndexes(): Promise<void> {
+    await this.engine.ensureIndex(SOLUTIONS_INDEX, SOLUTION_INDEX_SETTINGS);
+    await this.engine.ensureIndex(NEEDS_INDEX, NEED_INDEX_SETTINGS);
+  }
+
+  @OnJob(SolutionChangedJob)
+  async onSolutionChanged(payload: { solutionId: string }): Promise<void> {
+    if (this.shared) await this.sync(SOLUTIONS_INDEX, [payload.solutionId]);
+  }
+
+  @OnJob(NeedChangedJob)
+  async onNeedChanged(payload: { needId: string }): Promise<void> {
+    if (this.shared) await this.sync(NEEDS_INDEX, [payload.needId]);
+  }
+
+  /** Brings the given objects' documents up to date (upsert, or delete when no longer published). */
+  async sync(index: IndexName, ids: string[]): Promise<void> {
+    const unique = [...new Set(ids)];
+    const docs = await Promise.all(unique.map((id) => this.documents.load(index, id)));
+    const present = docs.filter((d) => d !== null);
+    const absent = unique.filter((_, i) => docs[i] === null);
+    await this.ensureIndexes();
+    if (present.length) await this.engine.upsert(index, present);
+    if (absent.length) await this.engine.delete(index, absent);
+  }
+
+  /** Rebuilds one index from the database; reports progress as (done, total). */
+  async rebuild(index: IndexName, progress?: (done: number, total: number) => void): Promise<number> {
+    await this.ensureIndexes();
+    const ids = await this.documents.publishedIds(index);
+    await this.engine.clear(index);
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const batch = ids.slice(i, i + BATCH);
+      const docs = (await Promise.all(batch.map((id) => this.documents.load(index, id)))).filter((d) => d !== null);
+      await this.engine.upsert(index, docs);
+      progress?.(Math.min(i + BATCH, ids.length), ids.length);
+    }
+    this.logger.log(`index ${index}: ${ids.length} documents`);
+    return ids.length;
+  }
+}
