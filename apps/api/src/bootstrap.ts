@@ -6,6 +6,7 @@ import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '@smedx/platform';
 import type { AppConfig, Clock } from '@smedx/platform';
@@ -40,7 +41,18 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   });
   if (!options.quiet) app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  await app.register(rateLimit as never, { global: false });
+  // Limits count per client address; with several api replicas the counters live in Redis.
+  const limiterStore = config.redis ? new Redis(config.redis.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
+  limiterStore?.on('error', () => undefined);
+  await app.register(rateLimit as never, {
+    global: false,
+    ...(limiterStore ? { redis: limiterStore, nameSpace: `${config.redis!.prefix}:rate-limit:`, skipOnError: true } : {}),
+  });
+  if (limiterStore)
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .addHook('onClose', async () => limiterStore.disconnect());
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [{ path: 'health', method: RequestMethod.GET }],
   });

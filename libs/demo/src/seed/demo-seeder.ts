@@ -13,6 +13,7 @@ import {
 } from '@smedx/directory';
 import { CreateSolutionSchema, SolutionsService } from '@smedx/catalogue';
 import { CreateNeedSchema, NeedsService } from '@smedx/demand';
+import { PILOT_INDUSTRY_CODES } from '@smedx/taxonomy';
 import { generateDemoDataset } from '../demo-dataset.js';
 import type { DemoDataset, DemoOptions } from '../demo-dataset.js';
 
@@ -84,6 +85,13 @@ export class DemoSeeder {
       );
       enterpriseIds.set(e.key, created.id);
       await this.uow.run((tx) => this.directory.setDigitalLevel(tx, created.id, e.digitalLevel, 'assessment'));
+    }
+    // The pilot pool: 规上 enterprises of the pilot industries are enrolled (应改尽改), about half of the others (愿改尽改).
+    for (const [i, e] of data.enterprises.entries()) {
+      const pilotIndustry = PILOT_INDUSTRY_CODES.includes(e.industry);
+      if (!(e.scale === 'above' && pilotIndustry) && i % 2 === 1) continue;
+      const batch = i < 24 ? 'sample' : i % 3 === 0 ? 'batch1' : 'batch2';
+      await this.enterprises.enrolInPilot(officer, enterpriseIds.get(e.key)!, batch);
     }
 
     const providerIds = new Map<string, string>();

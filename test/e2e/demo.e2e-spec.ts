@@ -1,0 +1,64 @@
+import { startTestApp, TestApp } from '../support/test-app.js';
+
+describe('demo data on first start', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ SMEDX_DEMO: 'true' });
+    await t.drain();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const login = async (email: string) => {
+    const res = await t.post('/auth/login', { email, password: 'demo-pass-2024' });
+    expect(res.status).toBe(200);
+    return res.body.accessToken as string;
+  };
+
+  it('loads realistic volumes over every industry and district', async () => {
+    const officer = await login('city@demo.smedx.cn');
+    const enterprises = await t.get('/enterprises', { token: officer, query: { pageSize: 1 } });
+    expect(enterprises.body.total).toBeGreaterThanOrEqual(200);
+    const providers = await t.get('/providers', { token: officer, query: { pageSize: 1 } });
+    expect(providers.body.total).toBeGreaterThanOrEqual(40);
+    const solutions = await t.get('/search/solutions', { query: { pageSize: 1, facets: 'industry,district' } });
+    expect(solutions.body.total).toBeGreaterThanOrEqual(150);
+    expect(Object.keys(solutions.body.facets.industry)).toHaveLength(7);
+    const needs = await t.get('/search/needs', { query: { pageSize: 1, facets: 'industry,district' } });
+    expect(needs.body.total).toBeGreaterThanOrEqual(150);
+    expect(Object.keys(needs.body.facets.district).length).toBeGreaterThanOrEqual(10);
+    const districts = new Set<string>();
+    for (let page = 1; page <= 3; page++) {
+      const res = await t.get('/enterprises', { token: officer, query: { page, pageSize: 100 } });
+      for (const e of res.body.items) districts.add(e.district);
+    }
+    expect(districts.size).toBe(13);
+    const pool = await t.get('/pilot-pool', { token: officer });
+    expect(pool.status).toBe(200);
+    expect(pool.body.total).toBeGreaterThanOrEqual(100);
+    expect(pool.body.counts.byBatch.map((c: { count: number }) => c.count > 0)).toEqual([true, true, true]);
+  });
+
+  it('has a working account for every role', async () => {
+    for (const [email, role] of [
+      ['city@demo.smedx.cn', 'city_officer'],
+      ['tiexi@demo.smedx.cn', 'district_officer'],
+      ['assessor@demo.smedx.cn', 'assessor'],
+      ['organizer@demo.smedx.cn', 'organizer'],
+    ]) {
+      const me = await t.get('/auth/me', { token: await login(email) });
+      expect(me.body.roles.map((r: { role: string }) => r.role)).toContain(role);
+    }
+    const enterprise = await t.get('/auth/me', { token: await login('enterprise@demo.smedx.cn') });
+    expect(enterprise.body.memberships).toEqual([expect.objectContaining({ kind: 'enterprise', role: 'owner' })]);
+    const provider = await t.get('/auth/me', { token: await login('provider@demo.smedx.cn') });
+    const providerId = provider.body.memberships[0].organisationId;
+    expect((await t.get(`/providers/${providerId}`, { token: await login('provider@demo.smedx.cn') })).body.status).toBe('approved');
+  });
+
+  it('does not seed twice', async () => {
+    const seeder = (await import('@smedx/demo')).DemoSeeder;
+    expect(await t.app.get(seeder).seedIfEmpty()).toBe(false);
+  });
+});
