@@ -21,7 +21,7 @@ describe('catalogue: solutions (小快轻准)', () => {
   async function solutionJobs(solutionId: string): Promise<{ solutionId: string; change: string }[]> {
     const rows = await t.dataSource
       .getRepository(OutboxMessage)
-      .find({ where: { job: 'catalogue.solution-changed' }, order: { id: 'ASC' } });
+      .find({ where: { job: 'search.index-solution' }, order: { id: 'ASC' } });
     return rows.map((r) => r.payload as { solutionId: string; change: string }).filter((p) => p.solutionId === solutionId);
   }
 

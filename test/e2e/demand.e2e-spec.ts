@@ -22,7 +22,7 @@ describe('demand: needs (需求)', () => {
 
   /** The need-changed outbox rows written for one need, oldest first. */
   async function needJobs(needId: string): Promise<{ needId: string; change: string }[]> {
-    const rows = await t.dataSource.getRepository(OutboxMessage).find({ where: { job: 'demand.need-changed' }, order: { id: 'ASC' } });
+    const rows = await t.dataSource.getRepository(OutboxMessage).find({ where: { job: 'search.index-need' }, order: { id: 'ASC' } });
     return rows.map((r) => r.payload as { needId: string; change: string }).filter((p) => p.needId === needId);
   }
 

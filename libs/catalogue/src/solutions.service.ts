@@ -14,8 +14,8 @@ import {
 import type { Clock, Principal, SearchDocument } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { DirectoryService } from '@smedx/directory';
-import { SolutionChangedJob } from './catalogue.jobs.js';
-import type { SolutionChange } from './catalogue.jobs.js';
+import { SolutionChanged } from './catalogue.events.js';
+import type { SolutionChange } from './catalogue.events.js';
 import type { CreateSolutionInput, ListSolutionsQuery, SolutionCase, UpdateSolutionInput } from './dto/solution.dto.js';
 import { Solution } from './solution.entity.js';
 import { nextSolutionStatus } from './solution-state.js';
@@ -60,7 +60,7 @@ interface ProviderFacts {
 
 /**
  * The solution catalogue (小快轻准). Every change writes a
- * {@link SolutionChangedJob} in its transaction so the search index follows;
+ * {@link SolutionChanged} in its transaction so the search index follows;
  * publish, delist and price changes are also audited.
  *
  * Visibility: anyone signed in reads published solutions; drafts and delisted
@@ -276,7 +276,7 @@ export class SolutionsService {
   }
 
   private async changed(tx: EntityManager, solutionId: string, change: SolutionChange): Promise<void> {
-    await this.outbox.add(tx, SolutionChangedJob, { solutionId, change });
+    await this.outbox.publish(tx, SolutionChanged, { solutionId, change });
   }
 
   private async view(id: string): Promise<SolutionView> {

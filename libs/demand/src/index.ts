@@ -1,4 +1,4 @@
-export * from './demand.jobs.js';
+export * from './demand.events.js';
 export * from './need-state.js';
 export * from './dto/need.dto.js';
 export * from './need.entity.js';

@@ -14,8 +14,8 @@ import {
 import type { Clock, Principal, SearchDocument } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { DirectoryService } from '@smedx/directory';
-import { NeedChangedJob } from './demand.jobs.js';
-import type { NeedChange } from './demand.jobs.js';
+import { NeedChanged } from './demand.events.js';
+import type { NeedChange } from './demand.events.js';
 import type { CreateNeedInput, ListNeedsQuery, NeedSite, UpdateNeedInput } from './dto/need.dto.js';
 import { Need } from './need.entity.js';
 import { nextNeedStatus } from './need-state.js';
@@ -51,7 +51,7 @@ interface Page<T> {
 }
 
 /**
- * Transformation needs (需求). Every change writes a {@link NeedChangedJob} in
+ * Transformation needs (需求). Every change writes a {@link NeedChanged} in
  * its transaction so search and matching follow; publish, cancel and budget
  * changes are also audited.
  *
@@ -308,7 +308,7 @@ export class NeedsService {
   }
 
   private async changed(tx: EntityManager, needId: string, change: NeedChange): Promise<void> {
-    await this.outbox.add(tx, NeedChangedJob, { needId, change });
+    await this.outbox.publish(tx, NeedChanged, { needId, change });
   }
 
   private async view(actor: Principal, id: string): Promise<NeedView> {

@@ -2,10 +2,8 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, BeforeApplicationSh
 import { DataSource, In, MoreThan } from 'typeorm';
 import { APP_CONFIG, OutboxMessage, UnitOfWork } from '@smedx/platform';
 import type { AppConfig } from '@smedx/platform';
-import { SolutionChangedJob } from '@smedx/catalogue';
-import { NeedChangedJob } from '@smedx/demand';
 import { NEEDS_INDEX, SOLUTIONS_INDEX } from './search-indexes.js';
-import { SearchIndexer } from './search-indexer.service.js';
+import { INDEX_NEED_JOB, INDEX_SOLUTION_JOB, SearchIndexer } from './search-indexer.service.js';
 
 /** How long an id missing from the sequence is awaited (a transaction still committing). */
 const GAP_TTL_MS = 60_000;
@@ -109,8 +107,8 @@ export class ChangeFollower implements OnApplicationBootstrap, BeforeApplication
     const solutions: string[] = [];
     const needs: string[] = [];
     for (const row of rows) {
-      if (row.job === SolutionChangedJob.name) solutions.push((row.payload as { solutionId: string }).solutionId);
-      else if (row.job === NeedChangedJob.name) needs.push((row.payload as { needId: string }).needId);
+      if (row.job === INDEX_SOLUTION_JOB) solutions.push((row.payload as { solutionId: string }).solutionId);
+      else if (row.job === INDEX_NEED_JOB) needs.push((row.payload as { needId: string }).needId);
     }
     if (solutions.length) await this.indexer.sync(SOLUTIONS_INDEX, solutions);
     if (needs.length) await this.indexer.sync(NEEDS_INDEX, needs);

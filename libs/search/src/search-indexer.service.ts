@@ -1,13 +1,17 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { APP_CONFIG, OnJob, SEARCH_ENGINE } from '@smedx/platform';
+import { APP_CONFIG, OnEvent, SEARCH_ENGINE } from '@smedx/platform';
 import type { AppConfig, SearchEngine } from '@smedx/platform';
-import { SolutionChangedJob } from '@smedx/catalogue';
-import { NeedChangedJob } from '@smedx/demand';
+import { SolutionChanged } from '@smedx/catalogue';
+import { NeedChanged } from '@smedx/demand';
 import { SearchDocuments } from './search-documents.js';
 import type { IndexName } from './search-documents.js';
 import { NEED_INDEX_SETTINGS, NEEDS_INDEX, SOLUTION_INDEX_SETTINGS, SOLUTIONS_INDEX } from './search-indexes.js';
 
 const BATCH = 500;
+
+/** The jobs through which the search context reacts to catalogue and demand changes. */
+export const INDEX_SOLUTION_JOB = 'search.index-solution';
+export const INDEX_NEED_JOB = 'search.index-need';
 
 /**
  * Keeps the search indexes equal to the published catalogue and needs.
@@ -35,12 +39,12 @@ export class SearchIndexer {
     await this.engine.ensureIndex(NEEDS_INDEX, NEED_INDEX_SETTINGS);
   }
 
-  @OnJob(SolutionChangedJob)
+  @OnEvent(SolutionChanged, INDEX_SOLUTION_JOB)
   async onSolutionChanged(payload: { solutionId: string }): Promise<void> {
     if (this.shared) await this.sync(SOLUTIONS_INDEX, [payload.solutionId]);
   }
 
-  @OnJob(NeedChangedJob)
+  @OnEvent(NeedChanged, INDEX_NEED_JOB)
   async onNeedChanged(payload: { needId: string }): Promise<void> {
     if (this.shared) await this.sync(NEEDS_INDEX, [payload.needId]);
   }

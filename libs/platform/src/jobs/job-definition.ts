@@ -26,6 +26,33 @@ export function declaredJobNames(): string[] {
   return [...declared].sort();
 }
 
+/**
+ * Something that happened, which any number of contexts react to. Each
+ * reaction is a job of its own (declared with `@OnEvent(Event, 'job.name')`),
+ * so {@link OutboxService.publish} writes one outbox row per subscriber, in the
+ * same transaction, and each is retried and dead-lettered on its own.
+ */
+export interface EventDefinition<TPayload extends object> {
+  readonly event: string;
+  /** Type carrier only; never set. */
+  readonly payloadType?: TPayload;
+}
+
+const declaredEvents = new Set<string>();
+
+export function defineEvent<TPayload extends object>(name: string): EventDefinition<TPayload> {
+  if (!/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/.test(name)) {
+    throw new Error(`event name "${name}" must look like "context.something-happened"`);
+  }
+  if (declaredEvents.has(name)) throw new Error(`event "${name}" is declared twice`);
+  declaredEvents.add(name);
+  return { event: name };
+}
+
+export function declaredEventNames(): string[] {
+  return [...declaredEvents].sort();
+}
+
 /** What a handler learns about the run besides its payload. */
 export interface JobContext {
   /** The outbox row id: stable across retries, the idempotency key. */

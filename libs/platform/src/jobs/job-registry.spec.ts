@@ -1,12 +1,13 @@
 import { Injectable, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
-import { defineJob } from './job-definition.js';
+import { defineEvent, defineJob } from './job-definition.js';
 import { JobRegistry } from './job-registry.js';
-import { OnJob } from './on-job.decorator.js';
+import { OnEvent, OnJob } from './on-job.decorator.js';
 
 const Greeted = defineJob<{ name: string }>('registry-test.greeted');
 const Waved = defineJob<{ hand: string }>('registry-test.waved');
+const Arrived = defineEvent<{ who: string }>('registry-test.arrived');
 
 @Injectable()
 class Greeter {
@@ -17,6 +18,10 @@ class Greeter {
   }
   @OnJob(Waved)
   async wave() {}
+  @OnEvent(Arrived, 'registry-test.log-arrival')
+  async log() {}
+  @OnEvent(Arrived, 'registry-test.count-arrival')
+  async count() {}
 }
 
 @Injectable()
@@ -41,11 +46,18 @@ describe('JobRegistry', () => {
     const moduleRef = await boot(Greeter);
     await moduleRef.get(JobRegistry).get(Greeted.name)({ name: '张三' }, { jobId: 1, attempt: 1 });
     expect(moduleRef.get(Greeter).seen).toEqual(['张三']);
-    expect(moduleRef.get(JobRegistry).names()).toEqual([Greeted.name, Waved.name]);
+    expect(moduleRef.get(JobRegistry).names()).toEqual([
+      'registry-test.count-arrival',
+      Greeted.name,
+      'registry-test.log-arrival',
+      Waved.name,
+    ]);
+    expect(moduleRef.get(JobRegistry).subscribersOf(Arrived.event)).toEqual(['registry-test.count-arrival', 'registry-test.log-arrival']);
   });
 
   it('refuses to start when a declared job has no handler', async () => {
     await expect(boot(Silent)).rejects.toThrow(/job "registry-test.greeted" has no handler/);
+    await expect(boot(Silent)).rejects.toThrow(/event "registry-test.arrived" has no subscriber/);
   });
 
   it('refuses to start when a job has two handlers', async () => {

@@ -1,13 +1,15 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
-import { declaredJobNames, JobHandler } from './job-definition.js';
-import { ON_JOB } from './on-job.decorator.js';
+import { declaredEventNames, declaredJobNames, JobHandler } from './job-definition.js';
+import { ON_EVENT, ON_JOB } from './on-job.decorator.js';
+import type { EventSubscription } from './on-job.decorator.js';
 
 /** Finds every `@OnJob` handler at start-up and refuses missing or duplicate ones. */
 @Injectable()
 export class JobRegistry implements OnModuleInit {
   private readonly logger = new Logger('JobRegistry');
   private readonly handlers = new Map<string, JobHandler>();
+  private readonly subscribers = new Map<string, string[]>();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -24,8 +26,10 @@ export class JobRegistry implements OnModuleInit {
       for (const method of this.scanner.getAllMethodNames(prototype)) {
         const fn = instance[method];
         if (typeof fn !== 'function') continue;
-        const jobName = this.reflector.get<string | undefined>(ON_JOB, fn as () => unknown);
+        const subscription = this.reflector.get<EventSubscription | undefined>(ON_EVENT, fn as () => unknown);
+        const jobName = subscription?.job ?? this.reflector.get<string | undefined>(ON_JOB, fn as () => unknown);
         if (!jobName) continue;
+        if (subscription) this.subscribers.set(subscription.event, [...(this.subscribers.get(subscription.event) ?? []), jobName]);
         const where = `${instance.constructor.name}.${method}`;
         found.set(jobName, [...(found.get(jobName) ?? []), where]);
         this.handlers.set(jobName, (fn as JobHandler).bind(instance));
@@ -41,6 +45,9 @@ export class JobRegistry implements OnModuleInit {
     for (const name of found.keys()) {
       if (!declaredJobNames().includes(name)) problems.push(`handler for undeclared job "${name}"`);
     }
+    for (const event of declaredEventNames()) {
+      if (!this.subscribers.has(event)) problems.push(`event "${event}" has no subscriber`);
+    }
     if (problems.length) throw new Error(`Job handlers are wrong:\n  - ${problems.join('\n  - ')}`);
     this.logger.log(`${this.handlers.size} job handlers registered`);
   }
@@ -49,6 +56,13 @@ export class JobRegistry implements OnModuleInit {
     const handler = this.handlers.get(name);
     if (!handler) throw new Error(`no handler for job "${name}"`);
     return handler;
+  }
+
+  /** The jobs that react to an event, in a stable order. */
+  subscribersOf(event: string): string[] {
+    const jobs = this.subscribers.get(event);
+    if (!jobs) throw new Error(`no subscriber for event "${event}"`);
+    return [...jobs].sort();
   }
 
   names(): string[] {

@@ -3,13 +3,24 @@ import { EntityManager } from 'typeorm';
 import { CLOCK } from '../clock/clock.js';
 import type { Clock } from '../clock/clock.js';
 import { markOutboxWritten } from '../database/unit-of-work.js';
-import type { JobDefinition } from './job-definition.js';
+import type { EventDefinition, JobDefinition } from './job-definition.js';
+import { JobRegistry } from './job-registry.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 
 /** Writes outbox rows; always inside the caller's transaction. */
 @Injectable()
 export class OutboxService {
-  constructor(@Inject(CLOCK) private readonly clock: Clock) {}
+  constructor(
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly registry: JobRegistry,
+  ) {}
+
+  /** Writes one job per subscriber of `event`; returns their outbox ids. */
+  async publish<T extends object>(tx: EntityManager, event: EventDefinition<T>, payload: T): Promise<number[]> {
+    const ids: number[] = [];
+    for (const job of this.registry.subscribersOf(event.event)) ids.push(await this.add(tx, { name: job }, payload));
+    return ids;
+  }
 
   async add<T extends object>(tx: EntityManager, job: JobDefinition<T>, payload: T, options: { delayMs?: number } = {}): Promise<number> {
     const now = this.clock.now();
