@@ -19,9 +19,7 @@ describe('catalogue: solutions (小快轻准)', () => {
 
   /** The solution-changed outbox rows written for one solution, oldest first. */
   async function solutionJobs(solutionId: string): Promise<{ solutionId: string; change: string }[]> {
-    const rows = await t.dataSource
-      .getRepository(OutboxMessage)
-      .find({ where: { job: 'search.index-solution' }, order: { id: 'ASC' } });
+    const rows = await t.dataSource.getRepository(OutboxMessage).find({ where: { job: 'search.index-solution' }, order: { id: 'ASC' } });
     return rows.map((r) => r.payload as { solutionId: string; change: string }).filter((p) => p.solutionId === solutionId);
   }
 
@@ -505,6 +503,7 @@ describe('catalogue: solutions (小快轻准)', () => {
         levels: solution.levels,
         providerId: provider.id,
         providerName: provider.name,
+        providerStatus: 'approved',
         providerKind: 'product',
         providerDistricts: ['hunnan', 'heping'],
         status: 'published',

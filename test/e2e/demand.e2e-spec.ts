@@ -439,6 +439,7 @@ describe('demand: needs (需求)', () => {
         bidDeadline: new Date(need.bidDeadline).getTime(),
         enterpriseId: enterprise.id,
         enterpriseName: enterprise.name,
+        digitalLevel: null,
         industry: 'air_cooling',
         district: 'hunnan',
         status: 'published',

@@ -1,6 +1,6 @@
 import { startTestApp, TestApp } from '../support/test-app.js';
 import { registerUser, TestUser } from '../factories/users.js';
-import { approvedProvider, createEnterprise } from '../factories/directory.js';
+import { approvedProvider, cityOfficer, createEnterprise } from '../factories/directory.js';
 import { publishedSolution } from '../factories/catalogue.js';
 import { publishedNeed } from '../factories/demand.js';
 
@@ -189,6 +189,22 @@ describe('search: GET /search/solutions and /search/needs', () => {
     const cnc = hitIds((await search({ q: '数控' })).body);
     expect(cnc).not.toContain(ids.cnc);
     expect(cnc).not.toContain(draft.body.id);
+  });
+
+  it("hides a suspended provider's solutions and follows its profile", async () => {
+    const officer = await cityOfficer(t);
+    const decide = (decision: string) =>
+      t.post(`/providers/${other.provider.id}/selection`, { decision, reason: '服务跟踪发现问题' }, { token: officer.token });
+    expect((await decide('suspend')).status).toBe(201);
+    await t.drain();
+    expect(hitIds((await search({ providerKind: 'product' })).body)).toEqual([]);
+    expect((await decide('reinstate')).status).toBe(201);
+    const renamed = await t.patch(`/providers/${other.provider.id}`, { name: '盛京工业互联科技有限公司' }, { token: other.owner.token });
+    expect(renamed.status).toBe(200);
+    await t.drain();
+    const back = await search({ q: '盛京工业互联' });
+    expect(hitIds(back.body).sort()).toEqual([ids.energy, ids.scada].sort());
+    expect(back.body.hits[0].providerName).toBe('盛京工业互联科技有限公司');
   });
 
   it('searches published needs and drops cancelled ones', async () => {

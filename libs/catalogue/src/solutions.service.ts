@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import {
   CLOCK,
   ConflictError,
@@ -52,10 +52,13 @@ interface Page<T> {
   pageSize: number;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 interface ProviderFacts {
   name: string;
   kind: string;
   districts: string[];
+  status: string;
 }
 
 /**
@@ -210,34 +213,45 @@ export class SolutionsService {
    * index decides what to show), or null when the solution no longer exists.
    */
   async toSearchDocument(id: string): Promise<SearchDocument | null> {
-    const solution = await this.dataSource.getRepository(Solution).findOneBy({ id });
-    if (!solution) return null;
-    const provider = await this.provider(solution.providerId);
-    return {
-      id: solution.id,
-      title: solution.title,
-      summary: solution.summary,
-      description: solution.description,
-      scenarios: solution.scenarios,
-      industries: solution.industries,
-      priceMinFen: solution.priceMinFen,
-      priceMaxFen: solution.priceMaxFen,
-      deployDays: solution.deployDays,
-      deliveryMode: solution.deliveryMode,
-      levels: solution.levels,
-      providerId: solution.providerId,
-      providerName: provider?.name ?? '',
-      providerKind: provider?.kind ?? '',
-      providerDistricts: provider?.districts ?? [],
-      status: solution.status,
-      publishedAt: solution.publishedAt ? solution.publishedAt.getTime() : null,
-    };
+    return (await this.toSearchDocuments([id]))[0] ?? null;
   }
 
-  /** Ids of every solution (or those in `status`), for a full re-index. */
-  async listIds(status?: SolutionStatus): Promise<string[]> {
+  /** {@link toSearchDocument} for many solutions: two queries, whatever their number. Unknown ids are left out. */
+  async toSearchDocuments(ids: readonly string[]): Promise<SearchDocument[]> {
+    const valid = ids.filter((id) => UUID.test(id));
+    if (!valid.length) return [];
+    const solutions = await this.dataSource.getRepository(Solution).findBy({ id: In(valid) });
+    const providers = await this.providers(solutions.map((s) => s.providerId));
+    return solutions.map((solution) => {
+      const provider = providers.get(solution.providerId);
+      return {
+        id: solution.id,
+        title: solution.title,
+        summary: solution.summary,
+        description: solution.description,
+        scenarios: solution.scenarios,
+        industries: solution.industries,
+        priceMinFen: solution.priceMinFen,
+        priceMaxFen: solution.priceMaxFen,
+        deployDays: solution.deployDays,
+        deliveryMode: solution.deliveryMode,
+        levels: solution.levels,
+        providerId: solution.providerId,
+        providerName: provider?.name ?? '',
+        providerKind: provider?.kind ?? '',
+        providerDistricts: provider?.districts ?? [],
+        providerStatus: provider?.status ?? '',
+        status: solution.status,
+        publishedAt: solution.publishedAt ? solution.publishedAt.getTime() : null,
+      };
+    });
+  }
+
+  /** Ids of every solution (or those in `status`, or of one provider), for a full re-index. */
+  async listIds(status?: SolutionStatus, providerId?: string): Promise<string[]> {
     const qb = this.dataSource.getRepository(Solution).createQueryBuilder('s').select('s.id', 'id').orderBy('s.id', 'ASC');
-    if (status) qb.where('s.status = :status', { status });
+    if (status) qb.andWhere('s.status = :status', { status });
+    if (providerId) qb.andWhere('s.providerId = :providerId', { providerId });
     const rows = await qb.getRawMany<{ id: string }>();
     return rows.map((r) => r.id);
   }
@@ -293,7 +307,7 @@ export class SolutionsService {
     const unique = [...new Set(ids)];
     if (!unique.length) return new Map();
     const providers = await this.directory.providersByIds(unique);
-    return new Map(providers.map((p) => [p.id, { name: p.name, kind: p.kind, districts: p.districts }]));
+    return new Map(providers.map((p) => [p.id, { name: p.name, kind: p.kind, districts: p.districts, status: p.status }]));
   }
 
   private toView(s: Solution, provider: ProviderFacts | undefined): SolutionView {

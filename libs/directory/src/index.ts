@@ -17,3 +17,4 @@ import { Enterprise } from './entities/enterprise.entity.js';
 import { ProviderSelectionDecision } from './entities/provider-selection-decision.entity.js';
 import { Provider } from './entities/provider.entity.js';
 export const DIRECTORY_ENTITIES = [Enterprise, Provider, ProviderSelectionDecision, DataConsent];
+export * from './directory.events.js';

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { CLOCK, ForbiddenError, NotFoundError, StateConflictError, UnitOfWork, hasRole, isMember } from '@smedx/platform';
+import { CLOCK, ForbiddenError, NotFoundError, OutboxService, StateConflictError, UnitOfWork, hasRole, isMember } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { IdentityService } from '@smedx/identity';
@@ -10,6 +10,7 @@ import { providerView } from './directory.views.js';
 import type { Page, ProviderRecord, ProviderView } from './directory.views.js';
 import { ProviderSelectionDecision } from './entities/provider-selection-decision.entity.js';
 import { Provider } from './entities/provider.entity.js';
+import { ProviderChanged } from './directory.events.js';
 import { nextProviderStatus } from './provider-selection.js';
 import type { ProviderStatus, SelectionDecision } from './provider-selection.js';
 import { containsPattern, isUuid, usccMustBeFree, usccTaken } from './persistence.js';
@@ -40,6 +41,7 @@ export class ProvidersService {
     private readonly identity: IdentityService,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly outbox: OutboxService,
   ) {}
 
   /** A provider applies: it starts `pending` and the caller becomes its owner. */
@@ -90,6 +92,8 @@ export class ProvidersService {
             data: { before, after: { uscc: saved.uscc, kind: saved.kind } },
           });
         }
+        // Name, kind and districts appear on its solutions' search documents.
+        await this.outbox.publish(tx, ProviderChanged, { providerId: id, change: 'profile' });
         return saved;
       }),
     );
@@ -155,6 +159,7 @@ export class ProvidersService {
         reason: input.reason,
         data: { decision: input.decision, fromStatus: from, toStatus: to },
       });
+      await this.outbox.publish(tx, ProviderChanged, { providerId: id, change: 'status' });
       return this.getProvider(id, tx);
     });
     return providerView(provider, await this.decisions(id));

@@ -3,7 +3,7 @@ import { DataSource, In, MoreThan } from 'typeorm';
 import { APP_CONFIG, OutboxMessage, UnitOfWork } from '@smedx/platform';
 import type { AppConfig } from '@smedx/platform';
 import { NEEDS_INDEX, SOLUTIONS_INDEX } from './search-indexes.js';
-import { INDEX_NEED_JOB, INDEX_SOLUTION_JOB, SearchIndexer } from './search-indexer.service.js';
+import { INDEX_NEED_JOB, INDEX_PROVIDER_JOB, INDEX_SOLUTION_JOB, SearchIndexer } from './search-indexer.service.js';
 
 /** How long an id missing from the sequence is awaited (a transaction still committing). */
 const GAP_TTL_MS = 60_000;
@@ -27,6 +27,8 @@ export class ChangeFollower implements OnApplicationBootstrap, BeforeApplication
   private running: Promise<void> | null = null;
   private again = false;
   private readonly active: boolean;
+  /** Seconds the start-up rebuild took (null before it ran, or when Meilisearch holds the index). */
+  buildSeconds: number | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -43,9 +45,8 @@ export class ChangeFollower implements OnApplicationBootstrap, BeforeApplication
     this.cursor = await this.maxId();
     const solutions = await this.indexer.rebuild(SOLUTIONS_INDEX);
     const needs = await this.indexer.rebuild(NEEDS_INDEX);
-    this.logger.log(
-      `embedded search index built in ${((Date.now() - started) / 1000).toFixed(2)} s (${solutions} solutions, ${needs} needs)`,
-    );
+    this.buildSeconds = (Date.now() - started) / 1000;
+    this.logger.log(`embedded search index built in ${this.buildSeconds.toFixed(2)} s (${solutions} solutions, ${needs} needs)`);
     this.uow.onCommit(() => this.nudge());
     this.timer = setInterval(() => this.nudge(), this.config.jobs.pollMs);
     this.timer.unref();
@@ -109,6 +110,7 @@ export class ChangeFollower implements OnApplicationBootstrap, BeforeApplication
     for (const row of rows) {
       if (row.job === INDEX_SOLUTION_JOB) solutions.push((row.payload as { solutionId: string }).solutionId);
       else if (row.job === INDEX_NEED_JOB) needs.push((row.payload as { needId: string }).needId);
+      else if (row.job === INDEX_PROVIDER_JOB) await this.indexer.syncProvider((row.payload as { providerId: string }).providerId);
     }
     if (solutions.length) await this.indexer.sync(SOLUTIONS_INDEX, solutions);
     if (needs.length) await this.indexer.sync(NEEDS_INDEX, needs);

@@ -7,8 +7,9 @@ import { NEEDS_INDEX, SOLUTIONS_INDEX } from './search-indexes.js';
 export type IndexName = typeof SOLUTIONS_INDEX | typeof NEEDS_INDEX;
 
 /**
- * Where index documents come from: the owning contexts shape them; only
- * published objects are indexed, so a search never shows drafts or withdrawn items.
+ * Where index documents come from: the owning contexts shape them. Only what
+ * the public may find is indexed: published needs, and published solutions of
+ * providers that are approved (a suspended provider's solutions disappear).
  */
 @Injectable()
 export class SearchDocuments {
@@ -17,14 +18,21 @@ export class SearchDocuments {
     private readonly needs: NeedsService,
   ) {}
 
-  /** The document to index for `id`, or null when it must not be in the index. */
-  async load(index: IndexName, id: string): Promise<SearchDocument | null> {
-    const doc = index === SOLUTIONS_INDEX ? await this.solutions.toSearchDocument(id) : await this.needs.toSearchDocument(id);
-    return doc && doc.status === 'published' ? (doc as SearchDocument) : null;
+  /** The documents that belong in the index among `ids`, and the ids that must not be there. */
+  async load(index: IndexName, ids: readonly string[]): Promise<{ present: SearchDocument[]; absent: string[] }> {
+    const docs = index === SOLUTIONS_INDEX ? await this.solutions.toSearchDocuments(ids) : await this.needs.toSearchDocuments(ids);
+    const present = docs.filter((d) => d.status === 'published' && (index === NEEDS_INDEX || d.providerStatus === 'approved'));
+    const kept = new Set(present.map((d) => d.id));
+    return { present, absent: ids.filter((id) => !kept.has(id)) };
   }
 
-  /** Ids of everything that belongs in the index. */
+  /** Ids of everything that may belong in the index (then filtered by {@link load}). */
   publishedIds(index: IndexName): Promise<string[]> {
     return index === SOLUTIONS_INDEX ? this.solutions.listIds('published') : this.needs.listIds('published');
+  }
+
+  /** Ids of one provider's published solutions. */
+  providerSolutionIds(providerId: string): Promise<string[]> {
+    return this.solutions.listIds('published', providerId);
   }
 }

@@ -3,6 +3,7 @@ import { APP_CONFIG, OnEvent, SEARCH_ENGINE } from '@smedx/platform';
 import type { AppConfig, SearchEngine } from '@smedx/platform';
 import { SolutionChanged } from '@smedx/catalogue';
 import { NeedChanged } from '@smedx/demand';
+import { ProviderChanged } from '@smedx/directory';
 import { SearchDocuments } from './search-documents.js';
 import type { IndexName } from './search-documents.js';
 import { NEED_INDEX_SETTINGS, NEEDS_INDEX, SOLUTION_INDEX_SETTINGS, SOLUTIONS_INDEX } from './search-indexes.js';
@@ -12,6 +13,7 @@ const BATCH = 500;
 /** The jobs through which the search context reacts to catalogue and demand changes. */
 export const INDEX_SOLUTION_JOB = 'search.index-solution';
 export const INDEX_NEED_JOB = 'search.index-need';
+export const INDEX_PROVIDER_JOB = 'search.index-provider-solutions';
 
 /**
  * Keeps the search indexes equal to the published catalogue and needs.
@@ -49,15 +51,26 @@ export class SearchIndexer {
     if (this.shared) await this.sync(NEEDS_INDEX, [payload.needId]);
   }
 
-  /** Brings the given objects' documents up to date (upsert, or delete when no longer published). */
+  @OnEvent(ProviderChanged, INDEX_PROVIDER_JOB)
+  async onProviderChanged(payload: { providerId: string }): Promise<void> {
+    if (this.shared) await this.syncProvider(payload.providerId);
+  }
+
+  /** Re-indexes every published solution of a provider (its status or profile changed). */
+  async syncProvider(providerId: string): Promise<void> {
+    await this.sync(SOLUTIONS_INDEX, await this.documents.providerSolutionIds(providerId));
+  }
+
+  /** Brings the given objects' documents up to date (upsert, or delete when they must not be found). */
   async sync(index: IndexName, ids: string[]): Promise<void> {
     const unique = [...new Set(ids)];
-    const docs = await Promise.all(unique.map((id) => this.documents.load(index, id)));
-    const present = docs.filter((d) => d !== null);
-    const absent = unique.filter((_, i) => docs[i] === null);
+    if (!unique.length) return;
     await this.ensureIndexes();
-    if (present.length) await this.engine.upsert(index, present);
-    if (absent.length) await this.engine.delete(index, absent);
+    for (let i = 0; i < unique.length; i += BATCH) {
+      const { present, absent } = await this.documents.load(index, unique.slice(i, i + BATCH));
+      if (present.length) await this.engine.upsert(index, present);
+      if (absent.length) await this.engine.delete(index, absent);
+    }
   }
 
   /** Rebuilds one index from the database; reports progress as (done, total). */
@@ -66,9 +79,8 @@ export class SearchIndexer {
     const ids = await this.documents.publishedIds(index);
     await this.engine.clear(index);
     for (let i = 0; i < ids.length; i += BATCH) {
-      const batch = ids.slice(i, i + BATCH);
-      const docs = (await Promise.all(batch.map((id) => this.documents.load(index, id)))).filter((d) => d !== null);
-      await this.engine.upsert(index, docs);
+      const { present } = await this.documents.load(index, ids.slice(i, i + BATCH));
+      await this.engine.upsert(index, present);
       progress?.(Math.min(i + BATCH, ids.length), ids.length);
     }
     this.logger.log(`index ${index}: ${ids.length} documents`);

@@ -24,6 +24,8 @@ interface Args {
   peerMin: number;
   engine?: string;
   engines: string[];
+  /** Also run the search API end to end (http.bench); `--no-http` skips it. */
+  http: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -36,6 +38,7 @@ function parseArgs(argv: string[]): Args {
     peerMin: Number(get('peer-min') ?? 20),
     engine: get('engine'),
     engines: (get('engines') ?? ENGINE_NAMES.join(',')).split(','),
+    http: !argv.includes('--no-http'),
   };
 }
 
@@ -120,6 +123,34 @@ const filteredFaceted = (mix: BenchQuery[]) => (s: Sample) =>
 const fmt = (x: number, digits = 2): string => (Number.isFinite(x) ? x.toFixed(digits) : 'na');
 const pad = (s: string, n: number): string => s.padEnd(n);
 
+interface HttpReport {
+  n: number;
+  startS: number;
+  buildS: number;
+  rssMb: number;
+  inProcessP50: number;
+  inProcessP95: number;
+  httpP50: number;
+  httpP95: number;
+  httpP99: number;
+}
+
+/** The search API end to end, in its own processes (see http.bench.ts). */
+function runHttpBench(n: number): HttpReport | null {
+  const script = fileURLToPath(new URL('./http.bench.js', import.meta.url));
+  const child = spawnSync(process.execPath, ['--expose-gc', script, `--n=${n}`], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const line = child.stdout.trim().split('\n').pop() ?? '';
+  if (child.status !== 0 || !line.startsWith('{')) {
+    console.log(`http bench failed (exit ${child.status})`);
+    return null;
+  }
+  return JSON.parse(line) as HttpReport;
+}
+
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const script = fileURLToPath(import.meta.url);
@@ -178,12 +209,24 @@ function main(): void {
     if (!best || theirs.p95 < best.p95) best = { name: r.name, p95: theirs.p95 };
   }
 
+  const http = args.http ? runHttpBench(args.n) : null;
+  if (http) {
+    console.log('');
+    console.log(`Search API (http.bench: ${http.n} solutions + ${http.n} needs in SQLite, one api process):`);
+    console.log(
+      `  start-up ${fmt(http.startS, 1)} s, of which embedded index build ${fmt(http.buildS, 1)} s; api RSS ${fmt(http.rssMb, 0)} MB`,
+    );
+    console.log(`  SearchService in-process p50 ${fmt(http.inProcessP50)} ms, p95 ${fmt(http.inProcessP95)} ms`);
+    console.log(`  HTTP p50 ${fmt(http.httpP50)} ms, p95 ${fmt(http.httpP95)} ms, p99 ${fmt(http.httpP99)} ms`);
+    console.log(`  HTTP p95 ÷ (2 × in-process p95 + 2 ms) = ${fmt(http.httpP95 / (2 * http.inProcessP95 + 2))}`);
+  }
+
   const e = stats(embedded.samples);
   console.log('');
   // Other work on the machine inflates the tails: a load above the core count makes the figures pessimistic.
   console.log(`load average at the end ${loadavg()[0].toFixed(1)}`);
   console.log(
-    `search-bench n=${args.n} p95_ms=${fmt(e.p95)} http_p95_ms=na best_peer=${best?.name ?? 'none'} ` +
+    `search-bench n=${args.n} p95_ms=${fmt(e.p95)} http_p95_ms=${fmt(http?.httpP95 ?? NaN)} best_peer=${best?.name ?? 'none'} ` +
       `best_peer_p95_ms=${fmt(best?.p95 ?? NaN)} rss_mb=${fmt(embedded.rssMb, 0)} build_s=${fmt(embedded.buildS, 1)}`,
   );
 }
