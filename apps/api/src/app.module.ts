@@ -8,6 +8,7 @@ import type { AppConfig, Clock } from '@smedx/platform';
 import { CoreModule } from '@smedx/core';
 import { AdminController } from './admin/admin.controller.js';
 import { AuditController } from './audit/audit.controller.js';
+import { NotificationsController } from './notifications/notifications.controller.js';
 import { SolutionsController } from './catalogue/solutions.controller.js';
 import { NeedsController } from './demand/needs.controller.js';
 import { ConsentsController } from './directory/consents.controller.js';
@@ -42,7 +43,11 @@ export class ApiModule {
               res.setHeader('x-request-id', id);
               return id;
             },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.access_token'],
+            // The notification stream takes its token in the query (EventSource cannot send headers).
+            serializers: {
+              req: (req: { url?: string }) => ({ ...req, url: req.url?.replace(/([?&]access_token=)[^&]*/g, '$1[redacted]') }),
+            },
             autoLogging: { ignore: (req) => req.url === '/health' },
           },
         }),
@@ -56,6 +61,7 @@ export class ApiModule {
         OrganisationsController,
         AdminController,
         AuditController,
+        NotificationsController,
         EnterprisesController,
         ConsentsController,
         PilotPoolController,

@@ -6,6 +6,7 @@ import { CatalogueModule } from '@smedx/catalogue';
 import { DemandModule } from '@smedx/demand';
 import { DirectoryModule } from '@smedx/directory';
 import { IdentityModule } from '@smedx/identity';
+import { NotificationsModule } from '@smedx/notifications';
 import { SearchModule } from '@smedx/search';
 import { DemoModule } from '@smedx/demo';
 import { ENTITIES } from './entities.js';
@@ -28,13 +29,14 @@ export class CoreModule {
         PlatformModule.forRoot({ ...options, entities: ENTITIES }),
         AuditModule,
         IdentityModule,
+        NotificationsModule,
         DirectoryModule,
         CatalogueModule,
         DemandModule,
         SearchModule,
         DemoModule,
       ],
-      exports: [AuditModule, IdentityModule, DirectoryModule, CatalogueModule, DemandModule, SearchModule, DemoModule],
+      exports: [AuditModule, IdentityModule, NotificationsModule, DirectoryModule, CatalogueModule, DemandModule, SearchModule, DemoModule],
     };
   }
 }

@@ -3,6 +3,7 @@ import { CATALOGUE_ENTITIES } from '@smedx/catalogue';
 import { DEMAND_ENTITIES } from '@smedx/demand';
 import { DIRECTORY_ENTITIES } from '@smedx/directory';
 import { IDENTITY_ENTITIES } from '@smedx/identity';
+import { NOTIFICATIONS_ENTITIES } from '@smedx/notifications';
 import { OutboxMessage } from '@smedx/platform';
 
 /** Every entity of every context: the schema the migrations build. */
@@ -10,6 +11,7 @@ export const ENTITIES = [
   OutboxMessage,
   ...IDENTITY_ENTITIES,
   ...AUDIT_ENTITIES,
+  ...NOTIFICATIONS_ENTITIES,
   ...DIRECTORY_ENTITIES,
   ...CATALOGUE_ENTITIES,
   ...DEMAND_ENTITIES,

@@ -173,6 +173,19 @@ export class IdentityService implements PrincipalLoader {
     await tx.insert(Membership, { organisationId, organisationKind: kind, userId, role: 'owner' });
   }
 
+  /**
+   * The people a notification reaches: the given users and every member of
+   * the given organisations, each once, in one query; unknown ids drop out.
+   */
+  async contacts(userIds: string[], organisationIds: string[]): Promise<{ userId: string; email: string; displayName: string }[]> {
+    if (!userIds.length && !organisationIds.length) return [];
+    const qb = this.dataSource.getRepository(User).createQueryBuilder('u').select(['u.id', 'u.email', 'u.displayName']);
+    const members = qb.subQuery().select('m.userId').from(Membership, 'm').where('m.organisationId IN (:...organisationIds)').getQuery();
+    const conditions = [...(userIds.length ? ['u.id IN (:...userIds)'] : []), ...(organisationIds.length ? [`u.id IN ${members}`] : [])];
+    const users = await qb.where(conditions.join(' OR '), { userIds, organisationIds }).orderBy('u.email', 'ASC').getMany();
+    return users.map((u) => ({ userId: u.id, email: u.email, displayName: u.displayName }));
+  }
+
   async members(organisationId: string): Promise<{ userId: string; email: string; displayName: string; role: string }[]> {
     const rows = await this.dataSource
       .getRepository(Membership)

@@ -11,6 +11,63 @@ const url = (protocols: string[]) =>
     });
 
 /**
+ * The factors of a match score (the matching context defines what each
+ * measures). Listed here so that `MATCH_WEIGHTS` is checked with the rest of
+ * the environment at start-up.
+ */
+export const MATCH_FACTORS = ['text', 'scenario', 'industry', 'budget', 'delivery', 'level', 'record', 'district'] as const;
+export type MatchFactor = (typeof MATCH_FACTORS)[number];
+
+export const DEFAULT_MATCH_WEIGHTS: Readonly<Record<MatchFactor, number>> = Object.freeze({
+  text: 0.15,
+  scenario: 0.25,
+  industry: 0.12,
+  budget: 0.12,
+  delivery: 0.08,
+  level: 0.08,
+  record: 0.1,
+  district: 0.1,
+});
+
+/**
+ * `MATCH_WEIGHTS`: a JSON object of factor → non-negative weight, e.g.
+ * `{"scenario":3,"text":2,"budget":1}`. Factors left out weigh 0; the weights
+ * are scaled to sum to 1, so only their ratios matter.
+ */
+const matchWeights = z.string().transform((raw, ctx): Record<MatchFactor, number> => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'must be a JSON object of factor → weight' });
+    return z.NEVER;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    ctx.addIssue({ code: 'custom', message: 'must be a JSON object of factor → weight' });
+    return z.NEVER;
+  }
+  const weights = Object.fromEntries(MATCH_FACTORS.map((f) => [f, 0])) as Record<MatchFactor, number>;
+  for (const [factor, weight] of Object.entries(parsed)) {
+    if (!(MATCH_FACTORS as readonly string[]).includes(factor)) {
+      ctx.addIssue({ code: 'custom', message: `unknown factor "${factor}"; expected some of ${MATCH_FACTORS.join(', ')}` });
+    } else if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) {
+      ctx.addIssue({ code: 'custom', message: `weight of "${factor}" must be a number ≥ 0` });
+    } else {
+      weights[factor as MatchFactor] = weight;
+    }
+  }
+  const sum = Object.values(weights).reduce((a, b) => a + b, 0);
+  if (sum <= 0) ctx.addIssue({ code: 'custom', message: 'at least one weight must be above 0' });
+  return sum > 0 ? normaliseMatchWeights(weights) : z.NEVER;
+});
+
+/** The weights scaled to sum to 1. */
+export function normaliseMatchWeights(weights: Readonly<Record<MatchFactor, number>>): Record<MatchFactor, number> {
+  const sum = MATCH_FACTORS.reduce((a, f) => a + weights[f], 0);
+  return Object.fromEntries(MATCH_FACTORS.map((f) => [f, weights[f] / sum])) as Record<MatchFactor, number>;
+}
+
+/**
  * Every environment variable the platform reads, validated once at start-up.
  * Nothing set means the embedded default: SQLite under SMEDX_DATA_DIR, inline
  * jobs, the in-process search engine.
@@ -44,6 +101,10 @@ export const envSchema = z.object({
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  MATCH_WEIGHTS: matchWeights.optional(),
+  /** A match at least this good (0–1) among a need's top MATCH_TOP_N notifies both sides. */
+  MATCH_STRONG_THRESHOLD: z.coerce.number().min(0).max(1).default(0.75),
+  MATCH_TOP_N: z.coerce.number().int().min(1).max(100).default(20),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -63,4 +124,6 @@ export interface AppConfig {
   demo: boolean;
   logLevel: Env['LOG_LEVEL'];
   jobs: { attempts: number; backoffMs: number; pollMs: number };
+  /** Match scoring: factor weights summing to 1, the strong-match threshold, how many matches rank. */
+  matching: { weights: Record<MatchFactor, number>; strongThreshold: number; topN: number };
 }

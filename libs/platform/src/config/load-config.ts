@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AppConfig, envSchema } from './config.schema.js';
+import { AppConfig, DEFAULT_MATCH_WEIGHTS, envSchema, normaliseMatchWeights } from './config.schema.js';
 
 /** Thrown when the environment is invalid; the message names every bad variable. */
 export class ConfigError extends Error {
@@ -44,6 +44,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     demo: e.SMEDX_DEMO,
     logLevel: e.LOG_LEVEL,
     jobs: { attempts: e.JOB_ATTEMPTS, backoffMs: e.JOB_BACKOFF_MS, pollMs: e.OUTBOX_POLL_MS },
+    matching: {
+      weights: e.MATCH_WEIGHTS ?? normaliseMatchWeights(DEFAULT_MATCH_WEIGHTS),
+      strongThreshold: e.MATCH_STRONG_THRESHOLD,
+      topN: e.MATCH_TOP_N,
+    },
   };
 }
 

@@ -7,17 +7,18 @@ import { InvalidInputError } from '../errors/domain-error.js';
 export class ZodPipe<T extends ZodType> implements PipeTransform<unknown, z.infer<T>> {
   constructor(private readonly schema: T) {}
 
-  transform(value: unknown, _metadata?: ArgumentMetadata): z.infer<T> {
-    return parseOrThrow(this.schema, value ?? {});
+  transform(value: unknown, metadata?: ArgumentMetadata): z.infer<T> {
+    // A single parameter (`@Param('id', pipe)`) is named by its key; a whole body or query by its paths.
+    return parseOrThrow(this.schema, metadata?.data ? value : (value ?? {}), metadata?.data ?? `(${metadata?.type ?? 'body'})`);
   }
 }
 
-export function parseOrThrow<T extends ZodType>(schema: T, value: unknown): z.infer<T> {
+export function parseOrThrow<T extends ZodType>(schema: T, value: unknown, rootName = '(body)'): z.infer<T> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   throw new InvalidInputError(
     result.error.issues.map((issue) => ({
-      field: issue.path.length ? issue.path.join('.') : '(body)',
+      field: issue.path.length ? issue.path.join('.') : rootName,
       reason: issue.message,
     })),
   );

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1796037148538 implements MigrationInterface {
-  name = 'Initial1796037148538';
+export class Initial1796037622380 implements MigrationInterface {
+  name = 'Initial1796037622380';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"outbox_message\" (\"id\" SERIAL NOT NULL, \"job\" character varying(120) NOT NULL, \"payload\" text NOT NULL, \"status\" character varying(16) NOT NULL DEFAULT 'pending', \"attempts\" integer NOT NULL DEFAULT '0', \"available_at\" TIMESTAMP NOT NULL, \"locked_until\" TIMESTAMP, \"last_error\" text, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), \"completed_at\" TIMESTAMP, CONSTRAINT \"PK_2f36ee5236f2793f3e7bd554589\" PRIMARY KEY (\"id\"))");
@@ -30,9 +30,21 @@ export class Initial1796037148538 implements MigrationInterface {
     await queryRunner.query("CREATE TABLE \"need\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"enterprise_id\" character varying(36) NOT NULL, \"title\" character varying(120) NOT NULL, \"description\" text NOT NULL, \"scenarios\" text NOT NULL, \"budget_fen\" bigint NOT NULL, \"expected_days\" integer NOT NULL, \"bid_deadline\" TIMESTAMP NOT NULL, \"sites\" text NOT NULL, \"private_details\" text, \"industry\" character varying(32) NOT NULL, \"district\" character varying(32) NOT NULL, \"status\" character varying(16) NOT NULL DEFAULT 'draft', \"published_at\" TIMESTAMP, \"cancelled_at\" TIMESTAMP, \"created_by\" character varying(36) NOT NULL, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_218b14514f334ee6f39954f86ba\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE INDEX \"IDX_340d4732ab0c169860f77270aa\" ON \"need\"  (\"status\", \"published_at\") ");
     await queryRunner.query("CREATE INDEX \"IDX_2753656edf31ae7025b40b61a0\" ON \"need\"  (\"enterprise_id\", \"status\") ");
+    await queryRunner.query("CREATE TABLE \"notification\" (\"seq\" SERIAL NOT NULL, \"id\" uuid NOT NULL, \"user_id\" uuid NOT NULL, \"kind\" character varying(60) NOT NULL, \"title\" character varying(200) NOT NULL, \"body\" text NOT NULL, \"link\" character varying(500), \"data\" text, \"dedupe_key\" character varying(200) NOT NULL, \"read_at\" TIMESTAMP, \"created_at\" TIMESTAMP NOT NULL, CONSTRAINT \"UQ_705b6c7cdf9b2c2ff7ac7872cb7\" UNIQUE (\"id\"), CONSTRAINT \"PK_774379bc56686865ef5bae8bf9f\" PRIMARY KEY (\"seq\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_709570ea23197bf75890da5a6a\" ON \"notification\"  (\"user_id\", \"read_at\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_73bfce92922b5fdb3c378fc8b9\" ON \"notification\"  (\"user_id\", \"created_at\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_2536473105eb55a18a48d975ac\" ON \"notification\"  (\"user_id\", \"dedupe_key\") ");
+    await queryRunner.query("CREATE TABLE \"mail_message\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"notification_id\" uuid NOT NULL, \"to\" character varying(254) NOT NULL, \"subject\" character varying(200) NOT NULL, \"body\" text NOT NULL, \"status\" character varying(16) NOT NULL, \"attempts\" integer NOT NULL DEFAULT '0', \"last_error\" text, \"claimed_by\" integer, \"claimed_at\" TIMESTAMP, \"sent_at\" TIMESTAMP, \"created_at\" TIMESTAMP NOT NULL, CONSTRAINT \"UQ_a7d2b6bc3fd83a537158d28cbb7\" UNIQUE (\"notification_id\"), CONSTRAINT \"PK_d23285093ea237bc7632d4fcce9\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_9a8dc0121971b1cd19d3adc72d\" ON \"mail_message\"  (\"status\") ");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_9a8dc0121971b1cd19d3adc72d\"");
+    await queryRunner.query("DROP TABLE \"mail_message\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_2536473105eb55a18a48d975ac\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_73bfce92922b5fdb3c378fc8b9\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_709570ea23197bf75890da5a6a\"");
+    await queryRunner.query("DROP TABLE \"notification\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_2753656edf31ae7025b40b61a0\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_340d4732ab0c169860f77270aa\"");
     await queryRunner.query("DROP TABLE \"need\"");

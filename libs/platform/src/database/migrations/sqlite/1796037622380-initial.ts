@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1796037148538 implements MigrationInterface {
-  name = 'Initial1796037148538';
+export class Initial1796037622380 implements MigrationInterface {
+  name = 'Initial1796037622380';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"outbox_message\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"job\" varchar(120) NOT NULL, \"payload\" text NOT NULL, \"status\" varchar(16) NOT NULL DEFAULT ('pending'), \"attempts\" integer NOT NULL DEFAULT (0), \"available_at\" datetime NOT NULL, \"locked_until\" datetime, \"last_error\" text, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"completed_at\" datetime)");
@@ -30,9 +30,21 @@ export class Initial1796037148538 implements MigrationInterface {
     await queryRunner.query("CREATE TABLE \"need\" (\"id\" varchar PRIMARY KEY NOT NULL, \"enterprise_id\" varchar(36) NOT NULL, \"title\" varchar(120) NOT NULL, \"description\" text NOT NULL, \"scenarios\" text NOT NULL, \"budget_fen\" bigint NOT NULL, \"expected_days\" integer NOT NULL, \"bid_deadline\" datetime NOT NULL, \"sites\" text NOT NULL, \"private_details\" text, \"industry\" varchar(32) NOT NULL, \"district\" varchar(32) NOT NULL, \"status\" varchar(16) NOT NULL DEFAULT ('draft'), \"published_at\" datetime, \"cancelled_at\" datetime, \"created_by\" varchar(36) NOT NULL, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime NOT NULL DEFAULT (datetime('now')))");
     await queryRunner.query("CREATE INDEX \"IDX_340d4732ab0c169860f77270aa\" ON \"need\" (\"status\", \"published_at\") ");
     await queryRunner.query("CREATE INDEX \"IDX_2753656edf31ae7025b40b61a0\" ON \"need\" (\"enterprise_id\", \"status\") ");
+    await queryRunner.query("CREATE TABLE \"notification\" (\"seq\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"id\" varchar NOT NULL, \"user_id\" varchar NOT NULL, \"kind\" varchar(60) NOT NULL, \"title\" varchar(200) NOT NULL, \"body\" text NOT NULL, \"link\" varchar(500), \"data\" text, \"dedupe_key\" varchar(200) NOT NULL, \"read_at\" datetime, \"created_at\" datetime NOT NULL, CONSTRAINT \"UQ_705b6c7cdf9b2c2ff7ac7872cb7\" UNIQUE (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_709570ea23197bf75890da5a6a\" ON \"notification\" (\"user_id\", \"read_at\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_73bfce92922b5fdb3c378fc8b9\" ON \"notification\" (\"user_id\", \"created_at\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_2536473105eb55a18a48d975ac\" ON \"notification\" (\"user_id\", \"dedupe_key\") ");
+    await queryRunner.query("CREATE TABLE \"mail_message\" (\"id\" varchar PRIMARY KEY NOT NULL, \"notification_id\" varchar NOT NULL, \"to\" varchar(254) NOT NULL, \"subject\" varchar(200) NOT NULL, \"body\" text NOT NULL, \"status\" varchar(16) NOT NULL, \"attempts\" integer NOT NULL DEFAULT (0), \"last_error\" text, \"claimed_by\" integer, \"claimed_at\" datetime, \"sent_at\" datetime, \"created_at\" datetime NOT NULL, CONSTRAINT \"UQ_a7d2b6bc3fd83a537158d28cbb7\" UNIQUE (\"notification_id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_9a8dc0121971b1cd19d3adc72d\" ON \"mail_message\" (\"status\") ");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX \"IDX_9a8dc0121971b1cd19d3adc72d\"");
+    await queryRunner.query("DROP TABLE \"mail_message\"");
+    await queryRunner.query("DROP INDEX \"IDX_2536473105eb55a18a48d975ac\"");
+    await queryRunner.query("DROP INDEX \"IDX_73bfce92922b5fdb3c378fc8b9\"");
+    await queryRunner.query("DROP INDEX \"IDX_709570ea23197bf75890da5a6a\"");
+    await queryRunner.query("DROP TABLE \"notification\"");
     await queryRunner.query("DROP INDEX \"IDX_2753656edf31ae7025b40b61a0\"");
     await queryRunner.query("DROP INDEX \"IDX_340d4732ab0c169860f77270aa\"");
     await queryRunner.query("DROP TABLE \"need\"");

@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, EntityManager, In, LessThan } from 'typeorm';
+import { CLOCK, OnJob, UnitOfWork } from '@smedx/platform';
+import type { Clock, JobContext } from '@smedx/platform';
+import { IdentityService } from '@smedx/identity';
+import { CLAIMABLE_MAIL_STATUSES, MailMessage } from './mail-message.entity.js';
+import { MAILER } from './mailer.port.js';
+import type { Mailer } from './mailer.port.js';
+import { Notification } from './notification.entity.js';
+import { NotificationsDeliverJob } from './notifications.jobs.js';
+import type { NotificationDeliveryPayload } from './notifications.jobs.js';
+
+/**
+ * A message claimed by a job that has neither finished nor retried by then is
+ * free again (its worker died for good).
+ */
+const CLAIM_LEASE_MS = 10 * 60_000;
+
+/**
+ * Runs the `notifications.deliver` job. Idempotent: inbox rows are unique per
+ * (user, dedupe key) and each e-mail is claimed before it is sent and marked
+ * after, so a retried or duplicated job neither repeats a notification nor
+ * sends a mail twice (short of a crash between the SMTP handover and the mark,
+ * where sending again beats losing it).
+ */
+@Injectable()
+export class NotificationDelivery {
+  private readonly logger = new Logger('NotificationDelivery');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly identity: IdentityService,
+    @Inject(MAILER) private readonly mailer: Mailer,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @OnJob(NotificationsDeliverJob)
+  async deliver(payload: NotificationDeliveryPayload, context: JobContext): Promise<void> {
+    const recipients = await this.identity.contacts(payload.recipients.userIds, payload.recipients.organisationIds);
+    if (!recipients.length) return;
+    // Inbox rows and their mail commit together, so no notification lacks its e-mail after a crash.
+    const notificationIds = await this.uow.run(async (tx) => {
+      await tx
+        .createQueryBuilder()
+        .insert()
+        .into(Notification)
+        .values(
+          recipients.map((r) => ({
+            id: randomUUID(),
+            userId: r.userId,
+            kind: payload.kind,
+            title: payload.title,
+            body: payload.body,
+            link: payload.link,
+            data: payload.data as never,
+            dedupeKey: payload.dedupeKey,
+            readAt: null,
+            createdAt: new Date(payload.at),
+          })),
+        )
+        .orIgnore()
+        .updateEntity(false)
+        .execute();
+      const rows = await tx.find(Notification, {
+        select: { id: true, userId: true },
+        where: { dedupeKey: payload.dedupeKey, userId: In(recipients.map((r) => r.userId)) },
+      });
+      await this.writeMail(tx, rows, recipients, payload);
+      return rows.map((r) => r.id);
+    });
+    await this.sendMail(notificationIds, context.jobId);
+  }
+
+  private async writeMail(
+    tx: EntityManager,
+    rows: Pick<Notification, 'id' | 'userId'>[],
+    recipients: { userId: string; email: string; displayName: string }[],
+    payload: NotificationDeliveryPayload,
+  ): Promise<void> {
+    if (!rows.length) return;
+    const byUser = new Map(recipients.map((r) => [r.userId, r]));
+    const now = this.clock.now();
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(MailMessage)
+      .values(
+        rows.map((row) => {
+          const to = byUser.get(row.userId)!;
+          return {
+            id: randomUUID(),
+            notificationId: row.id,
+            to: to.email,
+            subject: payload.title,
+            body: mailText(to.displayName, payload),
+            status: 'pending' as const,
+            attempts: 0,
+            createdAt: now,
+          };
+        }),
+      )
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+  }
+
+  /** Sends every not-yet-sent mail of these notifications; throws (so the job retries) if any failed. */
+  private async sendMail(notificationIds: string[], jobId: number): Promise<void> {
+    if (!notificationIds.length) return;
+    const stale = new Date(this.clock.now().getTime() - CLAIM_LEASE_MS);
+    const ids = In(notificationIds);
+    const due = await this.dataSource.getRepository(MailMessage).find({
+      where: [
+        { notificationId: ids, status: In([...CLAIMABLE_MAIL_STATUSES]) },
+        { notificationId: ids, status: 'sending', claimedBy: jobId },
+        { notificationId: ids, status: 'sending', claimedAt: LessThan(stale) },
+      ],
+      order: { createdAt: 'ASC', to: 'ASC' },
+    });
+    const failures: string[] = [];
+    for (const mail of due) {
+      if (!(await this.claim(mail.id, jobId, stale))) continue;
+      try {
+        const outcome = await this.mailer.send({ to: mail.to, subject: mail.subject, text: mail.body });
+        await this.finish(mail.id, { status: outcome, sentAt: outcome === 'sent' ? this.clock.now() : null, lastError: null });
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        failures.push(`${mail.to}: ${message}`);
+        await this.finish(mail.id, { status: 'failed', lastError: message.slice(0, 2000) });
+      }
+    }
+    if (failures.length) {
+      this.logger.warn(`job ${jobId}: ${failures.length} e-mail(s) not sent`);
+      throw new Error(`${failures.length} of ${due.length} e-mail(s) not sent: ${failures.join('; ')}`.slice(0, 2000));
+    }
+  }
+
+  /** Takes the message for this job unless another live job holds it; true when taken. */
+  private async claim(mailId: string, jobId: number, stale: Date): Promise<boolean> {
+    const result = await this.uow.run((tx) =>
+      tx
+        .createQueryBuilder()
+        .update(MailMessage)
+        .set({ status: 'sending', claimedBy: jobId, claimedAt: this.clock.now() })
+        .where([
+          { id: mailId, status: In([...CLAIMABLE_MAIL_STATUSES]) },
+          { id: mailId, status: 'sending', claimedBy: jobId },
+          { id: mailId, status: 'sending', claimedAt: LessThan(stale) },
+        ])
+        .execute(),
+    );
+    return result.affected === 1;
+  }
+
+  private async finish(mailId: string, patch: Pick<Partial<MailMessage>, 'status' | 'sentAt' | 'lastError'>): Promise<void> {
+    await this.uow.run((tx) =>
+      tx
+        .createQueryBuilder()
+        .update(MailMessage)
+        .set({ ...patch, attempts: () => 'attempts + 1' })
+        .where({ id: mailId })
+        .execute(),
+    );
+  }
+}
+
+/** The plain-text e-mail of a notification, in Chinese like the platform. */
+export function mailText(displayName: string, n: Pick<NotificationDeliveryPayload, 'title' | 'body' | 'link'>): string {
+  const lines = [`${displayName}，您好：`, '', n.title, '', n.body];
+  if (n.link) lines.push('', `查看详情：${n.link}`);
+  lines.push('', '——', '中小企业数字化转型供需对接平台（本邮件由系统自动发送，请勿直接回复）');
+  return lines.join('\n');
+}

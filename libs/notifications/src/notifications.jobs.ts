@@ -1,0 +1,17 @@
+import { defineJob } from '@smedx/platform';
+
+/** What the `notifications.deliver` job carries: a validated notify input plus its time. */
+export interface NotificationDeliveryPayload {
+  recipients: { userIds: string[]; organisationIds: string[] };
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  data: Record<string, unknown> | null;
+  dedupeKey: string;
+  /** ISO instant of the `notify` call: the notifications' `createdAt`. */
+  at: string;
+}
+
+/** Writes the inbox rows of one notification and sends (or keeps) their e-mails. */
+export const NotificationsDeliverJob = defineJob<NotificationDeliveryPayload>('notifications.deliver');

@@ -1,0 +1,113 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, IsNull, MoreThan } from 'typeorm';
+import { CLOCK, NotFoundError, OutboxService, UnitOfWork } from '@smedx/platform';
+import type { Clock, Principal } from '@smedx/platform';
+import { NotifyInputSchema } from './dto/notifications.dto.js';
+import type { ListNotificationsQuery, NotifyInput } from './dto/notifications.dto.js';
+import { Notification } from './notification.entity.js';
+import { toNotificationView } from './notification.view.js';
+import type { NotificationView } from './notification.view.js';
+import { NotificationsDeliverJob } from './notifications.jobs.js';
+
+export interface NotificationPage {
+  items: NotificationView[];
+  total: number;
+  /** The caller's unread count, whatever the filter. */
+  unread: number;
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * The in-app inbox. Other contexts call {@link notify} inside their own
+ * transaction; the notifications themselves are written by the
+ * `notifications.deliver` job, never directly.
+ */
+@Injectable()
+export class NotificationsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly outbox: OutboxService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Queues one notification to users and/or every member of organisations,
+   * as part of the transaction `tx`: it is delivered if and only if `tx`
+   * commits. Each user receives it once per `dedupeKey`, in the inbox, on open
+   * live streams and by e-mail (kept in the database when SMTP is not set).
+   *
+   * @throws Error on invalid input — a bug in the caller, not a client error.
+   */
+  async notify(tx: EntityManager, input: NotifyInput): Promise<void> {
+    const parsed = NotifyInputSchema.safeParse(input);
+    if (!parsed.success) {
+      throw new Error(`invalid notification: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    }
+    const n = parsed.data;
+    const userIds = [...new Set(n.recipients.userIds ?? [])];
+    const organisationIds = [...new Set(n.recipients.organisationIds ?? [])];
+    if (!userIds.length && !organisationIds.length) return;
+    await this.outbox.add(tx, NotificationsDeliverJob, {
+      recipients: { userIds, organisationIds },
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      link: n.link ?? null,
+      data: n.data ?? null,
+      dedupeKey: n.dedupeKey,
+      at: this.clock.now().toISOString(),
+    });
+  }
+
+  /** The caller's inbox, newest first. */
+  async list(actor: Principal, query: ListNotificationsQuery): Promise<NotificationPage> {
+    const repo = this.dataSource.getRepository(Notification);
+    const [rows, total] = await repo.findAndCount({
+      where: { userId: actor.userId, ...(query.unread ? { readAt: IsNull() } : {}) },
+      order: { createdAt: 'DESC', seq: 'DESC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    const unread = query.unread ? total : await repo.countBy({ userId: actor.userId, readAt: IsNull() });
+    return { items: rows.map(toNotificationView), total, unread, page: query.page, pageSize: query.pageSize };
+  }
+
+  /**
+   * Marks one of the caller's notifications read; reading it again keeps the
+   * first time. Another user's notification is reported as not found.
+   */
+  async markRead(actor: Principal, id: string): Promise<NotificationView> {
+    return this.uow.run(async (tx) => {
+      const notification = await tx.findOneBy(Notification, { id, userId: actor.userId });
+      if (!notification) throw new NotFoundError('notification', id);
+      if (!notification.readAt) {
+        notification.readAt = this.clock.now();
+        await tx.update(Notification, { seq: notification.seq, readAt: IsNull() }, { readAt: notification.readAt });
+      }
+      return toNotificationView(notification);
+    });
+  }
+
+  /** Marks every unread notification of the caller read. */
+  async markAllRead(actor: Principal): Promise<{ updated: number; unread: number }> {
+    const result = await this.uow.run((tx) =>
+      tx.update(Notification, { userId: actor.userId, readAt: IsNull() }, { readAt: this.clock.now() }),
+    );
+    return { updated: result.affected ?? 0, unread: 0 };
+  }
+
+  /**
+   * What a reconnecting stream missed: the user's newest `limit` notifications
+   * after an event id, oldest first (older ones are in the inbox).
+   */
+  async missedSince(userId: string, seq: number, limit: number): Promise<Notification[]> {
+    const rows = await this.dataSource.getRepository(Notification).find({
+      where: { userId, seq: MoreThan(seq) },
+      order: { seq: 'DESC' },
+      take: limit,
+    });
+    return rows.reverse();
+  }
+}
