@@ -94,7 +94,8 @@ export const envSchema = z.object({
   SMEDX_ADMIN_EMAIL: z.string().email().default('admin@smedx.local'),
   SMEDX_ADMIN_PASSWORD: z.string().min(8).default('smedx-admin-2024'),
   SMEDX_DEMO: booleanFlag.default(true),
-  SMEDX_ROLE: z.enum(['api', 'worker']).default('api'),
+  /** `tool`: an operator command (reindex, migrations) that must not relay jobs or follow changes. */
+  SMEDX_ROLE: z.enum(['api', 'worker', 'tool']).default('api'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   JOB_BACKOFF_MS: z.coerce.number().int().min(1).default(1000),

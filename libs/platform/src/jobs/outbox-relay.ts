@@ -38,6 +38,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   ) {}
 
   onApplicationBootstrap(): void {
+    if (this.config.role === 'tool') return;
     this.uow.onCommit(() => this.nudge());
     this.timer = setInterval(() => this.nudge(), this.config.jobs.pollMs);
     this.timer.unref();
