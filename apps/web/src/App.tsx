@@ -1,0 +1,88 @@
+import { App as AntApp, Spin } from 'antd';
+import { lazy, Suspense, useEffect } from 'react';
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { AuthProvider, useAuth } from './auth';
+import { AppLayout } from './components/AppLayout';
+import { connectFeedback } from './components/feedback';
+import { TaxonomyProvider } from './taxonomy';
+
+const LoginPage = lazy(() => import('./pages/LoginPage'));
+const HomePage = lazy(() => import('./pages/HomePage'));
+const SolutionsPage = lazy(() => import('./pages/SolutionsPage'));
+const SolutionDetailPage = lazy(() => import('./pages/SolutionDetailPage'));
+const SolutionFormPage = lazy(() => import('./pages/SolutionFormPage'));
+const NeedsPage = lazy(() => import('./pages/NeedsPage'));
+const NeedDetailPage = lazy(() => import('./pages/NeedDetailPage'));
+const NeedFormPage = lazy(() => import('./pages/NeedFormPage'));
+const OrganisationPage = lazy(() => import('./pages/OrganisationPage'));
+const ProviderSelectionPage = lazy(() => import('./pages/ProviderSelectionPage'));
+const PilotPoolPage = lazy(() => import('./pages/PilotPoolPage'));
+const AuditPage = lazy(() => import('./pages/AuditPage'));
+const AdminUsersPage = lazy(() => import('./pages/AdminUsersPage'));
+const AdminJobsPage = lazy(() => import('./pages/AdminJobsPage'));
+const IndicatorsPage = lazy(() => import('./pages/IndicatorsPage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+
+const loading = (
+  <div style={{ padding: 64, textAlign: 'center' }}>
+    <Spin size="large" />
+  </div>
+);
+
+/** Hands antd's context-aware message and notification instances to the plain error helpers. */
+function FeedbackBridge() {
+  const { message, notification } = AntApp.useApp();
+  useEffect(() => connectFeedback(message, notification), [message, notification]);
+  return null;
+}
+
+function RequireUser({ children }: { children: ReactNode }) {
+  const { user } = useAuth();
+  const location = useLocation();
+  if (user === undefined) return loading;
+  // Back to the page asked for once signed in.
+  if (user === null) return <Navigate to="/login" replace state={{ from: `${location.pathname}${location.search}` }} />;
+  return children;
+}
+
+export function App() {
+  return (
+    <AuthProvider>
+      <FeedbackBridge />
+      <TaxonomyProvider>
+        <Suspense fallback={loading}>
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route path="/register" element={<LoginPage register />} />
+            <Route
+              element={
+                <RequireUser>
+                  <AppLayout />
+                </RequireUser>
+              }
+            >
+              <Route index element={<HomePage />} />
+              <Route path="solutions" element={<SolutionsPage />} />
+              <Route path="solutions/new" element={<SolutionFormPage />} />
+              <Route path="solutions/:id" element={<SolutionDetailPage />} />
+              <Route path="solutions/:id/edit" element={<SolutionFormPage />} />
+              <Route path="needs" element={<NeedsPage />} />
+              <Route path="needs/new" element={<NeedFormPage />} />
+              <Route path="needs/:id" element={<NeedDetailPage />} />
+              <Route path="needs/:id/edit" element={<NeedFormPage />} />
+              <Route path="organisation" element={<OrganisationPage />} />
+              <Route path="selection" element={<ProviderSelectionPage />} />
+              <Route path="pilot-pool" element={<PilotPoolPage />} />
+              <Route path="audit" element={<AuditPage />} />
+              <Route path="admin/users" element={<AdminUsersPage />} />
+              <Route path="admin/jobs" element={<AdminJobsPage />} />
+              <Route path="indicators" element={<IndicatorsPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </Suspense>
+      </TaxonomyProvider>
+    </AuthProvider>
+  );
+}

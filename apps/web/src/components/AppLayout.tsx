@@ -1,0 +1,122 @@
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
+  CloudServerOutlined,
+  DashboardOutlined,
+  FileAddOutlined,
+  LogoutOutlined,
+  NotificationOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
+import type { MenuProps } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { api } from '../api';
+import type { User } from '../api';
+import { hasRole, membershipsOf, useAuth, useUser } from '../auth';
+import { ROLE_NAMES } from '../labels';
+
+const { Sider, Header, Content } = Layout;
+
+type MenuItem = Required<MenuProps>['items'][number] & { key: string };
+
+/** The side menu for this user: roles and memberships decide what appears. */
+function menuFor(user: User, indicatorsAvailable: boolean): MenuItem[] {
+  const enterprises = membershipsOf(user, 'enterprise');
+  const providers = membershipsOf(user, 'provider');
+  const orgLabel =
+    providers.length && !enterprises.length ? '我的服务商' : enterprises.length && !providers.length ? '我的企业' : '我的企业/服务商';
+  const items: MenuItem[] = [
+    { key: '/', icon: <DashboardOutlined />, label: '首页' },
+    { key: '/solutions', icon: <AppstoreOutlined />, label: '解决方案目录' },
+    { key: '/needs', icon: <NotificationOutlined />, label: '需求大厅' },
+    { key: '/organisation', icon: <BankOutlined />, label: orgLabel },
+  ];
+  if (providers.length) items.push({ key: '/solutions/new', icon: <FileAddOutlined />, label: '发布方案' });
+  if (enterprises.length) items.push({ key: '/needs/new', icon: <FileAddOutlined />, label: '发布需求' });
+  if (hasRole(user, 'city_officer')) items.push({ key: '/selection', icon: <SafetyCertificateOutlined />, label: '服务商遴选' });
+  if (hasRole(user, 'city_officer', 'district_officer', 'assessor', 'admin')) {
+    items.push({ key: '/pilot-pool', icon: <TeamOutlined />, label: '试点企业库' });
+  }
+  if (indicatorsAvailable) items.push({ key: '/indicators', icon: <BarChartOutlined />, label: '指标体系' });
+  if (hasRole(user, 'city_officer', 'district_officer', 'admin')) items.push({ key: '/audit', icon: <AuditOutlined />, label: '审计日志' });
+  if (hasRole(user, 'admin')) {
+    items.push({ key: '/admin/users', icon: <UserOutlined />, label: '用户与角色' });
+    items.push({ key: '/admin/jobs', icon: <CloudServerOutlined />, label: '后台任务' });
+  }
+  return items;
+}
+
+/** The longest menu key that prefixes the path, so `/solutions/123` lights up 解决方案目录. */
+function selectedKey(items: MenuItem[], path: string): string {
+  const exact = items.find((i) => i.key === path);
+  if (exact) return exact.key;
+  return items.filter((i) => i.key !== '/' && path.startsWith(`${i.key}/`)).sort((a, b) => b.key.length - a.key.length)[0]?.key ?? '';
+}
+
+export function AppLayout() {
+  const user = useUser();
+  const { logout } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const [collapsed, setCollapsed] = useState(false);
+  const [indicatorsAvailable, setIndicatorsAvailable] = useState(false);
+
+  useEffect(() => {
+    // The indicators page appears only once its route answers for this user.
+    api.get('/indicators').then(
+      () => setIndicatorsAvailable(true),
+      () => setIndicatorsAvailable(false),
+    );
+  }, [user.id]);
+
+  const items = useMemo(() => menuFor(user, indicatorsAvailable), [user, indicatorsAvailable]);
+  const roles = user.roles.map((r) => ROLE_NAMES[r.role] ?? r.role);
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} breakpoint="lg">
+        <div className="brand" title="中小企业数字化转型供需对接平台">
+          {collapsed ? '数转' : '数转供需对接平台'}
+        </div>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[selectedKey(items, location.pathname)]}
+          items={items}
+          onClick={({ key }) => navigate(key)}
+          data-testid="side-menu"
+        />
+      </Sider>
+      <Layout>
+        <Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+          <Typography.Text strong>沈阳市中小企业数字化转型试点城市 · 供需对接平台</Typography.Text>
+          <Dropdown
+            menu={{
+              items: [{ key: 'logout', icon: <LogoutOutlined />, label: '退出登录' }],
+              onClick: ({ key }) => key === 'logout' && logout(),
+            }}
+          >
+            <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
+              <Avatar size="small" icon={<UserOutlined />} />
+              <span>{user.displayName}</span>
+              {roles.map((r) => (
+                <Tag key={r} color="blue">
+                  {r}
+                </Tag>
+              ))}
+            </Space>
+          </Dropdown>
+        </Header>
+        <Content style={{ margin: 24 }}>
+          <Outlet />
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,83 @@
+/** Chinese names of the API's fixed codes (the taxonomies come from `GET /taxonomies`). */
+
+export const ROLE_NAMES: Record<string, string> = {
+  admin: '平台管理员',
+  city_officer: '市工信局',
+  district_officer: '区县工信部门',
+  assessor: '评估机构',
+  organizer: '活动组织方',
+};
+
+export const PROVIDER_STATUS_NAMES: Record<string, string> = {
+  pending: '待遴选',
+  approved: '已入选',
+  rejected: '未通过',
+  suspended: '已暂停',
+};
+
+export const PROVIDER_STATUS_COLORS: Record<string, string> = {
+  pending: 'gold',
+  approved: 'green',
+  rejected: 'red',
+  suspended: 'default',
+};
+
+export const SELECTION_DECISION_NAMES: Record<string, string> = {
+  approve: '通过',
+  reject: '不通过',
+  suspend: '暂停',
+  reinstate: '恢复',
+};
+
+/** Which decisions each provider status allows (mirrors the server's table; the server has the last word). */
+export const SELECTION_ACTIONS: Record<string, readonly ('approve' | 'reject' | 'suspend' | 'reinstate')[]> = {
+  pending: ['approve', 'reject'],
+  rejected: ['approve'],
+  approved: ['suspend'],
+  suspended: ['reinstate'],
+};
+
+export const SOLUTION_STATUS_NAMES: Record<string, string> = { draft: '草稿', published: '已发布', delisted: '已下架' };
+
+export const NEED_STATUS_NAMES: Record<string, string> = {
+  draft: '草稿',
+  published: '征集中',
+  awarded: '已选定',
+  closed: '已关闭',
+  cancelled: '已取消',
+};
+
+export const STATUS_COLORS: Record<string, string> = {
+  draft: 'default',
+  published: 'blue',
+  delisted: 'default',
+  awarded: 'green',
+  closed: 'default',
+  cancelled: 'red',
+};
+
+export const LEVEL_NAMES: Record<number, string> = { 1: '一级', 2: '二级', 3: '三级', 4: '四级' };
+
+export const PROVIDER_KIND_NAMES: Record<string, string> = { integrator: '系统集成商', product: '产品服务商' };
+
+export const SCALE_NAMES: Record<string, string> = { above: '规上', below: '规下' };
+
+export const JOB_STATE_NAMES: Record<string, string> = {
+  dead: '失败',
+  pending: '待执行',
+  processing: '执行中',
+  dispatched: '已派发',
+  done: '已完成',
+};
+
+/** Factors of a match score, as the matching context names them, with the colour of each in the score bar. */
+export const MATCH_FACTORS: Record<string, { name: string; color: string }> = {
+  text: { name: '文本相关', color: '#1677ff' },
+  scenario: { name: '场景', color: '#13c2c2' },
+  industry: { name: '行业', color: '#52c41a' },
+  budget: { name: '预算', color: '#faad14' },
+  delivery: { name: '工期', color: '#fa8c16' },
+  level: { name: '数字化水平', color: '#722ed1' },
+  record: { name: '服务商信誉', color: '#eb2f96' },
+  district: { name: '区域', color: '#2f54eb' },
+};

@@ -1,0 +1,137 @@
+import { Alert, Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { api, ApiError } from '../api';
+import type { Need } from '../api';
+import { isMemberOf, useUser } from '../auth';
+import { CodeTags } from '../components/CodeTags';
+import { showError, showSuccess } from '../components/feedback';
+import { MatchList } from '../components/MatchList';
+import { useMatches } from '../components/useMatches';
+import { formatFen, formatTime } from '../format';
+import { NEED_STATUS_NAMES, STATUS_COLORS } from '../labels';
+import { useTaxonomy } from '../taxonomy';
+
+/** One need; the enterprise's members edit, publish or cancel it; the 匹配方案 tab ranks solutions for it. */
+export default function NeedDetailPage() {
+  const { id } = useParams();
+  const user = useUser();
+  const taxonomy = useTaxonomy();
+  const navigate = useNavigate();
+  const [need, setNeed] = useState<Need | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const matches = useMatches('needs', id);
+
+  const load = useCallback(() => {
+    api.get<Need>(`/needs/${id}`).then(setNeed, (e) => {
+      if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setMissing(true);
+      else showError(e);
+    });
+  }, [id]);
+  useEffect(load, [load]);
+
+  if (missing) return <Result status="404" title="需求不存在" extra={<Button onClick={() => navigate('/needs')}>返回需求大厅</Button>} />;
+  if (!need) return <Spin />;
+
+  const mine = isMemberOf(user, need.enterpriseId);
+  const act = async (action: 'publish' | 'cancel', done: string) => {
+    setBusy(true);
+    try {
+      setNeed(await api.post<Need>(`/needs/${need.id}/${action}`, {}));
+      showSuccess(done);
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const details = (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Descriptions bordered column={{ xs: 1, md: 2 }} size="small" styles={{ label: { whiteSpace: 'nowrap' } }}>
+        <Descriptions.Item label="需求企业">{need.enterpriseName ?? '—'}</Descriptions.Item>
+        <Descriptions.Item label="行业 / 区县">
+          {need.industry ? taxonomy.name('industries', need.industry) : '—'} /{' '}
+          {need.district ? taxonomy.name('districts', need.district) : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label="预算">
+          <Typography.Text strong style={{ color: '#cf1322' }}>
+            {formatFen(need.budgetFen)}
+          </Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label="期望交付">{need.expectedDays} 天</Descriptions.Item>
+        <Descriptions.Item label="投标截止">{formatTime(need.bidDeadline)}</Descriptions.Item>
+        <Descriptions.Item label="发布时间">{formatTime(need.publishedAt)}</Descriptions.Item>
+        <Descriptions.Item label="需求场景" span={2}>
+          <CodeTags list="scenarios" codes={need.scenarios} color="geekblue" />
+        </Descriptions.Item>
+      </Descriptions>
+      <Card size="small" title="需求描述">
+        <Typography.Paragraph className="pre-wrap">{need.description}</Typography.Paragraph>
+      </Card>
+      {need.privateDetails !== undefined && (
+        <Card size="small" title="详细资料（经企业授权可见）">
+          <Typography.Paragraph className="pre-wrap">{need.privateDetails || '—'}</Typography.Paragraph>
+        </Card>
+      )}
+    </Space>
+  );
+
+  return (
+    <Card
+      title={
+        <Space wrap>
+          <span>{need.title}</span>
+          <Tag color={STATUS_COLORS[need.status]}>{NEED_STATUS_NAMES[need.status] ?? need.status}</Tag>
+        </Space>
+      }
+      extra={
+        mine && (
+          <Space>
+            {(need.status === 'draft' || need.status === 'published') && (
+              <Link to={`/needs/${need.id}/edit`}>
+                <Button>编辑</Button>
+              </Link>
+            )}
+            {need.status === 'draft' && (
+              <Button type="primary" loading={busy} onClick={() => act('publish', '需求已发布')}>
+                发布
+              </Button>
+            )}
+            {(need.status === 'draft' || need.status === 'published') && (
+              <Popconfirm title="确定取消该需求？" onConfirm={() => act('cancel', '需求已取消')}>
+                <Button danger loading={busy}>
+                  取消需求
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        )
+      }
+    >
+      {need.status === 'draft' && mine && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message="草稿仅本企业可见；发布后服务商可查看并投标（投标截止时间须晚于当前时间）。"
+        />
+      )}
+      <Tabs
+        items={[
+          { key: 'details', label: '需求详情', children: details },
+          ...(matches.available
+            ? [
+                {
+                  key: 'matches',
+                  label: `匹配方案（${matches.items.length}）`,
+                  children: <MatchList items={matches.items} titles={matches.titles} linkBase="/solutions" />,
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}

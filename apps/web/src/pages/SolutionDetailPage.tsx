@@ -1,0 +1,143 @@
+import { Button, Card, Descriptions, Empty, List, Popconfirm, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { api, ApiError } from '../api';
+import type { Solution } from '../api';
+import { isMemberOf, useUser } from '../auth';
+import { CodeTags } from '../components/CodeTags';
+import { showError, showSuccess } from '../components/feedback';
+import { MatchList } from '../components/MatchList';
+import { useMatches } from '../components/useMatches';
+import { formatFenRange, formatTime } from '../format';
+import { LEVEL_NAMES, PROVIDER_KIND_NAMES, SOLUTION_STATUS_NAMES, STATUS_COLORS } from '../labels';
+import { useTaxonomy } from '../taxonomy';
+
+/** One solution; its provider's members can edit, publish and delist it and see matching needs. */
+export default function SolutionDetailPage() {
+  const { id } = useParams();
+  const user = useUser();
+  const taxonomy = useTaxonomy();
+  const navigate = useNavigate();
+  const [solution, setSolution] = useState<Solution | null>(null);
+  const [missing, setMissing] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const matches = useMatches('solutions', id);
+
+  const load = useCallback(() => {
+    api.get<Solution>(`/solutions/${id}`).then(setSolution, (e) => {
+      if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setMissing(true);
+      else showError(e);
+    });
+  }, [id]);
+  useEffect(load, [load]);
+
+  if (missing)
+    return <Result status="404" title="方案不存在或已下架" extra={<Button onClick={() => navigate('/solutions')}>返回目录</Button>} />;
+  if (!solution) return <Spin />;
+
+  const mine = isMemberOf(user, solution.providerId);
+  const act = async (action: 'publish' | 'delist', done: string) => {
+    setBusy(true);
+    try {
+      setSolution(await api.post<Solution>(`/solutions/${solution.id}/${action}`, {}));
+      showSuccess(done);
+    } catch (e) {
+      showError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const details = (
+    <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Descriptions bordered column={{ xs: 1, md: 2 }} size="small" styles={{ label: { whiteSpace: 'nowrap' } }}>
+        <Descriptions.Item label="服务商">
+          {solution.providerName ?? '—'}{' '}
+          {solution.providerKind && <Tag>{PROVIDER_KIND_NAMES[solution.providerKind] ?? solution.providerKind}</Tag>}
+        </Descriptions.Item>
+        <Descriptions.Item label="价格">
+          <Typography.Text strong style={{ color: '#cf1322' }}>
+            {formatFenRange(solution.priceMinFen, solution.priceMaxFen)}
+          </Typography.Text>
+        </Descriptions.Item>
+        <Descriptions.Item label="部署周期">{solution.deployDays} 天</Descriptions.Item>
+        <Descriptions.Item label="交付方式">{taxonomy.name('deliveryModes', solution.deliveryMode)}</Descriptions.Item>
+        <Descriptions.Item label="适用数字化水平">{solution.levels.map((l) => LEVEL_NAMES[l] ?? l).join('、')}</Descriptions.Item>
+        <Descriptions.Item label="发布时间">{formatTime(solution.publishedAt)}</Descriptions.Item>
+        <Descriptions.Item label="适用场景" span={2}>
+          <CodeTags list="scenarios" codes={solution.scenarios} color="geekblue" />
+        </Descriptions.Item>
+        <Descriptions.Item label="适用行业" span={2}>
+          <CodeTags list="industries" codes={solution.industries} color="cyan" />
+        </Descriptions.Item>
+      </Descriptions>
+      <Card size="small" title="方案介绍">
+        <Typography.Paragraph className="pre-wrap">{solution.description}</Typography.Paragraph>
+      </Card>
+    </Space>
+  );
+
+  const cases = solution.cases?.length ? (
+    <List
+      dataSource={solution.cases}
+      renderItem={(c) => (
+        <List.Item>
+          <List.Item.Meta title={`${c.enterpriseName}${c.year ? `（${c.year}年）` : ''}`} description={c.summary} />
+        </List.Item>
+      )}
+    />
+  ) : (
+    <Empty description="暂无案例" />
+  );
+
+  return (
+    <Card
+      title={
+        <Space wrap>
+          <span>{solution.title}</span>
+          <Tag color={STATUS_COLORS[solution.status]}>{SOLUTION_STATUS_NAMES[solution.status] ?? solution.status}</Tag>
+        </Space>
+      }
+      extra={
+        mine && (
+          <Space>
+            {solution.status !== 'delisted' && (
+              <Link to={`/solutions/${solution.id}/edit`}>
+                <Button>编辑</Button>
+              </Link>
+            )}
+            {solution.status === 'draft' && (
+              <Button type="primary" loading={busy} onClick={() => act('publish', '方案已发布')}>
+                发布
+              </Button>
+            )}
+            {solution.status === 'published' && (
+              <Popconfirm title="下架后不能再次发布，确定下架？" onConfirm={() => act('delist', '方案已下架')}>
+                <Button danger loading={busy}>
+                  下架
+                </Button>
+              </Popconfirm>
+            )}
+          </Space>
+        )
+      }
+    >
+      <Typography.Paragraph type="secondary">{solution.summary}</Typography.Paragraph>
+      <Tabs
+        items={[
+          { key: 'details', label: '方案详情', children: details },
+          { key: 'cases', label: `应用案例（${solution.cases?.length ?? 0}）`, children: cases },
+          ...(matches.available
+            ? [
+                {
+                  key: 'matches',
+                  label: `匹配需求（${matches.items.length}）`,
+                  children: <MatchList items={matches.items} titles={matches.titles} linkBase="/needs" />,
+                },
+              ]
+            : []),
+        ]}
+      />
+    </Card>
+  );
+}

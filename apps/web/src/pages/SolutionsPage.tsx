@@ -1,0 +1,234 @@
+import { Alert, Card, Col, Empty, Form, Input, List, Pagination, Row, Select, Space, Spin, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+import type { Solution } from '../api';
+import { CodeTags } from '../components/CodeTags';
+import { FacetSelect } from '../components/FacetSelect';
+import { NumberFilter } from '../components/NumberFilter';
+import { showError } from '../components/feedback';
+import { Highlight } from '../components/Highlight';
+import { formatFenRange, wanToFen, fenToWan } from '../format';
+import { LEVEL_NAMES, PROVIDER_KIND_NAMES } from '../labels';
+import { searchOrList } from '../search';
+import type { SearchOutcome } from '../search';
+import { useTaxonomy } from '../taxonomy';
+import { useUrlState } from '../useUrlState';
+
+const PAGE_SIZE = 12;
+const FACETS = ['industry', 'scenario', 'district', 'level', 'deliveryMode', 'providerKind'];
+const SORTS = [
+  { value: 'relevance', label: '按相关度' },
+  { value: 'newest', label: '最新发布' },
+  { value: 'price', label: '价格从低到高' },
+  { value: '-price', label: '价格从高到低' },
+  { value: 'deployDays', label: '部署最快' },
+];
+const LEVEL_OPTIONS = [1, 2, 3, 4].map((l) => ({ value: String(l), label: `适用${LEVEL_NAMES[l]}` }));
+const KIND_OPTIONS = Object.entries(PROVIDER_KIND_NAMES).map(([value, label]) => ({ value, label }));
+
+/** 解决方案目录: full-text search with filters, facet counts, sorting and pages. */
+export default function SolutionsPage() {
+  const taxonomy = useTaxonomy();
+  const url = useUrlState();
+  const [result, setResult] = useState<SearchOutcome<Solution> | null>(null);
+  const [loading, setLoading] = useState(true);
+
+  const q = url.get('q');
+  const sort = url.get('sort') || 'relevance';
+  const page = url.number('page') ?? 1;
+  const priceMaxFen = url.number('priceMaxFen');
+  const deployDaysMax = url.number('deployDaysMax');
+  const { params } = url;
+
+  useEffect(() => {
+    let live = true;
+    setLoading(true);
+    searchOrList<Solution>('solutions', {
+      q: params.get('q'),
+      industry: params.get('industry'),
+      scenario: params.get('scenario'),
+      district: params.get('district'),
+      level: params.get('level'),
+      deliveryMode: params.get('deliveryMode'),
+      providerKind: params.get('providerKind'),
+      priceMaxFen: params.get('priceMaxFen'),
+      deployDaysMax: params.get('deployDaysMax'),
+      sort: params.get('sort') || 'relevance',
+      facets: FACETS,
+      page: params.get('page') || 1,
+      pageSize: PAGE_SIZE,
+    })
+      .then((r) => live && setResult(r), showError)
+      .finally(() => live && setLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [params]);
+
+  const facets = result?.facets ?? {};
+  const filtersOn = result?.searchAvailable !== false;
+
+  return (
+    <>
+      <Typography.Title level={3} className="page-title">
+        解决方案目录
+      </Typography.Title>
+      {result && !result.searchAvailable && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message="搜索服务暂不可用：以下为全部已发布方案，筛选与排序暂不可用。"
+        />
+      )}
+      <Row gutter={16}>
+        <Col xs={24} md={7} xl={6}>
+          <Card title="筛选" size="small">
+            <Form layout="vertical" size="small" disabled={!filtersOn}>
+              <Form.Item label="行业">
+                <FacetSelect
+                  placeholder="全部行业"
+                  options={taxonomy.options('industries')}
+                  counts={facets.industry}
+                  value={url.list('industry')}
+                  onChange={(v) => url.set({ industry: v })}
+                  testId="filter-industry"
+                />
+              </Form.Item>
+              <Form.Item label="场景">
+                <FacetSelect
+                  placeholder="全部场景"
+                  options={taxonomy.options('scenarios')}
+                  counts={facets.scenario}
+                  value={url.list('scenario')}
+                  onChange={(v) => url.set({ scenario: v })}
+                />
+              </Form.Item>
+              <Form.Item label="服务区域">
+                <FacetSelect
+                  placeholder="全部区县"
+                  options={taxonomy.options('districts')}
+                  counts={facets.district}
+                  value={url.list('district')}
+                  onChange={(v) => url.set({ district: v })}
+                />
+              </Form.Item>
+              <Form.Item label="适用数字化水平">
+                <FacetSelect
+                  placeholder="全部等级"
+                  options={LEVEL_OPTIONS}
+                  counts={facets.level}
+                  value={url.list('level')}
+                  onChange={(v) => url.set({ level: v })}
+                />
+              </Form.Item>
+              <Form.Item label="交付方式">
+                <FacetSelect
+                  placeholder="全部方式"
+                  options={taxonomy.options('deliveryModes')}
+                  counts={facets.deliveryMode}
+                  value={url.list('deliveryMode')}
+                  onChange={(v) => url.set({ deliveryMode: v })}
+                />
+              </Form.Item>
+              <Form.Item label="服务商类型">
+                <FacetSelect
+                  single
+                  placeholder="全部类型"
+                  options={KIND_OPTIONS}
+                  counts={facets.providerKind}
+                  value={url.list('providerKind')}
+                  onChange={(v) => url.set({ providerKind: v })}
+                />
+              </Form.Item>
+              <Form.Item label="最高价格（万元）">
+                <NumberFilter
+                  min={0}
+                  placeholder="不限"
+                  value={priceMaxFen === undefined ? undefined : fenToWan(priceMaxFen)}
+                  onCommit={(v) => url.set({ priceMaxFen: v === undefined ? undefined : wanToFen(v) })}
+                />
+              </Form.Item>
+              <Form.Item label="最长部署周期（天）">
+                <NumberFilter min={1} max={3650} placeholder="不限" value={deployDaysMax} onCommit={(v) => url.set({ deployDaysMax: v })} />
+              </Form.Item>
+            </Form>
+          </Card>
+        </Col>
+        <Col xs={24} md={17} xl={18}>
+          <Space style={{ width: '100%', marginBottom: 16 }} wrap>
+            <Input.Search
+              key={q}
+              defaultValue={q}
+              placeholder="搜索方案，如：设备联网、MES、能耗"
+              enterButton="搜索"
+              allowClear
+              style={{ width: 420, maxWidth: '100%' }}
+              onSearch={(value) => url.set({ q: value.trim() })}
+              disabled={!filtersOn}
+              data-testid="solution-search"
+            />
+            <Select style={{ width: 160 }} value={sort} options={SORTS} onChange={(v) => url.set({ sort: v })} disabled={!filtersOn} />
+            {result && <Typography.Text type="secondary">共 {result.total} 个方案</Typography.Text>}
+          </Space>
+          <Spin spinning={loading}>
+            {result && !result.hits.length ? (
+              <Empty description="没有符合条件的方案" />
+            ) : (
+              <List
+                grid={{ gutter: 16, xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 3 }}
+                dataSource={result?.hits ?? []}
+                renderItem={(hit) => (
+                  <List.Item key={hit.id}>
+                    <Card
+                      className="hit-card"
+                      data-testid="solution-card"
+                      size="small"
+                      title={
+                        <Link to={`/solutions/${hit.id}`}>
+                          <Highlight hit={hit} field="title" text={hit.title} />
+                        </Link>
+                      }
+                      extra={hit.providerKind && <Tag>{PROVIDER_KIND_NAMES[hit.providerKind] ?? hit.providerKind}</Tag>}
+                    >
+                      <Typography.Paragraph type="secondary" ellipsis={{ rows: 1 }} style={{ marginBottom: 8 }}>
+                        {hit.providerName}
+                      </Typography.Paragraph>
+                      <Typography.Paragraph ellipsis={{ rows: 3 }}>
+                        <Highlight hit={hit} field="summary" text={hit.summary} />
+                      </Typography.Paragraph>
+                      <div>
+                        <CodeTags list="scenarios" codes={hit.scenarios} color="geekblue" max={3} />
+                        <CodeTags list="industries" codes={hit.industries} color="cyan" max={2} />
+                      </div>
+                      <Space split="·" wrap style={{ marginTop: 8 }}>
+                        {hit.priceMinFen !== undefined && hit.priceMaxFen !== undefined && (
+                          <Typography.Text strong style={{ color: '#cf1322' }}>
+                            {formatFenRange(hit.priceMinFen, hit.priceMaxFen)}
+                          </Typography.Text>
+                        )}
+                        {hit.deployDays !== undefined && <span>{hit.deployDays} 天上线</span>}
+                        {hit.deliveryMode && <span>{taxonomy.name('deliveryModes', hit.deliveryMode)}</span>}
+                        {hit.levels?.length ? <span>适用 {hit.levels.map((l) => LEVEL_NAMES[l] ?? l).join('、')}</span> : null}
+                      </Space>
+                    </Card>
+                  </List.Item>
+                )}
+              />
+            )}
+          </Spin>
+          {result && result.total > PAGE_SIZE && (
+            <Pagination
+              style={{ marginTop: 16, textAlign: 'right' }}
+              current={page}
+              pageSize={PAGE_SIZE}
+              total={result.total}
+              showSizeChanger={false}
+              onChange={(p) => url.set({ page: p })}
+            />
+          )}
+        </Col>
+      </Row>
+    </>
+  );
+}

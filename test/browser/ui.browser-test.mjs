@@ -1,0 +1,576 @@
+/* global fetch, setTimeout, URL, AbortSignal, localStorage */
+/**
+ * Browser test of the web UI: starts the built API (which serves apps/web/dist) on a
+ * free port with a fresh SQLite data directory, drives Debian's Chromium through
+ * playwright-core, and prints `browser: N passed, M failed` last.
+ *
+ * Needs `npm run build` first (API and web bundle). Environment:
+ *   CHROMIUM_PATH   the browser (default /usr/bin/chromium)
+ *   RESULTS_DIR     where screenshots go (default test-results)
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const MAIN = join(ROOT, 'dist/apps/api/src/main.js');
+const WEB_INDEX = join(ROOT, 'apps/web/dist/index.html');
+const TAXONOMY = join(ROOT, 'dist/libs/taxonomy/src/index.js');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const RESULTS = resolve(ROOT, process.env.RESULTS_DIR ?? 'test-results');
+const ADMIN = { email: 'admin@smedx.local', password: 'smedx-admin-2024' };
+const TIMEOUT = 15_000;
+
+const results = [];
+const cleanups = [];
+let serverLog = '';
+/** The page under test, for a screenshot when a check fails. */
+let currentPage = null;
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Thrown by a check whose feature is not deployed yet (its route answers 404). */
+class Skip extends Error {}
+
+async function check(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    if (error instanceof Skip) {
+      results.push({ name, ok: true, skipped: true });
+      console.log(`  - ${name}: skipped (${error.message})`);
+      return;
+    }
+    results.push({ name, ok: false });
+    const shot = join(RESULTS, `ui-failure-${results.length}.png`);
+    if (currentPage)
+      await currentPage.screenshot({ path: shot }).then(
+        () => console.log(`      screenshot: ${shot}`),
+        () => undefined,
+      );
+    console.log(
+      `  ✗ ${name}\n      ${String(error?.stack ?? error)
+        .split('\n')
+        .slice(0, 4)
+        .join('\n      ')}`,
+    );
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function startServer(port, dataDir) {
+  const env = { ...process.env, PORT: String(port), SMEDX_DATA_DIR: dataDir, SMEDX_DEMO: 'true', LOG_LEVEL: 'warn' };
+  // The embedded stack: a hermetic run whatever the calling shell points at.
+  for (const key of ['DATABASE_URL', 'REDIS_URL', 'MEILI_HOST', 'SMTP_URL', 'HOST']) delete env[key];
+  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const keep = (chunk) => {
+    serverLog = (serverLog + chunk.toString()).slice(-20_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping) keep(`\n[server exited unexpectedly: code ${code}, signal ${signal}]\n`);
+  });
+  cleanups.push(async () => {
+    if (child.exitCode !== null) return;
+    stopping = true;
+    child.kill('SIGTERM');
+    await Promise.race([new Promise((r) => child.once('exit', r)), sleep(5_000)]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${base}/health`, { signal: AbortSignal.timeout(2_000) });
+      if (res.ok) return base;
+    } catch {
+      // not listening yet
+    }
+    await sleep(300);
+  }
+  throw new Error('server did not answer /health within 120 s');
+}
+
+/** A JSON call to the API; throws with the API's message on an error status. */
+async function call(base, method, path, body, token) {
+  const res = await fetch(`${base}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = await res.json().catch(() => null);
+  if (!res.ok) throw Object.assign(new Error(`${method} ${path} → ${res.status}: ${data?.message}`), { status: res.status });
+  return data;
+}
+
+/**
+ * What the UI checks need: a city officer and a pending provider (always created here),
+ * and a published solution — the demo seeder provides them; without it, an approved
+ * provider's member publishes one.
+ */
+async function prepare(base, adminToken) {
+  const { makeUscc } = await import(pathToFileURL(TAXONOMY).href);
+  const taxonomies = await call(base, 'GET', '/taxonomies');
+  const stamp = Date.now() % 1_000_000;
+  const officer = { email: `officer-${stamp}@browser.test`, password: 'browser-pass-2024' };
+  const officerSession = await call(base, 'POST', '/auth/register', { ...officer, displayName: '市工信局测试员' });
+  await call(base, 'POST', `/admin/users/${officerSession.user.id}/roles`, { role: 'city_officer' }, adminToken);
+  const newProvider = async (n, name) => {
+    const member = await call(base, 'POST', '/auth/register', {
+      email: `provider-${n}-${stamp}@browser.test`,
+      password: 'browser-pass-2024',
+      displayName: '服务商测试员',
+    });
+    const provider = await call(
+      base,
+      'POST',
+      '/providers',
+      {
+        name,
+        uscc: makeUscc(700_000 + stamp * 2 + n),
+        kind: 'product',
+        districts: [taxonomies.districts[0].code],
+        description: '浏览器测试用服务商',
+      },
+      member.accessToken,
+    );
+    return { member, provider };
+  };
+  const pending = await newProvider(1, `沈阳待遴选测试科技有限公司${stamp}`);
+  const fixtures = { taxonomies, officer, pendingProvider: pending.provider.name, makeUscc, stamp };
+
+  const published = await call(base, 'GET', '/solutions?pageSize=1', undefined, adminToken);
+  if (published.total > 0) return { ...fixtures, seeded: false, title: published.items[0].title };
+  const { member, provider } = await newProvider(0, '沈阳浏览器测试数字科技有限公司');
+  await call(
+    base,
+    'POST',
+    `/providers/${provider.id}/selection`,
+    { decision: 'approve', reason: '浏览器测试：资质齐全' },
+    officerSession.accessToken,
+  );
+  const title = '机床车间设备联网与OEE看板';
+  const solution = await call(
+    base,
+    'POST',
+    '/solutions',
+    {
+      providerId: provider.id,
+      title,
+      summary: '边缘网关即插即用采集设备状态，两周上线OEE看板与停机分析。',
+      description: '面向机床企业，采集数控系统运行数据，实时计算开机率、稼动率与停机原因。',
+      scenarios: [taxonomies.scenarios[0].code],
+      industries: [taxonomies.industries[0].code],
+      priceMinFen: 2_000_000,
+      priceMaxFen: 15_000_000,
+      deployDays: 14,
+      deliveryMode: 'saas',
+      levels: [1, 2],
+    },
+    member.accessToken,
+  );
+  await call(base, 'POST', `/solutions/${solution.id}/publish`, {}, member.accessToken);
+  return { ...fixtures, seeded: true, title };
+}
+
+/**
+ * Picks `option` in the antd Select of the form item labelled `label` (inside `scope`): types it
+ * into the select's search box and takes the first match with Enter (clicking an option races the
+ * dropdown animations), then checks it is selected.
+ */
+async function pick(page, scope, label, option) {
+  const item = scope.locator('.ant-form-item').filter({ has: page.locator('label', { hasText: label }) });
+  await item.locator('.ant-select-selector').click();
+  await item.locator('input.ant-select-selection-search-input').fill(option);
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active', { hasText: option }).waitFor();
+  await page.keyboard.press('Enter');
+  if (await item.locator('.ant-select-multiple').count()) await page.keyboard.press('Escape');
+  await item.locator('.ant-select-selection-item', { hasText: option }).waitFor();
+}
+
+async function signOut(page) {
+  await page.getByTestId('user-menu').hover();
+  await page.getByText('退出登录').click();
+  await page.waitForURL('**/login');
+}
+
+async function signIn(page, email, password) {
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.locator('button[type=submit]').click();
+  await page.locator('.ant-layout-sider .ant-menu').waitFor();
+}
+
+/** Waits until the search index has caught up (indexing runs as a background job), when search exists. */
+async function waitForSearch(base, token) {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    try {
+      const found = await call(base, 'GET', '/search/solutions?pageSize=1', undefined, token);
+      if (found.total > 0) return true;
+    } catch (e) {
+      if (e.status === 404) return false;
+      throw e;
+    }
+    await sleep(300);
+  }
+  return true;
+}
+
+async function main() {
+  for (const [file, what] of [
+    [MAIN, 'the API build (npm run build)'],
+    [WEB_INDEX, 'the web build (npm run build:web)'],
+    [CHROMIUM, `Chromium at ${CHROMIUM} (apt-get install -y chromium)`],
+  ]) {
+    if (!existsSync(file)) throw new Error(`missing ${what}: ${file}`);
+  }
+  await mkdir(RESULTS, { recursive: true });
+  const dataDir = await mkdtemp(join(tmpdir(), 'smedx-browser-data-'));
+  const profile = await mkdtemp(join(tmpdir(), 'smedx-browser-profile-'));
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  cleanups.push(() => rm(profile, { recursive: true, force: true }));
+
+  const base = await startServer(await freePort(), dataDir);
+  console.log(`server up at ${base}`);
+  const admin = await call(base, 'POST', '/auth/login', ADMIN);
+  const seeded = await prepare(base, admin.accessToken);
+  const searchAvailable = await waitForSearch(base, admin.accessToken);
+  console.log(
+    `catalogue: ${seeded.seeded ? 'one solution published by this test' : 'demo data present'}; search route ${searchAvailable ? 'available' : 'not deployed (UI falls back to the published list)'}`,
+  );
+
+  // launchPersistentContext is how playwright takes a --user-data-dir: a fresh, throw-away profile.
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    timezoneId: 'UTC',
+  });
+  cleanups.unshift(() => context.close());
+  context.setDefaultTimeout(TIMEOUT);
+  const page = context.pages()[0] ?? (await context.newPage());
+  currentPage = page;
+  const pageErrors = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+
+  await check('login page shows the demo accounts hint', async () => {
+    await page.goto(`${base}/`);
+    await page.waitForURL('**/login');
+    await page.getByText('演示账号').waitFor();
+    await page.getByText('demo-pass-2024').waitFor();
+    await page.screenshot({ path: join(RESULTS, 'ui-login.png') });
+  });
+
+  await check('a wrong password shows the API message', async () => {
+    await page.locator('#email').fill(ADMIN.email);
+    await page.locator('#password').fill('not-the-password');
+    await page.locator('button[type=submit]').click();
+    await page.locator('.ant-notification-notice').filter({ hasText: 'wrong e-mail or password' }).waitFor();
+    assert(new URL(page.url()).pathname === '/login', 'stayed on the login page');
+  });
+
+  await check('admin logs in; the side menu shows 用户与角色 and 后台任务', async () => {
+    await page.locator('#password').fill(ADMIN.password);
+    await page.locator('button[type=submit]').click();
+    const menu = page.locator('.ant-layout-sider .ant-menu');
+    await menu.getByText('用户与角色').waitFor();
+    await menu.getByText('后台任务').waitFor();
+    await menu.getByText('审计日志').waitFor();
+    const token = await page.evaluate(() => localStorage.getItem('smedx.accessToken'));
+    assert(token && token.length > 20, 'the bearer token is kept in localStorage');
+  });
+
+  await check('home dashboard shows the counts and a chart', async () => {
+    await page.getByText('已发布“小快轻准”方案').waitFor();
+    const value = await page.locator('[data-testid=stat-solutions] .ant-statistic-content-value').innerText();
+    assert(Number(value.replace(/,/g, '')) >= 1, `published solutions counted: ${value}`);
+    if (searchAvailable) await page.locator('canvas').first().waitFor();
+    await page.screenshot({ path: join(RESULTS, 'ui-home.png') });
+  });
+
+  await check('solutions catalogue renders solution cards', async () => {
+    await page.locator('.ant-layout-sider .ant-menu').getByText('解决方案目录').click();
+    await page.waitForURL('**/solutions');
+    const cards = page.locator('[data-testid=solution-card]');
+    await cards.first().waitFor();
+    assert((await cards.count()) >= 1, 'at least one card');
+    const text = await cards.first().innerText();
+    assert(/¥[\d,.]+(万)?元/.test(text), `a card shows its price in 元/万元: ${text.slice(0, 120)}`);
+    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    await page.screenshot({ path: join(RESULTS, 'ui-solutions.png'), fullPage: true });
+  });
+
+  if (searchAvailable) {
+    await check('full-text search highlights the matched words', async () => {
+      const word = seeded.seeded ? '设备联网' : seeded.title.slice(0, 2);
+      // antd puts the test id on the <input> of Input.Search.
+      const box = page.getByTestId('solution-search');
+      await box.fill(word);
+      await box.press('Enter');
+      await page.waitForURL((url) => url.searchParams.get('q') === word);
+      await page.locator('[data-testid=solution-card] .hl em').first().waitFor();
+      await page.screenshot({ path: join(RESULTS, 'ui-search.png'), fullPage: true });
+    });
+  }
+
+  if (searchAvailable) {
+    await check('filters show facet counts and narrow the catalogue (price in 万元 → fen)', async () => {
+      await page.goto(`${base}/solutions`);
+      await page.locator('[data-testid=solution-card]').first().waitFor();
+      const industry = page.locator('.ant-form-item').filter({ has: page.locator('label', { hasText: '行业' }) });
+      await industry.locator('.ant-select-selector').click();
+      const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first();
+      assert(/（\d+）$/.test(await option.innerText()), 'options carry facet counts');
+      await page.keyboard.press('Escape');
+      const price = page
+        .locator('.ant-form-item')
+        .filter({ has: page.locator('label', { hasText: '最高价格' }) })
+        .locator('input');
+      await price.fill('0.01');
+      await price.press('Enter');
+      await page.waitForURL((url) => url.searchParams.get('priceMaxFen') === '10000');
+      await page.getByText('没有符合条件的方案').waitFor();
+      await page.goto(`${base}/solutions`);
+      await page.locator('[data-testid=solution-card]').first().waitFor();
+    });
+  }
+
+  await check('a card opens the solution detail page', async () => {
+    await page.locator('[data-testid=solution-card] .ant-card-head-title a').first().click();
+    await page.waitForURL(/\/solutions\/[0-9a-f-]{36}$/);
+    await page.getByRole('tab', { name: '方案详情' }).waitFor();
+    await page.getByText('部署周期').waitFor();
+    await page.screenshot({ path: join(RESULTS, 'ui-solution-detail.png'), fullPage: true });
+  });
+
+  await check('a client-side route survives a reload (SPA fallback)', async () => {
+    await page.reload();
+    await page.getByRole('tab', { name: '方案详情' }).waitFor();
+  });
+
+  await check('needs hall loads', async () => {
+    await page.locator('.ant-layout-sider .ant-menu').getByText('需求大厅').click();
+    await page.waitForURL('**/needs');
+    await page.getByRole('heading', { name: '需求大厅' }).waitFor();
+    await page.locator('[data-testid=need-card], .ant-empty').first().waitFor();
+  });
+
+  await check('admin lists users and roles', async () => {
+    await page.locator('.ant-layout-sider .ant-menu').getByText('用户与角色').click();
+    await page.waitForURL('**/admin/users');
+    // Demo data brings many users: find the admin by e-mail.
+    await page.getByPlaceholder('按邮箱或姓名查找').fill(ADMIN.email);
+    await page.getByPlaceholder('按邮箱或姓名查找').press('Enter');
+    await page.locator('.ant-table-row').filter({ hasText: ADMIN.email }).waitFor();
+    await page.locator('.ant-table-row').filter({ hasText: ADMIN.email }).locator('.ant-tag', { hasText: '平台管理员' }).waitFor();
+    await page.screenshot({ path: join(RESULTS, 'ui-admin-users.png') });
+  });
+
+  await check('admin sees the background jobs page', async () => {
+    await page.locator('.ant-layout-sider .ant-menu').getByText('后台任务').click();
+    await page.waitForURL('**/admin/jobs');
+    await page.getByRole('tab', { name: /失败/ }).waitFor();
+    await page.locator('.ant-table').waitFor();
+  });
+
+  await check('audit log lists the role grant', async () => {
+    await page.locator('.ant-layout-sider .ant-menu').getByText('审计日志').click();
+    await page.waitForURL('**/audit');
+    await page.locator('.ant-table-row').filter({ hasText: 'role.granted' }).first().waitFor();
+  });
+
+  const side = page.locator('.ant-layout-sider .ant-menu');
+
+  await check('sign-out from the user menu returns to the login page', async () => {
+    await signOut(page);
+    assert((await page.evaluate(() => localStorage.getItem('smedx.accessToken'))) === null, 'the token is dropped');
+  });
+
+  await check('a city officer approves a pending provider with a reason (服务商遴选)', async () => {
+    await signIn(page, seeded.officer.email, seeded.officer.password);
+    assert(!(await side.getByText('用户与角色').count()), 'no admin items for an officer');
+    await side.getByText('服务商遴选').click();
+    await page.waitForURL('**/selection');
+    const row = page.locator('.ant-table-row').filter({ hasText: seeded.pendingProvider });
+    await row
+      .getByRole('button', { name: /通\s*过/ })
+      .first()
+      .click();
+    const modal = page.locator('.ant-modal').filter({ hasText: seeded.pendingProvider });
+    await modal.locator('#decision_reason').fill('资质齐全，同意入选');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await row.waitFor({ state: 'detached' });
+    await page.getByRole('tab', { name: '已入选' }).click();
+    await page.locator('.ant-table-row').filter({ hasText: seeded.pendingProvider }).waitFor();
+    await page.screenshot({ path: join(RESULTS, 'ui-selection.png') });
+    await signOut(page);
+  });
+
+  let needPath = null;
+  const user = {
+    email: `ui-user-${seeded.stamp}@browser.test`,
+    password: 'browser-pass-2024',
+    name: `沈阳界面测试机床有限公司${seeded.stamp}`,
+  };
+
+  await check('a new user registers through the UI and sees no officer or admin items', async () => {
+    await page.getByRole('tab', { name: '注册' }).click();
+    await page.waitForURL('**/register');
+    await page.locator('#email').fill(user.email);
+    await page.locator('#displayName').fill('界面测试员');
+    await page.locator('#password').fill(user.password);
+    await page.locator('button[type=submit]').click();
+    await side.getByText('解决方案目录').waitFor();
+    for (const hidden of ['用户与角色', '服务商遴选', '审计日志', '发布需求'])
+      assert(!(await side.getByText(hidden).count()), `no ${hidden}`);
+  });
+
+  await check('registering an enterprise shows the API reason for a bad USCC, then succeeds; 发布需求 appears', async () => {
+    await side.getByText('我的企业/服务商').click();
+    await page.waitForURL('**/organisation');
+    await page.getByRole('button', { name: '登记企业' }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '登记企业' });
+    await modal.locator('#enterprise_name').fill(user.name);
+    const uscc = seeded.makeUscc(900_000 + seeded.stamp);
+    const charset = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+    const wrongCheck = uscc.slice(0, 17) + charset[(charset.indexOf(uscc[17]) + 1) % charset.length];
+    await modal.locator('#enterprise_uscc').fill(wrongCheck);
+    await pick(page, modal, '所属行业', seeded.taxonomies.industries[1].name);
+    await pick(page, modal, '所在区县', seeded.taxonomies.districts[6].name);
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.locator('.ant-notification-notice').filter({ hasText: 'check character' }).waitFor();
+    await modal.locator('#enterprise_uscc').fill(uscc);
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await page.locator('.ant-card-head').filter({ hasText: user.name }).waitFor();
+    await side.getByText('发布需求').waitFor();
+    // antd's own texts follow the zh-CN locale too.
+    await page.locator('.ant-table-placeholder', { hasText: '暂无数据' }).first().waitFor();
+    await page.screenshot({ path: join(RESULTS, 'ui-organisation.png'), fullPage: true });
+  });
+
+  await check('a need is drafted through the form, published, and shown in Shanghai time', async () => {
+    await side.getByText('发布需求').click();
+    await page.waitForURL('**/needs/new');
+    const form = page.locator('form#need');
+    // The user's one enterprise is preselected once it has loaded.
+    await form.locator('.ant-select-selection-item', { hasText: user.name }).waitFor();
+    await form.locator('#need_title').fill('数控机床车间排产与设备联网改造');
+    await form.locator('#need_description').fill('现有 40 台数控机床，希望实现设备联网、OEE 统计与计划排程，支持移动端查看。');
+    await pick(page, form, '需求场景', seeded.taxonomies.scenarios[4].name);
+    await form.locator('#need_budgetWan').fill('30');
+    await form.locator('#need_expectedDays').fill('60');
+    await form.locator('#need_bidDeadline').fill('2030-06-30T18:00');
+    await form.locator('button[type=submit]').click();
+    await page.waitForURL(/\/needs\/[0-9a-f-]{36}$/);
+    await page.getByText('¥30万元').waitFor();
+    await page.getByText('2030-06-30 18:00').waitFor();
+    await page.getByRole('button', { name: /发\s*布/ }).click();
+    await page.locator('.ant-card-head .ant-tag', { hasText: '征集中' }).waitFor();
+    needPath = new URL(page.url()).pathname;
+    await page.screenshot({ path: join(RESULTS, 'ui-need-detail.png'), fullPage: true });
+  });
+
+  await check('the 匹配方案 tab ranks solutions with score bars and reasons', async () => {
+    assert(needPath, 'the need was created');
+    const token = await page.evaluate(() => localStorage.getItem('smedx.accessToken'));
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      // Matches are computed by a background job after publishing.
+      const res = await fetch(`${base}/api/v1${needPath}/matches`, { headers: { authorization: `Bearer ${token}` } });
+      if (res.status === 404) throw new Skip('GET /needs/:id/matches answers 404');
+      assert(res.ok, `matches answered ${res.status}`);
+      if ((await res.json()).items?.length) break;
+      assert(Date.now() < deadline, 'no matches within 20 s');
+      await sleep(500);
+    }
+    await page.goto(`${base}${needPath}`);
+    await page.getByRole('tab', { name: /匹配方案/ }).click();
+    const first = page.locator('[data-testid=match-item]').first();
+    await first.waitFor();
+    await first.locator('.ant-progress').waitFor();
+    await first.locator('li').first().waitFor();
+    await page.screenshot({ path: join(RESULTS, 'ui-matches.png'), fullPage: true });
+  });
+
+  await check('the published need reaches the needs hall', async () => {
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      // Newest first, so demo needs do not push it off the first page.
+      await page.goto(`${base}/needs?sort=newest`);
+      await page.locator('[data-testid=need-card], .ant-empty').first().waitFor();
+      if (await page.locator('[data-testid=need-card]', { hasText: '数控机床车间排产' }).count()) break;
+      assert(Date.now() < deadline, 'the need did not show up in the hall within 15 s');
+      await sleep(500);
+    }
+    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    await page.screenshot({ path: join(RESULTS, 'ui-needs.png'), fullPage: true });
+  });
+
+  await check('an invalid token sends the user to the login page, and back after signing in', async () => {
+    await page.evaluate(() => localStorage.setItem('smedx.accessToken', 'not-a-valid-token'));
+    await page.goto(`${base}/solutions`);
+    await page.waitForURL('**/login');
+    const token = await page.evaluate(() => localStorage.getItem('smedx.accessToken'));
+    assert(token === null, 'the stale token is dropped');
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await page.waitForURL('**/solutions');
+  });
+
+  await check('no uncaught errors in the page', async () => {
+    assert(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);
+  });
+}
+
+let fatal = null;
+try {
+  await main();
+} catch (error) {
+  fatal = error;
+  console.log(`fatal: ${error?.stack ?? error}`);
+  if (serverLog) console.log(`--- server output (tail) ---\n${serverLog.slice(-4_000)}`);
+} finally {
+  for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+}
+const skipped = results.filter((r) => r.skipped).length;
+const passed = results.filter((r) => r.ok).length - skipped;
+const failed = results.filter((r) => !r.ok).length + (fatal ? 1 : 0);
+if (failed && !fatal && serverLog) console.log(`--- server output (tail) ---\n${serverLog.slice(-4_000)}`);
+console.log(`browser: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exitCode = failed ? 1 : 0;
