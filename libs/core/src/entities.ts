@@ -4,11 +4,12 @@ import { DEMAND_ENTITIES } from '@smedx/demand';
 import { DIRECTORY_ENTITIES } from '@smedx/directory';
 import { IDENTITY_ENTITIES } from '@smedx/identity';
 import { NOTIFICATIONS_ENTITIES } from '@smedx/notifications';
-import { OutboxMessage } from '@smedx/platform';
+import { JobSchedule, OutboxMessage } from '@smedx/platform';
 
 /** Every entity of every context: the schema the migrations build. */
 export const ENTITIES = [
   OutboxMessage,
+  JobSchedule,
   ...IDENTITY_ENTITIES,
   ...AUDIT_ENTITIES,
   ...NOTIFICATIONS_ENTITIES,

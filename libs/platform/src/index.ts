@@ -27,3 +27,4 @@ export * from './auth/auth.decorators.js';
 export * from './auth/auth.guard.js';
 export * from './platform.module.js';
 export * from './search/index.js';
+export * from './jobs/job-schedule.entity.js';

@@ -62,3 +62,26 @@ export interface JobContext {
 }
 
 export type JobHandler<T = object> = (payload: T, context: JobContext) => Promise<void>;
+
+/** What a scheduled job receives: the instant it was due (its idempotency key with the job name). */
+export interface ScheduledRun {
+  dueAt: string;
+}
+
+const schedules = new Map<string, number>();
+
+/**
+ * Declares a job that runs every `everySeconds` (through the outbox, like any
+ * job): the relay writes it when due, once across all processes. Its handler
+ * is declared with `@OnJob` as usual.
+ */
+export function defineScheduledJob(name: string, everySeconds: number): JobDefinition<ScheduledRun> {
+  if (!Number.isInteger(everySeconds) || everySeconds < 1) throw new Error(`schedule of "${name}" must be a whole number of seconds`);
+  const job = defineJob<ScheduledRun>(name);
+  schedules.set(name, everySeconds);
+  return job;
+}
+
+export function declaredSchedules(): { job: string; everySeconds: number }[] {
+  return [...schedules].map(([job, everySeconds]) => ({ job, everySeconds })).sort((a, b) => a.job.localeCompare(b.job));
+}

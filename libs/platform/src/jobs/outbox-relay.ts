@@ -7,7 +7,10 @@ import type { Clock } from '../clock/clock.js';
 import { UnitOfWork } from '../database/unit-of-work.js';
 import { JOB_BUS } from './job-bus.port.js';
 import type { JobBus } from './job-bus.port.js';
+import { declaredSchedules } from './job-definition.js';
+import { JobSchedule } from './job-schedule.entity.js';
 import { OutboxMessage } from './outbox-message.entity.js';
+import { OutboxService } from './outbox.service.js';
 
 /** How long a claimed row is ours before another relay may take it again. */
 const PROCESSING_LEASE_MS = 60_000;
@@ -35,6 +38,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(JOB_BUS) private readonly bus: JobBus,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly outbox: OutboxService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -92,9 +96,47 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async pass(): Promise<number> {
+    await this.writeDueSchedules();
     const claimed = await this.claim();
     for (const message of claimed) await this.deliver(message);
     return claimed.length;
+  }
+
+  /**
+   * Writes the job of every schedule that is due. The conditional update on the
+   * due time makes one process win when several relays look at once.
+   */
+  private async writeDueSchedules(): Promise<void> {
+    const schedules = declaredSchedules();
+    if (!schedules.length) return;
+    const now = this.clock.now();
+    const repo = this.dataSource.getRepository(JobSchedule);
+    const rows = new Map((await repo.find()).map((r) => [r.job, r]));
+    for (const { job, everySeconds } of schedules) {
+      const row = rows.get(job);
+      if (!row) {
+        await this.uow.run((tx) =>
+          tx
+            .createQueryBuilder()
+            .insert()
+            .into(JobSchedule)
+            .values({ job, everySeconds, nextRunAt: now, lastRunAt: null })
+            .orIgnore()
+            .execute(),
+        );
+        continue;
+      }
+      if (row.nextRunAt > now) continue;
+      await this.uow.run(async (tx) => {
+        const claimed = await tx
+          .createQueryBuilder()
+          .update(JobSchedule)
+          .set({ nextRunAt: new Date(now.getTime() + everySeconds * 1000), lastRunAt: now, everySeconds })
+          .where('job = :job AND next_run_at = :due', { job, due: row.nextRunAt })
+          .execute();
+        if (claimed.affected) await this.outbox.add(tx, { name: job }, { dueAt: row.nextRunAt.toISOString() });
+      });
+    }
   }
 
   private async claim(): Promise<OutboxMessage[]> {

@@ -1,11 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1796037622380 implements MigrationInterface {
-  name = 'Initial1796037622380';
+export class Initial1796038328598 implements MigrationInterface {
+  name = 'Initial1796038328598';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"outbox_message\" (\"id\" SERIAL NOT NULL, \"job\" character varying(120) NOT NULL, \"payload\" text NOT NULL, \"status\" character varying(16) NOT NULL DEFAULT 'pending', \"attempts\" integer NOT NULL DEFAULT '0', \"available_at\" TIMESTAMP NOT NULL, \"locked_until\" TIMESTAMP, \"last_error\" text, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), \"completed_at\" TIMESTAMP, CONSTRAINT \"PK_2f36ee5236f2793f3e7bd554589\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE INDEX \"IDX_471199da03bd5757ab3e1ef935\" ON \"outbox_message\"  (\"status\", \"available_at\") ");
+    await queryRunner.query("CREATE TABLE \"job_schedule\" (\"job\" character varying(120) NOT NULL, \"every_seconds\" integer NOT NULL, \"next_run_at\" TIMESTAMP NOT NULL, \"last_run_at\" TIMESTAMP, CONSTRAINT \"PK_e89cb450cfa21f51122b0738c3e\" PRIMARY KEY (\"job\"))");
     await queryRunner.query("CREATE TABLE \"audit_entry\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"job_id\" integer NOT NULL, \"actor_id\" character varying(36), \"action\" character varying(80) NOT NULL, \"entity_type\" character varying(40) NOT NULL, \"entity_id\" character varying(64) NOT NULL, \"reason\" text, \"data\" text, \"at\" TIMESTAMP NOT NULL, CONSTRAINT \"UQ_53588e98ec611b5fc16827c89b3\" UNIQUE (\"job_id\"), CONSTRAINT \"PK_58a130a4b9da189f46ba2a01801\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE INDEX \"IDX_9d18bd4a32fc0cd8ff82b12037\" ON \"audit_entry\"  (\"at\") ");
     await queryRunner.query("CREATE INDEX \"IDX_cfbd3da3d6664af0dab55783b5\" ON \"audit_entry\"  (\"entity_type\", \"entity_id\") ");
@@ -69,6 +70,7 @@ export class Initial1796037622380 implements MigrationInterface {
     await queryRunner.query("DROP INDEX \"public\".\"IDX_cfbd3da3d6664af0dab55783b5\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_9d18bd4a32fc0cd8ff82b12037\"");
     await queryRunner.query("DROP TABLE \"audit_entry\"");
+    await queryRunner.query("DROP TABLE \"job_schedule\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_471199da03bd5757ab3e1ef935\"");
     await queryRunner.query("DROP TABLE \"outbox_message\"");
   }

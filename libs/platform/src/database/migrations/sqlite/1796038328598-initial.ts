@@ -1,11 +1,12 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1796037622380 implements MigrationInterface {
-  name = 'Initial1796037622380';
+export class Initial1796038328598 implements MigrationInterface {
+  name = 'Initial1796038328598';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"outbox_message\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"job\" varchar(120) NOT NULL, \"payload\" text NOT NULL, \"status\" varchar(16) NOT NULL DEFAULT ('pending'), \"attempts\" integer NOT NULL DEFAULT (0), \"available_at\" datetime NOT NULL, \"locked_until\" datetime, \"last_error\" text, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"completed_at\" datetime)");
     await queryRunner.query("CREATE INDEX \"IDX_471199da03bd5757ab3e1ef935\" ON \"outbox_message\" (\"status\", \"available_at\") ");
+    await queryRunner.query("CREATE TABLE \"job_schedule\" (\"job\" varchar(120) PRIMARY KEY NOT NULL, \"every_seconds\" integer NOT NULL, \"next_run_at\" datetime NOT NULL, \"last_run_at\" datetime)");
     await queryRunner.query("CREATE TABLE \"audit_entry\" (\"id\" varchar PRIMARY KEY NOT NULL, \"job_id\" integer NOT NULL, \"actor_id\" varchar(36), \"action\" varchar(80) NOT NULL, \"entity_type\" varchar(40) NOT NULL, \"entity_id\" varchar(64) NOT NULL, \"reason\" text, \"data\" text, \"at\" datetime NOT NULL, CONSTRAINT \"UQ_53588e98ec611b5fc16827c89b3\" UNIQUE (\"job_id\"))");
     await queryRunner.query("CREATE INDEX \"IDX_9d18bd4a32fc0cd8ff82b12037\" ON \"audit_entry\" (\"at\") ");
     await queryRunner.query("CREATE INDEX \"IDX_cfbd3da3d6664af0dab55783b5\" ON \"audit_entry\" (\"entity_type\", \"entity_id\") ");
@@ -69,6 +70,7 @@ export class Initial1796037622380 implements MigrationInterface {
     await queryRunner.query("DROP INDEX \"IDX_cfbd3da3d6664af0dab55783b5\"");
     await queryRunner.query("DROP INDEX \"IDX_9d18bd4a32fc0cd8ff82b12037\"");
     await queryRunner.query("DROP TABLE \"audit_entry\"");
+    await queryRunner.query("DROP TABLE \"job_schedule\"");
     await queryRunner.query("DROP INDEX \"IDX_471199da03bd5757ab3e1ef935\"");
     await queryRunner.query("DROP TABLE \"outbox_message\"");
   }
