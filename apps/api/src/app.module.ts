@@ -8,6 +8,8 @@ import type { AppConfig, Clock } from '@smedx/platform';
 import { CoreModule } from '@smedx/core';
 import { AdminController } from './admin/admin.controller.js';
 import { AuditController } from './audit/audit.controller.js';
+import { BidsController } from './bidding/bids.controller.js';
+import { NeedBidsController } from './bidding/need-bids.controller.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { SolutionsController } from './catalogue/solutions.controller.js';
 import { NeedsController } from './demand/needs.controller.js';
@@ -20,6 +22,8 @@ import { HealthController } from './health/health.controller.js';
 import { SearchController } from './search/search.controller.js';
 import { AuthController } from './identity/auth.controller.js';
 import { OrganisationsController } from './identity/organisations.controller.js';
+import { ProjectsController } from './projects/projects.controller.js';
+import { ProviderCasesController } from './projects/provider-cases.controller.js';
 
 export interface ApiOptions {
   config?: AppConfig;
@@ -68,6 +72,10 @@ export class ApiModule {
         ProvidersController,
         SolutionsController,
         NeedsController,
+        NeedBidsController,
+        BidsController,
+        ProjectsController,
+        ProviderCasesController,
         SearchController,
       ],
       providers: [

@@ -2,11 +2,13 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@smedx/platform';
 import type { AppConfig, Clock } from '@smedx/platform';
 import { AuditModule } from '@smedx/audit';
+import { BiddingModule } from '@smedx/bidding';
 import { CatalogueModule } from '@smedx/catalogue';
 import { DemandModule } from '@smedx/demand';
 import { DirectoryModule } from '@smedx/directory';
 import { IdentityModule } from '@smedx/identity';
 import { NotificationsModule } from '@smedx/notifications';
+import { ProjectsModule } from '@smedx/projects';
 import { SearchModule } from '@smedx/search';
 import { DemoModule } from '@smedx/demo';
 import { ENTITIES } from './entities.js';
@@ -33,10 +35,23 @@ export class CoreModule {
         DirectoryModule,
         CatalogueModule,
         DemandModule,
+        BiddingModule,
+        ProjectsModule,
         SearchModule,
         DemoModule,
       ],
-      exports: [AuditModule, IdentityModule, NotificationsModule, DirectoryModule, CatalogueModule, DemandModule, SearchModule, DemoModule],
+      exports: [
+        AuditModule,
+        IdentityModule,
+        NotificationsModule,
+        DirectoryModule,
+        CatalogueModule,
+        DemandModule,
+        BiddingModule,
+        ProjectsModule,
+        SearchModule,
+        DemoModule,
+      ],
     };
   }
 }

@@ -4,11 +4,11 @@ import type { NeedAction, NeedStatus } from './need-state.js';
 
 /** The whole table, every cell: `null` marks a forbidden transition. */
 const EXPECTED: Record<NeedStatus, Record<NeedAction, NeedStatus | null>> = {
-  draft: { edit: 'draft', publish: 'published', cancel: 'cancelled', award: null, close: null },
-  published: { edit: 'published', publish: null, cancel: 'cancelled', award: 'awarded', close: null },
-  awarded: { edit: null, publish: null, cancel: null, award: null, close: 'closed' },
-  closed: { edit: null, publish: null, cancel: null, award: null, close: null },
-  cancelled: { edit: null, publish: null, cancel: null, award: null, close: null },
+  draft: { edit: 'draft', publish: 'published', cancel: 'cancelled', extend: null, award: null, close: null },
+  published: { edit: 'published', publish: null, cancel: 'cancelled', extend: 'published', award: 'awarded', close: null },
+  awarded: { edit: null, publish: null, cancel: null, extend: null, award: null, close: 'closed' },
+  closed: { edit: null, publish: null, cancel: null, extend: null, award: null, close: null },
+  cancelled: { edit: null, publish: null, cancel: null, extend: null, award: null, close: null },
 };
 
 describe('need state machine', () => {
@@ -32,6 +32,7 @@ describe('need state machine', () => {
   it('lists the states an action may start from', () => {
     expect(needStatusesAllowing('edit')).toEqual(['draft', 'published']);
     expect(needStatusesAllowing('cancel')).toEqual(['draft', 'published']);
+    expect(needStatusesAllowing('extend')).toEqual(['published']);
     expect(needStatusesAllowing('award')).toEqual(['published']);
     expect(needStatusesAllowing('close')).toEqual(['awarded']);
   });

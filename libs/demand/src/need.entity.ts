@@ -59,6 +59,20 @@ export class Need {
   @TimeColumn({ nullable: true })
   cancelledAt!: Date | null;
 
+  /**
+   * When the bidding context's deadline job closed bidding (and told the
+   * enterprise); null while bids are open, and again after an extension.
+   */
+  @TimeColumn({ nullable: true })
+  biddingClosedAt!: Date | null;
+
+  /** The bid the enterprise awarded (a bidding-context id); set with status `awarded`. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  awardedBidId!: string | null;
+
+  @TimeColumn({ nullable: true })
+  awardedAt!: Date | null;
+
   /** The member who created it; notifications and the audit trail name a person. */
   @Column({ length: 36 })
   createdBy!: string;

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
 import {
   CLOCK,
   ConflictError,
@@ -39,6 +39,10 @@ export interface NeedView {
   status: NeedStatus;
   publishedAt: Date | null;
   cancelledAt: Date | null;
+  /** When the deadline job closed bidding; null while bids are open. */
+  biddingClosedAt: Date | null;
+  /** When a bid was awarded (which one: `GET /needs/:id/bids?status=awarded`). */
+  awardedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -94,6 +98,9 @@ export class NeedsService {
           status: 'draft',
           publishedAt: null,
           cancelledAt: null,
+          biddingClosedAt: null,
+          awardedBidId: null,
+          awardedAt: null,
           createdBy: actor.userId,
         }),
       );
@@ -121,7 +128,14 @@ export class NeedsService {
       nextNeedStatus(need.status, 'edit');
       if (need.status === 'published' && patch.bidDeadline) this.assertDeadlineAhead(patch.bidDeadline);
       const enterprise = await this.directory.getEnterprise(need.enterpriseId, tx);
-      await this.transition(tx, need, 'edit', { ...withoutUndefined(patch), industry: enterprise.industry, district: enterprise.district });
+      // A deadline moved ahead reopens bidding that the deadline job had closed.
+      const reopen = patch.bidDeadline ? { biddingClosedAt: null } : {};
+      await this.transition(tx, need, 'edit', {
+        ...withoutUndefined(patch),
+        ...reopen,
+        industry: enterprise.industry,
+        district: enterprise.district,
+      });
       if (patch.budgetFen !== undefined && patch.budgetFen !== need.budgetFen) {
         await this.audit.record(tx, {
           actorId: actor.userId,
@@ -177,6 +191,85 @@ export class NeedsService {
       await this.changed(tx, id, 'cancelled');
     });
     return this.view(actor, id);
+  }
+
+  /**
+   * Moves the bid deadline of a published need later, reopening bidding if
+   * the deadline job had closed it. The bidding context calls it inside its
+   * own transaction after checking that the need drew no bids. Audited.
+   */
+  async extendDeadline(tx: EntityManager, actor: Principal, id: string, bidDeadline: Date, reason?: string): Promise<void> {
+    const need = await this.loadForChange(tx, actor, id);
+    nextNeedStatus(need.status, 'extend');
+    this.assertDeadlineAhead(bidDeadline);
+    if (bidDeadline.getTime() <= need.bidDeadline.getTime()) {
+      throw new InvalidInputError([
+        { field: 'bidDeadline', reason: `must be later than the current deadline ${need.bidDeadline.toISOString()}` },
+      ]);
+    }
+    await this.transition(tx, need, 'extend', { bidDeadline, biddingClosedAt: null });
+    await this.audit.record(tx, {
+      actorId: actor.userId,
+      action: 'need.deadline_extended',
+      entityType: 'need',
+      entityId: id,
+      reason: reason ?? null,
+      data: { before: { bidDeadline: need.bidDeadline.toISOString() }, after: { bidDeadline: bidDeadline.toISOString() } },
+    });
+    await this.changed(tx, id, 'updated');
+  }
+
+  /**
+   * Marks a published need awarded to `bidId`, inside the bidding context's
+   * award transaction. The update is conditional on the status, so of two
+   * concurrent awards exactly one passes; the other gets a 409 naming the
+   * current state. Authorisation and the audit entry are the caller's.
+   */
+  async award(tx: EntityManager, id: string, bidId: string): Promise<Need> {
+    const need = await tx.findOneBy(Need, { id });
+    if (!need) throw new NotFoundError('need', id);
+    const awardedAt = this.clock.now();
+    await this.transition(tx, need, 'award', { awardedBidId: bidId, awardedAt });
+    await this.changed(tx, id, 'awarded');
+    return { ...need, status: 'awarded', awardedBidId: bidId, awardedAt };
+  }
+
+  /**
+   * Records that bidding on a published need closed at `at`, once: only when
+   * its deadline has passed by then and bidding is not already closed. Returns
+   * whether this call closed it (the deadline job notifies only then).
+   */
+  async closeBidding(tx: EntityManager, id: string, at: Date): Promise<boolean> {
+    const result = await tx.update(
+      Need,
+      { id, status: 'published', biddingClosedAt: IsNull(), bidDeadline: LessThanOrEqual(at) },
+      { biddingClosedAt: at },
+    );
+    return !!result.affected;
+  }
+
+  /**
+   * The stored need for another context's rules (bidding), or null; read-only.
+   * With `lock` (inside `tx`) the row is locked on PostgreSQL until `tx` ends:
+   * `share` while writing a bid, so an award or an extension of the need
+   * cannot interleave with it; `update` while checking that the need has no
+   * bid. SQLite runs write transactions one at a time anyway.
+   */
+  async findById(id: string, tx?: EntityManager, options: { lock?: 'share' | 'update' } = {}): Promise<Need | null> {
+    if (!UUID.test(id)) return null;
+    const qb = (tx ?? this.dataSource.manager).getRepository(Need).createQueryBuilder('n').where('n.id = :id', { id });
+    if (options.lock && tx && this.dataSource.options.type === 'postgres') {
+      qb.setLock(options.lock === 'share' ? 'pessimistic_read' : 'pessimistic_write');
+    }
+    return qb.getOne();
+  }
+
+  /**
+   * Whether the caller may know the need exists: a draft only for the
+   * enterprise's members and officers, anything else for everyone signed in.
+   */
+  mayRead(actor: Principal, need: Need): boolean {
+    return need.status !== 'draft' || this.mayReadPrivately(actor, need);
   }
 
   /**
@@ -255,10 +348,6 @@ export class NeedsService {
     if (status) qb.where('n.status = :status', { status });
     const rows = await qb.getRawMany<{ id: string }>();
     return rows.map((r) => r.id);
-  }
-
-  private mayRead(actor: Principal, need: Need): boolean {
-    return need.status !== 'draft' || this.mayReadPrivately(actor, need);
   }
 
   /** Members and officers (a district officer only in their district) read private details without consent. */
@@ -360,6 +449,8 @@ export class NeedsService {
       status: n.status,
       publishedAt: n.publishedAt,
       cancelledAt: n.cancelledAt,
+      biddingClosedAt: n.biddingClosedAt,
+      awardedAt: n.awardedAt,
       createdAt: n.createdAt,
       updatedAt: n.updatedAt,
     };

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1796038328598 implements MigrationInterface {
-  name = 'Initial1796038328598';
+export class Initial1796039144559 implements MigrationInterface {
+  name = 'Initial1796039144559';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"outbox_message\" (\"id\" SERIAL NOT NULL, \"job\" character varying(120) NOT NULL, \"payload\" text NOT NULL, \"status\" character varying(16) NOT NULL DEFAULT 'pending', \"attempts\" integer NOT NULL DEFAULT '0', \"available_at\" TIMESTAMP NOT NULL, \"locked_until\" TIMESTAMP, \"last_error\" text, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), \"completed_at\" TIMESTAMP, CONSTRAINT \"PK_2f36ee5236f2793f3e7bd554589\" PRIMARY KEY (\"id\"))");
@@ -10,6 +10,12 @@ export class Initial1796038328598 implements MigrationInterface {
     await queryRunner.query("CREATE TABLE \"audit_entry\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"job_id\" integer NOT NULL, \"actor_id\" character varying(36), \"action\" character varying(80) NOT NULL, \"entity_type\" character varying(40) NOT NULL, \"entity_id\" character varying(64) NOT NULL, \"reason\" text, \"data\" text, \"at\" TIMESTAMP NOT NULL, CONSTRAINT \"UQ_53588e98ec611b5fc16827c89b3\" UNIQUE (\"job_id\"), CONSTRAINT \"PK_58a130a4b9da189f46ba2a01801\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE INDEX \"IDX_9d18bd4a32fc0cd8ff82b12037\" ON \"audit_entry\"  (\"at\") ");
     await queryRunner.query("CREATE INDEX \"IDX_cfbd3da3d6664af0dab55783b5\" ON \"audit_entry\"  (\"entity_type\", \"entity_id\") ");
+    await queryRunner.query("CREATE TABLE \"bid\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"need_id\" character varying(36) NOT NULL, \"provider_id\" character varying(36) NOT NULL, \"solution_id\" character varying(36), \"price_fen\" bigint NOT NULL, \"delivery_days\" integer NOT NULL, \"proposal\" text NOT NULL, \"attachments\" text NOT NULL, \"status\" character varying(16) NOT NULL DEFAULT 'submitted', \"revision\" integer NOT NULL DEFAULT '1', \"submitted_by\" character varying(36) NOT NULL, \"submitted_at\" TIMESTAMP NOT NULL, \"revised_at\" TIMESTAMP, \"shortlisted_at\" TIMESTAMP, \"withdrawn_at\" TIMESTAMP, \"decided_at\" TIMESTAMP, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_ed405dda320051aca2dcb1a50bb\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_bid_active_provider_need\" ON \"bid\"  (\"need_id\", \"provider_id\") WHERE status IN ('submitted', 'shortlisted')");
+    await queryRunner.query("CREATE INDEX \"IDX_623e970ede51c62f36ca82379a\" ON \"bid\"  (\"provider_id\", \"status\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_6cd53c5ece60e8d73936985b8a\" ON \"bid\"  (\"need_id\", \"status\") ");
+    await queryRunner.query("CREATE TABLE \"bid_revision\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"bid_id\" character varying(36) NOT NULL, \"revision\" integer NOT NULL, \"price_fen\" bigint NOT NULL, \"delivery_days\" integer NOT NULL, \"proposal\" text NOT NULL, \"solution_id\" character varying(36), \"attachments\" text NOT NULL, \"note\" character varying(500), \"created_by\" character varying(36) NOT NULL, \"created_at\" TIMESTAMP NOT NULL, CONSTRAINT \"PK_cc42466a90fab305f995ba6c092\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_5d51bda7dd2df5d0087263a070\" ON \"bid_revision\"  (\"bid_id\", \"revision\") ");
     await queryRunner.query("CREATE TABLE \"solution\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"provider_id\" character varying(36) NOT NULL, \"title\" character varying(120) NOT NULL, \"summary\" character varying(300) NOT NULL, \"description\" text NOT NULL, \"scenarios\" text NOT NULL, \"industries\" text NOT NULL, \"price_min_fen\" bigint NOT NULL, \"price_max_fen\" bigint NOT NULL, \"deploy_days\" integer NOT NULL, \"delivery_mode\" character varying(16) NOT NULL, \"levels\" text NOT NULL, \"cases\" text NOT NULL, \"status\" character varying(16) NOT NULL DEFAULT 'draft', \"published_at\" TIMESTAMP, \"delisted_at\" TIMESTAMP, \"created_by\" character varying(36) NOT NULL, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_73fc40b114205776818a2f2f248\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE INDEX \"IDX_7ef84959cd76ced82249a42233\" ON \"solution\"  (\"status\", \"published_at\") ");
     await queryRunner.query("CREATE INDEX \"IDX_4ccb2c087b0a9be297da43c3ba\" ON \"solution\"  (\"provider_id\", \"status\") ");
@@ -28,7 +34,7 @@ export class Initial1796038328598 implements MigrationInterface {
     await queryRunner.query("CREATE TABLE \"membership\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"organisation_id\" uuid NOT NULL, \"organisation_kind\" character varying(16) NOT NULL, \"user_id\" uuid NOT NULL, \"role\" character varying(16) NOT NULL, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_83c1afebef3059472e7c37e8de8\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE INDEX \"IDX_e9c72e8d29784031c96f5c6af8\" ON \"membership\"  (\"user_id\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"IDX_83b51efdef81bac87874f7f2eb\" ON \"membership\"  (\"organisation_id\", \"user_id\") ");
-    await queryRunner.query("CREATE TABLE \"need\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"enterprise_id\" character varying(36) NOT NULL, \"title\" character varying(120) NOT NULL, \"description\" text NOT NULL, \"scenarios\" text NOT NULL, \"budget_fen\" bigint NOT NULL, \"expected_days\" integer NOT NULL, \"bid_deadline\" TIMESTAMP NOT NULL, \"sites\" text NOT NULL, \"private_details\" text, \"industry\" character varying(32) NOT NULL, \"district\" character varying(32) NOT NULL, \"status\" character varying(16) NOT NULL DEFAULT 'draft', \"published_at\" TIMESTAMP, \"cancelled_at\" TIMESTAMP, \"created_by\" character varying(36) NOT NULL, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_218b14514f334ee6f39954f86ba\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE TABLE \"need\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"enterprise_id\" character varying(36) NOT NULL, \"title\" character varying(120) NOT NULL, \"description\" text NOT NULL, \"scenarios\" text NOT NULL, \"budget_fen\" bigint NOT NULL, \"expected_days\" integer NOT NULL, \"bid_deadline\" TIMESTAMP NOT NULL, \"sites\" text NOT NULL, \"private_details\" text, \"industry\" character varying(32) NOT NULL, \"district\" character varying(32) NOT NULL, \"status\" character varying(16) NOT NULL DEFAULT 'draft', \"published_at\" TIMESTAMP, \"cancelled_at\" TIMESTAMP, \"bidding_closed_at\" TIMESTAMP, \"awarded_bid_id\" character varying(36), \"awarded_at\" TIMESTAMP, \"created_by\" character varying(36) NOT NULL, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_218b14514f334ee6f39954f86ba\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE INDEX \"IDX_340d4732ab0c169860f77270aa\" ON \"need\"  (\"status\", \"published_at\") ");
     await queryRunner.query("CREATE INDEX \"IDX_2753656edf31ae7025b40b61a0\" ON \"need\"  (\"enterprise_id\", \"status\") ");
     await queryRunner.query("CREATE TABLE \"notification\" (\"seq\" SERIAL NOT NULL, \"id\" uuid NOT NULL, \"user_id\" uuid NOT NULL, \"kind\" character varying(60) NOT NULL, \"title\" character varying(200) NOT NULL, \"body\" text NOT NULL, \"link\" character varying(500), \"data\" text, \"dedupe_key\" character varying(200) NOT NULL, \"read_at\" TIMESTAMP, \"created_at\" TIMESTAMP NOT NULL, CONSTRAINT \"UQ_705b6c7cdf9b2c2ff7ac7872cb7\" UNIQUE (\"id\"), CONSTRAINT \"PK_774379bc56686865ef5bae8bf9f\" PRIMARY KEY (\"seq\"))");
@@ -37,9 +43,37 @@ export class Initial1796038328598 implements MigrationInterface {
     await queryRunner.query("CREATE UNIQUE INDEX \"IDX_2536473105eb55a18a48d975ac\" ON \"notification\"  (\"user_id\", \"dedupe_key\") ");
     await queryRunner.query("CREATE TABLE \"mail_message\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"notification_id\" uuid NOT NULL, \"to\" character varying(254) NOT NULL, \"subject\" character varying(200) NOT NULL, \"body\" text NOT NULL, \"status\" character varying(16) NOT NULL, \"attempts\" integer NOT NULL DEFAULT '0', \"last_error\" text, \"claimed_by\" integer, \"claimed_at\" TIMESTAMP, \"sent_at\" TIMESTAMP, \"created_at\" TIMESTAMP NOT NULL, CONSTRAINT \"UQ_a7d2b6bc3fd83a537158d28cbb7\" UNIQUE (\"notification_id\"), CONSTRAINT \"PK_d23285093ea237bc7632d4fcce9\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE INDEX \"IDX_9a8dc0121971b1cd19d3adc72d\" ON \"mail_message\"  (\"status\") ");
+    await queryRunner.query("CREATE TABLE \"project_acceptance\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"project_id\" uuid NOT NULL, \"provider_id\" uuid NOT NULL, \"round\" integer NOT NULL, \"assessor_id\" uuid NOT NULL, \"result\" character varying(8) NOT NULL, \"level_after\" integer NOT NULL, \"data_integration\" text NOT NULL, \"data_integration_score\" integer, \"roi_percent\" double precision NOT NULL, \"management_reform\" text NOT NULL, \"application_effect\" text, \"reasons\" text NOT NULL, \"evidence\" text NOT NULL, \"decided_at\" TIMESTAMP NOT NULL, CONSTRAINT \"PK_95f7450c1f61546d1158696411e\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_4105e44d8927292bb56e1257fd\" ON \"project_acceptance\"  (\"provider_id\", \"result\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_c621672830969d682abee861e4\" ON \"project_acceptance\"  (\"project_id\", \"round\") ");
+    await queryRunner.query("CREATE TABLE \"project_log\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"project_id\" uuid NOT NULL, \"side\" character varying(16) NOT NULL, \"author_id\" uuid NOT NULL, \"kind\" character varying(16) NOT NULL, \"content\" text NOT NULL, \"occurred_on\" character varying(10) NOT NULL, \"written_at\" TIMESTAMP NOT NULL, CONSTRAINT \"PK_6ccd9cc166dd3ef7cf207a4653e\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_1d3e1d3ce2724b9e0fe6fe9fed\" ON \"project_log\"  (\"project_id\", \"written_at\") ");
+    await queryRunner.query("CREATE TABLE \"project\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"contract_no\" character varying(32) NOT NULL, \"need_id\" uuid NOT NULL, \"bid_id\" uuid NOT NULL, \"enterprise_id\" uuid NOT NULL, \"provider_id\" uuid NOT NULL, \"solution_id\" uuid, \"title\" character varying(200) NOT NULL, \"scope\" text NOT NULL, \"price_fen\" bigint NOT NULL, \"delivery_days\" integer NOT NULL, \"district\" character varying(32) NOT NULL, \"industry\" character varying(32) NOT NULL, \"enterprise_party\" text NOT NULL, \"provider_party\" text NOT NULL, \"contract_schedule\" text NOT NULL, \"start_date\" character varying(10) NOT NULL, \"planned_end_date\" character varying(10) NOT NULL, \"status\" character varying(16) NOT NULL DEFAULT 'active', \"level_before\" integer, \"accepted_at\" TIMESTAMP, \"cancelled_at\" TIMESTAMP, \"awarded_by\" uuid NOT NULL, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"UQ_dda1a55e9b21b4cdc92e02603a4\" UNIQUE (\"contract_no\"), CONSTRAINT \"UQ_cf042018e0d5b586e88247069c2\" UNIQUE (\"bid_id\"), CONSTRAINT \"PK_4d68b1358bb5b766d3e78f32f57\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_f07dbd28e9ddeb350c5171245e\" ON \"project\"  (\"status\", \"accepted_at\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_1be7ff519572d98a101037f80c\" ON \"project\"  (\"provider_id\", \"status\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_e22079d9003eca9ddf1b274383\" ON \"project\"  (\"enterprise_id\", \"status\") ");
+    await queryRunner.query("CREATE TABLE \"project_milestone\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"project_id\" uuid NOT NULL, \"position\" integer NOT NULL, \"title\" character varying(120) NOT NULL, \"status\" character varying(16) NOT NULL DEFAULT 'planned', \"planned_date\" character varying(10) NOT NULL, \"actual_date\" character varying(10), \"overdue_notified_for\" character varying(10), \"created_by\" uuid NOT NULL, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_7a9da5fbeade8826432de525d1a\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_7c7e2e72ce5a7a43bae04bcf7d\" ON \"project_milestone\"  (\"status\", \"planned_date\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_eb035654672b26fc7fc5a0bea3\" ON \"project_milestone\"  (\"project_id\", \"position\") ");
+    await queryRunner.query("CREATE TABLE \"project_monitoring_report\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"project_id\" uuid NOT NULL, \"assessor_id\" uuid NOT NULL, \"summary\" text NOT NULL, \"findings\" text NOT NULL, \"progress_percent\" integer NOT NULL, \"risks\" text NOT NULL, \"filed_at\" TIMESTAMP NOT NULL, CONSTRAINT \"PK_a0a4393e910384dd141e0b986f4\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_bd235baea74828511feed83d7f\" ON \"project_monitoring_report\"  (\"project_id\", \"filed_at\") ");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_bd235baea74828511feed83d7f\"");
+    await queryRunner.query("DROP TABLE \"project_monitoring_report\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_eb035654672b26fc7fc5a0bea3\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_7c7e2e72ce5a7a43bae04bcf7d\"");
+    await queryRunner.query("DROP TABLE \"project_milestone\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_e22079d9003eca9ddf1b274383\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_1be7ff519572d98a101037f80c\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_f07dbd28e9ddeb350c5171245e\"");
+    await queryRunner.query("DROP TABLE \"project\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_1d3e1d3ce2724b9e0fe6fe9fed\"");
+    await queryRunner.query("DROP TABLE \"project_log\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_c621672830969d682abee861e4\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_4105e44d8927292bb56e1257fd\"");
+    await queryRunner.query("DROP TABLE \"project_acceptance\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_9a8dc0121971b1cd19d3adc72d\"");
     await queryRunner.query("DROP TABLE \"mail_message\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_2536473105eb55a18a48d975ac\"");
@@ -67,6 +101,12 @@ export class Initial1796038328598 implements MigrationInterface {
     await queryRunner.query("DROP INDEX \"public\".\"IDX_4ccb2c087b0a9be297da43c3ba\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_7ef84959cd76ced82249a42233\"");
     await queryRunner.query("DROP TABLE \"solution\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_5d51bda7dd2df5d0087263a070\"");
+    await queryRunner.query("DROP TABLE \"bid_revision\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_6cd53c5ece60e8d73936985b8a\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_623e970ede51c62f36ca82379a\"");
+    await queryRunner.query("DROP INDEX \"public\".\"UQ_bid_active_provider_need\"");
+    await queryRunner.query("DROP TABLE \"bid\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_cfbd3da3d6664af0dab55783b5\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_9d18bd4a32fc0cd8ff82b12037\"");
     await queryRunner.query("DROP TABLE \"audit_entry\"");

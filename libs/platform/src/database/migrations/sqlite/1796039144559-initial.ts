@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1796038328598 implements MigrationInterface {
-  name = 'Initial1796038328598';
+export class Initial1796039144559 implements MigrationInterface {
+  name = 'Initial1796039144559';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"outbox_message\" (\"id\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"job\" varchar(120) NOT NULL, \"payload\" text NOT NULL, \"status\" varchar(16) NOT NULL DEFAULT ('pending'), \"attempts\" integer NOT NULL DEFAULT (0), \"available_at\" datetime NOT NULL, \"locked_until\" datetime, \"last_error\" text, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"completed_at\" datetime)");
@@ -10,6 +10,12 @@ export class Initial1796038328598 implements MigrationInterface {
     await queryRunner.query("CREATE TABLE \"audit_entry\" (\"id\" varchar PRIMARY KEY NOT NULL, \"job_id\" integer NOT NULL, \"actor_id\" varchar(36), \"action\" varchar(80) NOT NULL, \"entity_type\" varchar(40) NOT NULL, \"entity_id\" varchar(64) NOT NULL, \"reason\" text, \"data\" text, \"at\" datetime NOT NULL, CONSTRAINT \"UQ_53588e98ec611b5fc16827c89b3\" UNIQUE (\"job_id\"))");
     await queryRunner.query("CREATE INDEX \"IDX_9d18bd4a32fc0cd8ff82b12037\" ON \"audit_entry\" (\"at\") ");
     await queryRunner.query("CREATE INDEX \"IDX_cfbd3da3d6664af0dab55783b5\" ON \"audit_entry\" (\"entity_type\", \"entity_id\") ");
+    await queryRunner.query("CREATE TABLE \"bid\" (\"id\" varchar PRIMARY KEY NOT NULL, \"need_id\" varchar(36) NOT NULL, \"provider_id\" varchar(36) NOT NULL, \"solution_id\" varchar(36), \"price_fen\" bigint NOT NULL, \"delivery_days\" integer NOT NULL, \"proposal\" text NOT NULL, \"attachments\" text NOT NULL, \"status\" varchar(16) NOT NULL DEFAULT ('submitted'), \"revision\" integer NOT NULL DEFAULT (1), \"submitted_by\" varchar(36) NOT NULL, \"submitted_at\" datetime NOT NULL, \"revised_at\" datetime, \"shortlisted_at\" datetime, \"withdrawn_at\" datetime, \"decided_at\" datetime, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE UNIQUE INDEX \"UQ_bid_active_provider_need\" ON \"bid\" (\"need_id\", \"provider_id\") WHERE status IN ('submitted', 'shortlisted')");
+    await queryRunner.query("CREATE INDEX \"IDX_623e970ede51c62f36ca82379a\" ON \"bid\" (\"provider_id\", \"status\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_6cd53c5ece60e8d73936985b8a\" ON \"bid\" (\"need_id\", \"status\") ");
+    await queryRunner.query("CREATE TABLE \"bid_revision\" (\"id\" varchar PRIMARY KEY NOT NULL, \"bid_id\" varchar(36) NOT NULL, \"revision\" integer NOT NULL, \"price_fen\" bigint NOT NULL, \"delivery_days\" integer NOT NULL, \"proposal\" text NOT NULL, \"solution_id\" varchar(36), \"attachments\" text NOT NULL, \"note\" varchar(500), \"created_by\" varchar(36) NOT NULL, \"created_at\" datetime NOT NULL)");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_5d51bda7dd2df5d0087263a070\" ON \"bid_revision\" (\"bid_id\", \"revision\") ");
     await queryRunner.query("CREATE TABLE \"solution\" (\"id\" varchar PRIMARY KEY NOT NULL, \"provider_id\" varchar(36) NOT NULL, \"title\" varchar(120) NOT NULL, \"summary\" varchar(300) NOT NULL, \"description\" text NOT NULL, \"scenarios\" text NOT NULL, \"industries\" text NOT NULL, \"price_min_fen\" bigint NOT NULL, \"price_max_fen\" bigint NOT NULL, \"deploy_days\" integer NOT NULL, \"delivery_mode\" varchar(16) NOT NULL, \"levels\" text NOT NULL, \"cases\" text NOT NULL, \"status\" varchar(16) NOT NULL DEFAULT ('draft'), \"published_at\" datetime, \"delisted_at\" datetime, \"created_by\" varchar(36) NOT NULL, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime NOT NULL DEFAULT (datetime('now')))");
     await queryRunner.query("CREATE INDEX \"IDX_7ef84959cd76ced82249a42233\" ON \"solution\" (\"status\", \"published_at\") ");
     await queryRunner.query("CREATE INDEX \"IDX_4ccb2c087b0a9be297da43c3ba\" ON \"solution\" (\"provider_id\", \"status\") ");
@@ -28,7 +34,7 @@ export class Initial1796038328598 implements MigrationInterface {
     await queryRunner.query("CREATE TABLE \"membership\" (\"id\" varchar PRIMARY KEY NOT NULL, \"organisation_id\" varchar NOT NULL, \"organisation_kind\" varchar(16) NOT NULL, \"user_id\" varchar NOT NULL, \"role\" varchar(16) NOT NULL, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')))");
     await queryRunner.query("CREATE INDEX \"IDX_e9c72e8d29784031c96f5c6af8\" ON \"membership\" (\"user_id\") ");
     await queryRunner.query("CREATE UNIQUE INDEX \"IDX_83b51efdef81bac87874f7f2eb\" ON \"membership\" (\"organisation_id\", \"user_id\") ");
-    await queryRunner.query("CREATE TABLE \"need\" (\"id\" varchar PRIMARY KEY NOT NULL, \"enterprise_id\" varchar(36) NOT NULL, \"title\" varchar(120) NOT NULL, \"description\" text NOT NULL, \"scenarios\" text NOT NULL, \"budget_fen\" bigint NOT NULL, \"expected_days\" integer NOT NULL, \"bid_deadline\" datetime NOT NULL, \"sites\" text NOT NULL, \"private_details\" text, \"industry\" varchar(32) NOT NULL, \"district\" varchar(32) NOT NULL, \"status\" varchar(16) NOT NULL DEFAULT ('draft'), \"published_at\" datetime, \"cancelled_at\" datetime, \"created_by\" varchar(36) NOT NULL, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE TABLE \"need\" (\"id\" varchar PRIMARY KEY NOT NULL, \"enterprise_id\" varchar(36) NOT NULL, \"title\" varchar(120) NOT NULL, \"description\" text NOT NULL, \"scenarios\" text NOT NULL, \"budget_fen\" bigint NOT NULL, \"expected_days\" integer NOT NULL, \"bid_deadline\" datetime NOT NULL, \"sites\" text NOT NULL, \"private_details\" text, \"industry\" varchar(32) NOT NULL, \"district\" varchar(32) NOT NULL, \"status\" varchar(16) NOT NULL DEFAULT ('draft'), \"published_at\" datetime, \"cancelled_at\" datetime, \"bidding_closed_at\" datetime, \"awarded_bid_id\" varchar(36), \"awarded_at\" datetime, \"created_by\" varchar(36) NOT NULL, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime NOT NULL DEFAULT (datetime('now')))");
     await queryRunner.query("CREATE INDEX \"IDX_340d4732ab0c169860f77270aa\" ON \"need\" (\"status\", \"published_at\") ");
     await queryRunner.query("CREATE INDEX \"IDX_2753656edf31ae7025b40b61a0\" ON \"need\" (\"enterprise_id\", \"status\") ");
     await queryRunner.query("CREATE TABLE \"notification\" (\"seq\" integer PRIMARY KEY AUTOINCREMENT NOT NULL, \"id\" varchar NOT NULL, \"user_id\" varchar NOT NULL, \"kind\" varchar(60) NOT NULL, \"title\" varchar(200) NOT NULL, \"body\" text NOT NULL, \"link\" varchar(500), \"data\" text, \"dedupe_key\" varchar(200) NOT NULL, \"read_at\" datetime, \"created_at\" datetime NOT NULL, CONSTRAINT \"UQ_705b6c7cdf9b2c2ff7ac7872cb7\" UNIQUE (\"id\"))");
@@ -37,9 +43,37 @@ export class Initial1796038328598 implements MigrationInterface {
     await queryRunner.query("CREATE UNIQUE INDEX \"IDX_2536473105eb55a18a48d975ac\" ON \"notification\" (\"user_id\", \"dedupe_key\") ");
     await queryRunner.query("CREATE TABLE \"mail_message\" (\"id\" varchar PRIMARY KEY NOT NULL, \"notification_id\" varchar NOT NULL, \"to\" varchar(254) NOT NULL, \"subject\" varchar(200) NOT NULL, \"body\" text NOT NULL, \"status\" varchar(16) NOT NULL, \"attempts\" integer NOT NULL DEFAULT (0), \"last_error\" text, \"claimed_by\" integer, \"claimed_at\" datetime, \"sent_at\" datetime, \"created_at\" datetime NOT NULL, CONSTRAINT \"UQ_a7d2b6bc3fd83a537158d28cbb7\" UNIQUE (\"notification_id\"))");
     await queryRunner.query("CREATE INDEX \"IDX_9a8dc0121971b1cd19d3adc72d\" ON \"mail_message\" (\"status\") ");
+    await queryRunner.query("CREATE TABLE \"project_acceptance\" (\"id\" varchar PRIMARY KEY NOT NULL, \"project_id\" varchar NOT NULL, \"provider_id\" varchar NOT NULL, \"round\" integer NOT NULL, \"assessor_id\" varchar NOT NULL, \"result\" varchar(8) NOT NULL, \"level_after\" integer NOT NULL, \"data_integration\" text NOT NULL, \"data_integration_score\" integer, \"roi_percent\" double precision NOT NULL, \"management_reform\" text NOT NULL, \"application_effect\" text, \"reasons\" text NOT NULL, \"evidence\" text NOT NULL, \"decided_at\" datetime NOT NULL)");
+    await queryRunner.query("CREATE INDEX \"IDX_4105e44d8927292bb56e1257fd\" ON \"project_acceptance\" (\"provider_id\", \"result\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_c621672830969d682abee861e4\" ON \"project_acceptance\" (\"project_id\", \"round\") ");
+    await queryRunner.query("CREATE TABLE \"project_log\" (\"id\" varchar PRIMARY KEY NOT NULL, \"project_id\" varchar NOT NULL, \"side\" varchar(16) NOT NULL, \"author_id\" varchar NOT NULL, \"kind\" varchar(16) NOT NULL, \"content\" text NOT NULL, \"occurred_on\" varchar(10) NOT NULL, \"written_at\" datetime NOT NULL)");
+    await queryRunner.query("CREATE INDEX \"IDX_1d3e1d3ce2724b9e0fe6fe9fed\" ON \"project_log\" (\"project_id\", \"written_at\") ");
+    await queryRunner.query("CREATE TABLE \"project\" (\"id\" varchar PRIMARY KEY NOT NULL, \"contract_no\" varchar(32) NOT NULL, \"need_id\" varchar NOT NULL, \"bid_id\" varchar NOT NULL, \"enterprise_id\" varchar NOT NULL, \"provider_id\" varchar NOT NULL, \"solution_id\" varchar, \"title\" varchar(200) NOT NULL, \"scope\" text NOT NULL, \"price_fen\" bigint NOT NULL, \"delivery_days\" integer NOT NULL, \"district\" varchar(32) NOT NULL, \"industry\" varchar(32) NOT NULL, \"enterprise_party\" text NOT NULL, \"provider_party\" text NOT NULL, \"contract_schedule\" text NOT NULL, \"start_date\" varchar(10) NOT NULL, \"planned_end_date\" varchar(10) NOT NULL, \"status\" varchar(16) NOT NULL DEFAULT ('active'), \"level_before\" integer, \"accepted_at\" datetime, \"cancelled_at\" datetime, \"awarded_by\" varchar NOT NULL, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime NOT NULL DEFAULT (datetime('now')), CONSTRAINT \"UQ_dda1a55e9b21b4cdc92e02603a4\" UNIQUE (\"contract_no\"), CONSTRAINT \"UQ_cf042018e0d5b586e88247069c2\" UNIQUE (\"bid_id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_f07dbd28e9ddeb350c5171245e\" ON \"project\" (\"status\", \"accepted_at\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_1be7ff519572d98a101037f80c\" ON \"project\" (\"provider_id\", \"status\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_e22079d9003eca9ddf1b274383\" ON \"project\" (\"enterprise_id\", \"status\") ");
+    await queryRunner.query("CREATE TABLE \"project_milestone\" (\"id\" varchar PRIMARY KEY NOT NULL, \"project_id\" varchar NOT NULL, \"position\" integer NOT NULL, \"title\" varchar(120) NOT NULL, \"status\" varchar(16) NOT NULL DEFAULT ('planned'), \"planned_date\" varchar(10) NOT NULL, \"actual_date\" varchar(10), \"overdue_notified_for\" varchar(10), \"created_by\" varchar NOT NULL, \"created_at\" datetime NOT NULL DEFAULT (datetime('now')), \"updated_at\" datetime NOT NULL DEFAULT (datetime('now')))");
+    await queryRunner.query("CREATE INDEX \"IDX_7c7e2e72ce5a7a43bae04bcf7d\" ON \"project_milestone\" (\"status\", \"planned_date\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_eb035654672b26fc7fc5a0bea3\" ON \"project_milestone\" (\"project_id\", \"position\") ");
+    await queryRunner.query("CREATE TABLE \"project_monitoring_report\" (\"id\" varchar PRIMARY KEY NOT NULL, \"project_id\" varchar NOT NULL, \"assessor_id\" varchar NOT NULL, \"summary\" text NOT NULL, \"findings\" text NOT NULL, \"progress_percent\" integer NOT NULL, \"risks\" text NOT NULL, \"filed_at\" datetime NOT NULL)");
+    await queryRunner.query("CREATE INDEX \"IDX_bd235baea74828511feed83d7f\" ON \"project_monitoring_report\" (\"project_id\", \"filed_at\") ");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX \"IDX_bd235baea74828511feed83d7f\"");
+    await queryRunner.query("DROP TABLE \"project_monitoring_report\"");
+    await queryRunner.query("DROP INDEX \"IDX_eb035654672b26fc7fc5a0bea3\"");
+    await queryRunner.query("DROP INDEX \"IDX_7c7e2e72ce5a7a43bae04bcf7d\"");
+    await queryRunner.query("DROP TABLE \"project_milestone\"");
+    await queryRunner.query("DROP INDEX \"IDX_e22079d9003eca9ddf1b274383\"");
+    await queryRunner.query("DROP INDEX \"IDX_1be7ff519572d98a101037f80c\"");
+    await queryRunner.query("DROP INDEX \"IDX_f07dbd28e9ddeb350c5171245e\"");
+    await queryRunner.query("DROP TABLE \"project\"");
+    await queryRunner.query("DROP INDEX \"IDX_1d3e1d3ce2724b9e0fe6fe9fed\"");
+    await queryRunner.query("DROP TABLE \"project_log\"");
+    await queryRunner.query("DROP INDEX \"IDX_c621672830969d682abee861e4\"");
+    await queryRunner.query("DROP INDEX \"IDX_4105e44d8927292bb56e1257fd\"");
+    await queryRunner.query("DROP TABLE \"project_acceptance\"");
     await queryRunner.query("DROP INDEX \"IDX_9a8dc0121971b1cd19d3adc72d\"");
     await queryRunner.query("DROP TABLE \"mail_message\"");
     await queryRunner.query("DROP INDEX \"IDX_2536473105eb55a18a48d975ac\"");
@@ -67,6 +101,12 @@ export class Initial1796038328598 implements MigrationInterface {
     await queryRunner.query("DROP INDEX \"IDX_4ccb2c087b0a9be297da43c3ba\"");
     await queryRunner.query("DROP INDEX \"IDX_7ef84959cd76ced82249a42233\"");
     await queryRunner.query("DROP TABLE \"solution\"");
+    await queryRunner.query("DROP INDEX \"IDX_5d51bda7dd2df5d0087263a070\"");
+    await queryRunner.query("DROP TABLE \"bid_revision\"");
+    await queryRunner.query("DROP INDEX \"IDX_6cd53c5ece60e8d73936985b8a\"");
+    await queryRunner.query("DROP INDEX \"IDX_623e970ede51c62f36ca82379a\"");
+    await queryRunner.query("DROP INDEX \"UQ_bid_active_provider_need\"");
+    await queryRunner.query("DROP TABLE \"bid\"");
     await queryRunner.query("DROP INDEX \"IDX_cfbd3da3d6664af0dab55783b5\"");
     await queryRunner.query("DROP INDEX \"IDX_9d18bd4a32fc0cd8ff82b12037\"");
     await queryRunner.query("DROP TABLE \"audit_entry\"");

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiZodBody, ApiZodQuery, CurrentUser, ZodPipe } from '@smedx/platform';
+import type { Principal } from '@smedx/platform';
+import { AwardBidSchema, BiddingService, ExtendDeadlineSchema, ListBidsSchema, SubmitBidSchema } from '@smedx/bidding';
+import type { AwardBidInput, ExtendDeadlineInput, ListBidsQuery, SubmitBidInput } from '@smedx/bidding';
+import { UuidParam } from '../http/query.js';
+
+/** Bidding routes under a need: bid, compare, award, extend the deadline. */
+@ApiTags('bidding')
+@ApiBearerAuth()
+@Controller('needs')
+export class NeedBidsController {
+  constructor(private readonly bidding: BiddingService) {}
+
+  @Post(':id/bids')
+  @ApiOperation({ summary: 'Bid on a published need before its deadline (members of an approved provider)' })
+  @ApiZodBody(SubmitBidSchema)
+  submit(
+    @CurrentUser() actor: Principal,
+    @Param('id', new ZodPipe(UuidParam)) id: string,
+    @Body(new ZodPipe(SubmitBidSchema)) input: SubmitBidInput,
+  ) {
+    return this.bidding.submit(actor, id, input);
+  }
+
+  @Get(':id/bids')
+  @ApiOperation({
+    summary:
+      "The need's bids: all of them side by side (match score, provider record, subsidy estimate) for its enterprise and officers; a provider sees only its own",
+  })
+  @ApiZodQuery(ListBidsSchema)
+  list(
+    @CurrentUser() actor: Principal,
+    @Param('id', new ZodPipe(UuidParam)) id: string,
+    @Query(new ZodPipe(ListBidsSchema)) query: ListBidsQuery,
+  ) {
+    return this.bidding.listForNeed(actor, id, query);
+  }
+
+  @Post(':id/award')
+  @ApiOperation({ summary: 'Award one bid (members of the enterprise): the need becomes awarded and a project is created' })
+  @ApiZodBody(AwardBidSchema)
+  award(
+    @CurrentUser() actor: Principal,
+    @Param('id', new ZodPipe(UuidParam)) id: string,
+    @Body(new ZodPipe(AwardBidSchema)) input: AwardBidInput,
+  ) {
+    return this.bidding.award(actor, id, input);
+  }
+
+  @Post(':id/extend')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move the bid deadline of a published need without bids later (members of the enterprise)' })
+  @ApiZodBody(ExtendDeadlineSchema)
+  extend(
+    @CurrentUser() actor: Principal,
+    @Param('id', new ZodPipe(UuidParam)) id: string,
+    @Body(new ZodPipe(ExtendDeadlineSchema)) input: ExtendDeadlineInput,
+  ) {
+    return this.bidding.extendDeadline(actor, id, input);
+  }
+}

@@ -1,0 +1,183 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG } from '@smedx/platform';
+import type { AppConfig } from '@smedx/platform';
+import { SolutionsService } from '@smedx/catalogue';
+import { NeedsService } from '@smedx/demand';
+import type { Need } from '@smedx/demand';
+import { DirectoryService, providerRecord } from '@smedx/directory';
+import type { Enterprise, Provider, ProviderRecord } from '@smedx/directory';
+import { needFactsFromDocument, prepareNeed, prepareSolution, scorePair, solutionFactsFromDocument } from '@smedx/matching';
+import type { SolutionFacts } from '@smedx/matching';
+import { estimateSubsidy } from '@smedx/programme';
+import type { SubsidyEstimate } from '@smedx/programme';
+import type { BidStatus } from './bid-state.js';
+import type { BidAttachment } from './dto/bid.dto.js';
+import type { BidRevision } from './entities/bid-revision.entity.js';
+import type { Bid } from './entities/bid.entity.js';
+
+/** The programme subsidy a bid's price would bring, as an estimate the enterprise compares bids with. */
+export interface BidSubsidyEstimate extends SubsidyEstimate {
+  /** The part of the price counted as eligible: all of it, or nothing when the enterprise is excluded. */
+  eligibleInvestmentFen: number;
+  /** What the estimate assumes, in plain Chinese. */
+  basis: string;
+}
+
+export interface BidRevisionView {
+  revision: number;
+  priceFen: number;
+  deliveryDays: number;
+  proposal: string;
+  solutionId: string | null;
+  attachments: BidAttachment[];
+  note: string | null;
+  createdBy: string;
+  createdAt: Date;
+}
+
+/** A bid as the API returns it: its terms, the provider's record and what the enterprise weighs it by. */
+export interface BidView {
+  id: string;
+  needId: string;
+  providerId: string;
+  providerName: string;
+  providerKind: string;
+  providerRecord: ProviderRecord | null;
+  solutionId: string | null;
+  solutionTitle: string | null;
+  priceFen: number;
+  deliveryDays: number;
+  proposal: string;
+  attachments: BidAttachment[];
+  status: BidStatus;
+  revision: number;
+  /**
+   * The match score (0–1) of the need and the bid's solution, by the same
+   * function that ranks `GET /needs/:id/matches`; null without a solution.
+   */
+  matchScore: number | null;
+  subsidyEstimate: BidSubsidyEstimate;
+  submittedAt: Date;
+  revisedAt: Date | null;
+  shortlistedAt: Date | null;
+  withdrawnAt: Date | null;
+  decidedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Every version, oldest first: only on `GET /bids/:id`. */
+  revisions?: BidRevisionView[];
+}
+
+const WHOLE_PRICE_BASIS =
+  '按报价全额计入软件、云服务及网关、路由等数据采集传输设备投入估算（补贴50%，最高50万元）；以项目验收达到二级及以上并经审核认定的投入为准';
+const LITTLE_GIANT_BASIS = '企业已获中央财政专项资金支持的专精特新“小巨人”，不在本次补贴范围';
+const PILOT_2022_BASIS = '企业已纳入2022年财政支持数字化转型改造试点，不在本次补贴范围';
+
+/**
+ * Turns bids into views in a fixed number of queries, however many bids:
+ * the need's facts, its enterprise, the providers and the solutions once each.
+ */
+@Injectable()
+export class BidViews {
+  constructor(
+    private readonly needs: NeedsService,
+    private readonly solutions: SolutionsService,
+    private readonly directory: DirectoryService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async views(need: Need, bids: readonly Bid[]): Promise<BidView[]> {
+    if (!bids.length) return [];
+    const [needDocument, enterprise, providers, solutionDocuments] = await Promise.all([
+      this.needs.toSearchDocument(need.id),
+      this.directory.getEnterprise(need.enterpriseId),
+      this.directory.providersByIds([...new Set(bids.map((b) => b.providerId))]),
+      this.solutions.toSearchDocuments([...new Set(bids.flatMap((b) => (b.solutionId ? [b.solutionId] : [])))]),
+    ]);
+    const providerById = new Map(providers.map((p) => [p.id, p]));
+    const solutionById = new Map(solutionDocuments.map((d) => [String(d.id), solutionFactsFromDocument(d)]));
+    const preparedNeed = needDocument ? prepareNeed(needFactsFromDocument(needDocument)) : null;
+    const score = (provider: Provider | undefined, solution: SolutionFacts | undefined): number | null => {
+      if (!preparedNeed || !provider || !solution) return null;
+      const facts = {
+        id: provider.id,
+        name: provider.name,
+        status: provider.status,
+        districts: provider.districts,
+        record: providerRecord(provider),
+      };
+      return scorePair(preparedNeed, prepareSolution(solution), facts, this.config.matching.weights).score;
+    };
+    return bids.map((bid) => {
+      const provider = providerById.get(bid.providerId);
+      const solution = bid.solutionId ? solutionById.get(bid.solutionId) : undefined;
+      return toBidView(bid, {
+        provider,
+        solutionTitle: solution?.title ?? null,
+        matchScore: score(provider, solution),
+        subsidyEstimate: subsidyFor(enterprise, bid.priceFen),
+      });
+    });
+  }
+
+  async view(need: Need, bid: Bid, revisions?: readonly BidRevision[]): Promise<BidView> {
+    const [view] = await this.views(need, [bid]);
+    return revisions ? { ...view!, revisions: revisions.map(toRevisionView) } : view!;
+  }
+}
+
+/**
+ * The estimate for one price: the whole price counts as eligible (a 小快轻准
+ * offer is software, cloud services and data-collection devices), unless the
+ * enterprise is excluded from the subsidy altogether.
+ */
+export function subsidyFor(enterprise: Pick<Enterprise, 'isLittleGiantFunded' | 'inPilot2022'>, priceFen: number): BidSubsidyEstimate {
+  const excluded = enterprise.isLittleGiantFunded ? LITTLE_GIANT_BASIS : enterprise.inPilot2022 ? PILOT_2022_BASIS : null;
+  const eligibleInvestmentFen = excluded ? 0 : priceFen;
+  return { ...estimateSubsidy({ eligibleInvestmentFen, totalFen: priceFen }), eligibleInvestmentFen, basis: excluded ?? WHOLE_PRICE_BASIS };
+}
+
+function toBidView(
+  b: Bid,
+  extra: { provider: Provider | undefined; solutionTitle: string | null; matchScore: number | null; subsidyEstimate: BidSubsidyEstimate },
+): BidView {
+  return {
+    id: b.id,
+    needId: b.needId,
+    providerId: b.providerId,
+    providerName: extra.provider?.name ?? '',
+    providerKind: extra.provider?.kind ?? '',
+    providerRecord: extra.provider ? providerRecord(extra.provider) : null,
+    solutionId: b.solutionId,
+    solutionTitle: extra.solutionTitle,
+    priceFen: b.priceFen,
+    deliveryDays: b.deliveryDays,
+    proposal: b.proposal,
+    attachments: b.attachments,
+    status: b.status,
+    revision: b.revision,
+    matchScore: extra.matchScore,
+    subsidyEstimate: extra.subsidyEstimate,
+    submittedAt: b.submittedAt,
+    revisedAt: b.revisedAt,
+    shortlistedAt: b.shortlistedAt,
+    withdrawnAt: b.withdrawnAt,
+    decidedAt: b.decidedAt,
+    createdAt: b.createdAt,
+    updatedAt: b.updatedAt,
+  };
+}
+
+function toRevisionView(r: BidRevision): BidRevisionView {
+  return {
+    revision: r.revision,
+    priceFen: r.priceFen,
+    deliveryDays: r.deliveryDays,
+    proposal: r.proposal,
+    solutionId: r.solutionId,
+    attachments: r.attachments,
+    note: r.note,
+    createdBy: r.createdBy,
+    createdAt: r.createdAt,
+  };
+}

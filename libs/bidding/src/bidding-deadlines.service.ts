@@ -1,0 +1,100 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { CLOCK, OnEvent, OnJob, OutboxService, UnitOfWork } from '@smedx/platform';
+import type { Clock } from '@smedx/platform';
+import { NeedChanged, NeedsService } from '@smedx/demand';
+import type { NeedChange } from '@smedx/demand';
+import { NotificationsService } from '@smedx/notifications';
+import { ACTIVE_BID_STATUSES, bidStatusesAllowing, nextBidStatus } from './bid-state.js';
+import { BiddingCloseJob, RELEASE_BIDS_JOB, SCHEDULE_CLOSE_JOB } from './bidding.jobs.js';
+import type { BiddingClosePayload } from './bidding.jobs.js';
+import { Bid } from './entities/bid.entity.js';
+
+/**
+ * The bidding side of a need's life: a delayed job at every deadline a
+ * published need gets, which closes bidding and tells the enterprise, and
+ * the release of every bid when a need is cancelled. All handlers are
+ * idempotent: a repeated or stale run changes nothing and notifies no one
+ * twice.
+ */
+@Injectable()
+export class BiddingDeadlines {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly outbox: OutboxService,
+    private readonly needs: NeedsService,
+    private readonly notifications: NotificationsService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Schedules the close job when a need is published or edited (its deadline
+   * may have moved). An older job for an earlier deadline finds it not yet
+   * passed and does nothing, so extending needs no cancellation.
+   */
+  @OnEvent(NeedChanged, SCHEDULE_CLOSE_JOB)
+  async scheduleClose(payload: { needId: string; change: NeedChange }): Promise<void> {
+    if (payload.change !== 'published' && payload.change !== 'updated') return;
+    const need = await this.needs.findById(payload.needId);
+    if (!need || need.status !== 'published' || need.biddingClosedAt) return;
+    const delayMs = Math.max(0, need.bidDeadline.getTime() - this.clock.now().getTime());
+    await this.uow.run((tx) =>
+      this.outbox.add(tx, BiddingCloseJob, { needId: need.id, bidDeadline: need.bidDeadline.toISOString() }, { delayMs }),
+    );
+  }
+
+  /**
+   * Closes bidding once the deadline has really passed by the clock and tells
+   * the enterprise how many bids it drew (with none, that it may extend or
+   * cancel). The conditional update lets one run do it; the notification's
+   * key names the deadline, so a need extended and closed again is told again.
+   */
+  @OnJob(BiddingCloseJob)
+  async close(payload: BiddingClosePayload): Promise<void> {
+    await this.uow.run(async (tx) => {
+      const now = this.clock.now();
+      if (!(await this.needs.closeBidding(tx, payload.needId, now))) return;
+      const need = (await this.needs.findById(payload.needId, tx))!;
+      const bids = await tx.countBy(Bid, { needId: need.id, status: In([...ACTIVE_BID_STATUSES]) });
+      await this.notifications.notify(tx, {
+        recipients: { organisationIds: [need.enterpriseId] },
+        kind: 'need.bidding-closed',
+        title: `“${need.title}”投标已截止`,
+        body: bids
+          ? `截至 ${need.bidDeadline.toISOString()} 共收到 ${bids} 份有效投标，请比选后定标。`
+          : `截至 ${need.bidDeadline.toISOString()} 未收到投标；您可以延长投标截止时间或取消该需求。`,
+        link: `/needs/${need.id}/bids`,
+        data: { needId: need.id, bids, bidDeadline: need.bidDeadline.toISOString() },
+        dedupeKey: `need.bidding-closed:${need.id}:${need.bidDeadline.toISOString()}`,
+      });
+    });
+  }
+
+  /** A cancelled need releases its bids: each still in the running becomes not awarded, its provider told once. */
+  @OnEvent(NeedChanged, RELEASE_BIDS_JOB)
+  async releaseBids(payload: { needId: string; change: NeedChange }): Promise<void> {
+    if (payload.change !== 'cancelled') return;
+    await this.uow.run(async (tx) => {
+      const need = await this.needs.findById(payload.needId, tx);
+      if (!need || need.status !== 'cancelled') return;
+      const open = await tx.find(Bid, { where: { needId: need.id, status: In(bidStatusesAllowing('reject')) }, order: { id: 'ASC' } });
+      if (!open.length) return;
+      await tx.update(
+        Bid,
+        { id: In(open.map((b) => b.id)), status: In(bidStatusesAllowing('reject')) },
+        { status: nextBidStatus('submitted', 'reject'), decidedAt: this.clock.now() },
+      );
+      for (const bid of open) {
+        await this.notifications.notify(tx, {
+          recipients: { organisationIds: [bid.providerId] },
+          kind: 'bid.need-cancelled',
+          title: `“${need.title}”已取消`,
+          body: '需求方取消了该需求，您的投标随之结束。',
+          link: `/bids/${bid.id}`,
+          data: { needId: need.id, bidId: bid.id },
+          dedupeKey: `bid.need-cancelled:${bid.id}`,
+        });
+      }
+    });
+  }
+}

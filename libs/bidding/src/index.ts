@@ -1,0 +1,13 @@
+export * from './bid-state.js';
+export * from './dto/bid.dto.js';
+export * from './entities/bid.entity.js';
+export * from './entities/bid-revision.entity.js';
+export * from './bid-views.js';
+export * from './bidding.jobs.js';
+export * from './bids.service.js';
+export * from './bidding-deadlines.service.js';
+export * from './bidding.module.js';
+
+import { BidRevision } from './entities/bid-revision.entity.js';
+import { Bid } from './entities/bid.entity.js';
+export const BIDDING_ENTITIES = [Bid, BidRevision];

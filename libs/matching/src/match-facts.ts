@@ -1,0 +1,90 @@
+import type { ProviderRecord } from '@smedx/directory';
+
+/**
+ * What matching knows of a need: its search document plus the enterprise's
+ * digital level. Plain data, so that the scorer runs the same on documents
+ * from the database, the search index or a benchmark's memory.
+ */
+export interface NeedFacts {
+  id: string;
+  title: string;
+  description: string;
+  scenarios: string[];
+  budgetFen: number;
+  expectedDays: number;
+  enterpriseId: string;
+  enterpriseName: string;
+  industry: string;
+  district: string;
+  /** The enterprise's current digital level (1–4); null when it has not been assessed. */
+  digitalLevel: number | null;
+  status: string;
+}
+
+/** What matching knows of a solution: its search document. */
+export interface SolutionFacts {
+  id: string;
+  title: string;
+  summary: string;
+  description: string;
+  scenarios: string[];
+  industries: string[];
+  priceMinFen: number;
+  priceMaxFen: number;
+  deployDays: number;
+  levels: number[];
+  providerId: string;
+  providerName: string;
+  status: string;
+}
+
+/** The provider behind a solution, read fresh (its status decides whether it may appear at all). */
+export interface ProviderFacts {
+  id: string;
+  name: string;
+  status: string;
+  districts: string[];
+  record: ProviderRecord;
+}
+
+const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+const num = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : Number(v ?? 0) || 0);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
+
+/** A need's search document (as `NeedsService.toSearchDocument` shapes it) as facts. */
+export function needFactsFromDocument(doc: Record<string, unknown>): NeedFacts {
+  const level = doc.digitalLevel;
+  return {
+    id: str(doc.id),
+    title: str(doc.title),
+    description: str(doc.description),
+    scenarios: strings(doc.scenarios),
+    budgetFen: num(doc.budgetFen),
+    expectedDays: num(doc.expectedDays),
+    enterpriseId: str(doc.enterpriseId),
+    enterpriseName: str(doc.enterpriseName),
+    industry: str(doc.industry),
+    district: str(doc.district),
+    digitalLevel: typeof level === 'number' ? level : null,
+    status: str(doc.status),
+  };
+}
+
+/** A solution's search document (as `SolutionsService.toSearchDocument` shapes it) as facts. */
+export function solutionFactsFromDocument(doc: Record<string, unknown>): SolutionFacts {
+  return {
+    id: str(doc.id),
+    title: str(doc.title),
+    summary: str(doc.summary),
+    description: str(doc.description),
+    scenarios: strings(doc.scenarios),
+    industries: strings(doc.industries),
+    priceMinFen: num(doc.priceMinFen),
+    priceMaxFen: num(doc.priceMaxFen),
+    deployDays: num(doc.deployDays),
+    levels: Array.isArray(doc.levels) ? doc.levels.map(Number) : [],
+    providerId: str(doc.providerId),
+    providerName: str(doc.providerName),
+    status: str(doc.status),
+  };
+}

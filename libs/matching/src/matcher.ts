@@ -1,0 +1,219 @@
+import { MATCH_FACTORS } from '@smedx/platform';
+import type { MatchFactor } from '@smedx/platform';
+import type { NeedFacts, ProviderFacts, SolutionFacts } from './match-facts.js';
+import { explainPair, prepareNeed, prepareSolution, structuralValues, weigh } from './match-score.js';
+import type { MatchWeights, PairScore, PreparedNeed, PreparedSolution, StructuralValues } from './match-score.js';
+import { textCoverage } from './match-text.js';
+
+/**
+ * Where candidates come from. The service asks the search engine
+ * ({@link SearchCandidates}); the benchmark's exhaustive scorer hands over
+ * everything ({@link AllCandidates}). Candidates may repeat and may include
+ * objects that must not match (unpublished, suspended provider): the
+ * {@link Matcher} filters them.
+ */
+export interface CandidateSource {
+  solutionsFor(need: NeedFacts): Promise<SolutionFacts[]>;
+  needsFor(solution: SolutionFacts, provider: ProviderFacts): Promise<NeedFacts[]>;
+}
+
+/** The providers of a set of solutions, read fresh; unknown ids are left out. */
+export interface ProviderSource {
+  providers(ids: readonly string[]): Promise<Map<string, ProviderFacts>>;
+}
+
+export interface Scored {
+  score: number;
+  breakdown: Record<MatchFactor, number>;
+  reasons: string[];
+}
+
+export interface SolutionMatch extends Scored {
+  solution: SolutionFacts;
+  provider: ProviderFacts;
+}
+
+export interface NeedMatch extends Scored {
+  need: NeedFacts;
+}
+
+export interface MatchOptions<T> {
+  limit: number;
+  /** Objects to consider besides the source's candidates (fresher copies win over the source's). */
+  include?: readonly T[];
+  /** Keeps only the matches this accepts (ranked among themselves). */
+  only?: (candidate: T) => boolean;
+}
+
+interface Pending<T> {
+  item: T;
+  id: string;
+  structural: StructuralValues;
+  /** The highest score the candidate can reach. */
+  bound: number;
+}
+
+const STRUCTURAL_FACTORS = MATCH_FACTORS.filter((f): f is Exclude<MatchFactor, 'text'> => f !== 'text');
+/** Summing in another order may differ in the last bits: never skip a candidate on that. */
+const BOUND_SLACK = 1e-12;
+
+/**
+ * Prepared texts kept: a need's keywords (jieba) and a solution's folded text
+ * are the costly part of a pair's score, and the same objects come up again
+ * and again. Bounded, and checked against the current text on every use.
+ */
+const KEYWORD_CACHE = 5000;
+const TEXT_CACHE = 20_000;
+
+/**
+ * Ranks candidates with one scoring function ({@link scorePair}), whichever
+ * side asks, and explains the best ones. Only published objects of approved
+ * providers ever match; ties go to the smaller id so that results are stable.
+ */
+export class Matcher {
+  private readonly prepared = new Map<string, PreparedNeed>();
+  /** Folded texts of recently matched solutions, by id. */
+  private readonly texts = new Map<string, PreparedSolution>();
+
+  constructor(
+    private readonly candidates: CandidateSource,
+    private readonly providerSource: ProviderSource,
+    private readonly weights: MatchWeights,
+  ) {}
+
+  /** The best solutions for a published need (none for a need in any other state). */
+  async matchNeed(need: NeedFacts, options: MatchOptions<SolutionFacts>): Promise<SolutionMatch[]> {
+    if (need.status !== 'published') return [];
+    const found = unique([...(options.include ?? []), ...(await this.candidates.solutionsFor(need))]).filter(
+      (s) => s.status === 'published' && (!options.only || options.only(s)),
+    );
+    const providers = await this.providerSource.providers([...new Set(found.map((s) => s.providerId))]);
+    const prepared = this.prepare(need);
+    const pending: Pending<{ facts: SolutionFacts; provider: ProviderFacts }>[] = [];
+    for (const facts of found) {
+      const provider = providers.get(facts.providerId);
+      if (provider?.status !== 'approved') continue;
+      pending.push(this.pending({ facts, provider }, facts.id, structuralValues(need, facts, provider)));
+    }
+    const best = this.best(pending, options.limit, ({ facts, provider }, structural) => {
+      const solution = this.prepareSolution(facts);
+      return { solution, provider, ...weigh({ text: textCoverage(prepared.keywords, solution.text).value, ...structural }, this.weights) };
+    });
+    return best.map((m) => ({
+      solution: m.solution.facts,
+      provider: m.provider,
+      score: m.score,
+      breakdown: m.breakdown,
+      reasons: explainPair(prepared, m.solution, m.provider, m, this.weights),
+    }));
+  }
+
+  /** The best needs for a published solution of an approved provider (none otherwise). */
+  async matchSolution(facts: SolutionFacts, options: MatchOptions<NeedFacts>): Promise<NeedMatch[]> {
+    if (facts.status !== 'published') return [];
+    const provider = (await this.providerSource.providers([facts.providerId])).get(facts.providerId);
+    if (provider?.status !== 'approved') return [];
+    const found = unique([...(options.include ?? []), ...(await this.candidates.needsFor(facts, provider))]).filter(
+      (n) => n.status === 'published' && (!options.only || options.only(n)),
+    );
+    const solution = this.prepareSolution(facts);
+    const pending = found.map((need) => this.pending(need, need.id, structuralValues(need, facts, provider)));
+    const best = this.best(pending, options.limit, (need, structural) => {
+      const prepared = this.prepare(need);
+      return { need: prepared, ...weigh({ text: textCoverage(prepared.keywords, solution.text).value, ...structural }, this.weights) };
+    });
+    return best.map((m) => ({
+      need: m.need.facts,
+      score: m.score,
+      breakdown: m.breakdown,
+      reasons: explainPair(m.need, solution, provider, m, this.weights),
+    }));
+  }
+
+  /** A candidate with its score bounded from above: its structural factors, and text at its best. */
+  private pending<T>(item: T, id: string, structural: StructuralValues): Pending<T> {
+    let bound = this.weights.text;
+    for (const f of STRUCTURAL_FACTORS) bound += this.weights[f] * structural[f];
+    return { item, id, structural, bound };
+  }
+
+  /**
+   * The `limit` best candidates, scored in full only while their bound can
+   * still beat the current last place: texts, the costly part, are read for
+   * a few candidates among thousands. Exact — a skipped candidate's bound is
+   * below the last place's score — so ranking every solution (the exhaustive
+   * scorer) and ranking a few hundred candidates rank alike.
+   */
+  private best<T, R extends PairScore>(
+    pending: Pending<T>[],
+    limit: number,
+    evaluate: (item: T, structural: StructuralValues) => R,
+  ): (R & { id: string })[] {
+    pending.sort((a, b) => b.bound - a.bound);
+    const best: (R & { id: string })[] = [];
+    for (const p of pending) {
+      const last = best[limit - 1];
+      if (last && p.bound < last.score - BOUND_SLACK) break;
+      const scored = { ...evaluate(p.item, p.structural), id: p.id };
+      let at = best.length;
+      while (at > 0 && ranksBefore(scored, best[at - 1])) at--;
+      if (at < limit) {
+        best.splice(at, 0, scored);
+        if (best.length > limit) best.pop();
+      }
+    }
+    return best;
+  }
+
+  private prepareSolution(facts: SolutionFacts): PreparedSolution {
+    const cached = this.texts.get(facts.id);
+    // The search engine hands out the same strings for an unchanged document, so this is a pointer comparison.
+    if (cached && cached.facts.title === facts.title && cached.facts.summary === facts.summary && cached.facts.description === facts.description) {
+      return { facts, text: cached.text };
+    }
+    return remember(this.texts, facts.id, prepareSolution(facts), TEXT_CACHE);
+  }
+
+  private prepare(need: NeedFacts): PreparedNeed {
+    const cached = this.prepared.get(need.id);
+    if (cached && cached.facts.title === need.title && cached.facts.description === need.description) {
+      return { facts: need, keywords: cached.keywords };
+    }
+    return remember(this.prepared, need.id, prepareNeed(need), KEYWORD_CACHE);
+  }
+}
+
+/** Puts `value` in a map kept to at most `size` entries, the oldest dropped first. */
+function remember<V>(cache: Map<string, V>, key: string, value: V, size: number): V {
+  cache.delete(key);
+  cache.set(key, value);
+  if (cache.size > size) cache.delete(cache.keys().next().value!);
+  return value;
+}
+
+/** Every object once, the first occurrence kept. */
+function unique<T extends { id: string }>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => !seen.has(item.id) && !!seen.add(item.id));
+}
+
+/** Higher score first, then the smaller id: stable results. */
+function ranksBefore(a: { score: number; id: string }, b: { score: number; id: string }): boolean {
+  return a.score > b.score || (a.score === b.score && a.id < b.id);
+}
+
+/** Every object is a candidate: the exhaustive scorer the benchmark measures recall against, and tests' fixture. */
+export class AllCandidates implements CandidateSource {
+  constructor(
+    private readonly solutions: readonly SolutionFacts[],
+    private readonly needs: readonly NeedFacts[],
+  ) {}
+
+  async solutionsFor(): Promise<SolutionFacts[]> {
+    return [...this.solutions];
+  }
+
+  async needsFor(): Promise<NeedFacts[]> {
+    return [...this.needs];
+  }
+}

@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { CLOCK, OutboxService, UnitOfWork } from '@smedx/platform';
+import type { Clock, Principal } from '@smedx/platform';
+import { AuditService } from '@smedx/audit';
+import { DirectoryService, ProviderChanged } from '@smedx/directory';
+import { NotificationsService } from '@smedx/notifications';
+import type { DigitalLevel } from '@smedx/taxonomy';
+import type { CreateAcceptanceInput } from './dto/projects.dto.js';
+import { Acceptance } from './entities/acceptance.entity.js';
+import { Project } from './entities/project.entity.js';
+import { nextProjectStatus } from './project-state.js';
+import { acceptanceView } from './projects.views.js';
+import type { AcceptanceView } from './projects.views.js';
+import { ProjectsService } from './projects.service.js';
+
+/**
+ * Acceptance (验收测评) by an assessor. One transaction records the result
+ * and everything that follows from it:
+ *
+ * - pass: the project is `accepted` (final) and becomes a case on the
+ *   provider's page; the enterprise's digital level becomes the level found
+ *   (source `acceptance`);
+ * - fail: the project goes to `rework` and may be accepted again later;
+ * - either way the provider's record is recomputed from the tables (pass rate
+ *   = passed / all acceptances of its projects; completed projects = its
+ *   accepted projects), `ProviderChanged` lets search and matching follow,
+ *   and both parties are notified once.
+ */
+@Injectable()
+export class AcceptanceService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly outbox: OutboxService,
+    private readonly audit: AuditService,
+    private readonly notifications: NotificationsService,
+    private readonly directory: DirectoryService,
+    private readonly projects: ProjectsService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Records an acceptance of the project (the route admits assessors only). */
+  async record(actor: Principal, projectId: string, input: CreateAcceptanceInput): Promise<AcceptanceView> {
+    return this.uow.run(async (tx) => {
+      const project = await this.projects.readable(actor, projectId, tx);
+      const action = input.result === 'pass' ? 'pass_acceptance' : 'fail_acceptance';
+      const status = nextProjectStatus(project.status, action);
+      const now = this.clock.now();
+      await this.projects.transition(tx, project, action, { status, ...(input.result === 'pass' ? { acceptedAt: now } : {}) });
+      const round = (await tx.countBy(Acceptance, { projectId })) + 1;
+      const acceptance = await tx.save(
+        tx.create(Acceptance, {
+          projectId,
+          providerId: project.providerId,
+          round,
+          assessorId: actor.userId,
+          result: input.result,
+          levelAfter: input.levelAfter,
+          dataIntegration: input.dataIntegration,
+          dataIntegrationScore: input.dataIntegrationScore ?? null,
+          roiPercent: input.roiPercent,
+          managementReform: input.managementReform,
+          applicationEffect: input.applicationEffect || null,
+          reasons: input.reasons,
+          evidence: input.evidence.map((e) => ({ kind: e.kind, name: e.name, sha256: e.sha256 ?? null, sizeBytes: e.sizeBytes ?? null })),
+          decidedAt: now,
+        }),
+      );
+      if (input.result === 'pass') {
+        await this.directory.setDigitalLevel(tx, project.enterpriseId, input.levelAfter as DigitalLevel, 'acceptance');
+      }
+      await this.updateProviderRecord(tx, project.providerId);
+      await this.audit.record(tx, {
+        actorId: actor.userId,
+        action: input.result === 'pass' ? 'project.acceptance_passed' : 'project.acceptance_failed',
+        entityType: 'project',
+        entityId: projectId,
+        reason: input.reasons,
+        data: {
+          acceptanceId: acceptance.id,
+          round,
+          before: { status: project.status, level: project.levelBefore },
+          after: { status, level: input.levelAfter },
+          roiPercent: input.roiPercent,
+        },
+      });
+      await this.notifyParties(tx, project, acceptance);
+      return acceptanceView(acceptance);
+    });
+  }
+
+  private async updateProviderRecord(tx: EntityManager, providerId: string): Promise<void> {
+    const total = await tx.countBy(Acceptance, { providerId });
+    const passed = await tx.countBy(Acceptance, { providerId, result: 'pass' });
+    const completedProjects = await tx.countBy(Project, { providerId, status: 'accepted' });
+    await this.directory.updateRecord(tx, providerId, {
+      acceptancePassRate: total ? passed / total : null,
+      completedProjects,
+    });
+    await this.outbox.publish(tx, ProviderChanged, { providerId, change: 'profile' });
+  }
+
+  private async notifyParties(tx: EntityManager, project: Project, acceptance: Acceptance): Promise<void> {
+    const passed = acceptance.result === 'pass';
+    await this.notifications.notify(tx, {
+      recipients: { organisationIds: [project.enterpriseId, project.providerId] },
+      kind: passed ? 'acceptance.passed' : 'acceptance.failed',
+      title: passed ? `改造项目“${project.title}”验收通过` : `改造项目“${project.title}”验收未通过，需整改`,
+      body: passed
+        ? `第三方验收测评通过（第 ${acceptance.round} 次），改造后数字化水平为 ${acceptance.levelAfter} 级。评价意见：${acceptance.reasons}`
+        : `第三方验收测评未通过（第 ${acceptance.round} 次）。原因：${acceptance.reasons}。整改后可再次申请验收。`,
+      link: `/projects/${project.id}`,
+      data: { projectId: project.id, acceptanceId: acceptance.id, result: acceptance.result, levelAfter: acceptance.levelAfter },
+      dedupeKey: `acceptance:${acceptance.id}`,
+    });
+  }
+}

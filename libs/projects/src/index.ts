@@ -1,0 +1,26 @@
+export * from './project-state.js';
+export * from './rmb-uppercase.js';
+export * from './calendar.js';
+export * from './default-schedule.js';
+export * from './dto/projects.dto.js';
+export * from './entities/project.entity.js';
+export * from './entities/milestone.entity.js';
+export * from './entities/project-log.entity.js';
+export * from './entities/monitoring-report.entity.js';
+export * from './entities/acceptance.entity.js';
+export * from './project.policy.js';
+export * from './projects.views.js';
+export * from './projects.service.js';
+export * from './project-tracking.service.js';
+export * from './acceptance.service.js';
+export * from './contract/contract-document.js';
+export * from './contract/contract.service.js';
+export * from './overdue-milestones.job.js';
+export * from './projects.module.js';
+
+import { Acceptance } from './entities/acceptance.entity.js';
+import { Milestone } from './entities/milestone.entity.js';
+import { MonitoringReport } from './entities/monitoring-report.entity.js';
+import { ProjectLog } from './entities/project-log.entity.js';
+import { Project } from './entities/project.entity.js';
+export const PROJECTS_ENTITIES = [Project, Milestone, ProjectLog, MonitoringReport, Acceptance];

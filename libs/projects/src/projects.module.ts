@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { AcceptanceService } from './acceptance.service.js';
+import { ContractService } from './contract/contract.service.js';
+import { OverdueMilestones } from './overdue-milestones.job.js';
+import { ProjectTrackingService } from './project-tracking.service.js';
+import { ProjectsService } from './projects.service.js';
+
+/** Transformation projects (改造项目): contract, milestones, service log, monitoring, acceptance, cases. */
+@Module({
+  providers: [ProjectsService, ProjectTrackingService, AcceptanceService, ContractService, OverdueMilestones],
+  exports: [ProjectsService, ProjectTrackingService, AcceptanceService, ContractService],
+})
+export class ProjectsModule {}
