@@ -494,6 +494,8 @@ describe('projects (改造项目)', () => {
       const project = await t.get(`/projects/${main.projectId}`, { token: main.enterpriseOwner.token });
       expect(project.body).toMatchObject({ status: 'accepted', acceptedAt: expect.any(String) });
       expect(project.body.acceptances).toHaveLength(1);
+      const need = await t.get(`/needs/${main.need.id}`, { token: main.enterpriseOwner.token });
+      expect(need.body.status).toBe('closed');
 
       const cases = await t.get(`/providers/${main.provider.id}/cases`, { token: outsider.token });
       expect(cases.status).toBe(200);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { UnitOfWork } from '@smedx/platform';
+import { NeedsService } from '@smedx/demand';
 import { ProjectsService } from '@smedx/projects';
 import type { AwardInput } from '@smedx/projects';
 import type { TestApp } from '../support/test-app.js';
@@ -18,7 +19,7 @@ export interface AwardedProject {
 }
 
 /**
- * An enterprise with a published need, an approved provider, and the project
+ * An enterprise with an awarded need, an approved provider, and the project
  * an award of a (made-up) bid creates, through `ProjectsService.createFromAward`
  * in a transaction of its own as bidding does. Overrides replace award fields.
  */
@@ -38,10 +39,13 @@ export async function awardedProject(
       ? (options.provider as { owner: TestUser; provider: any })
       : await approvedProvider(t, options.provider);
   const need = await publishedNeed(t, enterpriseOwner, enterprise.id);
-  const { id } = await t.app.get(UnitOfWork).run((tx) =>
-    t.app.get(ProjectsService).createFromAward(tx, {
+  const bidId = randomUUID();
+  const { id } = await t.app.get(UnitOfWork).run(async (tx) => {
+    // What the bidding context does on an award: the need is awarded in the same transaction.
+    await t.app.get(NeedsService).award(tx, need.id, bidId);
+    return t.app.get(ProjectsService).createFromAward(tx, {
       needId: need.id,
-      bidId: randomUUID(),
+      bidId,
       enterpriseId: enterprise.id,
       providerId: provider.id,
       solutionId: null,
@@ -51,8 +55,8 @@ export async function awardedProject(
       deliveryDays: 90,
       awardedBy: enterpriseOwner.id,
       ...options.award,
-    }),
-  );
+    });
+  });
   return { enterpriseOwner, enterprise, providerOwner, provider, need, projectId: id };
 }
 

@@ -235,6 +235,18 @@ export class NeedsService {
   }
 
   /**
+   * Closes an awarded need once its project passed acceptance, inside the
+   * projects context's transaction; a need already closed stays as it is.
+   */
+  async close(tx: EntityManager, id: string): Promise<void> {
+    const need = await tx.findOneBy(Need, { id });
+    if (!need) throw new NotFoundError('need', id);
+    if (need.status === 'closed') return;
+    await this.transition(tx, need, 'close', {});
+    await this.changed(tx, id, 'closed');
+  }
+
+  /**
    * Records that bidding on a published need closed at `at`, once: only when
    * its deadline has passed by then and bidding is not already closed. Returns
    * whether this call closed it (the deadline job notifies only then).

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { CLOCK, OutboxService, UnitOfWork } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
+import { NeedsService } from '@smedx/demand';
 import { DirectoryService, ProviderChanged } from '@smedx/directory';
 import { NotificationsService } from '@smedx/notifications';
 import type { DigitalLevel } from '@smedx/taxonomy';
@@ -36,6 +37,7 @@ export class AcceptanceService {
     private readonly notifications: NotificationsService,
     private readonly directory: DirectoryService,
     private readonly projects: ProjectsService,
+    private readonly needs: NeedsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -68,6 +70,8 @@ export class AcceptanceService {
       );
       if (input.result === 'pass') {
         await this.directory.setDigitalLevel(tx, project.enterpriseId, input.levelAfter as DigitalLevel, 'acceptance');
+        // The need's transformation is done: it leaves the awarded state for good.
+        await this.needs.close(tx, project.needId);
       }
       await this.updateProviderRecord(tx, project.providerId);
       await this.audit.record(tx, {

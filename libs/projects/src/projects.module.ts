@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DemandModule } from '@smedx/demand';
 import { AcceptanceService } from './acceptance.service.js';
 import { ContractService } from './contract/contract.service.js';
 import { OverdueMilestones } from './overdue-milestones.job.js';
@@ -7,6 +8,7 @@ import { ProjectsService } from './projects.service.js';
 
 /** Transformation projects (改造项目): contract, milestones, service log, monitoring, acceptance, cases. */
 @Module({
+  imports: [DemandModule],
   providers: [ProjectsService, ProjectTrackingService, AcceptanceService, ContractService, OverdueMilestones],
   exports: [ProjectsService, ProjectTrackingService, AcceptanceService, ContractService],
 })
