@@ -10,6 +10,10 @@ import { AdminController } from './admin/admin.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { BidsController } from './bidding/bids.controller.js';
 import { NeedBidsController } from './bidding/need-bids.controller.js';
+import { ChainCasesController } from './chains/chain-cases.controller.js';
+import { ChainInvitationsController } from './chains/chain-invitations.controller.js';
+import { ChainLeadersController } from './chains/chain-leaders.controller.js';
+import { ChainsController } from './chains/chains.controller.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { SolutionsController } from './catalogue/solutions.controller.js';
 import { NeedsController } from './demand/needs.controller.js';
@@ -18,8 +22,10 @@ import { EnterprisesController } from './directory/enterprises.controller.js';
 import { PilotPoolController } from './directory/pilot-pool.controller.js';
 import { ProvidersController } from './directory/providers.controller.js';
 import { TaxonomiesController } from './directory/taxonomies.controller.js';
+import { EventsController } from './events/events.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { SearchController } from './search/search.controller.js';
+import { MatchesController } from './matching/matches.controller.js';
 import { AuthController } from './identity/auth.controller.js';
 import { OrganisationsController } from './identity/organisations.controller.js';
 import { ProjectsController } from './projects/projects.controller.js';
@@ -48,9 +54,12 @@ export class ApiModule {
               return id;
             },
             redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.access_token'],
-            // The notification stream takes its token in the query (EventSource cannot send headers).
+            // The notification stream takes its token in the query (EventSource cannot send headers); chain invitation tokens ride in the path.
             serializers: {
-              req: (req: { url?: string }) => ({ ...req, url: req.url?.replace(/([?&]access_token=)[^&]*/g, '$1[redacted]') }),
+              req: (req: { url?: string }) => ({
+                ...req,
+                url: req.url?.replace(/([?&]access_token=)[^&]*/g, '$1[redacted]').replace(/(\/chain-invitations\/)[^/?]+/, '$1[redacted]'),
+              }),
             },
             autoLogging: { ignore: (req) => req.url === '/health' },
           },
@@ -76,7 +85,13 @@ export class ApiModule {
         BidsController,
         ProjectsController,
         ProviderCasesController,
+        EventsController,
+        ChainLeadersController,
+        ChainsController,
+        ChainInvitationsController,
+        ChainCasesController,
         SearchController,
+        MatchesController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -17,6 +17,10 @@ import { configureAuthRateLimit } from './http/rate-limit.js';
 
 export const API_PREFIX = 'api/v1';
 
+/** Uploads taken as a raw body (a Buffer): CSV and XLSX. */
+const UPLOAD_CONTENT_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] as const;
+const UPLOAD_BODY_LIMIT = 2 * 1024 * 1024;
+
 export interface CreateAppOptions {
   config?: AppConfig;
   clock?: Clock;
@@ -53,6 +57,13 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
       .getHttpAdapter()
       .getInstance()
       .addHook('onClose', async () => limiterStore.disconnect());
+  // Spreadsheets (chain invitation rosters) arrive as the raw request body, parsed by the route: no multipart plugin.
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser([...UPLOAD_CONTENT_TYPES], { parseAs: 'buffer', bodyLimit: UPLOAD_BODY_LIMIT }, (_request, body, done) =>
+      done(null, body),
+    );
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [{ path: 'health', method: RequestMethod.GET }],
   });

@@ -4,9 +4,12 @@ import type { AppConfig, Clock } from '@smedx/platform';
 import { AuditModule } from '@smedx/audit';
 import { BiddingModule } from '@smedx/bidding';
 import { CatalogueModule } from '@smedx/catalogue';
+import { ChainsModule } from '@smedx/chains';
 import { DemandModule } from '@smedx/demand';
 import { DirectoryModule } from '@smedx/directory';
+import { EventsModule } from '@smedx/events';
 import { IdentityModule } from '@smedx/identity';
+import { MatchingModule } from '@smedx/matching';
 import { NotificationsModule } from '@smedx/notifications';
 import { ProjectsModule } from '@smedx/projects';
 import { SearchModule } from '@smedx/search';
@@ -37,7 +40,10 @@ export class CoreModule {
         DemandModule,
         BiddingModule,
         ProjectsModule,
+        EventsModule,
+        ChainsModule,
         SearchModule,
+        MatchingModule,
         DemoModule,
       ],
       exports: [
@@ -49,7 +55,10 @@ export class CoreModule {
         DemandModule,
         BiddingModule,
         ProjectsModule,
+        EventsModule,
+        ChainsModule,
         SearchModule,
+        MatchingModule,
         DemoModule,
       ],
     };

@@ -1,9 +1,12 @@
 import { AUDIT_ENTITIES } from '@smedx/audit';
 import { BIDDING_ENTITIES } from '@smedx/bidding';
 import { CATALOGUE_ENTITIES } from '@smedx/catalogue';
+import { CHAINS_ENTITIES } from '@smedx/chains';
 import { DEMAND_ENTITIES } from '@smedx/demand';
 import { DIRECTORY_ENTITIES } from '@smedx/directory';
+import { EVENTS_ENTITIES } from '@smedx/events';
 import { IDENTITY_ENTITIES } from '@smedx/identity';
+import { MATCHING_ENTITIES } from '@smedx/matching';
 import { NOTIFICATIONS_ENTITIES } from '@smedx/notifications';
 import { JobSchedule, OutboxMessage } from '@smedx/platform';
 import { PROJECTS_ENTITIES } from '@smedx/projects';
@@ -18,6 +21,9 @@ export const ENTITIES = [
   ...DIRECTORY_ENTITIES,
   ...CATALOGUE_ENTITIES,
   ...DEMAND_ENTITIES,
+  ...MATCHING_ENTITIES,
   ...BIDDING_ENTITIES,
   ...PROJECTS_ENTITIES,
+  ...EVENTS_ENTITIES,
+  ...CHAINS_ENTITIES,
 ];

@@ -354,6 +354,27 @@ export class NeedsService {
     });
   }
 
+  /**
+   * How many needs each enterprise has in each status, drafts left out (they are the
+   * enterprise's own business): one grouped query, for the chains dashboard.
+   */
+  async countsByEnterprise(enterpriseIds: readonly string[]): Promise<{ enterpriseId: string; status: NeedStatus; count: number }[]> {
+    const ids = [...new Set(enterpriseIds)].filter((id) => UUID.test(id));
+    if (!ids.length) return [];
+    const rows = await this.dataSource
+      .getRepository(Need)
+      .createQueryBuilder('n')
+      .select('n.enterpriseId', 'enterpriseId')
+      .addSelect('n.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .where('n.enterpriseId IN (:...ids)', { ids })
+      .andWhere("n.status <> 'draft'")
+      .groupBy('n.enterpriseId')
+      .addGroupBy('n.status')
+      .getRawMany<{ enterpriseId: string; status: NeedStatus; count: string | number }>();
+    return rows.map((r) => ({ enterpriseId: r.enterpriseId, status: r.status, count: Number(r.count) }));
+  }
+
   /** Ids of every need (or those in `status`), for a full re-index. */
   async listIds(status?: NeedStatus): Promise<string[]> {
     const qb = this.dataSource.getRepository(Need).createQueryBuilder('n').select('n.id', 'id').orderBy('n.id', 'ASC');

@@ -50,13 +50,23 @@ export class IdentityService implements PrincipalLoader {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async register(input: RegisterInput): Promise<Session> {
+  /**
+   * Creates an account and returns its session. `onCreated` runs inside the same
+   * transaction, so what it does (e.g. the chains context spending an invitation token)
+   * and the account commit or fail together; identity knows nothing of what it is.
+   */
+  async register(
+    input: RegisterInput,
+    onCreated?: (tx: EntityManager, user: { id: string; email: string }) => Promise<void>,
+  ): Promise<Session> {
     const passwordHash = await argon2.hash(input.password, ARGON2);
     const user = await this.uow.run(async (tx) => {
       if (await tx.existsBy(User, { email: input.email })) {
         throw new ConflictError('email_taken', 'this e-mail address is already registered');
       }
-      return tx.save(tx.create(User, { email: input.email, passwordHash, displayName: input.displayName }));
+      const created = await tx.save(tx.create(User, { email: input.email, passwordHash, displayName: input.displayName }));
+      await onCreated?.(tx, { id: created.id, email: created.email });
+      return created;
     });
     return this.session(user.id);
   }

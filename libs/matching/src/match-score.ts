@@ -3,7 +3,7 @@ import type { MatchFactor } from '@smedx/platform';
 import { DIGITAL_LEVELS, DISTRICTS, INDUSTRIES, SCENARIOS, nameOf } from '@smedx/taxonomy';
 import type { ProviderRecord } from '@smedx/directory';
 import type { NeedFacts, ProviderFacts, SolutionFacts } from './match-facts.js';
-import { needKeywords, solutionText, textCoverage } from './match-text.js';
+import { needKeywords, rawSolutionText, solutionText, textCoverage } from './match-text.js';
 import type { Keyword } from './match-text.js';
 
 /**
@@ -187,7 +187,7 @@ export function explainPair(
   const n = need.facts;
   const s = solution.facts;
   const sentences: Record<MatchFactor, string | null> = {
-    text: textReason(textCoverage(need.keywords, solution.text).matched),
+    text: textReason(textCoverage(need.keywords, solution.text).matched, solution),
     scenario: scenarioReason(n.scenarios, s.scenarios),
     industry: s.industries.includes(n.industry) ? `适用行业包括${industryName(n.industry)}` : `适用行业未包括${industryName(n.industry)}`,
     budget: budgetReason(n.budgetFen, s.priceMinFen, s.priceMaxFen),
@@ -209,10 +209,17 @@ export function explainPair(
   return [...strengths, ...shortfalls].map((f) => sentences[f]!);
 }
 
-function textReason(matched: readonly string[]): string | null {
+function textReason(matched: readonly string[], solution: PreparedSolution): string | null {
   // 数控 adds nothing next to 数控机床.
   const words = matched.filter((w) => !matched.some((other) => other !== w && other.includes(w))).slice(0, MAX_TEXT_WORDS);
-  return words.length ? `方案介绍提及需求关键词：${words.join('、')}` : null;
+  return words.length ? `方案介绍提及需求关键词：${words.map((w) => asWritten(w, solution)).join('、')}` : null;
+}
+
+/** A (folded) keyword as the solution writes it: "OEE", not "oee". Folding keeps offsets, so the same place holds it. */
+function asWritten(word: string, solution: PreparedSolution): string {
+  const original = rawSolutionText(solution.facts);
+  const at = solution.text.indexOf(word);
+  return at >= 0 && original.length === solution.text.length ? original.slice(at, at + word.length) : word;
 }
 
 function scenarioReason(needScenarios: readonly string[], solutionScenarios: readonly string[]): string {

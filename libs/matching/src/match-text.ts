@@ -80,9 +80,16 @@ export function needKeywords(title: string, description: string): Keyword[] {
   return [...weights].map(([word, weight]) => ({ word, weight }));
 }
 
-/** The text a solution is matched on: title, summary and description, folded. */
-export function solutionText(s: { title: string; summary: string; description: string }): string {
-  return foldText(`${s.title}\n${s.summary}\n${s.description}`);
+type SolutionTexts = { title: string; summary: string; description: string };
+
+/** The text a solution is matched on, before folding (what reasons quote from): title, summary and description. */
+export function rawSolutionText(s: SolutionTexts): string {
+  return `${s.title}\n${s.summary}\n${s.description}`;
+}
+
+/** The text a solution is matched on, folded. */
+export function solutionText(s: SolutionTexts): string {
+  return foldText(rawSolutionText(s));
 }
 
 export interface TextCoverage {

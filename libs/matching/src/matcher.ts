@@ -168,7 +168,12 @@ export class Matcher {
   private prepareSolution(facts: SolutionFacts): PreparedSolution {
     const cached = this.texts.get(facts.id);
     // The search engine hands out the same strings for an unchanged document, so this is a pointer comparison.
-    if (cached && cached.facts.title === facts.title && cached.facts.summary === facts.summary && cached.facts.description === facts.description) {
+    if (
+      cached &&
+      cached.facts.title === facts.title &&
+      cached.facts.summary === facts.summary &&
+      cached.facts.description === facts.description
+    ) {
       return { facts, text: cached.text };
     }
     return remember(this.texts, facts.id, prepareSolution(facts), TEXT_CACHE);

@@ -8,15 +8,20 @@ import type { CandidateSource } from './matcher.js';
 
 /** How far the candidate probes reach; see {@link SearchCandidates}. */
 export interface ProbeLimits {
+  /** An index holding at most this many documents is read whole: every candidate, as the exhaustive scorer sees them. */
+  readAllUpTo: number;
   /** A tier is read whole up to this many documents (one page, in id order). */
   tier: number;
-  /** …and when larger, also its best this many by text relevance. */
+  /** …and when larger, its documents suiting the level (up to `tier`) and its best this many by text relevance. */
   tierByText: number;
-  /** Best by text of the tier without the district condition, read when the tier is smaller than `relaxBelow`. */
-  relaxed: number;
-  relaxBelow: number;
-  /** Tiers with one of the need's scenarios left out are read when the full tier is smaller than this. */
-  partialBelow: number;
+  /** The first tier (every condition met) counts as thin below this: its near misses are read too. */
+  thin: number;
+  /** …and as very thin below this: then the tiers giving up one whole condition are read. */
+  scarce: number;
+  /** A tier of near misses is read whole up to this many documents, else its best this many by text. */
+  nearMisses: number;
+  /** Looser tiers still are read until this many candidates are found. */
+  enough: number;
   /** A price up to this multiple of the budget, or a deployment up to this multiple of the expected days, still scores. */
   priceSlack: number;
   daysSlack: number;
@@ -25,31 +30,44 @@ export interface ProbeLimits {
 }
 
 export const DEFAULT_PROBE_LIMITS: ProbeLimits = {
-  tier: 1000,
+  readAllUpTo: 1000,
+  tier: 500,
   tierByText: 300,
-  relaxed: 200,
-  relaxBelow: 200,
-  partialBelow: 100,
+  thin: 200,
+  scarce: 40,
+  nearMisses: 100,
+  enough: 200,
   priceSlack: 1.3,
   daysSlack: 1.5,
   words: 16,
 };
+
+type IndexName = typeof SOLUTIONS_INDEX | typeof NEEDS_INDEX;
+
+/** One tier to read when `when` holds; `nearMisses`: read whole only when small, else just its best texts. */
+interface Step {
+  filters: Filter[];
+  when: (first: number, found: number) => boolean;
+  nearMisses?: boolean;
+}
 
 const eq = (field: string, value: string | number): Filter => ({ field, op: 'eq', value });
 const anyOf = (field: string, values: readonly (string | number)[]): Filter[] =>
   values.length === 0 ? [] : [values.length === 1 ? eq(field, values[0]) : { field, op: 'in', values: [...values] }];
 
 /**
- * Candidates from the search indexes, shaped by the score: a "tier" is every
- * document that can score high on the factors an index can filter on — the
- * need's scenarios, its industry, a price and a deployment time within reach,
- * a provider serving its district. A tier is read whole when it is small
- * (the usual case) and by text relevance when it is not; the same tier without
- * the district condition adds its best texts when the tier is thin, and when
- * no solution covers every scenario of the need, the tiers that leave one out
- * are read too. What the index cannot see (the provider record, the exact
- * price fit) is left to the re-rank, which bounds scores before reading
- * texts, so a thousand candidates cost little.
+ * Candidates from the search indexes. A small index is read whole, so the
+ * ranking is exact. In a large one, the probes follow the score: the first
+ * tier holds every document meeting all the conditions an index can filter on
+ * (for a need: all its scenarios, its industry, a price and a deployment time
+ * within reach, a provider serving its district) and is read whole when it
+ * is small (the usual case), by level and by text relevance when it is not.
+ * When it is thin, the near misses follow (its best texts without the
+ * district), and when it is scarce, the tiers that give up one condition
+ * (one of several scenarios, the price and time, the industry); looser
+ * tiers still until enough candidates are found. What the index cannot see
+ * (the provider record, the exact fit of a price) is left to the re-rank,
+ * which bounds scores before reading texts, so a thousand candidates cost little.
  */
 export class SearchCandidates implements CandidateSource {
   constructor(
@@ -59,63 +77,124 @@ export class SearchCandidates implements CandidateSource {
 
   async solutionsFor(need: NeedFacts): Promise<SolutionFacts[]> {
     const l = this.limits;
-    const text = probeText(need, l.words);
-    const around: Filter[] = [
-      eq('industries', need.industry),
+    const all = await this.all<SolutionFacts>(SOLUTIONS_INDEX);
+    if (all) return all;
+    const every = (scenarios: readonly string[]): Filter[] => scenarios.map((s) => eq('scenarios', s));
+    const scenarios = every(need.scenarios);
+    const industry = eq('industries', need.industry);
+    const reach: Filter[] = [
       { field: 'priceMinFen', op: 'range', max: Math.floor(need.budgetFen * l.priceSlack) },
       { field: 'deployDays', op: 'range', max: Math.floor(need.expectedDays * l.daysSlack) },
     ];
-    const found: SolutionFacts[] = [];
-    const tier = async (scenarios: readonly string[]): Promise<number> => {
-      const relaxed = [...scenarios.map((s) => eq('scenarios', s)), ...around];
-      const exact = [...relaxed, eq('providerDistricts', need.district)];
-      const total = await this.read(SOLUTIONS_INDEX, { filters: exact, page: 1, pageSize: l.tier }, found);
-      if (total > l.tier) {
-        // Too many to read whole: those that also suit the enterprise's level (what a large tier's best have), and the best texts.
-        if (need.digitalLevel !== null) {
-          await this.read(SOLUTIONS_INDEX, { filters: [...exact, eq('levels', need.digitalLevel)], page: 1, pageSize: l.tier }, found);
-        }
-        await this.read(SOLUTIONS_INDEX, { text, filters: exact, page: 1, pageSize: l.tierByText }, found);
-      }
-      if (total < l.relaxBelow) await this.read(SOLUTIONS_INDEX, { text, filters: relaxed, page: 1, pageSize: l.relaxed }, found);
-      return total;
-    };
-    const total = await tier(need.scenarios);
-    if (need.scenarios.length > 1 && total < l.partialBelow) {
-      for (const left of need.scenarios) await tier(need.scenarios.filter((s) => s !== left));
-    }
-    return found;
+    const district = eq('providerDistricts', need.district);
+    const allButOne = need.scenarios.length > 1 ? need.scenarios.map((left) => every(need.scenarios.filter((s) => s !== left))) : [];
+    const thin = (first: number) => first < l.thin;
+    const scarce = (first: number) => first < l.scarce;
+    const short = (_: number, found: number) => found < l.enough;
+    return this.climb(SOLUTIONS_INDEX, probeText(need, l.words), need.digitalLevel === null ? [] : [eq('levels', need.digitalLevel)], [
+      { filters: [...scenarios, industry, ...reach, district], when: () => true },
+      { filters: [...scenarios, industry, ...reach], when: thin, nearMisses: true },
+      ...allButOne.flatMap((some): Step[] => [
+        { filters: [...some, industry, ...reach, district], when: scarce },
+        { filters: [...some, industry, ...reach], when: scarce, nearMisses: true },
+      ]),
+      { filters: [...scenarios, industry, district], when: scarce },
+      { filters: [...scenarios, ...reach, district], when: scarce },
+      { filters: [...scenarios, industry], when: short },
+      { filters: [...anyOf('scenarios', need.scenarios), industry, ...reach, district], when: short },
+      { filters: [...anyOf('scenarios', need.scenarios), industry], when: short },
+    ]);
   }
 
   async needsFor(solution: SolutionFacts, provider: ProviderFacts): Promise<NeedFacts[]> {
     const l = this.limits;
-    const text = `${solution.title} ${scenarioWords(solution.scenarios)}`;
-    const relaxed: Filter[] = [
-      ...anyOf('scenarios', solution.scenarios),
-      ...anyOf('industry', solution.industries),
+    const all = await this.all<NeedFacts>(NEEDS_INDEX);
+    if (all) return all;
+    // A need is covered whole only by a solution having all its scenarios, which no filter can say: any shared one it is.
+    const scenarios = anyOf('scenarios', solution.scenarios);
+    const industry = anyOf('industry', solution.industries);
+    const reach: Filter[] = [
       { field: 'budgetFen', op: 'range', min: Math.ceil(solution.priceMinFen / l.priceSlack) },
       { field: 'expectedDays', op: 'range', min: Math.ceil(solution.deployDays / l.daysSlack) },
     ];
-    const exact = [...relaxed, ...anyOf('district', provider.districts)];
-    const found: NeedFacts[] = [];
-    const total = await this.read(NEEDS_INDEX, { filters: exact, page: 1, pageSize: l.tier }, found);
-    if (total > l.tier) await this.read(NEEDS_INDEX, { text, filters: exact, page: 1, pageSize: l.tierByText }, found);
-    if (total < l.relaxBelow) await this.read(NEEDS_INDEX, { text, filters: relaxed, page: 1, pageSize: l.relaxed }, found);
-    return found;
+    const district = anyOf('district', provider.districts);
+    const thin = (first: number) => first < l.thin;
+    const short = (_: number, found: number) => found < l.enough;
+    const text = `${solution.title} ${scenarioWords(solution.scenarios)}`;
+    return this.climb(NEEDS_INDEX, text, anyOf('digitalLevel', solution.levels), [
+      { filters: [...scenarios, ...industry, ...reach, ...district], when: () => true },
+      { filters: [...scenarios, ...industry, ...reach], when: thin, nearMisses: true },
+      { filters: [...scenarios, ...industry, ...district], when: short },
+      { filters: [...scenarios, ...reach, ...district], when: short },
+      { filters: [...scenarios, ...industry], when: short },
+    ]);
   }
 
   /** Published solutions of these providers (a provider looking at a need sees where its own offers stand). */
   async solutionsOf(providerIds: readonly string[], limit: number): Promise<SolutionFacts[]> {
     if (!providerIds.length) return [];
-    const found: SolutionFacts[] = [];
+    const found = new Map<string, SolutionFacts>();
     await this.read(SOLUTIONS_INDEX, { filters: anyOf('providerId', providerIds), page: 1, pageSize: limit }, found);
-    return found;
+    return [...found.values()];
   }
 
-  private async read<T>(index: typeof SOLUTIONS_INDEX | typeof NEEDS_INDEX, query: SearchQuery, into: T[]): Promise<number> {
+  /**
+   * Runs the steps whose condition holds, in order. Every step loosens the
+   * first, so one passing as many documents as the first passes the same
+   * documents, already read.
+   */
+  private async climb<T extends { id: string }>(index: IndexName, text: string, level: Filter[], steps: Step[]): Promise<T[]> {
+    const found = new Map<string, T>();
+    let first = -1;
+    for (const step of steps) {
+      if (first >= 0 && !step.when(first, found.size)) continue;
+      const total = await this.tier(index, step.filters, text, step.nearMisses ? null : level, found, first);
+      if (first < 0) first = total;
+    }
+    return [...found.values()];
+  }
+
+  /**
+   * Every document passing `filters` when they are few. When they are many:
+   * those that also suit the level (where the best of a large tier are) and
+   * the best texts; for a tier of near misses (`level` null), its best texts
+   * only. Returns how many pass.
+   */
+  private async tier<T extends { id: string }>(
+    index: IndexName,
+    filters: Filter[],
+    text: string,
+    level: Filter[] | null,
+    into: Map<string, T>,
+    first = -1,
+  ): Promise<number> {
+    const l = this.limits;
+    const whole = level ? l.tier : l.nearMisses;
+    // Counting first is cheap (no documents copied), and decides what is worth reading.
+    const total = (await this.engine.search(index, { filters, page: 1, pageSize: 1 })).total;
+    if (total === 0 || total === first) return total;
+    if (total <= whole) {
+      await this.read(index, { filters, page: 1, pageSize: whole }, into);
+    } else {
+      if (level?.length) await this.read(index, { filters: [...filters, ...level], page: 1, pageSize: l.tier }, into);
+      await this.read(index, { text, filters, page: 1, pageSize: level ? l.tierByText : l.nearMisses }, into);
+    }
+    return total;
+  }
+
+  /** Every document of a small index; null when the index is larger than `readAllUpTo`. */
+  private async all<T extends { id: string }>(index: IndexName): Promise<T[] | null> {
+    if ((await this.engine.count(index)) > this.limits.readAllUpTo) return null;
+    const found = new Map<string, T>();
+    await this.read(index, { page: 1, pageSize: this.limits.readAllUpTo }, found);
+    return [...found.values()];
+  }
+
+  /** Adds the hits not met before to `into`; returns the query's total. */
+  private async read<T extends { id: string }>(index: IndexName, query: SearchQuery, into: Map<string, T>): Promise<number> {
     const result = await this.engine.search(index, query);
     const convert = index === SOLUTIONS_INDEX ? solutionFactsFromDocument : needFactsFromDocument;
-    for (const hit of result.hits) into.push(convert(hit.doc) as T);
+    for (const hit of result.hits) if (!into.has(hit.id)) into.set(hit.id, convert(hit.doc) as unknown as T);
     return result.total;
   }
 }

@@ -15,6 +15,7 @@ import { MonitoringReport } from './entities/monitoring-report.entity.js';
 import { Project } from './entities/project.entity.js';
 import { mayReadProject } from './project.policy.js';
 import { nextProjectStatus } from './project-state.js';
+import type { ProjectStatus } from './project-state.js';
 import { projectCaseView, projectSummaryView, projectView } from './projects.views.js';
 import type { Page, ProjectCaseView, ProjectSummaryView, ProjectView } from './projects.views.js';
 
@@ -225,6 +226,30 @@ export class ProjectsService {
       page: page.page,
       pageSize: page.pageSize,
     };
+  }
+
+  /** How many projects each enterprise has in each status: one grouped query, for the chains dashboard. */
+  async countsByEnterprise(enterpriseIds: readonly string[]): Promise<{ enterpriseId: string; status: ProjectStatus; count: number }[]> {
+    const ids = [...new Set(enterpriseIds)].filter((id) => UUID.test(id));
+    if (!ids.length) return [];
+    const rows = await this.dataSource
+      .getRepository(Project)
+      .createQueryBuilder('p')
+      .select('p.enterpriseId', 'enterpriseId')
+      .addSelect('p.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .where('p.enterpriseId IN (:...ids)', { ids })
+      .groupBy('p.enterpriseId')
+      .addGroupBy('p.status')
+      .getRawMany<{ enterpriseId: string; status: ProjectStatus; count: string | number }>();
+    return rows.map((r) => ({ enterpriseId: r.enterpriseId, status: r.status, count: Number(r.count) }));
+  }
+
+  /** Projects by id in one query, for another context's rules (chain cases); unknown ids are left out. Read-only. */
+  async projectsByIds(ids: readonly string[]): Promise<Project[]> {
+    const valid = [...new Set(ids)].filter((id) => UUID.test(id));
+    if (!valid.length) return [];
+    return this.dataSource.getRepository(Project).findBy({ id: In(valid) });
   }
 
   /** The project if the caller may read it; 404 otherwise, also for malformed ids. */

@@ -3,6 +3,8 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody, CurrentUser, Public, ZodPipe } from '@smedx/platform';
 import type { Principal } from '@smedx/platform';
+import { ChainInvitationsService } from '@smedx/chains';
+import type { InvitationOutcome } from '@smedx/chains';
 import { IdentityService, LoginSchema, RegisterSchema } from '@smedx/identity';
 import type { LoginInput, RegisterInput } from '@smedx/identity';
 import { AUTH_RATE_LIMIT } from '../http/rate-limit.js';
@@ -10,15 +12,29 @@ import { AUTH_RATE_LIMIT } from '../http/rate-limit.js';
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly identity: IdentityService) {}
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly chainInvitations: ChainInvitationsService,
+  ) {}
 
   @Post('register')
   @Public()
   @RouteConfig(AUTH_RATE_LIMIT)
-  @ApiOperation({ summary: 'Create an account; returns a session' })
+  @ApiOperation({
+    summary:
+      'Create an account; returns a session. With invitationToken (a chain invitation) the token is spent in the same ' +
+      'transaction and the answer carries `chainInvitation` (status accepted_pending_enterprise): register or join the ' +
+      'enterprise, then POST /chain-invitations/:token/accept',
+  })
   @ApiZodBody(RegisterSchema)
-  register(@Body(new ZodPipe(RegisterSchema)) input: RegisterInput) {
-    return this.identity.register(input);
+  async register(@Body(new ZodPipe(RegisterSchema)) input: RegisterInput) {
+    const token = input.invitationToken;
+    if (!token) return this.identity.register(input);
+    let chainInvitation: InvitationOutcome | undefined;
+    const session = await this.identity.register(input, async (tx, user) => {
+      chainInvitation = await this.chainInvitations.claimOnRegistration(tx, token, user);
+    });
+    return { ...session, chainInvitation };
   }
 
   @Post('login')

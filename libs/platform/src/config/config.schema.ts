@@ -61,10 +61,10 @@ const matchWeights = z.string().transform((raw, ctx): Record<MatchFactor, number
   return sum > 0 ? normaliseMatchWeights(weights) : z.NEVER;
 });
 
-/** The weights scaled to sum to 1. */
+/** The weights scaled to sum to 1 (rounded to 12 decimals, so 0.15 stays 0.15). */
 export function normaliseMatchWeights(weights: Readonly<Record<MatchFactor, number>>): Record<MatchFactor, number> {
   const sum = MATCH_FACTORS.reduce((a, f) => a + weights[f], 0);
-  return Object.fromEntries(MATCH_FACTORS.map((f) => [f, weights[f] / sum])) as Record<MatchFactor, number>;
+  return Object.fromEntries(MATCH_FACTORS.map((f) => [f, Math.round((weights[f] / sum) * 1e12) / 1e12])) as Record<MatchFactor, number>;
 }
 
 /**
@@ -104,7 +104,7 @@ export const envSchema = z.object({
   AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   MATCH_WEIGHTS: matchWeights.optional(),
   /** A match at least this good (0–1) among a need's top MATCH_TOP_N notifies both sides. */
-  MATCH_STRONG_THRESHOLD: z.coerce.number().min(0).max(1).default(0.75),
+  MATCH_STRONG_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
   MATCH_TOP_N: z.coerce.number().int().min(1).max(100).default(20),
 });
 

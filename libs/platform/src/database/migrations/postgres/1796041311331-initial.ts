@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class Initial1796039144559 implements MigrationInterface {
-  name = 'Initial1796039144559';
+export class Initial1796041311331 implements MigrationInterface {
+  name = 'Initial1796041311331';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query("CREATE TABLE \"outbox_message\" (\"id\" SERIAL NOT NULL, \"job\" character varying(120) NOT NULL, \"payload\" text NOT NULL, \"status\" character varying(16) NOT NULL DEFAULT 'pending', \"attempts\" integer NOT NULL DEFAULT '0', \"available_at\" TIMESTAMP NOT NULL, \"locked_until\" TIMESTAMP, \"last_error\" text, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), \"completed_at\" TIMESTAMP, CONSTRAINT \"PK_2f36ee5236f2793f3e7bd554589\" PRIMARY KEY (\"id\"))");
@@ -37,6 +37,9 @@ export class Initial1796039144559 implements MigrationInterface {
     await queryRunner.query("CREATE TABLE \"need\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"enterprise_id\" character varying(36) NOT NULL, \"title\" character varying(120) NOT NULL, \"description\" text NOT NULL, \"scenarios\" text NOT NULL, \"budget_fen\" bigint NOT NULL, \"expected_days\" integer NOT NULL, \"bid_deadline\" TIMESTAMP NOT NULL, \"sites\" text NOT NULL, \"private_details\" text, \"industry\" character varying(32) NOT NULL, \"district\" character varying(32) NOT NULL, \"status\" character varying(16) NOT NULL DEFAULT 'draft', \"published_at\" TIMESTAMP, \"cancelled_at\" TIMESTAMP, \"bidding_closed_at\" TIMESTAMP, \"awarded_bid_id\" character varying(36), \"awarded_at\" TIMESTAMP, \"created_by\" character varying(36) NOT NULL, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_218b14514f334ee6f39954f86ba\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE INDEX \"IDX_340d4732ab0c169860f77270aa\" ON \"need\"  (\"status\", \"published_at\") ");
     await queryRunner.query("CREATE INDEX \"IDX_2753656edf31ae7025b40b61a0\" ON \"need\"  (\"enterprise_id\", \"status\") ");
+    await queryRunner.query("CREATE TABLE \"strong_match\" (\"id\" uuid NOT NULL, \"need_id\" character varying(36) NOT NULL, \"solution_id\" character varying(36) NOT NULL, \"enterprise_id\" character varying(36) NOT NULL, \"provider_id\" character varying(36) NOT NULL, \"score\" double precision NOT NULL, \"created_at\" TIMESTAMP NOT NULL, CONSTRAINT \"PK_d86efcfdf9b8bde3438b1042b66\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_a6c763846fee665d45304b0372\" ON \"strong_match\"  (\"solution_id\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_0776a06aeacc3212d9b73dc36a\" ON \"strong_match\"  (\"need_id\", \"solution_id\") ");
     await queryRunner.query("CREATE TABLE \"notification\" (\"seq\" SERIAL NOT NULL, \"id\" uuid NOT NULL, \"user_id\" uuid NOT NULL, \"kind\" character varying(60) NOT NULL, \"title\" character varying(200) NOT NULL, \"body\" text NOT NULL, \"link\" character varying(500), \"data\" text, \"dedupe_key\" character varying(200) NOT NULL, \"read_at\" TIMESTAMP, \"created_at\" TIMESTAMP NOT NULL, CONSTRAINT \"UQ_705b6c7cdf9b2c2ff7ac7872cb7\" UNIQUE (\"id\"), CONSTRAINT \"PK_774379bc56686865ef5bae8bf9f\" PRIMARY KEY (\"seq\"))");
     await queryRunner.query("CREATE INDEX \"IDX_709570ea23197bf75890da5a6a\" ON \"notification\"  (\"user_id\", \"read_at\") ");
     await queryRunner.query("CREATE INDEX \"IDX_73bfce92922b5fdb3c378fc8b9\" ON \"notification\"  (\"user_id\", \"created_at\") ");
@@ -57,9 +60,55 @@ export class Initial1796039144559 implements MigrationInterface {
     await queryRunner.query("CREATE INDEX \"IDX_eb035654672b26fc7fc5a0bea3\" ON \"project_milestone\"  (\"project_id\", \"position\") ");
     await queryRunner.query("CREATE TABLE \"project_monitoring_report\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"project_id\" uuid NOT NULL, \"assessor_id\" uuid NOT NULL, \"summary\" text NOT NULL, \"findings\" text NOT NULL, \"progress_percent\" integer NOT NULL, \"risks\" text NOT NULL, \"filed_at\" TIMESTAMP NOT NULL, CONSTRAINT \"PK_a0a4393e910384dd141e0b986f4\" PRIMARY KEY (\"id\"))");
     await queryRunner.query("CREATE INDEX \"IDX_bd235baea74828511feed83d7f\" ON \"project_monitoring_report\"  (\"project_id\", \"filed_at\") ");
+    await queryRunner.query("CREATE TABLE \"chain\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"leader_enterprise_id\" uuid NOT NULL, \"name\" character varying(120) NOT NULL, \"description\" text NOT NULL, \"created_by\" uuid NOT NULL, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"UQ_cd7811de5cdda5c7efc14cebb65\" UNIQUE (\"leader_enterprise_id\"), CONSTRAINT \"PK_8e273aafae283b886672c952ecd\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE TABLE \"chain_member\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"chain_id\" uuid NOT NULL, \"enterprise_id\" uuid NOT NULL, \"position\" character varying(16) NOT NULL, \"invitation_id\" uuid NOT NULL, \"joint_needs\" character varying(16) NOT NULL DEFAULT 'opted_out', \"site_note\" character varying(200), \"opted_in_at\" TIMESTAMP, \"joined_at\" TIMESTAMP NOT NULL, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_12633ce259bf81280fb0742918d\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_0371047b7c1c71948beeaa54bf\" ON \"chain_member\"  (\"enterprise_id\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_74c8537b56ad1f161f3a991d63\" ON \"chain_member\"  (\"chain_id\", \"enterprise_id\") ");
+    await queryRunner.query("CREATE TABLE \"chain_invitation\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"chain_id\" uuid NOT NULL, \"position\" character varying(16) NOT NULL, \"uscc\" character varying(18), \"email\" character varying(254), \"enterprise_name\" character varying(200), \"token_hash\" character varying(64) NOT NULL, \"status\" character varying(32) NOT NULL DEFAULT 'pending', \"expires_at\" TIMESTAMP NOT NULL, \"created_by\" uuid NOT NULL, \"claimed_by\" uuid, \"claimed_at\" TIMESTAMP, \"responded_by\" uuid, \"responded_at\" TIMESTAMP, \"enterprise_id\" uuid, \"source_row\" integer, \"invited_at\" TIMESTAMP NOT NULL, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"UQ_d38dad83e60cce47aca03a16478\" UNIQUE (\"token_hash\"), CONSTRAINT \"PK_550c9f764b4e731ab0a8f57535f\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_732eb1c2f4ff107e67fd7a7d91\" ON \"chain_invitation\"  (\"chain_id\", \"status\") ");
+    await queryRunner.query("CREATE TABLE \"chain_joint_need\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"chain_id\" uuid NOT NULL, \"need_id\" uuid NOT NULL, \"site_enterprise_ids\" text NOT NULL, \"created_by\" uuid NOT NULL, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"UQ_b230375a0e71e7c5ebae070bbcc\" UNIQUE (\"need_id\"), CONSTRAINT \"PK_f267e8e61baa1568df57dd43e89\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_10445e221920bff64ea55700b7\" ON \"chain_joint_need\"  (\"chain_id\") ");
+    await queryRunner.query("CREATE TABLE \"chain_case\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"chain_id\" uuid NOT NULL, \"title\" character varying(120) NOT NULL, \"summary\" text NOT NULL, \"project_ids\" text NOT NULL, \"status\" character varying(16) NOT NULL DEFAULT 'nominated', \"nominated_by\" uuid NOT NULL, \"nominated_at\" TIMESTAMP NOT NULL, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_172b135883a6e86cc02272b3326\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_09be1f5c4c1e4bad4df3d259a7\" ON \"chain_case\"  (\"status\", \"nominated_at\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_d78ec453fd61d2d8ea1d061391\" ON \"chain_case\"  (\"chain_id\") ");
+    await queryRunner.query("CREATE TABLE \"event_meeting\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"event_id\" uuid NOT NULL, \"slot\" integer NOT NULL, \"table_no\" integer NOT NULL, \"enterprise_id\" uuid NOT NULL, \"provider_id\" uuid NOT NULL, \"kind\" character varying(16) NOT NULL, \"value\" double precision NOT NULL, \"score\" double precision NOT NULL, \"source\" character varying(16) NOT NULL DEFAULT 'scheduler', \"held\" boolean, \"intent\" boolean, \"contract\" boolean, \"no_show_by\" character varying(16), \"outcome_at\" TIMESTAMP, \"outcome_by\" uuid, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_2d598260eac1f4b98506425556f\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_80b1bb42518eab6d04cd582655\" ON \"event_meeting\"  (\"provider_id\", \"no_show_by\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_b08a0d13250b730449cbcede0c\" ON \"event_meeting\"  (\"event_id\", \"enterprise_id\", \"provider_id\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_6ee9159d98c552cddf076e5ef2\" ON \"event_meeting\"  (\"event_id\", \"slot\", \"provider_id\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_58e11154283578080e013e9e4d\" ON \"event_meeting\"  (\"event_id\", \"slot\", \"enterprise_id\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_7445a92fded62224c00e0422ff\" ON \"event_meeting\"  (\"event_id\", \"slot\", \"table_no\") ");
+    await queryRunner.query("CREATE TABLE \"matchmaking_event\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"title\" character varying(200) NOT NULL, \"industry\" character varying(32) NOT NULL, \"district\" character varying(32) NOT NULL, \"venue\" character varying(200), \"online\" boolean NOT NULL DEFAULT false, \"starts_at\" TIMESTAMP NOT NULL, \"slot_minutes\" integer NOT NULL, \"slots\" integer NOT NULL, \"tables\" integer NOT NULL, \"capacity_enterprises\" integer NOT NULL, \"capacity_providers\" integer NOT NULL, \"min_meetings_per_enterprise\" integer NOT NULL, \"max_meetings_per_provider\" integer NOT NULL, \"status\" character varying(24) NOT NULL DEFAULT 'draft', \"organizer_id\" uuid NOT NULL, \"proposed_meetings\" integer, \"proposed_value\" double precision, \"unmet_minimums\" text, \"scheduled_at\" TIMESTAMP, \"published_at\" TIMESTAMP, \"completed_at\" TIMESTAMP, \"cancelled_at\" TIMESTAMP, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_1b3da0c5f366b0af5e126dc84b6\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_3625f03693045cf62fb98c9cbd\" ON \"matchmaking_event\"  (\"organizer_id\", \"created_at\") ");
+    await queryRunner.query("CREATE INDEX \"IDX_866d12d61d5c817044198cec4b\" ON \"matchmaking_event\"  (\"status\", \"starts_at\") ");
+    await queryRunner.query("CREATE TABLE \"event_registration\" (\"id\" uuid NOT NULL DEFAULT gen_random_uuid(), \"event_id\" uuid NOT NULL, \"organisation_id\" uuid NOT NULL, \"side\" character varying(16) NOT NULL, \"available_slots\" text NOT NULL, \"wants\" text NOT NULL, \"status\" character varying(16) NOT NULL DEFAULT 'pending', \"registered_by\" uuid NOT NULL, \"decided_by\" uuid, \"decided_at\" TIMESTAMP, \"decision_reason\" character varying(500), \"checked_in_at\" TIMESTAMP, \"created_at\" TIMESTAMP NOT NULL DEFAULT now(), \"updated_at\" TIMESTAMP NOT NULL DEFAULT now(), CONSTRAINT \"PK_10aedff1bd0d0ef534d1106ddec\" PRIMARY KEY (\"id\"))");
+    await queryRunner.query("CREATE INDEX \"IDX_8f01f7b052851cb926ddee8d20\" ON \"event_registration\"  (\"event_id\", \"side\", \"status\") ");
+    await queryRunner.query("CREATE UNIQUE INDEX \"IDX_4903a912581735bcb8d265b5bc\" ON \"event_registration\"  (\"event_id\", \"organisation_id\") ");
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_4903a912581735bcb8d265b5bc\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_8f01f7b052851cb926ddee8d20\"");
+    await queryRunner.query("DROP TABLE \"event_registration\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_866d12d61d5c817044198cec4b\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_3625f03693045cf62fb98c9cbd\"");
+    await queryRunner.query("DROP TABLE \"matchmaking_event\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_7445a92fded62224c00e0422ff\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_58e11154283578080e013e9e4d\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_6ee9159d98c552cddf076e5ef2\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_b08a0d13250b730449cbcede0c\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_80b1bb42518eab6d04cd582655\"");
+    await queryRunner.query("DROP TABLE \"event_meeting\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_d78ec453fd61d2d8ea1d061391\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_09be1f5c4c1e4bad4df3d259a7\"");
+    await queryRunner.query("DROP TABLE \"chain_case\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_10445e221920bff64ea55700b7\"");
+    await queryRunner.query("DROP TABLE \"chain_joint_need\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_732eb1c2f4ff107e67fd7a7d91\"");
+    await queryRunner.query("DROP TABLE \"chain_invitation\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_74c8537b56ad1f161f3a991d63\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_0371047b7c1c71948beeaa54bf\"");
+    await queryRunner.query("DROP TABLE \"chain_member\"");
+    await queryRunner.query("DROP TABLE \"chain\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_bd235baea74828511feed83d7f\"");
     await queryRunner.query("DROP TABLE \"project_monitoring_report\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_eb035654672b26fc7fc5a0bea3\"");
@@ -80,6 +129,9 @@ export class Initial1796039144559 implements MigrationInterface {
     await queryRunner.query("DROP INDEX \"public\".\"IDX_73bfce92922b5fdb3c378fc8b9\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_709570ea23197bf75890da5a6a\"");
     await queryRunner.query("DROP TABLE \"notification\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_0776a06aeacc3212d9b73dc36a\"");
+    await queryRunner.query("DROP INDEX \"public\".\"IDX_a6c763846fee665d45304b0372\"");
+    await queryRunner.query("DROP TABLE \"strong_match\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_2753656edf31ae7025b40b61a0\"");
     await queryRunner.query("DROP INDEX \"public\".\"IDX_340d4732ab0c169860f77270aa\"");
     await queryRunner.query("DROP TABLE \"need\"");

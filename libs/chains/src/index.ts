@@ -1,0 +1,22 @@
+export * from './chain-states.js';
+export * from './chain.views.js';
+export * from './dto/chains.dto.js';
+export * from './entities/chain.entity.js';
+export * from './entities/chain-member.entity.js';
+export * from './entities/chain-invitation.entity.js';
+export * from './entities/chain-joint-need.entity.js';
+export * from './entities/chain-case.entity.js';
+export * from './roster/roster.js';
+export * from './chains.service.js';
+export * from './chain-invitations.service.js';
+export * from './chain-dashboard.service.js';
+export * from './chain-joint-needs.service.js';
+export * from './chain-cases.service.js';
+export * from './chains.module.js';
+
+import { ChainCase } from './entities/chain-case.entity.js';
+import { ChainInvitation } from './entities/chain-invitation.entity.js';
+import { ChainJointNeed } from './entities/chain-joint-need.entity.js';
+import { ChainMember } from './entities/chain-member.entity.js';
+import { Chain } from './entities/chain.entity.js';
+export const CHAINS_ENTITIES = [Chain, ChainMember, ChainInvitation, ChainJointNeed, ChainCase];

@@ -1,0 +1,142 @@
+import { StateConflictError } from '@smedx/platform';
+
+export const EVENT_STATUSES = [
+  'draft',
+  'registration_open',
+  'registration_closed',
+  'scheduled',
+  'published',
+  'completed',
+  'cancelled',
+] as const;
+export type EventStatus = (typeof EVENT_STATUSES)[number];
+
+/**
+ * What can happen to an event. `register` (a participant signs up),
+ * `update_registration` (wants and availability), `decide_registration`
+ * (the organiser approves or rejects), `schedule` (run the scheduler; again
+ * replaces the draft), `edit_schedule` (the organiser's moves, swaps, adds,
+ * removals), `check_in` and `record_outcome` (on the day).
+ */
+export const EVENT_ACTIONS = [
+  'open_registration',
+  'register',
+  'update_registration',
+  'decide_registration',
+  'close_registration',
+  'schedule',
+  'edit_schedule',
+  'publish',
+  'check_in',
+  'record_outcome',
+  'complete',
+  'cancel',
+] as const;
+export type EventAction = (typeof EVENT_ACTIONS)[number];
+
+/**
+ * The event life cycle, state × action → state; a missing cell is a
+ * forbidden transition (409 naming the current state).
+ *
+ * Participants mark whom they want to meet once they can see who else
+ * registered, so wants and availability stay open after registration closes,
+ * until the schedule is drawn. A closed registration can reopen while no
+ * schedule exists. Once published, the schedule is what participants hold in
+ * their calendars: it no longer changes, and the day's check-in and outcomes
+ * are recorded against it. `completed` and `cancelled` are final.
+ */
+export const EVENT_TRANSITIONS: Readonly<Record<EventStatus, Partial<Record<EventAction, EventStatus>>>> = Object.freeze({
+  draft: {
+    open_registration: 'registration_open',
+    cancel: 'cancelled',
+  },
+  registration_open: {
+    register: 'registration_open',
+    update_registration: 'registration_open',
+    decide_registration: 'registration_open',
+    close_registration: 'registration_closed',
+    cancel: 'cancelled',
+  },
+  registration_closed: {
+    open_registration: 'registration_open',
+    update_registration: 'registration_closed',
+    decide_registration: 'registration_closed',
+    schedule: 'scheduled',
+    cancel: 'cancelled',
+  },
+  scheduled: {
+    schedule: 'scheduled',
+    edit_schedule: 'scheduled',
+    publish: 'published',
+    cancel: 'cancelled',
+  },
+  published: {
+    check_in: 'published',
+    record_outcome: 'published',
+    complete: 'completed',
+    cancel: 'cancelled',
+  },
+  completed: {},
+  cancelled: {},
+});
+
+/** How a refused action reads in the 409 message ("cannot … an event that is published"). */
+const ACTION_PHRASES: Readonly<Record<EventAction, string>> = {
+  open_registration: 'open registration for',
+  register: 'register for',
+  update_registration: 'change a registration for',
+  decide_registration: 'decide a registration for',
+  close_registration: 'close registration for',
+  schedule: 'schedule',
+  edit_schedule: 'edit the schedule of',
+  publish: 'publish',
+  check_in: 'check in to',
+  record_outcome: 'record a meeting outcome of',
+  complete: 'complete',
+  cancel: 'cancel',
+};
+
+/**
+ * {@link StateConflictError} for events, with the article English wants
+ * ("cannot publish an event that is draft"); `phrase` is what was refused.
+ */
+export class EventStateConflictError extends StateConflictError {
+  constructor(state: EventStatus, phrase: string) {
+    super('event', state, phrase);
+    this.message = `cannot ${phrase} an event that is ${state}`;
+  }
+}
+
+/** The state after `action`, or a 409 naming the current state. */
+export function nextEventStatus(current: EventStatus, action: EventAction): EventStatus {
+  const next = EVENT_TRANSITIONS[current][action];
+  if (!next) throw new EventStateConflictError(current, ACTION_PHRASES[action]);
+  return next;
+}
+
+/** The states from which `action` is allowed. */
+export function eventStatusesAllowing(action: EventAction): EventStatus[] {
+  return EVENT_STATUSES.filter((s) => EVENT_TRANSITIONS[s][action] !== undefined);
+}
+
+/** Whether the published agenda exists (participants see their meetings from then on). */
+export function agendaVisible(status: EventStatus): boolean {
+  return status === 'published' || status === 'completed';
+}
+
+export const REGISTRATION_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+
+/** A registration is decided once: pending → approved or rejected. */
+export const REGISTRATION_TRANSITIONS: Readonly<Record<RegistrationStatus, Partial<Record<'approve' | 'reject', RegistrationStatus>>>> =
+  Object.freeze({
+    pending: { approve: 'approved', reject: 'rejected' },
+    approved: {},
+    rejected: {},
+  });
+
+export function nextRegistrationStatus(current: RegistrationStatus, action: 'approve' | 'reject'): RegistrationStatus {
+  const next = REGISTRATION_TRANSITIONS[current][action];
+  if (!next) throw new StateConflictError('registration', current, action);
+  return next;
+}

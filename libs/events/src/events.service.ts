@@ -1,0 +1,438 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import {
+  CLOCK,
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  StateConflictError,
+  UnitOfWork,
+  hasRole,
+  isMember,
+} from '@smedx/platform';
+import type { Clock, FieldProblem, Principal } from '@smedx/platform';
+import { AuditService } from '@smedx/audit';
+import { DirectoryService } from '@smedx/directory';
+import { NotificationsService } from '@smedx/notifications';
+import type { CreateEventInput, EventPageQuery, ListEventsQuery, RegisterInput, UpdateRegistrationInput } from './dto/events.dto.js';
+import { MatchmakingEvent } from './entities/event.entity.js';
+import { EventRegistration } from './entities/event-registration.entity.js';
+import type { ParticipantSide } from './entities/event-registration.entity.js';
+import { nextEventStatus, nextRegistrationStatus } from './event-state.js';
+import type { EventAction, EventStatus } from './event-state.js';
+import { isEventOrganiser, isEventOverseer, mayViewEvent } from './events.policy.js';
+import { emptyCounts, eventView, participantView, registrationView } from './events.views.js';
+import type { EventView, Page, ParticipantView, RegistrationView } from './events.views.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Status changes an organiser makes by name (each a route), with the audit action they record. */
+const LIFECYCLE: Readonly<Partial<Record<EventAction, { audit: string; at?: 'completedAt' | 'cancelledAt' }>>> = {
+  open_registration: { audit: 'event.registration_opened' },
+  close_registration: { audit: 'event.registration_closed' },
+  complete: { audit: 'event.completed', at: 'completedAt' },
+  cancel: { audit: 'event.cancelled', at: 'cancelledAt' },
+};
+
+/**
+ * Matchmaking events (供需对接活动) and their registrations: organisers
+ * create and run events; members of enterprises and approved providers
+ * register, say whom they want to meet and when they can; the organiser
+ * approves within each side's capacity. The schedule lives in
+ * {@link EventScheduleService}, the day itself in {@link EventOutcomesService}.
+ */
+@Injectable()
+export class EventsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly directory: DirectoryService,
+    private readonly notifications: NotificationsService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** Creates an event in `draft`, run by the calling organiser. */
+  async create(actor: Principal, input: CreateEventInput): Promise<EventView> {
+    if (input.startsAt.getTime() <= this.clock.now().getTime()) {
+      throw new InvalidInputError([{ field: 'startsAt', reason: 'must be in the future' }]);
+    }
+    const id = await this.uow.run(async (tx) => {
+      const created = await tx.save(
+        tx.create(MatchmakingEvent, {
+          title: input.title,
+          industry: input.industry,
+          district: input.district,
+          venue: input.venue ?? null,
+          online: input.online,
+          startsAt: input.startsAt,
+          slotMinutes: input.slotMinutes,
+          slots: input.slots,
+          tables: input.tables,
+          capacityEnterprises: input.capacityEnterprises,
+          capacityProviders: input.capacityProviders,
+          minMeetingsPerEnterprise: input.minMeetingsPerEnterprise,
+          maxMeetingsPerProvider: input.maxMeetingsPerProvider,
+          status: 'draft',
+          organizerId: actor.userId,
+          proposedMeetings: null,
+          proposedValue: null,
+          unmetMinimums: null,
+        }),
+      );
+      await this.audit.record(tx, {
+        actorId: actor.userId,
+        action: 'event.created',
+        entityType: 'event',
+        entityId: created.id,
+        data: { title: input.title, startsAt: input.startsAt.toISOString(), slots: input.slots, tables: input.tables },
+      });
+      return created.id;
+    });
+    return this.get(actor, id);
+  }
+
+  /** One event with its registration counts; a draft only for its organiser and overseers (404 for others). */
+  async get(actor: Principal, id: string): Promise<EventView> {
+    const event = await this.visible(actor, id);
+    const counts = await this.registrationCounts([event.id]);
+    return eventView(event, counts.get(event.id));
+  }
+
+  /** Events, latest start first: every event past draft, plus the caller's own drafts (all drafts for overseers). */
+  async list(actor: Principal, query: ListEventsQuery): Promise<Page<EventView>> {
+    const qb = this.dataSource.getRepository(MatchmakingEvent).createQueryBuilder('e');
+    if (!isEventOverseer(actor)) {
+      qb.where(new Brackets((w) => w.where("e.status <> 'draft'").orWhere('e.organizerId = :me', { me: actor.userId })));
+    }
+    if (query.status) qb.andWhere('e.status = :status', { status: query.status });
+    const [rows, total] = await qb
+      .orderBy('e.startsAt', 'DESC')
+      .addOrderBy('e.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    const counts = await this.registrationCounts(rows.map((e) => e.id));
+    return { items: rows.map((e) => eventView(e, counts.get(e.id))), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** `open_registration`, `close_registration`, `complete` or `cancel`, by the event's organiser. */
+  async changeStatus(
+    actor: Principal,
+    id: string,
+    action: 'open_registration' | 'close_registration' | 'complete' | 'cancel',
+  ): Promise<EventView> {
+    await this.uow.run(async (tx) => {
+      const event = await this.forOrganiser(tx, actor, id);
+      const status = nextEventStatus(event.status, action);
+      const change = LIFECYCLE[action]!;
+      await this.transition(tx, event, action, { status, ...(change.at ? { [change.at]: this.clock.now() } : {}) });
+      await this.audit.record(tx, {
+        actorId: actor.userId,
+        action: change.audit,
+        entityType: 'event',
+        entityId: id,
+        data: { before: { status: event.status }, after: { status } },
+      });
+      if (action === 'cancel')
+        await this.notifyParticipants(tx, event, 'event.cancelled', `供需对接活动“${event.title}”已取消`, '组织方已取消本次供需对接活动。');
+    });
+    return this.get(actor, id);
+  }
+
+  /**
+   * Registers an organisation of the caller: an enterprise, or a provider
+   * that passed selection. `availableSlots` defaults to the whole event;
+   * `wants` must name organisations of the other side.
+   */
+  async register(actor: Principal, id: string, input: RegisterInput): Promise<RegistrationView> {
+    const membership = actor.memberships.find((m) => m.organisationId === input.organisationId);
+    if (!membership) throw new ForbiddenError('only members of the organisation may register it', 'not_member');
+    const side: ParticipantSide = membership.kind;
+    const registrationId = await this.uow.run(async (tx) => {
+      const event = await this.visible(actor, id, tx, true);
+      nextEventStatus(event.status, 'register');
+      if (side === 'provider') {
+        const provider = await this.directory.getProvider(input.organisationId, tx);
+        if (provider.status !== 'approved') throw new StateConflictError('provider', provider.status, 'register');
+      } else {
+        await this.directory.getEnterprise(input.organisationId, tx);
+      }
+      const availableSlots = this.slotsOf(event, input.availableSlots);
+      await this.checkWants(side, input.wants, tx);
+      if (await tx.existsBy(EventRegistration, { eventId: id, organisationId: input.organisationId })) {
+        throw new ConflictError('already_registered', `organisation ${input.organisationId} is already registered for this event`);
+      }
+      const saved = await tx.save(
+        tx.create(EventRegistration, {
+          eventId: id,
+          organisationId: input.organisationId,
+          side,
+          availableSlots,
+          wants: input.wants,
+          status: 'pending',
+          registeredBy: actor.userId,
+          decidedBy: null,
+          decidedAt: null,
+          decisionReason: null,
+          checkedInAt: null,
+        }),
+      );
+      await this.notifications.notify(tx, {
+        recipients: { userIds: [event.organizerId] },
+        kind: 'event.registration',
+        title: `“${event.title}”收到新的报名`,
+        body: `${side === 'enterprise' ? '企业' : '服务商'}报名了供需对接活动“${event.title}”，请审核。`,
+        link: `/events/${id}`,
+        data: { eventId: id, registrationId: saved.id },
+        dedupeKey: `event.registration:${saved.id}`,
+      });
+      return saved.id;
+    });
+    return this.registrationFor(id, registrationId);
+  }
+
+  /**
+   * The event's registrations. The organiser and overseers see all of them
+   * whole; a participant sees the approved participants (name and side, to
+   * choose whom to meet) and its own registrations whole; others get 403.
+   */
+  async listRegistrations(actor: Principal, id: string, query: EventPageQuery): Promise<Page<RegistrationView | ParticipantView>> {
+    const event = await this.visible(actor, id);
+    const full = isEventOrganiser(actor, event) || isEventOverseer(actor);
+    const mine = actor.memberships.map((m) => m.organisationId);
+    const qb = this.dataSource.getRepository(EventRegistration).createQueryBuilder('r').where('r.eventId = :id', { id });
+    if (!full) {
+      const own = mine.length
+        ? await this.dataSource.getRepository(EventRegistration).countBy({ eventId: id, organisationId: In(mine) })
+        : 0;
+      if (!own) throw new ForbiddenError('only the organiser and the participants see the registrations', 'not_participant');
+      qb.andWhere(new Brackets((w) => w.where("r.status = 'approved'").orWhere('r.organisationId IN (:...mine)', { mine })));
+    }
+    const [rows, total] = await qb
+      .orderBy('r.side', 'ASC')
+      .addOrderBy('r.createdAt', 'ASC')
+      .addOrderBy('r.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    const names = await this.names(rows.map((r) => r.organisationId));
+    return {
+      items: rows.map((r) =>
+        full || mine.includes(r.organisationId)
+          ? registrationView(r, names.get(r.organisationId) ?? '')
+          : participantView(r, names.get(r.organisationId) ?? ''),
+      ),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  /** Changes whom a participant wants to meet and when it can (its members, or the organiser), until the schedule is drawn. */
+  async updateRegistration(actor: Principal, id: string, rid: string, patch: UpdateRegistrationInput): Promise<RegistrationView> {
+    await this.uow.run(async (tx) => {
+      const event = await this.visible(actor, id, tx, true);
+      const registration = await this.registrationIn(tx, id, rid);
+      if (!isMember(actor, registration.organisationId) && !isEventOrganiser(actor, event)) {
+        throw new ForbiddenError("only the organisation's members and the organiser change a registration", 'not_member');
+      }
+      nextEventStatus(event.status, 'update_registration');
+      if (registration.status === 'rejected') throw new StateConflictError('registration', registration.status, 'change');
+      const changes: Partial<EventRegistration> = {};
+      if (patch.availableSlots) changes.availableSlots = this.slotsOf(event, patch.availableSlots);
+      if (patch.wants) {
+        await this.checkWants(registration.side, patch.wants, tx);
+        changes.wants = patch.wants;
+      }
+      await tx.update(EventRegistration, { id: rid }, changes);
+    });
+    return this.registrationFor(id, rid);
+  }
+
+  /**
+   * The organiser's decision on a registration: approve (while the side has
+   * room) or reject with a reason. Audited; the organisation is notified.
+   */
+  async decide(actor: Principal, id: string, rid: string, decision: 'approve' | 'reject', reason?: string): Promise<RegistrationView> {
+    await this.uow.run(async (tx) => {
+      const event = await this.forOrganiser(tx, actor, id);
+      const registration = await this.registrationIn(tx, id, rid);
+      nextEventStatus(event.status, 'decide_registration');
+      const status = nextRegistrationStatus(registration.status, decision);
+      if (decision === 'approve') {
+        const capacity = registration.side === 'enterprise' ? event.capacityEnterprises : event.capacityProviders;
+        const approved = await tx.countBy(EventRegistration, { eventId: id, side: registration.side, status: 'approved' });
+        if (approved >= capacity) {
+          throw new ConflictError(
+            'event_full',
+            `the event has room for ${capacity} ${registration.side === 'enterprise' ? 'enterprises' : 'providers'} and all of it is taken`,
+            { capacity },
+          );
+        }
+      }
+      const now = this.clock.now();
+      const updated = await tx.update(
+        EventRegistration,
+        { id: rid, status: registration.status },
+        { status, decidedBy: actor.userId, decidedAt: now, decisionReason: reason ?? null },
+      );
+      if (!updated.affected) throw new ConflictError('registration_changed', 'the registration changed meanwhile; reload and try again');
+      await this.audit.record(tx, {
+        actorId: actor.userId,
+        action: decision === 'approve' ? 'event.registration_approved' : 'event.registration_rejected',
+        entityType: 'event',
+        entityId: id,
+        reason: reason ?? null,
+        data: { registrationId: rid, organisationId: registration.organisationId, side: registration.side },
+      });
+      await this.notifications.notify(tx, {
+        recipients: { organisationIds: [registration.organisationId] },
+        kind: decision === 'approve' ? 'event.registration-approved' : 'event.registration-rejected',
+        title: decision === 'approve' ? `报名“${event.title}”已通过` : `报名“${event.title}”未通过`,
+        body:
+          decision === 'approve'
+            ? `您已获准参加供需对接活动“${event.title}”。请在报名信息中标注希望洽谈的对象和可参加的时段。`
+            : `您报名的供需对接活动“${event.title}”未获通过。原因：${reason ?? ''}`,
+        link: `/events/${id}`,
+        data: { eventId: id, registrationId: rid },
+        dedupeKey: `event.registration-${decision}:${rid}`,
+      });
+    });
+    return this.registrationFor(id, rid);
+  }
+
+  // ------------------------------------------------------------------ shared with the other event services
+
+  /** The event if the caller may know it exists (404 otherwise); `lock` takes the row for the transaction on PostgreSQL. */
+  async visible(actor: Principal, id: string, tx?: EntityManager, lock = false): Promise<MatchmakingEvent> {
+    const event = UUID.test(id) ? await this.load(id, tx, lock) : null;
+    if (!event || !mayViewEvent(actor, event)) throw new NotFoundError('event', id);
+    return event;
+  }
+
+  /**
+   * The event, locked, for its organiser: 404 when the caller may not see
+   * it, 403 when it is someone else's event.
+   */
+  async forOrganiser(tx: EntityManager, actor: Principal, id: string): Promise<MatchmakingEvent> {
+    const event = await this.visible(actor, id, tx, true);
+    this.assertOrganiser(actor, event);
+    return event;
+  }
+
+  /** 403 unless the caller runs this event. */
+  assertOrganiser(actor: Principal, event: MatchmakingEvent): void {
+    if (!isEventOrganiser(actor, event)) {
+      throw new ForbiddenError(
+        hasRole(actor, 'organizer') ? "only the event's own organiser runs it" : 'requires role organizer',
+        'not_organiser',
+      );
+    }
+  }
+
+  /** Writes a status change conditional on the status read (a concurrent change makes it a 409). */
+  async transition(tx: EntityManager, event: MatchmakingEvent, action: EventAction, changes: Partial<MatchmakingEvent>): Promise<void> {
+    const result = await tx.update(MatchmakingEvent, { id: event.id, status: event.status }, changes);
+    if (!result.affected) {
+      const current = await tx.findOneBy(MatchmakingEvent, { id: event.id });
+      nextEventStatus((current?.status ?? event.status) as EventStatus, action);
+      throw new ConflictError('event_changed', 'the event changed meanwhile; reload and try again');
+    }
+  }
+
+  /** Names of enterprises and providers by id, in two queries. */
+  async names(ids: readonly string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return new Map();
+    const [enterprises, providers] = await Promise.all([this.directory.enterprisesByIds(unique), this.directory.providersByIds(unique)]);
+    return new Map([...enterprises, ...providers].map((o) => [o.id, o.name]));
+  }
+
+  /** Approved registrations of the event (the participants), in one query. */
+  approvedRegistrations(eventId: string, tx?: EntityManager): Promise<EventRegistration[]> {
+    return (tx ?? this.dataSource.manager).find(EventRegistration, {
+      where: { eventId, status: 'approved' },
+      order: { side: 'ASC', organisationId: 'ASC' },
+    });
+  }
+
+  /** Notifies every approved participant of the event (inside `tx`). */
+  async notifyParticipants(tx: EntityManager, event: MatchmakingEvent, kind: string, title: string, body: string): Promise<void> {
+    const participants = await this.approvedRegistrations(event.id, tx);
+    if (!participants.length) return;
+    await this.notifications.notify(tx, {
+      recipients: { organisationIds: participants.map((r) => r.organisationId) },
+      kind,
+      title,
+      body,
+      link: `/events/${event.id}`,
+      data: { eventId: event.id },
+      dedupeKey: `${kind}:${event.id}`,
+    });
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  private async load(id: string, tx: EntityManager | undefined, lock: boolean): Promise<MatchmakingEvent | null> {
+    const qb = (tx ?? this.dataSource.manager).getRepository(MatchmakingEvent).createQueryBuilder('e').where('e.id = :id', { id });
+    // SQLite runs write transactions one at a time; on PostgreSQL the row lock serialises changes to one event.
+    if (lock && tx && this.dataSource.options.type === 'postgres') qb.setLock('pessimistic_write');
+    return qb.getOne();
+  }
+
+  private async registrationIn(tx: EntityManager, eventId: string, rid: string): Promise<EventRegistration> {
+    const registration = UUID.test(rid) ? await tx.findOneBy(EventRegistration, { id: rid, eventId }) : null;
+    if (!registration) throw new NotFoundError('registration', rid);
+    return registration;
+  }
+
+  private async registrationFor(eventId: string, rid: string): Promise<RegistrationView> {
+    const registration = await this.dataSource.manager.findOneByOrFail(EventRegistration, { id: rid, eventId });
+    const names = await this.names([registration.organisationId]);
+    return registrationView(registration, names.get(registration.organisationId) ?? '');
+  }
+
+  /** The slots as given (checked against the event), sorted; every slot when none are given. */
+  private slotsOf(event: MatchmakingEvent, slots: number[] | undefined): number[] {
+    if (slots === undefined) return Array.from({ length: event.slots }, (_, s) => s);
+    const problems: FieldProblem[] = slots.flatMap((s, i) =>
+      s >= event.slots ? [{ field: `availableSlots.${i}`, reason: `must be a slot from 0 to ${event.slots - 1}` }] : [],
+    );
+    if (problems.length) throw new InvalidInputError(problems);
+    return [...slots].sort((a, b) => a - b);
+  }
+
+  /** Each wanted organisation must exist on the other side. */
+  private async checkWants(side: ParticipantSide, wants: readonly string[], tx: EntityManager): Promise<void> {
+    if (!wants.length) return;
+    const found = side === 'enterprise' ? await this.directory.providersByIds(wants, tx) : await this.directory.enterprisesByIds(wants, tx);
+    const known = new Set(found.map((o) => o.id));
+    const other = side === 'enterprise' ? 'provider' : 'enterprise';
+    const problems = wants.flatMap((w, i) => (known.has(w) ? [] : [{ field: `wants.${i}`, reason: `is not a registered ${other}` }]));
+    if (problems.length) throw new InvalidInputError(problems);
+  }
+
+  private async registrationCounts(eventIds: string[]): Promise<Map<string, ReturnType<typeof emptyCounts>>> {
+    const counts = new Map(eventIds.map((id) => [id, emptyCounts()]));
+    if (!eventIds.length) return counts;
+    const rows = await this.dataSource
+      .getRepository(EventRegistration)
+      .createQueryBuilder('r')
+      .select('r.eventId', 'eventId')
+      .addSelect('r.side', 'side')
+      .addSelect('r.status', 'status')
+      .addSelect('COUNT(*)', 'n')
+      .where('r.eventId IN (:...eventIds)', { eventIds })
+      .groupBy('r.eventId')
+      .addGroupBy('r.side')
+      .addGroupBy('r.status')
+      .getRawMany<{ eventId: string; side: ParticipantSide; status: 'pending' | 'approved' | 'rejected'; n: string | number }>();
+    for (const row of rows) {
+      const entry = counts.get(row.eventId);
+      if (entry) entry[row.side === 'enterprise' ? 'enterprises' : 'providers'][row.status] = Number(row.n);
+    }
+    return counts;
+  }
+}

@@ -1,0 +1,325 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { APP_CONFIG, CLOCK, ForbiddenError, SEARCH_ENGINE, UnitOfWork, hasRole, isMember } from '@smedx/platform';
+import type { AppConfig, Clock, MatchFactor, Principal, SearchEngine } from '@smedx/platform';
+import { SolutionsService } from '@smedx/catalogue';
+import { NeedsService } from '@smedx/demand';
+import { DirectoryService, providerRecord } from '@smedx/directory';
+import { NotificationsService } from '@smedx/notifications';
+import { ChangeFollower, SearchIndexer } from '@smedx/search';
+import { needFactsFromDocument, solutionFactsFromDocument } from './match-facts.js';
+import type { NeedFacts, ProviderFacts, SolutionFacts } from './match-facts.js';
+import { Matcher } from './matcher.js';
+import type { NeedMatch, ProviderSource, SolutionMatch } from './matcher.js';
+import { SearchCandidates } from './search-candidates.js';
+import { StrongMatch } from './strong-match.entity.js';
+
+/** A solution matched to a need, as the API returns it. */
+export interface SolutionMatchItem {
+  /** The solution's id. */
+  id: string;
+  title: string;
+  providerId: string;
+  providerName: string;
+  /** In [0, 1]: the sum of `breakdown`. */
+  score: number;
+  /** Factor → weighted contribution to `score`. */
+  breakdown: Record<MatchFactor, number>;
+  /** The score in plain Chinese, strengths first. */
+  reasons: string[];
+}
+
+/** A need matched to a solution, as the API returns it. */
+export interface NeedMatchItem {
+  /** The need's id. */
+  id: string;
+  title: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  score: number;
+  breakdown: Record<MatchFactor, number>;
+  reasons: string[];
+}
+
+export interface MatchList<T> {
+  items: T[];
+}
+
+/** Roles that oversee the whole programme and see every match. */
+const OVERSEERS = ['city_officer', 'assessor', 'admin'] as const;
+/** How many of a provider's own solutions it sees ranked against a need. */
+const OWN_SOLUTIONS = 100;
+
+/**
+ * Matching (SPEC capability 8): the best solutions for a need and the best
+ * needs for a solution, each with a score, its per-factor breakdown and
+ * reasons; and the re-matching jobs' work, which records new strong matches
+ * and notifies both sides of each exactly once.
+ *
+ * Candidates come from the search indexes ({@link SearchCandidates}) and are
+ * ranked by the {@link Matcher}, whose scoring is a pure function of the pair.
+ * Only published needs and solutions of approved providers ever match.
+ */
+@Injectable()
+export class MatchingService {
+  private readonly logger = new Logger('MatchingService');
+  private readonly candidates: SearchCandidates;
+  private readonly matcher: Matcher;
+  private readonly settings: AppConfig['matching'];
+  private indexes: Promise<void> | null = null;
+
+  constructor(
+    @Inject(SEARCH_ENGINE) engine: SearchEngine,
+    private readonly indexer: SearchIndexer,
+    private readonly follower: ChangeFollower,
+    private readonly solutions: SolutionsService,
+    private readonly needs: NeedsService,
+    private readonly directory: DirectoryService,
+    private readonly notifications: NotificationsService,
+    private readonly uow: UnitOfWork,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.settings = config.matching;
+    this.candidates = new SearchCandidates(engine);
+    const providers: ProviderSource = { providers: (ids) => this.providers(ids) };
+    this.matcher = new Matcher(this.candidates, providers, config.matching.weights);
+  }
+
+  // ------------------------------------------------------------------ reading
+
+  /**
+   * The best solutions for a need, for whoever may see them: the enterprise's
+   * members and officers (city officers, assessors, admins, the district's
+   * officers) see every match; a provider's members see where their own
+   * solutions stand. 404 when the caller may not see the need at all, 403
+   * when they may see it but not its matches. A need that is not published
+   * (draft, awarded, closed, cancelled) has no matches: the list is empty.
+   */
+  async needMatches(actor: Principal, needId: string, limit = this.settings.topN): Promise<MatchList<SolutionMatchItem>> {
+    const view = await this.needs.get(actor, needId);
+    const own = actor.memberships.filter((m) => m.kind === 'provider').map((m) => m.organisationId);
+    const seesAll =
+      isMember(actor, view.enterpriseId) ||
+      hasRole(actor, ...OVERSEERS) ||
+      actor.roles.some((g) => g.role === 'district_officer' && g.district === view.district);
+    if (!seesAll && !own.length) {
+      throw new ForbiddenError("only the need's enterprise, officers and providers see its matches", 'not_allowed');
+    }
+    const need = await this.loadNeed(needId);
+    if (!need) return { items: [] };
+    if (seesAll) return { items: (await this.matchNeed(need, { limit })).map(solutionItem) };
+    await this.ready();
+    const mine = await this.candidates.solutionsOf(own, OWN_SOLUTIONS);
+    const matches = await this.matchNeed(need, { limit, include: mine, only: (s) => own.includes(s.providerId) });
+    return { items: matches.map(solutionItem) };
+  }
+
+  /**
+   * The best needs for a solution: for the provider's members and officers
+   * (404 when the caller may not see the solution, 403 when they see it but
+   * are neither). A solution that is not published, or whose provider is not
+   * approved, has no matches.
+   */
+  async solutionMatches(actor: Principal, solutionId: string, limit = this.settings.topN): Promise<MatchList<NeedMatchItem>> {
+    const view = await this.solutions.get(actor, solutionId);
+    if (!isMember(actor, view.providerId) && !hasRole(actor, ...OVERSEERS, 'district_officer')) {
+      throw new ForbiddenError("only the solution's provider and officers see its matches", 'not_allowed');
+    }
+    return this.matchesForSolution(solutionId, { limit });
+  }
+
+  /** The best solutions for a need, without authorisation: for other contexts (events, bidding). */
+  async matchesForNeed(needId: string, options: { limit: number }): Promise<MatchList<SolutionMatchItem>> {
+    const need = await this.loadNeed(needId);
+    return { items: need ? (await this.matchNeed(need, options)).map(solutionItem) : [] };
+  }
+
+  /** The best needs for a solution, without authorisation: for other contexts. */
+  async matchesForSolution(solutionId: string, options: { limit: number }): Promise<MatchList<NeedMatchItem>> {
+    const solution = await this.loadSolution(solutionId);
+    if (!solution) return { items: [] };
+    await this.ready();
+    return { items: (await this.matcher.matchSolution(solution, options)).map(needItem) };
+  }
+
+  // ------------------------------------------------------------------ re-matching
+
+  /**
+   * Re-ranks a need (just published or edited) and records its new strong
+   * matches. Idempotent: a pair is recorded and notified once, ever.
+   * Returns the number of new strong matches.
+   */
+  async rematchNeed(needId: string): Promise<number> {
+    const need = await this.loadNeed(needId);
+    if (!need) return 0;
+    const matches = await this.matchNeed(need, { limit: this.settings.topN });
+    return this.recordStrong(matches.filter((m) => m.score >= this.settings.strongThreshold).map((m) => ({ need, match: m })));
+  }
+
+  /**
+   * Finds the needs for which a solution (just published or edited) now ranks
+   * among the top `MATCH_TOP_N` with a strong score, and records them: the
+   * solution's best needs are each re-ranked in full, the solution included
+   * even if the search index has not caught up with it yet.
+   */
+  async rematchSolution(solutionId: string): Promise<number> {
+    const solution = await this.loadSolution(solutionId);
+    if (!solution) return 0;
+    await this.ready();
+    // Only a strong pair can be new news; each of the (at most top N) candidates is re-ranked in full.
+    const contenders = (await this.matcher.matchSolution(solution, { limit: this.settings.topN })).filter(
+      (m) => m.score >= this.settings.strongThreshold,
+    );
+    const strong: StrongPair[] = [];
+    for (const { need } of contenders) {
+      const ranked = await this.matcher.matchNeed(need, { limit: this.settings.topN, include: [solution] });
+      const mine = ranked.find((m) => m.solution.id === solution.id);
+      if (mine && mine.score >= this.settings.strongThreshold) strong.push({ need, match: mine });
+    }
+    return this.recordStrong(strong);
+  }
+
+  /** Re-matches every published solution of a provider (approved or reinstated: its solutions may match again). */
+  async rematchProvider(providerId: string): Promise<number> {
+    const provider = (await this.providers([providerId])).get(providerId);
+    if (provider?.status !== 'approved') return 0;
+    let found = 0;
+    for (const id of await this.solutions.listIds('published', providerId)) found += await this.rematchSolution(id);
+    return found;
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  private async matchNeed(need: NeedFacts, options: Parameters<Matcher['matchNeed']>[1]): Promise<SolutionMatch[]> {
+    await this.ready();
+    return this.matcher.matchNeed(need, options);
+  }
+
+  /**
+   * The indexes exist and hold every committed change: the embedded index of
+   * this process follows the database (the re-matching job may run before
+   * the follower got to the change that triggered it). With Meilisearch the
+   * index job may still be on its way; the changed object itself is read
+   * from the database, so it is never missed.
+   */
+  private async ready(): Promise<void> {
+    this.indexes ??= this.indexer.ensureIndexes().catch((err: unknown) => {
+      this.indexes = null;
+      throw err;
+    });
+    await this.indexes;
+    await this.follower.catchUp();
+  }
+
+  /** The need as matching sees it, or null when it does not exist or is not published. */
+  private async loadNeed(needId: string): Promise<NeedFacts | null> {
+    const doc = await this.needs.toSearchDocument(needId);
+    const need = doc ? needFactsFromDocument(doc) : null;
+    return need?.status === 'published' ? need : null;
+  }
+
+  private async loadSolution(solutionId: string): Promise<SolutionFacts | null> {
+    const doc = await this.solutions.toSearchDocument(solutionId);
+    const solution = doc ? solutionFactsFromDocument(doc) : null;
+    return solution?.status === 'published' ? solution : null;
+  }
+
+  /** The candidates' providers in one query, read fresh: a suspension takes effect at once. */
+  private async providers(ids: readonly string[]): Promise<Map<string, ProviderFacts>> {
+    const found = await this.directory.providersByIds(ids);
+    return new Map(
+      found.map((p) => [p.id, { id: p.id, name: p.name, status: p.status, districts: p.districts, record: providerRecord(p) }]),
+    );
+  }
+
+  /**
+   * Records the pairs not recorded before and, in the same transaction,
+   * notifies both sides of each: the unique pair makes a repeated job a
+   * no-op, and the notifications' dedupe keys make a repeated delivery one.
+   */
+  private async recordStrong(pairs: StrongPair[]): Promise<number> {
+    if (!pairs.length) return 0;
+    const recorded = await this.uow.run(async (tx) => {
+      let fresh = 0;
+      for (const pair of pairs) if (await this.recordPair(tx, pair)) fresh++;
+      return fresh;
+    });
+    if (recorded) this.logger.log(`${recorded} new strong match(es)`);
+    return recorded;
+  }
+
+  private async recordPair(tx: EntityManager, { need, match }: StrongPair): Promise<boolean> {
+    const { solution, provider } = match;
+    const id = randomUUID();
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(StrongMatch)
+      .values({
+        id,
+        needId: need.id,
+        solutionId: solution.id,
+        enterpriseId: need.enterpriseId,
+        providerId: provider.id,
+        score: match.score,
+        createdAt: this.clock.now(),
+      })
+      .orIgnore()
+      .execute();
+    const row = await tx.findOneBy(StrongMatch, { needId: need.id, solutionId: solution.id });
+    if (row?.id !== id) return false;
+    const percent = Math.round(match.score * 100);
+    const why = match.reasons.length ? `${match.reasons.slice(0, 3).join('；')}。` : '';
+    const data = { needId: need.id, solutionId: solution.id, score: match.score };
+    await this.notifications.notify(tx, {
+      recipients: { organisationIds: [need.enterpriseId] },
+      kind: 'match.strong',
+      title: `新的高匹配方案：${solution.title}`,
+      body: `需求「${need.title}」与${provider.name}的方案「${solution.title}」匹配度 ${percent}%。${why}`,
+      link: `/needs/${need.id}`,
+      data,
+      dedupeKey: `match:${need.id}:${solution.id}:enterprise`,
+    });
+    await this.notifications.notify(tx, {
+      recipients: { organisationIds: [provider.id] },
+      kind: 'match.strong',
+      title: `新的高匹配需求：${need.title}`,
+      body: `${need.enterpriseName || '一家企业'}发布的需求「${need.title}」与贵方方案「${solution.title}」匹配度 ${percent}%。${why}`,
+      link: `/needs/${need.id}`,
+      data,
+      dedupeKey: `match:${need.id}:${solution.id}:provider`,
+    });
+    return true;
+  }
+}
+
+interface StrongPair {
+  need: NeedFacts;
+  match: SolutionMatch;
+}
+
+function solutionItem(m: SolutionMatch): SolutionMatchItem {
+  return {
+    id: m.solution.id,
+    title: m.solution.title,
+    providerId: m.provider.id,
+    providerName: m.provider.name,
+    score: m.score,
+    breakdown: m.breakdown,
+    reasons: m.reasons,
+  };
+}
+
+function needItem(m: NeedMatch): NeedMatchItem {
+  return {
+    id: m.need.id,
+    title: m.need.title,
+    enterpriseId: m.need.enterpriseId,
+    enterpriseName: m.need.enterpriseName,
+    score: m.score,
+    breakdown: m.breakdown,
+    reasons: m.reasons,
+  };
+}
