@@ -1,4 +1,4 @@
-/* global fetch, setTimeout, URL, AbortSignal, localStorage */
+/* global fetch, setTimeout, URL, AbortSignal, localStorage, window, document, getComputedStyle, Node */
 /**
  * Browser test of the web UI: starts the built API (which serves apps/web/dist) on a
  * free port with a fresh SQLite data directory, drives Debian's Chromium through
@@ -163,7 +163,64 @@ async function prepare(base, adminToken) {
     return { member, provider };
   };
   const pending = await newProvider(1, `沈阳待遴选测试科技有限公司${stamp}`);
-  const fixtures = { taxonomies, officer, pendingProvider: pending.provider.name, makeUscc, stamp };
+
+  // A provider that bids through the UI: approved, with one published solution to attach to its bid.
+  const bidderAccount = { email: `bidder-${stamp}@browser.test`, password: 'browser-pass-2024' };
+  const bidderSession = await call(base, 'POST', '/auth/register', { ...bidderAccount, displayName: '投标测试员' });
+  const bidderProvider = await call(
+    base,
+    'POST',
+    '/providers',
+    {
+      name: `沈阳投标测试智能科技有限公司${stamp}`,
+      uscc: makeUscc(5_000_000 + stamp),
+      kind: 'integrator',
+      districts: taxonomies.districts.slice(0, 8).map((d) => d.code),
+      description: '浏览器测试用服务商：设备联网与生产管理系统集成',
+    },
+    bidderSession.accessToken,
+  );
+  await call(
+    base,
+    'POST',
+    `/providers/${bidderProvider.id}/selection`,
+    { decision: 'approve', reason: '浏览器测试：资质齐全' },
+    officerSession.accessToken,
+  );
+  const bidderSolution = await call(
+    base,
+    'POST',
+    '/solutions',
+    {
+      providerId: bidderProvider.id,
+      title: `数控车间设备联网与排产一体化方案${stamp}`,
+      summary: '设备联网采集、OEE统计与APS排产，适合数控机床车间。',
+      description: '边缘网关接入数控系统，采集设备状态与加工节拍，提供OEE看板、计划排程与移动端查看。',
+      scenarios: [taxonomies.scenarios[4].code],
+      industries: [taxonomies.industries[1].code],
+      priceMinFen: 10_000_000,
+      priceMaxFen: 40_000_000,
+      deployDays: 45,
+      deliveryMode: 'hybrid',
+      levels: [1, 2],
+    },
+    bidderSession.accessToken,
+  );
+  await call(base, 'POST', `/solutions/${bidderSolution.id}/publish`, {}, bidderSession.accessToken);
+  const bidder = {
+    ...bidderAccount,
+    providerId: bidderProvider.id,
+    providerName: bidderProvider.name,
+    solutionId: bidderSolution.id,
+    solutionTitle: bidderSolution.title,
+  };
+
+  // An assessor (过程监测, 验收测评).
+  const assessor = { email: `assessor-${stamp}@browser.test`, password: 'browser-pass-2024' };
+  const assessorSession = await call(base, 'POST', '/auth/register', { ...assessor, displayName: '评估机构测试员' });
+  await call(base, 'POST', `/admin/users/${assessorSession.user.id}/roles`, { role: 'assessor' }, adminToken);
+
+  const fixtures = { taxonomies, officer, pendingProvider: pending.provider.name, makeUscc, stamp, bidder, assessor };
 
   const published = await call(base, 'GET', '/solutions?pageSize=1', undefined, adminToken);
   if (published.total > 0) return { ...fixtures, seeded: false, title: published.items[0].title };
@@ -212,6 +269,31 @@ async function pick(page, scope, label, option) {
   await page.keyboard.press('Enter');
   if (await item.locator('.ant-select-multiple').count()) await page.keyboard.press('Escape');
   await item.locator('.ant-select-selection-item', { hasText: option }).waitFor();
+}
+
+/**
+ * Waits (polling, 2 s at most) until the element's entry animation is over — antd's popover zoom,
+ * a notice's slide-in — so a screenshot shows it in full: on screen, opaque, nothing around it
+ * still moving. Endless animations (a badge's pulsing dot) are not waited for.
+ */
+async function settled(locator) {
+  await locator.evaluate(async (el) => {
+    const moving = () => {
+      const box = el.getBoundingClientRect();
+      if (box.right > window.innerWidth + 1 || box.left < -1) return true;
+      for (let node = el; node; node = node.parentElement) if (getComputedStyle(node).opacity !== '1') return true;
+      return document
+        .getAnimations()
+        .some(
+          (a) =>
+            a.playState === 'running' &&
+            Number.isFinite(a.effect?.getComputedTiming().endTime) &&
+            a.effect?.target instanceof Node &&
+            (el.contains(a.effect.target) || a.effect.target.contains(el)),
+        );
+    };
+    for (let i = 0; i < 100 && moving(); i += 1) await new Promise((r) => setTimeout(r, 20));
+  });
 }
 
 async function signOut(page) {
@@ -541,6 +623,235 @@ async function main() {
     }
     await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
     await page.screenshot({ path: join(RESULTS, 'ui-needs.png'), fullPage: true });
+  });
+
+  const bidder = seeded.bidder;
+  let bidPlaced = false;
+  let projectPath = null;
+
+  await check('a provider bids on the published need through the UI (报价 in 万元), then revises it', async () => {
+    assert(needPath, 'the need was created');
+    await signOut(page);
+    await signIn(page, bidder.email, bidder.password);
+    await side.getByText('改造项目').waitFor();
+    await page.goto(`${base}${needPath}`);
+    await page.getByRole('tab', { name: '投标', exact: true }).click();
+    const form = page.locator('form#bid');
+    await form.locator('#bid_priceWan').fill('26');
+    await form.locator('#bid_deliveryDays').fill('45');
+    await pick(page, form, '关联方案', bidder.solutionTitle);
+    await form.locator('#bid_proposal').fill('第一阶段完成40台数控机床联网与OEE看板，第二阶段上线APS排产，驻场实施并提供一年运维。');
+    await form.locator('button[type=submit]').click();
+    const own = page.getByTestId('own-bid');
+    await own.locator('.ant-tag', { hasText: '已投标' }).waitFor();
+    await own.getByTestId('own-bid-price').filter({ hasText: '¥26万元' }).waitFor();
+    await own.getByRole('link', { name: bidder.solutionTitle }).waitFor();
+    bidPlaced = true;
+    // The sealed bid is revised before the deadline: a new version, the old terms kept in its history.
+    await own.getByRole('button', { name: '修改投标' }).click();
+    await own.locator('#reviseBid_priceWan').fill('24');
+    await own.locator('#reviseBid_note').fill('优化实施方案，下调报价');
+    await own.locator('button[type=submit]').click();
+    await own.getByTestId('own-bid-price').filter({ hasText: '¥24万元' }).waitFor();
+    await own.locator('.ant-tag', { hasText: '第 2 版' }).waitFor();
+    await page.getByRole('tab', { name: /我的投标（1）/ }).waitFor();
+    await page.screenshot({ path: join(RESULTS, 'ui-bid.png'), fullPage: true });
+  });
+
+  await check('the provider sees the need under 匹配需求 on its own solution', async () => {
+    assert(needPath, 'the need was created');
+    const token = await page.evaluate(() => localStorage.getItem('smedx.accessToken'));
+    const needId = needPath.split('/').pop();
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      // The need reaches the matcher's index through a background job.
+      const res = await fetch(`${base}/api/v1/solutions/${bidder.solutionId}/matches`, { headers: { authorization: `Bearer ${token}` } });
+      if (res.status === 404) throw new Skip('GET /solutions/:id/matches answers 404');
+      assert(res.ok, `matches answered ${res.status}`);
+      if ((await res.json()).items?.some((m) => m.id === needId)) break;
+      assert(Date.now() < deadline, 'the need is not among the matches within 20 s');
+      await sleep(500);
+    }
+    await page.goto(`${base}/solutions/${bidder.solutionId}`);
+    await page.getByRole('tab', { name: /匹配需求/ }).click();
+    const item = page.locator('[data-testid=match-item]').filter({ hasText: '数控机床车间排产' });
+    await item.waitFor();
+    await item.locator('.ant-progress').waitFor();
+    await item.getByText(user.name).waitFor();
+    await page.screenshot({ path: join(RESULTS, 'ui-solution-matches.png'), fullPage: true });
+  });
+
+  await check('the enterprise compares bids with the 预估 subsidy, shortlists and awards; the project page opens', async () => {
+    assert(bidPlaced, 'a bid was placed');
+    await signOut(page);
+    await signIn(page, user.email, user.password);
+    await page.goto(`${base}${needPath}`);
+    await page.getByRole('tab', { name: /投标对比（1）/ }).click();
+    const row = page.locator('.ant-table-row').filter({ hasText: bidder.providerName });
+    await row.waitFor();
+    await page.locator('.ant-alert', { hasText: '补贴为预估' }).waitFor();
+    await row.locator('.ant-tag', { hasText: '补贴为预估' }).waitFor();
+    // 50% of the revised ¥24万元 price, well under the ¥50万元 cap.
+    await row.getByTestId('bid-subsidy').filter({ hasText: '¥12万元' }).waitFor();
+    await row.locator('.ant-progress').waitFor();
+    await row.getByRole('button', { name: /入\s*围/ }).click();
+    await row.locator('.ant-tag', { hasText: '已入围' }).waitFor();
+    await page.screenshot({ path: join(RESULTS, 'ui-bid-comparison.png'), fullPage: true });
+    await row.getByRole('button', { name: '选定中标' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '确定中标' }).click();
+    await page.waitForURL(/\/projects\/[0-9a-f-]{36}$/);
+    projectPath = new URL(page.url()).pathname;
+    await page.getByTestId('project-price').filter({ hasText: '¥24万元' }).waitFor();
+    const words = await page.getByTestId('project-price-words').innerText();
+    assert(words.includes('贰拾肆万元整'), `the price in capital numerals: ${words}`);
+    await page.getByText(bidder.providerName).first().waitFor();
+    await page.screenshot({ path: join(RESULTS, 'ui-project.png'), fullPage: true });
+  });
+
+  await check('the parties run the project: a milestone starts, a 服务跟踪 entry is written', async () => {
+    assert(projectPath, 'the project was created');
+    await page.getByRole('tab', { name: /里程碑/ }).click();
+    const first = page.locator('.ant-tabs-tabpane-active .ant-table-row').first();
+    await first.locator('.ant-tag', { hasText: '未开始' }).waitFor();
+    await first.getByRole('button', { name: /开\s*始/ }).click();
+    await first.locator('.ant-tag', { hasText: '进行中' }).waitFor();
+    await page.screenshot({ path: join(RESULTS, 'ui-project-milestones.png'), fullPage: true });
+    await page.getByRole('tab', { name: '服务跟踪' }).click();
+    const form = page.locator('form#projectLog');
+    await form.locator('#projectLog_content').fill('完成现场调研，确认40台设备的数控系统型号与联网方式。');
+    await form.locator('button[type=submit]').click();
+    await page.getByTestId('project-log').filter({ hasText: '完成现场调研' }).waitFor();
+    await page.getByTestId('project-log').filter({ hasText: '企业方' }).first().waitFor();
+    await page.screenshot({ path: join(RESULTS, 'ui-project-log.png'), fullPage: true });
+  });
+
+  await check('a published need without bids gets a later bid deadline (延长截止时间)', async () => {
+    // Still signed in as the enterprise: a second need, published with no bid on it.
+    const token = await page.evaluate(() => localStorage.getItem('smedx.accessToken'));
+    const me = await call(base, 'GET', '/auth/me', undefined, token);
+    const enterpriseId = me.memberships.find((m) => m.kind === 'enterprise').organisationId;
+    const need = await call(
+      base,
+      'POST',
+      '/needs',
+      {
+        enterpriseId,
+        title: '成品仓库条码与库存管理改造',
+        description: '成品仓库约2000个库位，希望实现条码出入库与库存实时查询。',
+        scenarios: [seeded.taxonomies.scenarios[0].code],
+        budgetFen: 8_000_000,
+        expectedDays: 30,
+        bidDeadline: '2030-01-31T18:00:00+08:00',
+      },
+      token,
+    );
+    await call(base, 'POST', `/needs/${need.id}/publish`, {}, token);
+    // Where a notification links: the need's page with its bids tab open.
+    await page.goto(`${base}/needs/${need.id}/bids`);
+    await page.getByRole('tab', { name: /投标对比（0）/, selected: true }).waitFor();
+    await page.getByRole('button', { name: '延长截止时间' }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '延长投标截止时间' });
+    await modal.locator('#extend_bidDeadline').fill('2030-03-31T18:00');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    await modal.waitFor({ state: 'hidden' });
+    await page.getByRole('tab', { name: '需求详情' }).click();
+    await page.getByText('2030-03-31 18:00').waitFor();
+  });
+
+  await check('the contract opens in a new tab (fetched with the bearer token)', async () => {
+    assert(projectPath, 'the project was created');
+    await page.goto(`${base}${projectPath}`);
+    await page.getByTestId('project-price').waitFor();
+    const [tab] = await Promise.all([context.waitForEvent('page'), page.getByTestId('contract-html').click()]);
+    try {
+      await tab.waitForURL(/^blob:/);
+      await tab.getByText('合同编号').first().waitFor();
+      await tab.screenshot({ path: join(RESULTS, 'ui-contract.png'), fullPage: true });
+    } finally {
+      await tab.close();
+    }
+  });
+
+  await check('an assessor files a 过程监测 report through the UI', async () => {
+    assert(projectPath, 'the project was created');
+    await signOut(page);
+    await signIn(page, seeded.assessor.email, seeded.assessor.password);
+    await side.getByText('改造项目').click();
+    await page.waitForURL('**/projects');
+    await page.getByTestId('project-link').first().waitFor();
+    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    await settled(page.locator('.ant-table'));
+    await page.screenshot({ path: join(RESULTS, 'ui-projects.png') });
+    await page.goto(`${base}${projectPath}`);
+    await page.getByRole('tab', { name: /过程监测/ }).click();
+    const form = page.locator('form#report');
+    await form.locator('#report_summary').fill('实施进度正常');
+    await form.locator('#report_progressPercent').fill('35');
+    await form.locator('#report_findings').fill('设备联网已完成12台，数据采集稳定；排产模块尚未部署。');
+    await form.locator('#report_risks').fill('部分老旧设备需加装采集模块');
+    await form.locator('#report_risks').press('Enter');
+    await form.locator('button[type=submit]').click();
+    await page.getByTestId('monitoring-report').filter({ hasText: '实施进度正常' }).waitFor();
+    await page.getByRole('tab', { name: /验收测评/ }).click();
+    await page.locator('form#acceptance').waitFor();
+  });
+
+  await check('the provider’s bell shows a count after the award; the panel opens the project, marks all read', async () => {
+    assert(projectPath, 'the project was created');
+    await signOut(page);
+    await signIn(page, bidder.email, bidder.password);
+    // Notifications are written by a background job: the count arrives on load or over the event stream.
+    await page.locator('[data-testid=notification-bell]:not([data-count="0"])').waitFor();
+    await page.screenshot({ path: join(RESULTS, 'ui-bell.png') });
+    await page.getByTestId('notification-bell').click();
+    const awarded = page.getByTestId('notification-item').filter({ hasText: '已中标' });
+    await awarded.waitFor();
+    await settled(page.getByTestId('notification-panel'));
+    await page.screenshot({ path: join(RESULTS, 'ui-notifications.png') });
+    await awarded.click();
+    await page.waitForURL((url) => url.pathname === projectPath);
+    await page.getByTestId('project-price').waitFor();
+    await page.getByTestId('notification-bell').click();
+    await page.getByTestId('notification-panel').getByRole('button', { name: '全部已读' }).click();
+    await page.locator('[data-testid=notification-bell][data-count="0"]').waitFor();
+    // The shortlist notice links to the bid (/bids/:id), shown on its need's page in the bids tab.
+    await page.getByTestId('notification-item').filter({ hasText: '已入围' }).click();
+    await page.waitForURL((url) => url.pathname === `${needPath}/bids`);
+    await page.getByRole('tab', { name: /我的投标/, selected: true }).waitFor();
+    await page.getByTestId('own-bid').locator('.ant-tag', { hasText: '已中标' }).waitFor();
+    await page.getByTestId('own-bid').getByRole('button', { name: '查看改造项目' }).waitFor();
+  });
+
+  await check('a live notification arrives over the event stream (acceptance passed); the provider page shows the case', async () => {
+    assert(projectPath, 'the project was created');
+    // Still signed in as the provider, with nothing unread; the assessor accepts the project meanwhile.
+    const assessorSession = await call(base, 'POST', '/auth/login', seeded.assessor);
+    await call(
+      base,
+      'POST',
+      `${projectPath}/acceptance`,
+      {
+        levelAfter: 2,
+        dataIntegration: '设备、计划与质量数据贯通，车间级数据实时采集。',
+        dataIntegrationScore: 82,
+        roiPercent: 18.5,
+        managementReform: '建立以OEE为核心的车间绩效考核机制。',
+        applicationEffect: '设备综合效率提升12%，计划排产时间由半天缩短到10分钟。',
+        result: 'pass',
+        reasons: '达到二级水平，验收通过。',
+      },
+      assessorSession.accessToken,
+    );
+    const notice = page.locator('.ant-notification-notice').filter({ hasText: '验收通过' });
+    await notice.waitFor();
+    await page.locator('[data-testid=notification-bell][data-count="1"]').waitFor();
+    await settled(notice);
+    await page.screenshot({ path: join(RESULTS, 'ui-live-notification.png') });
+    await page.goto(`${base}/providers/${bidder.providerId}`);
+    await page.getByRole('tab', { name: /成果案例（1）/ }).waitFor();
+    await page.getByTestId('provider-case').filter({ hasText: '数控机床车间排产' }).waitFor();
+    await page.getByTestId('provider-case').getByText('二级').waitFor();
+    await page.screenshot({ path: join(RESULTS, 'ui-provider-cases.png'), fullPage: true });
   });
 
   await check('an invalid token sends the user to the login page, and back after signing in', async () => {

@@ -22,6 +22,10 @@ const AuditPage = lazy(() => import('./pages/AuditPage'));
 const AdminUsersPage = lazy(() => import('./pages/AdminUsersPage'));
 const AdminJobsPage = lazy(() => import('./pages/AdminJobsPage'));
 const IndicatorsPage = lazy(() => import('./pages/IndicatorsPage'));
+const ProjectsPage = lazy(() => import('./pages/ProjectsPage'));
+const ProjectDetailPage = lazy(() => import('./pages/ProjectDetailPage'));
+const ProviderPage = lazy(() => import('./pages/ProviderPage'));
+const BidPage = lazy(() => import('./pages/BidPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const loading = (
@@ -71,6 +75,11 @@ export function App() {
               <Route path="needs/new" element={<NeedFormPage />} />
               <Route path="needs/:id" element={<NeedDetailPage />} />
               <Route path="needs/:id/edit" element={<NeedFormPage />} />
+              <Route path="needs/:id/bids" element={<NeedDetailPage tab="bids" />} />
+              <Route path="bids/:id" element={<BidPage />} />
+              <Route path="projects" element={<ProjectsPage />} />
+              <Route path="projects/:id" element={<ProjectDetailPage />} />
+              <Route path="providers/:id" element={<ProviderPage />} />
               <Route path="organisation" element={<OrganisationPage />} />
               <Route path="selection" element={<ProviderSelectionPage />} />
               <Route path="pilot-pool" element={<PilotPoolPage />} />

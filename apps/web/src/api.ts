@@ -103,6 +103,30 @@ export const api = {
     link.click();
     URL.revokeObjectURL(url);
   },
+  /**
+   * Opens a document that needs the bearer token (a contract in HTML or PDF) in a new tab:
+   * the tab opens at once, while the click still counts as a user gesture (a tab opened
+   * after an await is blocked as a pop-up), then shows the fetched document as a blob URL.
+   */
+  async openDocument(path: string, query?: Query): Promise<void> {
+    const tab = window.open('', '_blank');
+    const token = tokenStore.get();
+    try {
+      const response = await fetch(`${BASE}${path}${toQueryString(query)}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+      if (!response.ok) {
+        const body = safeJson(await response.text()) as { error?: string; message?: string };
+        throw new ApiError(response.status, body.error ?? response.statusText, body.message ?? `打开文件失败（HTTP ${response.status}）`);
+      }
+      const url = URL.createObjectURL(await response.blob());
+      if (tab) tab.location.href = url;
+      else window.location.assign(url);
+      // The tab has loaded it well before then; until the tab closes the document stays readable.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    } catch (e) {
+      tab?.close();
+      throw e;
+    }
+  },
 };
 
 /** The promise's value, or null when the route answers 404 (a feature not deployed yet, or an unknown object). */
@@ -180,6 +204,14 @@ export interface Enterprise {
   updatedAt: string;
 }
 
+export interface ProviderRecord {
+  acceptancePassRate: number | null;
+  completedProjects: number;
+  ratingAverage: number | null;
+  ratingCount: number;
+  noShows?: number;
+}
+
 export type ProviderStatus = 'pending' | 'approved' | 'rejected' | 'suspended';
 export type SelectionDecision = 'approve' | 'reject' | 'suspend' | 'reinstate';
 
@@ -191,7 +223,7 @@ export interface Provider {
   districts: string[];
   description: string;
   status: ProviderStatus;
-  record?: { acceptancePassRate: number | null; completedProjects: number; ratingAverage: number | null; ratingCount: number };
+  record?: ProviderRecord;
   decisions?: { id: string; decision: SelectionDecision; fromStatus: string; toStatus: string; reason: string; decidedAt: string }[];
   createdAt: string;
   updatedAt: string;
@@ -240,6 +272,9 @@ export interface Need {
   privateDetails?: string | null;
   status: string;
   publishedAt?: string | null;
+  /** When the deadline job closed bidding; null while bids are open. */
+  biddingClosedAt?: string | null;
+  awardedAt?: string | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -261,6 +296,10 @@ export interface Match {
   breakdown?: Record<string, number>;
   reasons?: string[];
   title?: string;
+  /** A matched solution's provider (`GET /needs/:id/matches`). */
+  providerName?: string;
+  /** A matched need's enterprise (`GET /solutions/:id/matches`). */
+  enterpriseName?: string;
 }
 
 export interface AuditEntry {
@@ -306,4 +345,182 @@ export interface CodeCount extends TaxonomyItem {
 
 export interface PilotPool extends Page<PilotPoolItem> {
   counts?: { byBatch: CodeCount[]; byIndustry: CodeCount[]; byDistrict: CodeCount[] };
+}
+
+// ---- Bidding ----
+
+export type BidStatus = 'submitted' | 'shortlisted' | 'withdrawn' | 'awarded' | 'not_awarded';
+
+/** The programme subsidy a bid's price would bring: always an estimate (the grant follows acceptance and review). */
+export interface SubsidyEstimate {
+  subsidyFen: number;
+  netCostFen: number;
+  capped: boolean;
+  isEstimate: boolean;
+  eligibleInvestmentFen?: number;
+  basis?: string;
+}
+
+export interface Bid {
+  id: string;
+  needId: string;
+  providerId: string;
+  providerName: string;
+  providerKind?: string;
+  providerRecord: ProviderRecord | null;
+  solutionId: string | null;
+  solutionTitle?: string | null;
+  priceFen: number;
+  deliveryDays: number;
+  proposal: string;
+  status: BidStatus;
+  revision?: number;
+  /** 0–1, null when the bid names no solution. */
+  matchScore: number | null;
+  subsidyEstimate: SubsidyEstimate;
+  submittedAt: string;
+  revisedAt?: string | null;
+  shortlistedAt?: string | null;
+  withdrawnAt?: string | null;
+  decidedAt?: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AwardResult {
+  projectId: string;
+  needId: string;
+  bidId: string;
+}
+
+// ---- Projects ----
+
+export type ProjectStatus = 'active' | 'rework' | 'accepted' | 'cancelled';
+export type MilestoneStatus = 'planned' | 'in_progress' | 'done' | 'cancelled';
+
+export interface Milestone {
+  id: string;
+  title: string;
+  /** `YYYY-MM-DD`, a Shanghai calendar day. */
+  plannedDate: string;
+  actualDate: string | null;
+  status: MilestoneStatus;
+  overdue: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface MonitoringReport {
+  id: string;
+  assessorId: string;
+  summary: string;
+  findings: string;
+  progressPercent: number;
+  risks: string[];
+  filedAt: string;
+}
+
+export interface AcceptanceEvidence {
+  kind: string;
+  name: string;
+  sha256?: string;
+  sizeBytes?: number;
+}
+
+export interface Acceptance {
+  id: string;
+  round: number;
+  assessorId: string;
+  result: 'pass' | 'fail';
+  levelAfter: number;
+  dataIntegration: string;
+  dataIntegrationScore: number | null;
+  roiPercent: number;
+  managementReform: string;
+  applicationEffect: string | null;
+  reasons: string;
+  evidence: AcceptanceEvidence[];
+  decidedAt: string;
+}
+
+export interface ProjectSummary {
+  id: string;
+  contractNo: string;
+  needId: string;
+  bidId: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  providerId: string;
+  providerName: string;
+  solutionId: string | null;
+  title: string;
+  priceFen: number;
+  /** The price in capital numerals (人民币大写), as the contract prints it. */
+  priceInWords?: string;
+  deliveryDays: number;
+  industry: string;
+  district: string;
+  startDate: string;
+  plannedEndDate: string;
+  status: ProjectStatus;
+  levelBefore: number | null;
+  acceptedAt: string | null;
+  cancelledAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Project extends ProjectSummary {
+  scope: string;
+  milestones: Milestone[];
+  reports: MonitoringReport[];
+  acceptances: Acceptance[];
+}
+
+export interface ProjectLog {
+  id: string;
+  side: 'enterprise' | 'provider';
+  authorId: string;
+  kind: string;
+  content: string;
+  occurredOn: string;
+  writtenAt: string;
+}
+
+/** A passed acceptance on the provider's page (成果案例): no price, no documents. */
+export interface ProjectCase {
+  projectId: string;
+  title: string;
+  enterpriseId: string;
+  enterpriseName: string;
+  industry: string;
+  district: string;
+  solutionId: string | null;
+  levelBefore: number | null;
+  levelAfter: number;
+  roiPercent: number;
+  dataIntegration: string;
+  managementReform: string;
+  applicationEffect: string | null;
+  deliveryDays: number;
+  startDate: string;
+  acceptedAt: string;
+}
+
+// ---- Notifications ----
+
+export interface AppNotification {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  /** Where in this UI the user acts on it, e.g. `/projects/<id>`. */
+  link: string | null;
+  data: Record<string, unknown> | null;
+  readAt: string | null;
+  createdAt: string;
+}
+
+export interface NotificationPage extends Page<AppNotification> {
+  unread: number;
 }

@@ -81,3 +81,80 @@ export const MATCH_FACTORS: Record<string, { name: string; color: string }> = {
   record: { name: '服务商信誉', color: '#eb2f96' },
   district: { name: '区域', color: '#2f54eb' },
 };
+
+export const BID_STATUS_NAMES: Record<string, string> = {
+  submitted: '已投标',
+  shortlisted: '已入围',
+  withdrawn: '已撤回',
+  awarded: '已中标',
+  not_awarded: '未中标',
+};
+
+export const BID_STATUS_COLORS: Record<string, string> = {
+  submitted: 'blue',
+  shortlisted: 'gold',
+  withdrawn: 'default',
+  awarded: 'green',
+  not_awarded: 'default',
+};
+
+/** Bids still in the running (mirrors the server's table): they may be withdrawn, and block a deadline extension. */
+export const ACTIVE_BID_STATUSES: readonly string[] = ['submitted', 'shortlisted'];
+
+export const PROJECT_STATUS_NAMES: Record<string, string> = {
+  active: '实施中',
+  rework: '整改中',
+  accepted: '已验收',
+  cancelled: '已终止',
+};
+
+export const PROJECT_STATUS_COLORS: Record<string, string> = {
+  active: 'blue',
+  rework: 'orange',
+  accepted: 'green',
+  cancelled: 'red',
+};
+
+/** A project in these states takes milestones, logs, reports and acceptances. */
+export const OPEN_PROJECT_STATUSES: readonly string[] = ['active', 'rework'];
+
+export const MILESTONE_STATUS_NAMES: Record<string, string> = {
+  planned: '未开始',
+  in_progress: '进行中',
+  done: '已完成',
+  cancelled: '已取消',
+};
+
+export const MILESTONE_STATUS_COLORS: Record<string, string> = {
+  planned: 'default',
+  in_progress: 'processing',
+  done: 'success',
+  cancelled: 'default',
+};
+
+/** Where a milestone may move from its status (mirrors the server's table). */
+export const MILESTONE_MOVES: Record<string, readonly ('in_progress' | 'done' | 'cancelled')[]> = {
+  planned: ['in_progress', 'done', 'cancelled'],
+  in_progress: ['done', 'cancelled'],
+  done: [],
+  cancelled: [],
+};
+
+export const PROJECT_LOG_KIND_NAMES: Record<string, string> = {
+  progress: '实施进展',
+  visit: '现场走访',
+  training: '培训',
+  issue: '问题反馈',
+  feedback: '企业评价',
+  other: '其他',
+};
+
+export const EVIDENCE_KIND_NAMES: Record<string, string> = {
+  contract: '合同',
+  invoice: '发票',
+  assessment_before: '改造前评估',
+  assessment_after: '改造后评估',
+  other: '其他',
+};
+
+export const SIDE_NAMES: Record<string, string> = { enterprise: '企业方', provider: '服务商' };

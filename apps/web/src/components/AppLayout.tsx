@@ -8,6 +8,7 @@ import {
   FileAddOutlined,
   LogoutOutlined,
   NotificationOutlined,
+  ProjectOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
   UserOutlined,
@@ -20,6 +21,7 @@ import { api } from '../api';
 import type { User } from '../api';
 import { hasRole, membershipsOf, useAuth, useUser } from '../auth';
 import { ROLE_NAMES } from '../labels';
+import { NotificationBell } from './NotificationBell';
 
 const { Sider, Header, Content } = Layout;
 
@@ -37,6 +39,10 @@ function menuFor(user: User, indicatorsAvailable: boolean): MenuItem[] {
     { key: '/needs', icon: <NotificationOutlined />, label: '需求大厅' },
     { key: '/organisation', icon: <BankOutlined />, label: orgLabel },
   ];
+  // Members see their organisations' projects; assessors and officers oversee them.
+  if (user.memberships.length || hasRole(user, 'assessor', 'city_officer', 'district_officer', 'admin')) {
+    items.push({ key: '/projects', icon: <ProjectOutlined />, label: '改造项目' });
+  }
   if (providers.length) items.push({ key: '/solutions/new', icon: <FileAddOutlined />, label: '发布方案' });
   if (enterprises.length) items.push({ key: '/needs/new', icon: <FileAddOutlined />, label: '发布需求' });
   if (hasRole(user, 'city_officer')) items.push({ key: '/selection', icon: <SafetyCertificateOutlined />, label: '服务商遴选' });
@@ -96,22 +102,25 @@ export function AppLayout() {
       <Layout>
         <Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
           <Typography.Text strong>沈阳市中小企业数字化转型试点城市 · 供需对接平台</Typography.Text>
-          <Dropdown
-            menu={{
-              items: [{ key: 'logout', icon: <LogoutOutlined />, label: '退出登录' }],
-              onClick: ({ key }) => key === 'logout' && logout(),
-            }}
-          >
-            <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
-              <Avatar size="small" icon={<UserOutlined />} />
-              <span>{user.displayName}</span>
-              {roles.map((r) => (
-                <Tag key={r} color="blue">
-                  {r}
-                </Tag>
-              ))}
-            </Space>
-          </Dropdown>
+          <Space size="middle">
+            <NotificationBell />
+            <Dropdown
+              menu={{
+                items: [{ key: 'logout', icon: <LogoutOutlined />, label: '退出登录' }],
+                onClick: ({ key }) => key === 'logout' && logout(),
+              }}
+            >
+              <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
+                <Avatar size="small" icon={<UserOutlined />} />
+                <span>{user.displayName}</span>
+                {roles.map((r) => (
+                  <Tag key={r} color="blue">
+                    {r}
+                  </Tag>
+                ))}
+              </Space>
+            </Dropdown>
+          </Space>
         </Header>
         <Content style={{ margin: 24 }}>
           <Outlet />

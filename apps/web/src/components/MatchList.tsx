@@ -52,6 +52,9 @@ export function MatchList({ items, titles, linkBase }: { items: Match[]; titles:
             <Space wrap>
               <Tag color={index < 3 ? 'gold' : 'default'}>#{index + 1}</Tag>
               <Link to={`${linkBase}/${m.id}`}>{m.title ?? titles[m.id] ?? m.id}</Link>
+              {(m.providerName ?? m.enterpriseName) && (
+                <Typography.Text type="secondary">{m.providerName ?? m.enterpriseName}</Typography.Text>
+              )}
             </Space>
             <Progress percent={points(m.score)} format={(p) => `${p} 分`} style={{ maxWidth: 520 }} />
             {m.breakdown && <Breakdown breakdown={m.breakdown} />}

@@ -3,17 +3,24 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api';
 import type { Need } from '../api';
-import { isMemberOf, useUser } from '../auth';
+import { hasRole, isMemberOf, membershipsOf, useUser } from '../auth';
+import { BidComparison } from '../components/BidComparison';
+import { BidPanel } from '../components/BidPanel';
 import { CodeTags } from '../components/CodeTags';
 import { showError, showSuccess } from '../components/feedback';
 import { MatchList } from '../components/MatchList';
 import { useMatches } from '../components/useMatches';
+import { useNeedBids } from '../components/useNeedBids';
 import { formatFen, formatTime } from '../format';
 import { NEED_STATUS_NAMES, STATUS_COLORS } from '../labels';
 import { useTaxonomy } from '../taxonomy';
 
-/** One need; the enterprise's members edit, publish or cancel it; the 匹配方案 tab ranks solutions for it. */
-export default function NeedDetailPage() {
+/**
+ * One need; the enterprise's members edit, publish or cancel it, compare its bids and
+ * award one (投标对比); a provider's members bid on it (投标); the 匹配方案 tab ranks
+ * solutions for it. `tab` opens a tab first (`/needs/:id/bids`, where notifications link).
+ */
+export default function NeedDetailPage({ tab }: { tab?: 'bids' }) {
   const { id } = useParams();
   const user = useUser();
   const taxonomy = useTaxonomy();
@@ -21,7 +28,16 @@ export default function NeedDetailPage() {
   const [need, setNeed] = useState<Need | null>(null);
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
+  // Controlled: the bids tab appears only once the bids have loaded, after the need.
+  const [activeTab, setActiveTab] = useState<string>(tab ?? 'details');
   const matches = useMatches('needs', id);
+  const mine = !!need && isMemberOf(user, need.enterpriseId);
+  const officer =
+    !!need &&
+    (hasRole(user, 'city_officer', 'admin') || user.roles.some((r) => r.role === 'district_officer' && r.district === need.district));
+  const bidder = !mine && membershipsOf(user, 'provider').length > 0;
+  // Bids exist once a need is published: the enterprise and officers see all, a provider its own.
+  const bids = useNeedBids(id, !!need && need.status !== 'draft' && (mine || officer || bidder));
 
   const load = useCallback(() => {
     api.get<Need>(`/needs/${id}`).then(setNeed, (e) => {
@@ -34,7 +50,6 @@ export default function NeedDetailPage() {
   if (missing) return <Result status="404" title="需求不存在" extra={<Button onClick={() => navigate('/needs')}>返回需求大厅</Button>} />;
   if (!need) return <Spin />;
 
-  const mine = isMemberOf(user, need.enterpriseId);
   const act = async (action: 'publish' | 'cancel', done: string) => {
     setBusy(true);
     try {
@@ -78,6 +93,36 @@ export default function NeedDetailPage() {
     </Space>
   );
 
+  const tabs = [
+    { key: 'details', label: '需求详情', children: details },
+    ...(bids.available && (mine || officer)
+      ? [
+          {
+            key: 'bids',
+            label: `投标对比（${bids.items?.length ?? 0}）`,
+            children: <BidComparison need={need} bids={bids.items} canDecide={mine} onChanged={bids.reload} onNeedChanged={setNeed} />,
+          },
+        ]
+      : bids.available && bidder
+        ? [
+            {
+              key: 'bids',
+              label: bids.items?.length ? `我的投标（${bids.items.length}）` : '投标',
+              children: <BidPanel need={need} bids={bids.items} onChanged={bids.reload} />,
+            },
+          ]
+        : []),
+    ...(matches.available
+      ? [
+          {
+            key: 'matches',
+            label: `匹配方案（${matches.items.length}）`,
+            children: <MatchList items={matches.items} titles={matches.titles} linkBase="/solutions" />,
+          },
+        ]
+      : []),
+  ];
+
   return (
     <Card
       title={
@@ -118,20 +163,7 @@ export default function NeedDetailPage() {
           message="草稿仅本企业可见；发布后服务商可查看并投标（投标截止时间须晚于当前时间）。"
         />
       )}
-      <Tabs
-        items={[
-          { key: 'details', label: '需求详情', children: details },
-          ...(matches.available
-            ? [
-                {
-                  key: 'matches',
-                  label: `匹配方案（${matches.items.length}）`,
-                  children: <MatchList items={matches.items} titles={matches.titles} linkBase="/solutions" />,
-                },
-              ]
-            : []),
-        ]}
-      />
+      <Tabs activeKey={tabs.some((t) => t.key === activeTab) ? activeTab : 'details'} onChange={setActiveTab} items={tabs} />
     </Card>
   );
 }

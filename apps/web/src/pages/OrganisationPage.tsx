@@ -166,6 +166,9 @@ export default function OrganisationPage() {
                 <Link to="/solutions/new">
                   <Button type="primary">发布方案</Button>
                 </Link>
+                <Link to={`/providers/${p.id}`}>
+                  <Button>服务商主页与成果案例</Button>
+                </Link>
                 <Button onClick={() => setEditing({ kind: 'provider', item: p })}>编辑</Button>
               </Space>
             }

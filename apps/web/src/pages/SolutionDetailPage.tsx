@@ -52,7 +52,7 @@ export default function SolutionDetailPage() {
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
       <Descriptions bordered column={{ xs: 1, md: 2 }} size="small" styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label="服务商">
-          {solution.providerName ?? '—'}{' '}
+          <Link to={`/providers/${solution.providerId}`}>{solution.providerName ?? '查看服务商'}</Link>{' '}
           {solution.providerKind && <Tag>{PROVIDER_KIND_NAMES[solution.providerKind] ?? solution.providerKind}</Tag>}
         </Descriptions.Item>
         <Descriptions.Item label="价格">
