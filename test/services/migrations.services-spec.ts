@@ -22,8 +22,10 @@ async function migratedSchema(ds: DataSource): Promise<{ pendingSql: string[]; c
     const columns = tables.flatMap((t) =>
       t.columns.map((c) => ({ table: t.name.replace(/^public\./, ''), column: c.name, nullable: c.isNullable })),
     );
+    // TypeORM's schema readers list an index's columns in index order on SQLite and in table order on
+    // PostgreSQL; the migrations of both (checked above against the entities) define the same order.
     const indexes = tables.flatMap((t) =>
-      t.indices.map((i) => `${t.name.replace(/^public\./, '')}(${[...i.columnNames].join(',')})${i.isUnique ? ' unique' : ''}`),
+      t.indices.map((i) => `${t.name.replace(/^public\./, '')}(${[...i.columnNames].sort().join(',')})${i.isUnique ? ' unique' : ''}`),
     );
     return {
       pendingSql,
