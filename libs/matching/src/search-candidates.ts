@@ -36,7 +36,7 @@ export const DEFAULT_PROBE_LIMITS: ProbeLimits = {
   thin: 200,
   scarce: 40,
   nearMisses: 100,
-  enough: 200,
+  enough: 300,
   priceSlack: 1.3,
   daysSlack: 1.5,
   words: 16,
@@ -44,11 +44,17 @@ export const DEFAULT_PROBE_LIMITS: ProbeLimits = {
 
 type IndexName = typeof SOLUTIONS_INDEX | typeof NEEDS_INDEX;
 
-/** One tier to read when `when` holds; `nearMisses`: read whole only when small, else just its best texts. */
+/**
+ * One tier to read when `when` holds. `nearMisses`: read whole only when
+ * small, else just its best texts. `loose`: the same tier without the
+ * district, read whole instead when small (it holds the tier), else its best
+ * texts besides the tier.
+ */
 interface Step {
   filters: Filter[];
   when: (first: number, found: number) => boolean;
   nearMisses?: boolean;
+  loose?: Filter[];
 }
 
 const eq = (field: string, value: string | number): Filter => ({ field, op: 'eq', value });
@@ -94,15 +100,16 @@ export class SearchCandidates implements CandidateSource {
     return this.climb(SOLUTIONS_INDEX, probeText(need, l.words), need.digitalLevel === null ? [] : [eq('levels', need.digitalLevel)], [
       { filters: [...scenarios, industry, ...reach, district], when: () => true },
       { filters: [...scenarios, industry, ...reach], when: thin, nearMisses: true },
-      ...allButOne.flatMap((some): Step[] => [
-        { filters: [...some, industry, ...reach, district], when: scarce },
-        { filters: [...some, industry, ...reach], when: scarce, nearMisses: true },
-      ]),
+      ...allButOne.map((some): Step => ({
+        filters: [...some, industry, ...reach, district],
+        loose: [...some, industry, ...reach],
+        when: scarce,
+      })),
       { filters: [...scenarios, industry, district], when: scarce },
       { filters: [...scenarios, ...reach, district], when: scarce },
-      { filters: [...scenarios, industry], when: short },
-      { filters: [...anyOf('scenarios', need.scenarios), industry, ...reach, district], when: short },
-      { filters: [...anyOf('scenarios', need.scenarios), industry], when: short },
+      { filters: [...scenarios, industry], when: short, nearMisses: true },
+      { filters: [...anyOf('scenarios', need.scenarios), industry, ...reach, district], when: short, nearMisses: true },
+      { filters: [...anyOf('scenarios', need.scenarios), industry], when: short, nearMisses: true },
     ]);
   }
 
@@ -124,9 +131,9 @@ export class SearchCandidates implements CandidateSource {
     return this.climb(NEEDS_INDEX, text, anyOf('digitalLevel', solution.levels), [
       { filters: [...scenarios, ...industry, ...reach, ...district], when: () => true },
       { filters: [...scenarios, ...industry, ...reach], when: thin, nearMisses: true },
-      { filters: [...scenarios, ...industry, ...district], when: short },
-      { filters: [...scenarios, ...reach, ...district], when: short },
-      { filters: [...scenarios, ...industry], when: short },
+      { filters: [...scenarios, ...industry, ...district], when: short, nearMisses: true },
+      { filters: [...scenarios, ...reach, ...district], when: short, nearMisses: true },
+      { filters: [...scenarios, ...industry], when: short, nearMisses: true },
     ]);
   }
 
@@ -148,7 +155,9 @@ export class SearchCandidates implements CandidateSource {
     let first = -1;
     for (const step of steps) {
       if (first >= 0 && !step.when(first, found.size)) continue;
-      const total = await this.tier(index, step.filters, text, step.nearMisses ? null : level, found, first);
+      const total = step.loose
+        ? await this.tierWithNearMisses(index, step.filters, step.loose, text, level, found, first)
+        : await this.tier(index, step.filters, text, step.nearMisses ? null : level, found, first);
       if (first < 0) first = total;
     }
     return [...found.values()];
@@ -178,6 +187,28 @@ export class SearchCandidates implements CandidateSource {
     } else {
       if (level?.length) await this.read(index, { filters: [...filters, ...level], page: 1, pageSize: l.tier }, into);
       await this.read(index, { text, filters, page: 1, pageSize: level ? l.tierByText : l.nearMisses }, into);
+    }
+    return total;
+  }
+
+  /** A tier and its near misses (`loose`, which holds it): one read when they are few together. */
+  private async tierWithNearMisses<T extends { id: string }>(
+    index: IndexName,
+    filters: Filter[],
+    loose: Filter[],
+    text: string,
+    level: Filter[],
+    into: Map<string, T>,
+    first: number,
+  ): Promise<number> {
+    const l = this.limits;
+    const total = (await this.engine.search(index, { filters: loose, page: 1, pageSize: 1 })).total;
+    if (total === 0 || total === first) return total;
+    if (total <= l.tier) {
+      await this.read(index, { filters: loose, page: 1, pageSize: l.tier }, into);
+    } else {
+      await this.tier(index, filters, text, level, into, first);
+      await this.read(index, { text, filters: loose, page: 1, pageSize: l.nearMisses }, into);
     }
     return total;
   }

@@ -36,7 +36,8 @@ export class ChangeFollower implements OnApplicationBootstrap, BeforeApplication
     private readonly uow: UnitOfWork,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
-    this.active = !config.meili && config.role === 'api';
+    // Every process that searches (api and worker: re-matching runs there) keeps its own embedded index.
+    this.active = !config.meili && config.role !== 'tool';
   }
 
   async onApplicationBootstrap(): Promise<void> {
