@@ -10,6 +10,8 @@ import {
   UnitOfWork,
   hasRole,
   isMember,
+  isUniqueViolation,
+  isUuid,
 } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
@@ -26,7 +28,7 @@ import type { BidView } from './bid-views.js';
 import type { AwardBidInput, BidActionInput, ExtendDeadlineInput, ListBidsQuery, ReviseBidInput, SubmitBidInput } from './dto/bid.dto.js';
 import { BidRevision } from './entities/bid-revision.entity.js';
 import { Bid } from './entities/bid.entity.js';
-import { formatFen, isUniqueViolation, isUuid } from './bidding.util.js';
+import { formatFen } from './bidding.util.js';
 
 export interface Page<T> {
   items: T[];

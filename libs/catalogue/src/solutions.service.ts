@@ -10,6 +10,7 @@ import {
   UnitOfWork,
   hasRole,
   isMember,
+  isUuid,
 } from '@smedx/platform';
 import type { Clock, Principal, SearchDocument } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
@@ -51,8 +52,6 @@ interface Page<T> {
   page: number;
   pageSize: number;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface ProviderFacts {
   name: string;
@@ -218,7 +217,7 @@ export class SolutionsService {
 
   /** {@link toSearchDocument} for many solutions: two queries, whatever their number. Unknown ids are left out. */
   async toSearchDocuments(ids: readonly string[]): Promise<SearchDocument[]> {
-    const valid = ids.filter((id) => UUID.test(id));
+    const valid = ids.filter((id) => isUuid(id));
     if (!valid.length) return [];
     const solutions = await this.dataSource.getRepository(Solution).findBy({ id: In(valid) });
     const providers = await this.providers(solutions.map((s) => s.providerId));

@@ -1,6 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { CLOCK, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, UnitOfWork, hasRole, isMember } from '@smedx/platform';
+import {
+  CLOCK,
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  UnitOfWork,
+  hasRole,
+  isMember,
+  isUniqueViolation,
+  isUuid,
+} from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { DirectoryService } from '@smedx/directory';
@@ -14,7 +25,6 @@ import type { CreateChainInput, ListChainsQuery, ListMembersQuery, MarkChainLead
 import { ChainInvitation } from './entities/chain-invitation.entity.js';
 import { ChainMember } from './entities/chain-member.entity.js';
 import { Chain } from './entities/chain.entity.js';
-import { isUniqueViolation, isUuid } from './persistence.js';
 
 /** How the caller stands to one chain, resolved once per request. */
 export interface ChainAccess {

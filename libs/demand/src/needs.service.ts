@@ -10,6 +10,7 @@ import {
   UnitOfWork,
   hasRole,
   isMember,
+  isUuid,
 } from '@smedx/platform';
 import type { Clock, Principal, SearchDocument } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
@@ -53,8 +54,6 @@ interface Page<T> {
   page: number;
   pageSize: number;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Transformation needs (需求). Every change writes a {@link NeedChanged} in
@@ -268,7 +267,7 @@ export class NeedsService {
    * bid. SQLite runs write transactions one at a time anyway.
    */
   async findById(id: string, tx?: EntityManager, options: { lock?: 'share' | 'update' } = {}): Promise<Need | null> {
-    if (!UUID.test(id)) return null;
+    if (!isUuid(id)) return null;
     const qb = (tx ?? this.dataSource.manager).getRepository(Need).createQueryBuilder('n').where('n.id = :id', { id });
     if (options.lock && tx && this.dataSource.options.type === 'postgres') {
       qb.setLock(options.lock === 'share' ? 'pessimistic_read' : 'pessimistic_write');
@@ -327,7 +326,7 @@ export class NeedsService {
 
   /** {@link toSearchDocument} for many needs: two queries, whatever their number. Unknown ids are left out. */
   async toSearchDocuments(ids: readonly string[]): Promise<SearchDocument[]> {
-    const valid = ids.filter((id) => UUID.test(id));
+    const valid = ids.filter((id) => isUuid(id));
     if (!valid.length) return [];
     const needs = await this.dataSource.getRepository(Need).findBy({ id: In(valid) });
     const enterprises = new Map(
@@ -359,7 +358,7 @@ export class NeedsService {
    * enterprise's own business): one grouped query, for the chains dashboard.
    */
   async countsByEnterprise(enterpriseIds: readonly string[]): Promise<{ enterpriseId: string; status: NeedStatus; count: number }[]> {
-    const ids = [...new Set(enterpriseIds)].filter((id) => UUID.test(id));
+    const ids = [...new Set(enterpriseIds)].filter((id) => isUuid(id));
     if (!ids.length) return [];
     const rows = await this.dataSource
       .getRepository(Need)

@@ -9,6 +9,7 @@ import {
   StateConflictError,
   UnitOfWork,
   isMember,
+  isUuid,
 } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
@@ -19,7 +20,6 @@ import { DataConsent } from './entities/data-consent.entity.js';
 import type { ConsentScope } from './entities/data-consent.entity.js';
 import { Enterprise } from './entities/enterprise.entity.js';
 import { Provider } from './entities/provider.entity.js';
-import { isUuid } from './persistence.js';
 
 /**
  * Data rights: an enterprise decides which providers and chain leaders may see its diagnosis

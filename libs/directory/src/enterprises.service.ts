@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { CLOCK, ConflictError, ForbiddenError, NotFoundError, UnitOfWork, isMember } from '@smedx/platform';
+import { CLOCK, ConflictError, ForbiddenError, NotFoundError, UnitOfWork, isMember, isUuid } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { IdentityService } from '@smedx/identity';
@@ -12,7 +12,7 @@ import { enterprisePublicView, enterpriseView, pilotPoolItem } from './directory
 import type { EnterprisePublicView, EnterpriseView, Page, PilotPoolItem } from './directory.views.js';
 import { Enterprise } from './entities/enterprise.entity.js';
 import type { DigitalLevelSource, EnrolmentBasis } from './entities/enterprise.entity.js';
-import { containsPattern, isUuid, usccMustBeFree, usccTaken } from './persistence.js';
+import { containsPattern, usccMustBeFree, usccTaken } from './persistence.js';
 
 /** Fields whose changes go to the audit trail: identity, money and the flags that decide subsidy eligibility. */
 const AUDITED_FIELDS = ['uscc', 'annualRevenueFen', 'isLittleGiantFunded', 'inPilot2022', 'isSpecialised'] as const;

@@ -1,21 +1,8 @@
-import { ConflictError } from '@smedx/platform';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** PostgreSQL rejects a malformed uuid in a query with an error; callers treat such an id as unknown. */
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
+import { ConflictError, isUniqueViolation } from '@smedx/platform';
 
 /** A `LIKE … ESCAPE '\'` pattern matching `text` anywhere, with the user's `%` and `_` taken literally. */
 export function containsPattern(text: string): string {
   return `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; driverError?: { code?: string }; message?: string } | null;
-  const code = e?.driverError?.code ?? e?.code;
-  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(e?.message ?? '');
 }
 
 /**

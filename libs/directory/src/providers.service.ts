@@ -1,6 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { CLOCK, ForbiddenError, NotFoundError, OutboxService, StateConflictError, UnitOfWork, hasRole, isMember } from '@smedx/platform';
+import {
+  CLOCK,
+  ForbiddenError,
+  NotFoundError,
+  OutboxService,
+  StateConflictError,
+  UnitOfWork,
+  hasRole,
+  isMember,
+  isUuid,
+} from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { IdentityService } from '@smedx/identity';
@@ -13,7 +23,7 @@ import { Provider } from './entities/provider.entity.js';
 import { ProviderChanged } from './directory.events.js';
 import { nextProviderStatus } from './provider-selection.js';
 import type { ProviderStatus, SelectionDecision } from './provider-selection.js';
-import { containsPattern, isUuid, usccMustBeFree, usccTaken } from './persistence.js';
+import { containsPattern, usccMustBeFree, usccTaken } from './persistence.js';
 
 /** Audit action per decision. */
 const DECISION_ACTION: Record<SelectionDecision, string> = {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { CLOCK, ForbiddenError, NotFoundError, OutboxService, StateConflictError, UnitOfWork, isMember } from '@smedx/platform';
+import { CLOCK, ForbiddenError, NotFoundError, OutboxService, StateConflictError, UnitOfWork, isMember, isUuid } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { DirectoryService, ProviderChanged } from '@smedx/directory';
@@ -15,7 +15,6 @@ import type { EventReport, KindFigures, MeetingView, RegistrationView } from './
 import { MEETING_KINDS } from './scheduler/schedule-types.js';
 import type { MeetingKind } from './scheduler/schedule-types.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The provider missed the meeting (alone or with the enterprise): what counts on its record. */
 const PROVIDER_NO_SHOW = NO_SHOW_PARTIES.filter((p) => p !== 'enterprise');
 
@@ -67,7 +66,7 @@ export class EventOutcomesService {
     await this.uow.run(async (tx) => {
       const event = await this.events.forOrganiser(tx, actor, id);
       nextEventStatus(event.status, 'record_outcome');
-      const meeting = UUID.test(mid) ? await tx.findOneBy(EventMeeting, { id: mid, eventId: id }) : null;
+      const meeting = isUuid(mid) ? await tx.findOneBy(EventMeeting, { id: mid, eventId: id }) : null;
       if (!meeting) throw new NotFoundError('meeting', mid);
       const noShowBy = input.held ? null : input.noShowBy!;
       await tx.update(

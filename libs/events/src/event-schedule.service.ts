@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { CLOCK, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, UnitOfWork, isMember } from '@smedx/platform';
+import { CLOCK, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, UnitOfWork, isMember, isUuid } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import type { AddMeetingInput, AgendaQuery, EventPageQuery, MoveMeetingInput, SwapMeetingsInput } from './dto/events.dto.js';
@@ -19,7 +19,6 @@ import type { PlacedMeeting, ScheduleRules } from './schedule-rules.js';
 import { meetingKind, meetingValue } from './scheduler/schedule-problem.js';
 import { scheduleMeetings } from './scheduler/scheduler.js';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** Rows per INSERT: well inside both databases' parameter limits. */
 const INSERT_CHUNK = 200;
 
@@ -393,7 +392,7 @@ export class EventScheduleService {
   }
 
   private meetingIn(meetings: readonly EventMeeting[], mid: string): EventMeeting {
-    const meeting = UUID.test(mid) ? meetings.find((m) => m.id === mid) : undefined;
+    const meeting = isUuid(mid) ? meetings.find((m) => m.id === mid) : undefined;
     if (!meeting) throw new NotFoundError('meeting', mid);
     return meeting;
   }

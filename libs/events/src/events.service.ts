@@ -10,6 +10,7 @@ import {
   UnitOfWork,
   hasRole,
   isMember,
+  isUuid,
 } from '@smedx/platform';
 import type { Clock, FieldProblem, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
@@ -24,8 +25,6 @@ import type { EventAction, EventStatus } from './event-state.js';
 import { isEventOrganiser, isEventOverseer, mayViewEvent } from './events.policy.js';
 import { emptyCounts, eventView, participantView, registrationView } from './events.views.js';
 import type { EventView, Page, ParticipantView, RegistrationView } from './events.views.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Status changes an organiser makes by name (each a route), with the audit action they record. */
 const LIFECYCLE: Readonly<Partial<Record<EventAction, { audit: string; at?: 'completedAt' | 'cancelledAt' }>>> = {
@@ -307,7 +306,7 @@ export class EventsService {
 
   /** The event if the caller may know it exists (404 otherwise); `lock` takes the row for the transaction on PostgreSQL. */
   async visible(actor: Principal, id: string, tx?: EntityManager, lock = false): Promise<MatchmakingEvent> {
-    const event = UUID.test(id) ? await this.load(id, tx, lock) : null;
+    const event = isUuid(id) ? await this.load(id, tx, lock) : null;
     if (!event || !mayViewEvent(actor, event)) throw new NotFoundError('event', id);
     return event;
   }
@@ -383,7 +382,7 @@ export class EventsService {
   }
 
   private async registrationIn(tx: EntityManager, eventId: string, rid: string): Promise<EventRegistration> {
-    const registration = UUID.test(rid) ? await tx.findOneBy(EventRegistration, { id: rid, eventId }) : null;
+    const registration = isUuid(rid) ? await tx.findOneBy(EventRegistration, { id: rid, eventId }) : null;
     if (!registration) throw new NotFoundError('registration', rid);
     return registration;
   }

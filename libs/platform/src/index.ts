@@ -10,6 +10,7 @@ export * from './database/unit-of-work.js';
 export * from './database/database.module.js';
 export * from './database/data-source-options.js';
 export * from './database/naming.strategy.js';
+export * from './database/identifiers.js';
 export * from './jobs/job-definition.js';
 export * from './jobs/on-job.decorator.js';
 export * from './jobs/outbox-message.entity.js';

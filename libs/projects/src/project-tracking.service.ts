@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CLOCK, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, UnitOfWork } from '@smedx/platform';
+import { CLOCK, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, UnitOfWork, isUuid } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { shanghaiDate } from './calendar.js';
@@ -20,8 +20,6 @@ import { nextMilestoneStatus, nextProjectStatus } from './project-state.js';
 import { milestoneView, monitoringReportView, projectLogView } from './projects.views.js';
 import type { MilestoneView, MonitoringReportView, Page, ProjectLogView } from './projects.views.js';
 import { ProjectsService } from './projects.service.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The running project: milestones the parties plan and tick off, the
@@ -75,7 +73,7 @@ export class ProjectTrackingService {
   async updateMilestone(actor: Principal, projectId: string, milestoneId: string, patch: UpdateMilestoneInput): Promise<MilestoneView> {
     return this.uow.run(async (tx) => {
       const project = await this.forParty(tx, actor, projectId, 'plan');
-      const milestone = UUID.test(milestoneId) ? await tx.findOneBy(Milestone, { id: milestoneId, projectId }) : null;
+      const milestone = isUuid(milestoneId) ? await tx.findOneBy(Milestone, { id: milestoneId, projectId }) : null;
       if (!milestone) throw new NotFoundError('milestone', milestoneId);
       const status = nextMilestoneStatus(milestone.status, patch.status ?? milestone.status);
       const today = this.today();

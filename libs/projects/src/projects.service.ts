@@ -1,7 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { CLOCK, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, UnitOfWork, hasRole, isMember } from '@smedx/platform';
+import {
+  CLOCK,
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  UnitOfWork,
+  hasRole,
+  isMember,
+  isUuid,
+} from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { NotificationsService } from '@smedx/notifications';
@@ -18,8 +28,6 @@ import { nextProjectStatus } from './project-state.js';
 import type { ProjectStatus } from './project-state.js';
 import { projectCaseView, projectSummaryView, projectView } from './projects.views.js';
 import type { Page, ProjectCaseView, ProjectSummaryView, ProjectView } from './projects.views.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Far above any real project (100 million CNY) yet well inside 2^53. */
 const MAX_PRICE_FEN = 10_000_000_000;
@@ -230,7 +238,7 @@ export class ProjectsService {
 
   /** How many projects each enterprise has in each status: one grouped query, for the chains dashboard. */
   async countsByEnterprise(enterpriseIds: readonly string[]): Promise<{ enterpriseId: string; status: ProjectStatus; count: number }[]> {
-    const ids = [...new Set(enterpriseIds)].filter((id) => UUID.test(id));
+    const ids = [...new Set(enterpriseIds)].filter((id) => isUuid(id));
     if (!ids.length) return [];
     const rows = await this.dataSource
       .getRepository(Project)
@@ -247,14 +255,14 @@ export class ProjectsService {
 
   /** Projects by id in one query, for another context's rules (chain cases); unknown ids are left out. Read-only. */
   async projectsByIds(ids: readonly string[]): Promise<Project[]> {
-    const valid = [...new Set(ids)].filter((id) => UUID.test(id));
+    const valid = [...new Set(ids)].filter((id) => isUuid(id));
     if (!valid.length) return [];
     return this.dataSource.getRepository(Project).findBy({ id: In(valid) });
   }
 
   /** The project if the caller may read it; 404 otherwise, also for malformed ids. */
   async readable(actor: Principal, id: string, tx?: EntityManager): Promise<Project> {
-    const project = UUID.test(id) ? await (tx ?? this.dataSource.manager).findOneBy(Project, { id }) : null;
+    const project = isUuid(id) ? await (tx ?? this.dataSource.manager).findOneBy(Project, { id }) : null;
     if (!project || !mayReadProject(actor, project)) throw new NotFoundError('project', id);
     return project;
   }
