@@ -2,7 +2,7 @@ import { BiddingDeadlines } from '@smedx/bidding';
 import { Need } from '@smedx/demand';
 import { OutboxMessage } from '@smedx/platform';
 import { Project } from '@smedx/projects';
-import { startTestApp, TestApp } from '../support/test-app.js';
+import { changeRowCount, startTestApp, TestApp } from '../support/test-app.js';
 import { registerUser } from '../factories/users.js';
 import type { TestUser } from '../factories/users.js';
 import { approvedProvider, cityOfficer, createEnterprise, createProvider } from '../factories/directory.js';
@@ -157,12 +157,12 @@ describe('bidding (投标)', () => {
         /^attachments\.0\.sizeBytes: must not be negative/,
       ],
     ])('answers 400 naming the field for %s, writing nothing', async (_, overrides, message) => {
-      const before = await t.dataSource.getRepository(OutboxMessage).count();
+      const before = await changeRowCount(t);
       const res = await t.post(`/needs/${n.id}/bids`, bidInput(overrides), { token: p2.owner.token });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
       expect(res.body.message).toMatch(message);
-      expect(await t.dataSource.getRepository(OutboxMessage).count()).toBe(before);
+      expect(await changeRowCount(t)).toBe(before);
     });
 
     it("answers 400 on solutionId for an unknown solution, for another provider's and for an unpublished one", async () => {

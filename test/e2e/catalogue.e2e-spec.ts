@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { AuditService } from '@smedx/audit';
 import { SolutionsService } from '@smedx/catalogue';
 import { OutboxMessage } from '@smedx/platform';
-import { startTestApp, TestApp } from '../support/test-app.js';
+import { changeRowCount, startTestApp, TestApp } from '../support/test-app.js';
 import { loginAdmin, registerUser } from '../factories/users.js';
 import type { TestUser } from '../factories/users.js';
 import { approvedProvider, cityOfficer, createProvider } from '../factories/directory.js';
@@ -106,12 +106,12 @@ describe('catalogue: solutions (小快轻准)', () => {
         /^cases\.0\.year: must be 2000 or later/,
       ],
     ])('answers 400 naming the field for %s, writing nothing', async (_, overrides, message) => {
-      const before = await t.dataSource.getRepository(OutboxMessage).count();
+      const before = await changeRowCount(t);
       const res = await t.post('/solutions', { ...solutionInput(overrides), providerId: provider.id }, { token: owner.token });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
       expect(res.body.message).toMatch(message);
-      expect(await t.dataSource.getRepository(OutboxMessage).count()).toBe(before);
+      expect(await changeRowCount(t)).toBe(before);
     });
 
     it('answers 400 for a missing or malformed providerId', async () => {

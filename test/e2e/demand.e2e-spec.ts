@@ -2,7 +2,7 @@ import { jest } from '@jest/globals';
 import { AuditService } from '@smedx/audit';
 import { NeedsService } from '@smedx/demand';
 import { OutboxMessage } from '@smedx/platform';
-import { startTestApp, TestApp } from '../support/test-app.js';
+import { changeRowCount, startTestApp, TestApp } from '../support/test-app.js';
 import { loginAdmin, registerUser, userWithRole } from '../factories/users.js';
 import type { TestUser } from '../factories/users.js';
 import { approvedProvider, cityOfficer, createEnterprise } from '../factories/directory.js';
@@ -105,12 +105,12 @@ describe('demand: needs (需求)', () => {
       ['a site without a UUID', { sites: [{ enterpriseId: 'abc' }] }, /^sites\.0\.enterpriseId: must be a UUID/],
       ['a private note that is not text', { privateDetails: 42 }, /^privateDetails: must be a string/],
     ])('answers 400 naming the field for %s, writing nothing', async (_, overrides, message) => {
-      const before = await t.dataSource.getRepository(OutboxMessage).count();
+      const before = await changeRowCount(t);
       const res = await t.post('/needs', { ...needInput(t.clock, overrides), enterpriseId: enterprise.id }, { token: owner.token });
       expect(res.status).toBe(400);
       expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
       expect(res.body.message).toMatch(message);
-      expect(await t.dataSource.getRepository(OutboxMessage).count()).toBe(before);
+      expect(await changeRowCount(t)).toBe(before);
     });
 
     it('answers 400 naming the site whose enterprise does not exist', async () => {

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DataSource } from 'typeorm';
-import { BullmqJobConsumer, OutboxMessage, OutboxRelay, ShiftedClock, loadConfig } from '@smedx/platform';
+import { DataSource, In, Not } from 'typeorm';
+import { BullmqJobConsumer, OutboxMessage, OutboxRelay, ShiftedClock, declaredSchedules, loadConfig } from '@smedx/platform';
 import type { AppConfig } from '@smedx/platform';
 import { ChangeFollower } from '@smedx/search';
 import { createApp } from '../../apps/api/src/bootstrap.js';
@@ -137,4 +137,15 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Outbox rows written by changes, leaving out the runs of scheduled jobs: the
+ * relay writes those on its own timer, so "this request wrote nothing" is
+ * checked against this count, not the table's.
+ */
+export async function changeRowCount(t: Pick<TestApp, 'dataSource'>): Promise<number> {
+  const scheduled = declaredSchedules().map((s) => s.job);
+  const repo = t.dataSource.getRepository(OutboxMessage);
+  return scheduled.length ? repo.count({ where: { job: Not(In(scheduled)) } }) : repo.count();
 }
