@@ -6,7 +6,7 @@ import { NeedsService } from '@smedx/demand';
 import type { Need } from '@smedx/demand';
 import { DirectoryService, providerRecord } from '@smedx/directory';
 import type { Enterprise, Provider, ProviderRecord } from '@smedx/directory';
-import { needFactsFromDocument, prepareNeed, prepareSolution, scorePair, solutionFactsFromDocument } from '@smedx/matching';
+import { needFactsFromDocument, prepareNeed, scorePair, solutionFactsFromDocument } from '@smedx/matching';
 import type { SolutionFacts } from '@smedx/matching';
 import { estimateSubsidy } from '@smedx/programme';
 import type { SubsidyEstimate } from '@smedx/programme';
@@ -106,7 +106,7 @@ export class BidViews {
         districts: provider.districts,
         record: providerRecord(provider),
       };
-      return scorePair(preparedNeed, prepareSolution(solution), facts, this.config.matching.weights).score;
+      return scorePair(preparedNeed, solution, facts, this.config.matching.weights).score;
     };
     return bids.map((bid) => {
       const provider = providerById.get(bid.providerId);

@@ -4,8 +4,8 @@ import type { AppConfig } from '@smedx/platform';
 import { SolutionsService } from '@smedx/catalogue';
 import { NeedsService } from '@smedx/demand';
 import { DirectoryService, providerRecord } from '@smedx/directory';
-import { needFactsFromDocument, prepareNeed, prepareSolution, scorePair, solutionFactsFromDocument } from '@smedx/matching';
-import type { PreparedNeed, PreparedSolution, ProviderFacts } from '@smedx/matching';
+import { needFactsFromDocument, prepareNeed, scorePair, solutionFactsFromDocument } from '@smedx/matching';
+import type { PreparedNeed, ProviderFacts, SolutionFacts } from '@smedx/matching';
 import type { PairScoreInput } from './scheduler/schedule-types.js';
 
 /** Documents are read this many at a time (keeps `IN (…)` lists short on both databases). */
@@ -42,11 +42,11 @@ export class EventPairScores {
       if (!enterprises.has(facts.enterpriseId)) continue;
       needsOf.set(facts.enterpriseId, [...(needsOf.get(facts.enterpriseId) ?? []), prepareNeed(facts)]);
     }
-    const solutionsOf = new Map<string, PreparedSolution[]>();
+    const solutionsOf = new Map<string, SolutionFacts[]>();
     for (const doc of solutionDocs) {
       const facts = solutionFactsFromDocument(doc);
       if (!providerSet.has(facts.providerId)) continue;
-      solutionsOf.set(facts.providerId, [...(solutionsOf.get(facts.providerId) ?? []), prepareSolution(facts)]);
+      solutionsOf.set(facts.providerId, [...(solutionsOf.get(facts.providerId) ?? []), facts]);
     }
     const facts = new Map<string, ProviderFacts>(
       providers.map((p) => [p.id, { id: p.id, name: p.name, status: p.status, districts: p.districts, record: providerRecord(p) }]),

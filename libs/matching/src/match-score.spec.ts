@@ -12,7 +12,6 @@ import {
   levelFit,
   money,
   prepareNeed,
-  prepareSolution,
   priceRange,
   recordFit,
   scenarioFit,
@@ -187,7 +186,7 @@ describe('weigh', () => {
 
 describe('scorePair and explainPair', () => {
   const need = prepareNeed(needFacts());
-  const solution = prepareSolution(solutionFacts());
+  const solution = solutionFacts();
   const provider = providerFacts();
 
   it('scores a fitting pair high, every factor in [0, 1]', () => {
@@ -220,15 +219,13 @@ describe('scorePair and explainPair', () => {
   });
 
   it('names shortfalls after strengths', () => {
-    const poor = prepareSolution(
-      solutionFacts({
-        scenarios: ['device_networking', 'energy'],
-        priceMinFen: 30_000_000,
-        priceMaxFen: 40_000_000,
-        deployDays: 60,
-        levels: [4],
-      }),
-    );
+    const poor = solutionFacts({
+      scenarios: ['device_networking', 'energy'],
+      priceMinFen: 30_000_000,
+      priceMaxFen: 40_000_000,
+      deployDays: 60,
+      levels: [4],
+    });
     const far = providerFacts({
       districts: ['faku'],
       record: { acceptancePassRate: 0.92, completedProjects: 12, ratingAverage: 4.6, ratingCount: 8, noShows: 1 },

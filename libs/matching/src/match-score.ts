@@ -3,7 +3,7 @@ import type { MatchFactor } from '@smedx/platform';
 import { DIGITAL_LEVELS, DISTRICTS, INDUSTRIES, SCENARIOS, nameOf } from '@smedx/taxonomy';
 import type { ProviderRecord } from '@smedx/directory';
 import type { NeedFacts, ProviderFacts, SolutionFacts } from './match-facts.js';
-import { needKeywords, rawSolutionText, solutionText, textCoverage } from './match-text.js';
+import { asWritten, needKeywords, textCoverage, textValue } from './match-text.js';
 import type { Keyword } from './match-text.js';
 
 /**
@@ -23,18 +23,8 @@ export interface PreparedNeed {
   keywords: Keyword[];
 }
 
-/** A solution with its folded text. */
-export interface PreparedSolution {
-  facts: SolutionFacts;
-  text: string;
-}
-
 export function prepareNeed(facts: NeedFacts): PreparedNeed {
   return { facts, keywords: needKeywords(facts.title, facts.description) };
-}
-
-export function prepareSolution(facts: SolutionFacts): PreparedSolution {
-  return { facts, text: solutionText(facts) };
 }
 
 // ------------------------------------------------------------------ factors
@@ -143,8 +133,8 @@ export function structuralValues(n: NeedFacts, s: SolutionFacts, provider: Provi
 }
 
 /** Every factor's value for the pair. */
-export function factorValues(need: PreparedNeed, solution: PreparedSolution, provider: ProviderFacts): FactorValues {
-  return { text: textCoverage(need.keywords, solution.text).value, ...structuralValues(need.facts, solution.facts, provider) };
+export function factorValues(need: PreparedNeed, solution: SolutionFacts, provider: ProviderFacts): FactorValues {
+  return { text: textValue(need.keywords, solution), ...structuralValues(need.facts, solution, provider) };
 }
 
 /**
@@ -162,7 +152,18 @@ export function weigh(values: FactorValues, weights: MatchWeights): PairScore {
   return { score: Math.min(1, score), breakdown, values };
 }
 
-export function scorePair(need: PreparedNeed, solution: PreparedSolution, provider: ProviderFacts, weights: MatchWeights): PairScore {
+/**
+ * The score alone, for ranking: the same sum as {@link weigh} (same terms,
+ * same order, so the same number to the last bit) without building the
+ * breakdown, which only the best matches need.
+ */
+export function scoreOf(text: number, structural: StructuralValues, weights: MatchWeights): number {
+  let score = 0;
+  for (const f of MATCH_FACTORS) score += weights[f] * (f === 'text' ? text : structural[f]);
+  return Math.min(1, score);
+}
+
+export function scorePair(need: PreparedNeed, solution: SolutionFacts, provider: ProviderFacts, weights: MatchWeights): PairScore {
   return weigh(factorValues(need, solution, provider), weights);
 }
 
@@ -179,15 +180,14 @@ const MAX_TEXT_WORDS = 5;
  */
 export function explainPair(
   need: PreparedNeed,
-  solution: PreparedSolution,
+  s: SolutionFacts,
   provider: ProviderFacts,
   scored: PairScore,
   weights: MatchWeights,
 ): string[] {
   const n = need.facts;
-  const s = solution.facts;
   const sentences: Record<MatchFactor, string | null> = {
-    text: textReason(textCoverage(need.keywords, solution.text).matched, solution),
+    text: textReason(textCoverage(need.keywords, s).matched, s),
     scenario: scenarioReason(n.scenarios, s.scenarios),
     industry: s.industries.includes(n.industry) ? `适用行业包括${industryName(n.industry)}` : `适用行业未包括${industryName(n.industry)}`,
     budget: budgetReason(n.budgetFen, s.priceMinFen, s.priceMaxFen),
@@ -209,17 +209,10 @@ export function explainPair(
   return [...strengths, ...shortfalls].map((f) => sentences[f]!);
 }
 
-function textReason(matched: readonly string[], solution: PreparedSolution): string | null {
+function textReason(matched: readonly Keyword[], solution: SolutionFacts): string | null {
   // 数控 adds nothing next to 数控机床.
-  const words = matched.filter((w) => !matched.some((other) => other !== w && other.includes(w))).slice(0, MAX_TEXT_WORDS);
-  return words.length ? `方案介绍提及需求关键词：${words.map((w) => asWritten(w, solution)).join('、')}` : null;
-}
-
-/** A (folded) keyword as the solution writes it: "OEE", not "oee". Folding keeps offsets, so the same place holds it. */
-function asWritten(word: string, solution: PreparedSolution): string {
-  const original = rawSolutionText(solution.facts);
-  const at = solution.text.indexOf(word);
-  return at >= 0 && original.length === solution.text.length ? original.slice(at, at + word.length) : word;
+  const words = matched.filter((k) => !matched.some((other) => other !== k && other.word.includes(k.word))).slice(0, MAX_TEXT_WORDS);
+  return words.length ? `方案介绍提及需求关键词：${words.map((k) => asWritten(solution, k)).join('、')}` : null;
 }
 
 function scenarioReason(needScenarios: readonly string[], solutionScenarios: readonly string[]): string {

@@ -1,10 +1,28 @@
-import { foldText, needKeywords, rawSolutionText, solutionText, textCoverage } from './match-text.js';
+import { asWritten, foldText, indexOfFolded, mentions, needKeywords, textCoverage, textValue } from './match-text.js';
+import type { Keyword } from './match-text.js';
+
+const han = (word: string, weight = 1): Keyword => ({ word, weight, latin: false });
+const latin = (word: string, weight = 1): Keyword => ({ word, weight, latin: true });
+const texts = (title: string, summary = '', description = '') => ({ title, summary, description });
 
 describe('match text', () => {
   it('folds full-width letters and digits and upper case, keeping offsets', () => {
     expect(foldText('ＯＥＥ看板、MES系统１２台')).toBe('oee看板、mes系统12台');
     const text = 'ＯＥＥ与MES';
     expect(foldText(text)).toHaveLength(text.length);
+    expect(foldText('数控机床')).toBe('数控机床');
+  });
+
+  it('finds a folded word in a text as written, ignoring case and width, without folding the text', () => {
+    expect(indexOfFolded('设备联网与OEE看板', 'oee')).toBe(5);
+    expect(indexOfFolded('设备联网与ＯｅＥ看板', 'oee')).toBe(5);
+    expect(indexOfFolded('MES与mes', 'mes')).toBe(0);
+    expect(indexOfFolded('OE', 'oee')).toBe(-1);
+    expect(indexOfFolded('', 'oee')).toBe(-1);
+    // The same answer as folding the text first, on any text.
+    for (const text of ['ＭＥＳ系统', 'xMEs', 'plc-ＰＬＣ', 'SCADA与scada', '无英文']) {
+      for (const word of ['mes', 'plc', 'scada', 'es']) expect(indexOfFolded(text, word)).toBe(foldText(text).indexOf(word));
+    }
   });
 
   it('takes the need title words at double weight, then description words, without domain filler', () => {
@@ -14,6 +32,8 @@ describe('match text', () => {
     // Function words, single characters and words every need uses carry no signal.
     for (const filler of ['及', '需求', '我司', '希望', '实现', '数据']) expect(weight[filler]).toBeUndefined();
     expect(keywords.map((k) => k.word).indexOf('统计')).toBeLessThan(keywords.map((k) => k.word).indexOf('采集'));
+    expect(keywords.find((k) => k.word === 'oee')?.latin).toBe(true);
+    expect(keywords.find((k) => k.word === '联网')?.latin).toBe(false);
   });
 
   it('keeps at most 30 keywords, title first', () => {
@@ -27,20 +47,25 @@ describe('match text', () => {
   });
 
   it('measures the weighted share of keywords a text mentions', () => {
-    const keywords = [
-      { word: 'oee', weight: 2 },
-      { word: '联网', weight: 2 },
-      { word: '能耗', weight: 1 },
-    ];
-    const text = solutionText({ title: '设备联网与OEE看板', summary: '', description: '' });
-    expect(textCoverage(keywords, text)).toEqual({ value: 4 / 5, matched: ['oee', '联网'] });
-    expect(textCoverage([], text)).toEqual({ value: 0, matched: [] });
-    expect(textCoverage(keywords, '')).toEqual({ value: 0, matched: [] });
+    const keywords = [latin('oee', 2), han('联网', 2), han('能耗', 1)];
+    const s = texts('设备联网与OEE看板');
+    expect(textValue(keywords, s)).toBe(4 / 5);
+    expect(textCoverage(keywords, s)).toEqual({ value: 4 / 5, matched: [keywords[0], keywords[1]] });
+    expect(textCoverage([], s)).toEqual({ value: 0, matched: [] });
+    expect(textCoverage(keywords, texts(''))).toEqual({ value: 0, matched: [] });
   });
 
-  it('matches on title, summary and description alike', () => {
-    const s = { title: '标题', summary: '摘要', description: '描述' };
-    expect(rawSolutionText(s)).toBe('标题\n摘要\n描述');
-    for (const word of ['标题', '摘要', '描述']) expect(textCoverage([{ word, weight: 1 }], solutionText(s)).value).toBe(1);
+  it('matches on title, summary and description alike, never across two of them', () => {
+    const s = texts('标题', '摘要', '描述');
+    for (const word of ['标题', '摘要', '描述']) expect(mentions(s, han(word))).toBe(true);
+    expect(mentions(texts('设备', '联网'), han('设备联网'))).toBe(false);
+    expect(mentions(texts('', '', '接入ＭＥＳ'), latin('mes'))).toBe(true);
+  });
+
+  it('quotes a keyword as the solution writes it', () => {
+    expect(asWritten(texts('设备联网', 'OEE看板'), latin('oee'))).toBe('OEE');
+    expect(asWritten(texts('', '', 'ＯＥＥ'), latin('oee'))).toBe('ＯＥＥ');
+    expect(asWritten(texts('设备联网'), han('联网'))).toBe('联网');
+    expect(asWritten(texts('设备'), han('能耗'))).toBe('能耗');
   });
 });

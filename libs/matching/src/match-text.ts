@@ -24,15 +24,50 @@ function jieba(): Jieba {
   return segmenter;
 }
 
-const FULL_WIDTH_ALNUM = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g;
+/**
+ * One UTF-16 code unit folded: full-width letters and digits to ASCII, ASCII
+ * upper case to lower; everything else as it is. Keywords are ASCII words or
+ * ideographs only, so nothing else needs folding, and folding code unit by
+ * code unit keeps every offset.
+ */
+function foldCode(c: number): number {
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  if (c >= 0xff10 && c <= 0xff5a) {
+    if (c <= 0xff19) return c - 0xfee0;
+    if (c >= 0xff21 && c <= 0xff3a) return c - 0xfee0 + 0x20;
+    if (c >= 0xff41) return c - 0xfee0;
+  }
+  return c;
+}
+
+/** {@link foldCode} over a text: how keywords are taken from a need and compared with a solution. */
+export function foldText(text: string): string {
+  let out: string | null = null;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const f = foldCode(c);
+    if (f === c) continue;
+    out = (out ?? '') + text.slice(from, i) + String.fromCharCode(f);
+    from = i + 1;
+  }
+  return out === null ? text : out + text.slice(from);
+}
 
 /**
- * Full-width letters and digits to ASCII, upper to lower case: how keywords
- * and texts are compared (keywords are letters and ideographs only, so the
- * rest of NFKC would change nothing but the cost).
+ * Where a folded ASCII word first occurs in a text read folded, without
+ * folding (and so copying) the text: the text is compared code unit by code
+ * unit through {@link foldCode}. -1 when it does not occur.
  */
-export function foldText(text: string): string {
-  return text.replace(FULL_WIDTH_ALNUM, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).toLowerCase();
+export function indexOfFolded(text: string, word: string): number {
+  const first = word.charCodeAt(0);
+  const last = text.length - word.length;
+  outer: for (let i = 0; i <= last; i++) {
+    if (foldCode(text.charCodeAt(i)) !== first) continue;
+    for (let j = 1; j < word.length; j++) if (foldCode(text.charCodeAt(i + j)) !== word.charCodeAt(j)) continue outer;
+    return i;
+  }
+  return -1;
 }
 
 /**
@@ -57,8 +92,15 @@ const TITLE_WEIGHT = 2;
 const MAX_KEYWORDS = 30;
 
 export interface Keyword {
+  /** Folded. */
   word: string;
   weight: number;
+  /**
+   * An ASCII word (OEE, MES), compared ignoring case and width; any other
+   * keyword is all ideographs, which folding never changes, so it is found
+   * in a text as written.
+   */
+  latin: boolean;
 }
 
 function isKeyword(token: string): boolean {
@@ -77,40 +119,62 @@ export function needKeywords(title: string, description: string): Keyword[] {
   };
   add(title, TITLE_WEIGHT);
   add(description, 1);
-  return [...weights].map(([word, weight]) => ({ word, weight }));
+  return [...weights].map(([word, weight]) => ({ word, weight, latin: LATIN_WORD.test(word) }));
 }
 
-type SolutionTexts = { title: string; summary: string; description: string };
-
-/** The text a solution is matched on, before folding (what reasons quote from): title, summary and description. */
-export function rawSolutionText(s: SolutionTexts): string {
-  return `${s.title}\n${s.summary}\n${s.description}`;
+/** The texts a solution is matched on. */
+export interface SolutionTexts {
+  title: string;
+  summary: string;
+  description: string;
 }
 
-/** The text a solution is matched on, folded. */
-export function solutionText(s: SolutionTexts): string {
-  return foldText(rawSolutionText(s));
+/** Where a keyword occurs in one text, or -1. */
+function find(text: string, keyword: Keyword): number {
+  return keyword.latin ? indexOfFolded(text, keyword.word) : text.indexOf(keyword.word);
+}
+
+/** Whether the solution's title, summary or description mentions the keyword (no keyword spans two of them). */
+export function mentions(s: SolutionTexts, keyword: Keyword): boolean {
+  return find(s.title, keyword) >= 0 || find(s.summary, keyword) >= 0 || find(s.description, keyword) >= 0;
+}
+
+/**
+ * The keyword as the solution writes it ("OEE" for the keyword oee), taken
+ * from the first of its texts that mentions it; the keyword itself when none does.
+ */
+export function asWritten(s: SolutionTexts, keyword: Keyword): string {
+  for (const text of [s.title, s.summary, s.description]) {
+    const at = find(text, keyword);
+    if (at >= 0) return text.slice(at, at + keyword.word.length);
+  }
+  return keyword.word;
 }
 
 export interface TextCoverage {
   /** Weighted share of the keywords found, in [0, 1]; 0 when there are no keywords. */
   value: number;
   /** The keywords found, heaviest first, in the need's order. */
-  matched: string[];
+  matched: Keyword[];
 }
 
-/** How much of the need's keywords the (folded) solution text mentions. */
-export function textCoverage(keywords: readonly Keyword[], text: string): TextCoverage {
+/**
+ * The text factor: the weighted share of the need's keywords that the
+ * solution mentions. Allocates nothing: matching calls it for hundreds of
+ * candidates per need.
+ */
+export function textValue(keywords: readonly Keyword[], s: SolutionTexts): number {
   let total = 0;
   let found = 0;
-  const matched: Keyword[] = [];
   for (const k of keywords) {
     total += k.weight;
-    if (text.includes(k.word)) {
-      found += k.weight;
-      matched.push(k);
-    }
+    if (mentions(s, k)) found += k.weight;
   }
-  matched.sort((a, b) => b.weight - a.weight);
-  return { value: total > 0 ? found / total : 0, matched: matched.map((k) => k.word) };
+  return total > 0 ? found / total : 0;
+}
+
+/** {@link textValue} with the keywords found, for the reasons. */
+export function textCoverage(keywords: readonly Keyword[], s: SolutionTexts): TextCoverage {
+  const matched = keywords.filter((k) => mentions(s, k)).sort((a, b) => b.weight - a.weight);
+  return { value: textValue(keywords, s), matched };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DEFAULT_MATCH_WEIGHTS, MATCH_FACTORS, normaliseMatchWeights } from '@smedx/platform';
 import type { NeedFacts, ProviderFacts, SolutionFacts } from './match-facts.js';
-import { prepareNeed, prepareSolution, scorePair } from './match-score.js';
+import { prepareNeed, scorePair } from './match-score.js';
 import { AllCandidates, Matcher } from './matcher.js';
 import type { ProviderSource } from './matcher.js';
 
@@ -195,7 +195,7 @@ describe('Matcher', () => {
               id: s.id,
               ...scorePair(
                 prepared,
-                prepareSolution(s),
+                s,
                 providers.find((p) => p.id === s.providerId)!,
                 WEIGHTS,
               ),

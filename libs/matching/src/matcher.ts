@@ -1,9 +1,9 @@
 import { MATCH_FACTORS } from '@smedx/platform';
 import type { MatchFactor } from '@smedx/platform';
 import type { NeedFacts, ProviderFacts, SolutionFacts } from './match-facts.js';
-import { explainPair, prepareNeed, prepareSolution, structuralValues, weigh } from './match-score.js';
-import type { MatchWeights, PairScore, PreparedNeed, PreparedSolution, StructuralValues } from './match-score.js';
-import { textCoverage } from './match-text.js';
+import { explainPair, prepareNeed, scoreOf, structuralValues, weigh } from './match-score.js';
+import type { MatchWeights, PreparedNeed, StructuralValues } from './match-score.js';
+import { textValue } from './match-text.js';
 
 /**
  * Where candidates come from. The service asks the search engine
@@ -45,6 +45,14 @@ export interface MatchOptions<T> {
   only?: (candidate: T) => boolean;
 }
 
+interface Ranked<T> {
+  item: T;
+  id: string;
+  score: number;
+  text: number;
+  structural: StructuralValues;
+}
+
 interface Pending<T> {
   item: T;
   id: string;
@@ -58,12 +66,11 @@ const STRUCTURAL_FACTORS = MATCH_FACTORS.filter((f): f is Exclude<MatchFactor, '
 const BOUND_SLACK = 1e-12;
 
 /**
- * Prepared texts kept: a need's keywords (jieba) and a solution's folded text
- * are the costly part of a pair's score, and the same objects come up again
- * and again. Bounded, and checked against the current text on every use.
+ * Needs' keywords kept: cutting a need's text (jieba) is the costly part of
+ * preparing it, and the same needs come up again and again. Bounded, and
+ * checked against the current text on every use.
  */
 const KEYWORD_CACHE = 5000;
-const TEXT_CACHE = 20_000;
 
 /**
  * Ranks candidates with one scoring function ({@link scorePair}), whichever
@@ -72,8 +79,6 @@ const TEXT_CACHE = 20_000;
  */
 export class Matcher {
   private readonly prepared = new Map<string, PreparedNeed>();
-  /** Folded texts of recently matched solutions, by id. */
-  private readonly texts = new Map<string, PreparedSolution>();
 
   constructor(
     private readonly candidates: CandidateSource,
@@ -95,17 +100,17 @@ export class Matcher {
       if (provider?.status !== 'approved') continue;
       pending.push(this.pending({ facts, provider }, facts.id, structuralValues(need, facts, provider)));
     }
-    const best = this.best(pending, options.limit, ({ facts, provider }, structural) => {
-      const solution = this.prepareSolution(facts);
-      return { solution, provider, ...weigh({ text: textCoverage(prepared.keywords, solution.text).value, ...structural }, this.weights) };
+    const best = this.best(pending, options.limit, ({ facts }) => textValue(prepared.keywords, facts));
+    return best.map(({ item: { facts, provider }, text, structural }) => {
+      const scored = weigh({ text, ...structural }, this.weights);
+      return {
+        solution: facts,
+        provider,
+        score: scored.score,
+        breakdown: scored.breakdown,
+        reasons: explainPair(prepared, facts, provider, scored, this.weights),
+      };
     });
-    return best.map((m) => ({
-      solution: m.solution.facts,
-      provider: m.provider,
-      score: m.score,
-      breakdown: m.breakdown,
-      reasons: explainPair(prepared, m.solution, m.provider, m, this.weights),
-    }));
   }
 
   /** The best needs for a published solution of an approved provider (none otherwise). */
@@ -116,18 +121,17 @@ export class Matcher {
     const found = unique([...(options.include ?? []), ...(await this.candidates.needsFor(facts, provider))]).filter(
       (n) => n.status === 'published' && (!options.only || options.only(n)),
     );
-    const solution = this.prepareSolution(facts);
     const pending = found.map((need) => this.pending(need, need.id, structuralValues(need, facts, provider)));
-    const best = this.best(pending, options.limit, (need, structural) => {
-      const prepared = this.prepare(need);
-      return { need: prepared, ...weigh({ text: textCoverage(prepared.keywords, solution.text).value, ...structural }, this.weights) };
+    const best = this.best(pending, options.limit, (need) => textValue(this.prepare(need).keywords, facts));
+    return best.map(({ item: need, text, structural }) => {
+      const scored = weigh({ text, ...structural }, this.weights);
+      return {
+        need,
+        score: scored.score,
+        breakdown: scored.breakdown,
+        reasons: explainPair(this.prepare(need), facts, provider, scored, this.weights),
+      };
     });
-    return best.map((m) => ({
-      need: m.need.facts,
-      score: m.score,
-      breakdown: m.breakdown,
-      reasons: explainPair(m.need, solution, provider, m, this.weights),
-    }));
   }
 
   /** A candidate with its score bounded from above: its structural factors, and text at its best. */
@@ -138,45 +142,30 @@ export class Matcher {
   }
 
   /**
-   * The `limit` best candidates, scored in full only while their bound can
+   * The `limit` best candidates, their texts read only while their bound can
    * still beat the current last place: texts, the costly part, are read for
    * a few candidates among thousands. Exact — a skipped candidate's bound is
    * below the last place's score — so ranking every solution (the exhaustive
-   * scorer) and ranking a few hundred candidates rank alike.
+   * scorer) and ranking a few hundred candidates rank alike. Ranks by the
+   * score alone; the caller weighs the winners into their breakdowns.
    */
-  private best<T, R extends PairScore>(
-    pending: Pending<T>[],
-    limit: number,
-    evaluate: (item: T, structural: StructuralValues) => R,
-  ): (R & { id: string })[] {
+  private best<T>(pending: Pending<T>[], limit: number, text: (item: T) => number): Ranked<T>[] {
     pending.sort((a, b) => b.bound - a.bound);
-    const best: (R & { id: string })[] = [];
+    const best: Ranked<T>[] = [];
     for (const p of pending) {
       const last = best[limit - 1];
       if (last && p.bound < last.score - BOUND_SLACK) break;
-      const scored = { ...evaluate(p.item, p.structural), id: p.id };
+      const value = text(p.item);
+      const score = scoreOf(value, p.structural, this.weights);
+      if (last && !ranksBefore(score, p.id, last)) continue;
       let at = best.length;
-      while (at > 0 && ranksBefore(scored, best[at - 1])) at--;
+      while (at > 0 && ranksBefore(score, p.id, best[at - 1])) at--;
       if (at < limit) {
-        best.splice(at, 0, scored);
+        best.splice(at, 0, { item: p.item, id: p.id, score, text: value, structural: p.structural });
         if (best.length > limit) best.pop();
       }
     }
     return best;
-  }
-
-  private prepareSolution(facts: SolutionFacts): PreparedSolution {
-    const cached = this.texts.get(facts.id);
-    // The search engine hands out the same strings for an unchanged document, so this is a pointer comparison.
-    if (
-      cached &&
-      cached.facts.title === facts.title &&
-      cached.facts.summary === facts.summary &&
-      cached.facts.description === facts.description
-    ) {
-      return { facts, text: cached.text };
-    }
-    return remember(this.texts, facts.id, prepareSolution(facts), TEXT_CACHE);
   }
 
   private prepare(need: NeedFacts): PreparedNeed {
@@ -203,8 +192,8 @@ function unique<T extends { id: string }>(items: readonly T[]): T[] {
 }
 
 /** Higher score first, then the smaller id: stable results. */
-function ranksBefore(a: { score: number; id: string }, b: { score: number; id: string }): boolean {
-  return a.score > b.score || (a.score === b.score && a.id < b.id);
+function ranksBefore(score: number, id: string, other: { score: number; id: string }): boolean {
+  return score > other.score || (score === other.score && id < other.id);
 }
 
 /** Every object is a candidate: the exhaustive scorer the benchmark measures recall against, and tests' fixture. */

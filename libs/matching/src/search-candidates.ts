@@ -150,7 +150,9 @@ export class SearchCandidates implements CandidateSource {
    * first, so one passing as many documents as the first passes the same
    * documents, already read.
    */
-  private async climb<T extends { id: string }>(index: IndexName, text: string, level: Filter[], steps: Step[]): Promise<T[]> {
+  private async climb<T extends { id: string }>(index: IndexName, words: string, level: Filter[], steps: Step[]): Promise<T[]> {
+    // Whole words: a trailing separator tells the engine the last one is no prefix to expand.
+    const text = `${words} `;
     const found = new Map<string, T>();
     let first = -1;
     for (const step of steps) {

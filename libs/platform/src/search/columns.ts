@@ -39,9 +39,10 @@ function scalarKey(v: string | number | boolean): string {
   return typeof v === 'string' ? v : String(v);
 }
 
-function scalars(value: SearchFieldValue | undefined): (string | number | boolean)[] {
+function scalars(value: SearchFieldValue | undefined): readonly (string | number | boolean)[] {
   if (value === null || value === undefined) return [];
-  return Array.isArray(value) ? value : [value];
+  // Past null, the only objects a field holds are its lists.
+  return typeof value === 'object' ? value : [value];
 }
 
 /**

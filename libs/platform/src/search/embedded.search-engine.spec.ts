@@ -132,7 +132,7 @@ describe('EmbeddedSearchEngine', () => {
     expect(result.hits.map((h) => h.id)).toEqual(['title', 'sum', 'desc']);
   });
 
-  it('stays equal to a brute-force model under random upserts, deletes and compactions', async () => {
+  it('stays equal to a brute-force model after every one of random upserts, deletes and compactions', async () => {
     const ids = Array.from({ length: 40 }, (_, i) => `d${String(i).padStart(2, '0')}`);
     const words = ['数控机床', '设备联网', '能耗监测', '质量追溯', '仓储物流'];
     const docArb = fc.record({
@@ -161,9 +161,34 @@ describe('EmbeddedSearchEngine', () => {
         fc.array(op, { maxLength: 20 }),
         fc.option(fc.constantFrom(...words), { nil: undefined }),
         fc.constantFrom(...filterSets),
-        async (ops, word, filters) => {
+        fc.boolean(),
+        async (ops, word, filters, byPrice) => {
           const index = new InvertedIndex(CONTRACT_SETTINGS);
           const model = new Map<string, SearchDocument>();
+          // Without words or a sort the order is by id; with words, relevance, which the model cannot
+          // tell: then the price decides. Checked after every step, so that what the index keeps
+          // between queries (filter sets, the id order) is checked across writes.
+          const sorted = byPrice || word !== undefined;
+          const check = (): void => {
+            const result = index.search({
+              text: word,
+              filters,
+              facets: ['industries', 'deliveryMode'],
+              sort: sorted ? [{ field: 'priceMaxFen', direction: 'desc' }] : undefined,
+              ...allQuery,
+            });
+            const expected = [...model.values()]
+              .filter((d) => (!word || (d.title as string).includes(word)) && filters.every((f) => matchesFilter(d, f)))
+              .sort((a, b) => (sorted ? (b.priceMaxFen as number) - (a.priceMaxFen as number) : 0) || (a.id < b.id ? -1 : 1));
+            expect(index.size).toBe(model.size);
+            expect(result.total).toBe(expected.length);
+            expect(result.hits.map((h) => h.id)).toEqual(expected.map((d) => d.id));
+            for (const hit of result.hits) expect(hit.doc).toEqual(model.get(hit.id));
+            const counts: Record<string, number> = {};
+            for (const d of expected) for (const v of d.industries as string[]) counts[v] = (counts[v] ?? 0) + 1;
+            expect(result.facets.industries).toEqual(counts);
+          };
+          check();
           for (const o of ops) {
             if (o.kind === 'upsert') {
               for (const d of o.docs) {
@@ -176,28 +201,23 @@ describe('EmbeddedSearchEngine', () => {
                 model.delete(id);
               }
             } else index.compact();
+            check();
           }
-          const result = index.search({
-            text: word,
-            filters,
-            facets: ['industries', 'deliveryMode'],
-            sort: [{ field: 'priceMaxFen', direction: 'desc' }],
-            ...allQuery,
-          });
-          const expected = [...model.values()]
-            .filter((d) => (!word || (d.title as string).includes(word)) && filters.every((f) => matchesFilter(d, f)))
-            .sort((a, b) => (b.priceMaxFen as number) - (a.priceMaxFen as number) || (a.id < b.id ? -1 : 1));
-          expect(index.size).toBe(model.size);
-          expect(result.total).toBe(expected.length);
-          expect(result.hits.map((h) => h.id)).toEqual(expected.map((d) => d.id));
-          for (const hit of result.hits) expect(hit.doc).toEqual(model.get(hit.id));
-          const counts: Record<string, number> = {};
-          for (const d of expected) for (const v of d.industries as string[]) counts[v] = (counts[v] ?? 0) + 1;
-          expect(result.facets.industries).toEqual(counts);
         },
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("hands out its own frozen copy of a document, apart from the caller's", async () => {
+    const index = new InvertedIndex(CONTRACT_SETTINGS);
+    const input = { id: 'a', title: '数控机床', industries: ['jichuang'] };
+    index.add(input);
+    input.industries.push('fenglen');
+    const [hit] = index.search({ text: '数控机床', ...allQuery }).hits;
+    expect(hit.doc).toEqual({ id: 'a', title: '数控机床', industries: ['jichuang'] });
+    expect(Object.isFrozen(hit.doc)).toBe(true);
+    expect(() => (hit.doc.industries as string[]).push('x')).toThrow(TypeError);
   });
 
   it('compacts automatically once many documents were replaced', async () => {

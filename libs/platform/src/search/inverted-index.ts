@@ -21,6 +21,8 @@ const TYPO_WEIGHTS = [1, 0.6, 0.4];
 const MAX_PREFIX_TERMS = 32;
 /** Term frequencies are stored in one byte; more occurrences add nothing under BM25 saturation. */
 const MAX_TF = 255;
+/** Filter bit sets kept for reuse (a query's tiers repeat filters; so do queries of one kind). */
+const FILTER_CACHE_SIZE = 64;
 
 /**
  * The documents containing one term, by ascending document number, with the
@@ -102,7 +104,25 @@ export class InvertedIndex {
   private lastWord = new Int16Array(16);
   /** Matching documents of the running query. */
   private candidates = new Int32Array(16);
-  private filterScratch: DocBits = new Uint32Array(1);
+  /** The running query's allowed documents. */
+  private allowedScratch: DocBits = new Uint32Array(1);
+  /**
+   * One filter's documents (dead ones included: queries intersect with the
+   * live set), by the filter's key. Valid while no document number is added
+   * or renumbered: a change adds a number, so the cache holds for one `docCount`.
+   */
+  private readonly filterCache = new Map<string, DocBits>();
+  private filterCacheCount = -1;
+  /**
+   * Document numbers in id order (dead ones too, until compaction) and each
+   * number's place in it, so that ordering by id — the tie-break of every
+   * ranking — compares two integers, not two strings. Documents from
+   * `idOrdered` on are not placed yet; {@link idRanks} places them.
+   */
+  private idOrder = new Int32Array(0);
+  private idOrderSpare = new Int32Array(0);
+  private idRank = new Int32Array(0);
+  private idOrdered = 0;
   /** Terms of the document being added. */
   private touched = new Int32Array(64);
 
@@ -143,7 +163,7 @@ export class InvertedIndex {
     if (typeof input.id !== 'string' || input.id === '') throw new Error('a search document needs a non-empty string id');
     const previous = this.byId.get(input.id);
     if (previous !== undefined) this.kill(previous);
-    const doc = copyDocument(input);
+    const doc = frozenCopy(input);
     const d = this.docCount++;
     this.reserve(this.docCount);
     this.ids[d] = doc.id;
@@ -222,6 +242,8 @@ export class InvertedIndex {
     this.terms = terms;
     this.postings = postings;
     this.sortedTerms = null;
+    this.filterCache.clear();
+    this.idOrdered = 0;
 
     for (let d = 0; d < oldCount; d++) {
       const nd = map[d];
@@ -287,7 +309,8 @@ export class InvertedIndex {
       if (typeof value === 'string') marked[field] = highlight(value, marks);
       else if (Array.isArray(value)) marked[field] = value.map((v) => highlight(String(v), marks)).join(', ');
     }
-    return { id: this.ids[d], score: scored ? this.scores[d] : 0, doc: { ...doc }, highlight: marked };
+    // The stored copy is frozen, so it is handed out as is: no copy per hit.
+    return { id: this.ids[d], score: scored ? this.scores[d] : 0, doc, highlight: marked };
   }
 
   // ---------------------------------------------------------------- writing
@@ -327,7 +350,8 @@ export class InvertedIndex {
     const cap = Math.max(count, this.scores.length * 2);
     const nf = this.nf;
     this.alive = resize(this.alive, bitWords(cap));
-    this.filterScratch = new Uint32Array(bitWords(cap));
+    this.allowedScratch = new Uint32Array(bitWords(cap));
+    this.filterCache.clear();
     this.fieldLens = resize(this.fieldLens, cap * nf);
     this.norms = resize(this.norms, cap * nf);
     this.marks = new Uint32Array(cap);
@@ -520,24 +544,43 @@ export class InvertedIndex {
 
   /**
    * Live documents passing every filter, as a bit set; with no filters, the
-   * live set itself. Filters mark their documents from per-value document
-   * lists, so the cost follows the documents a filter names, not the index.
+   * live set itself. Each filter's documents are marked from per-value
+   * document lists (the cost follows the documents it names) or a column scan
+   * (ranges), and kept for the next query using the same filter.
    */
   private filterBits(filters: Filter[]): DocBits {
     if (filters.length === 0) return this.alive;
     const words = bitWords(this.docCount);
-    const out: DocBits = new Uint32Array(words);
+    const out = this.allowedScratch;
     out.set(this.alive.subarray(0, words));
-    const scratch = this.filterScratch;
     for (const filter of filters) {
-      scratch.fill(0, 0, words);
-      const column = this.filterColumns.get(filter.field)!;
-      if (filter.op === 'eq') column.markAny([filter.value], scratch, this.docCount);
-      else if (filter.op === 'in') column.markAny(filter.values, scratch, this.docCount);
-      else if (column instanceof NumberColumn) column.markRange(filter.min, filter.max, scratch, this.docCount);
-      for (let w = 0; w < words; w++) out[w] &= scratch[w];
+      const bits = this.filterSet(filter, words);
+      for (let w = 0; w < words; w++) out[w] &= bits[w];
     }
     return out;
+  }
+
+  private filterSet(filter: Filter, words: number): DocBits {
+    if (this.filterCacheCount !== this.docCount) {
+      this.filterCache.clear();
+      this.filterCacheCount = this.docCount;
+    }
+    const key = filterKey(filter);
+    const cached = this.filterCache.get(key);
+    if (cached) {
+      // Most recently used last: the first entry is the one to drop.
+      this.filterCache.delete(key);
+      this.filterCache.set(key, cached);
+      return cached;
+    }
+    const bits: DocBits = new Uint32Array(words);
+    const column = this.filterColumns.get(filter.field)!;
+    if (filter.op === 'eq') column.markAny([filter.value], bits, this.docCount);
+    else if (filter.op === 'in') column.markAny(filter.values, bits, this.docCount);
+    else if (column instanceof NumberColumn) column.markRange(filter.min, filter.max, bits, this.docCount);
+    this.filterCache.set(key, bits);
+    if (this.filterCache.size > FILTER_CACHE_SIZE) this.filterCache.delete(this.filterCache.keys().next().value!);
+    return bits;
   }
 
   /**
@@ -664,8 +707,8 @@ export class InvertedIndex {
   // --------------------------------------------------------------- ordering
 
   private comparator(query: SearchQuery, ranking: 'id' | 'and' | 'or'): (a: number, b: number) => number {
-    const ids = this.ids;
-    const byId = (a: number, b: number): number => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0);
+    const rank = this.idRanks();
+    const byId = (a: number, b: number): number => rank[a] - rank[b];
     const sort = query.sort ?? [];
     if (sort.length > 0) {
       const keys = sort.map((s) => this.sortColumns.get(s.field)!.comparator(s.direction === 'desc'));
@@ -681,6 +724,50 @@ export class InvertedIndex {
     if (ranking === 'or') return (a, b) => wordHits[b] - wordHits[a] || scores[b] - scores[a] || byId(a, b);
     if (ranking === 'and') return (a, b) => scores[b] - scores[a] || byId(a, b);
     return byId;
+  }
+
+  /**
+   * Each document's place in id order. Documents added since the last call
+   * are sorted among themselves and merged in by binary search, so a write
+   * costs the next query a copy of the order, not a sort of every id.
+   */
+  private idRanks(): Int32Array {
+    const count = this.docCount;
+    if (this.idOrdered === count) return this.idRank;
+    const ids = this.ids;
+    const cmp = (a: number, b: number): number => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0);
+    const fresh = new Int32Array(count - this.idOrdered);
+    for (let i = 0; i < fresh.length; i++) fresh[i] = this.idOrdered + i;
+    fresh.sort(cmp);
+    const capacity = Math.max(count, this.scores.length);
+    if (this.idOrderSpare.length < count) this.idOrderSpare = new Int32Array(capacity);
+    // Every rank is written below: nothing to keep when growing.
+    if (this.idRank.length < count) this.idRank = new Int32Array(capacity);
+    const old = this.idOrder;
+    const oldLen = this.idOrdered;
+    const merged = this.idOrderSpare;
+    let i = 0;
+    let k = 0;
+    for (const d of fresh) {
+      let lo = i;
+      let hi = oldLen;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (ids[old[mid]] <= ids[d]) lo = mid + 1;
+        else hi = mid;
+      }
+      merged.set(old.subarray(i, lo), k);
+      k += lo - i;
+      i = lo;
+      merged[k++] = d;
+    }
+    merged.set(old.subarray(i, oldLen), k);
+    this.idOrderSpare = old.length >= count ? old : new Int32Array(merged.length);
+    this.idOrder = merged;
+    const rank = this.idRank;
+    for (let r = 0; r < count; r++) rank[merged[r]] = r;
+    this.idOrdered = count;
+    return rank;
   }
 }
 
@@ -731,10 +818,20 @@ function fieldText(value: SearchFieldValue | undefined): string {
   return Array.isArray(value) ? value.join(' ') : String(value);
 }
 
-function copyDocument(doc: SearchDocument): SearchDocument {
+/** The index's own copy of a document, frozen so that hits can hand it out without copying it again. */
+function frozenCopy(doc: SearchDocument): SearchDocument {
   const copy: SearchDocument = { id: doc.id };
-  for (const [key, value] of Object.entries(doc)) copy[key] = Array.isArray(value) ? ([...value] as SearchFieldValue) : value;
-  return copy;
+  for (const [key, value] of Object.entries(doc)) {
+    copy[key] = Array.isArray(value) ? (Object.freeze([...value]) as unknown as SearchFieldValue) : value;
+  }
+  return Object.freeze(copy);
+}
+
+/** A filter's identity: the same key for the same documents. */
+function filterKey(filter: Filter): string {
+  if (filter.op === 'eq') return `${filter.field}\u0000=\u0000${typeof filter.value}:${filter.value}`;
+  if (filter.op === 'in') return `${filter.field}\u0000in\u0000${JSON.stringify(filter.values)}`;
+  return `${filter.field}\u0000range\u0000${filter.min ?? ''}\u0000${filter.max ?? ''}`;
 }
 
 /** Doubling for short lists, a quarter more for long ones: bounds the spare room of a large index to ~25%. */

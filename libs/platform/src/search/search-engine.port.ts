@@ -2,7 +2,7 @@
 export const SEARCH_ENGINE = Symbol('SEARCH_ENGINE');
 
 /** A value a search document may hold in one field. */
-export type SearchFieldValue = string | number | boolean | null | string[] | number[];
+export type SearchFieldValue = string | number | boolean | null | readonly string[] | readonly number[];
 
 /**
  * One document of an index: a unique `id` plus flat fields. Fields named in
@@ -82,8 +82,8 @@ export interface SearchHit {
   id: string;
   /** Relevance score; comparable only within one result. */
   score: number;
-  /** The stored document. */
-  doc: Record<string, unknown>;
+  /** The stored document; read-only (the embedded engine hands out its own frozen copy). */
+  doc: Readonly<Record<string, unknown>>;
   /** Field → its HTML-escaped text with `<em>…</em>` around matched words. */
   highlight: Record<string, string>;
 }
