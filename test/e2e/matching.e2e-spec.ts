@@ -300,3 +300,50 @@ describe('matching: GET /needs/:id/matches, GET /solutions/:id/matches, re-match
     });
   });
 });
+
+describe('matching: a provider profile change re-matches its solutions', () => {
+  /**
+   * The pair below scores FAR_SCORE while the provider does not serve the
+   * need's district; serving it adds the district weight × (1 − 0.3) = 0.07.
+   * The threshold sits between the two, so only re-matching after the
+   * profile change can produce the strong match.
+   */
+  const FAR_SCORE = 0.837;
+  const THRESHOLD = FAR_SCORE + 0.035;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ MATCH_STRONG_THRESHOLD: String(THRESHOLD) });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('tells both sides of a match that became strong because the provider now serves the district', async () => {
+    const owner = await registerUser(t, 'enterprise');
+    const enterprise = await createEnterprise(t, owner, { industry: 'machine_tool', district: 'tiexi' });
+    const far = await approvedProvider(t, { districts: ['faku'] });
+    const solution = await publishedSolution(t, far.owner, far.provider.id, FITTING);
+    const need = await publishedNeed(t, owner, enterprise.id, NEED);
+    await t.drain();
+    const before = (await t.get<{ items: Match[] }>(`/needs/${need.id}/matches`, { token: owner.token })).body.items;
+    const match = before.find((m) => m.id === solution.id)!;
+    expect(match.breakdown.district).toBeCloseTo(0.03, 10);
+    // The premise of the threshold chosen above: if scoring changes, this says so instead of passing by chance.
+    expect(match.score).toBeCloseTo(FAR_SCORE, 2);
+    const notices = async (user: TestUser) =>
+      (await t.get('/notifications', { token: user.token, query: { pageSize: 100 } })).body.items.filter(
+        (n: { kind: string; data: { solutionId?: string } | null }) => n.kind === 'match.strong' && n.data?.solutionId === solution.id,
+      );
+    expect(await notices(owner)).toHaveLength(0);
+
+    const changed = await t.patch(`/providers/${far.provider.id}`, { districts: ['faku', 'tiexi'] }, { token: far.owner.token });
+    expect(changed.status).toBe(200);
+    await t.drain();
+    const after = (await t.get<{ items: Match[] }>(`/needs/${need.id}/matches`, { token: owner.token })).body.items;
+    expect(after.find((m) => m.id === solution.id)!.score).toBeGreaterThanOrEqual(THRESHOLD);
+    expect(await notices(owner)).toHaveLength(1);
+    expect(await notices(far.owner)).toHaveLength(1);
+  });
+});

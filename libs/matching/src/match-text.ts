@@ -1,5 +1,4 @@
-import { Jieba } from '@node-rs/jieba';
-import { dict } from '@node-rs/jieba/dict.js';
+import { jieba } from '@smedx/platform';
 
 /**
  * Text relevance of a pair, as a pure function of the two texts: the share
@@ -12,17 +11,6 @@ import { dict } from '@node-rs/jieba/dict.js';
  * the same pair would score differently depending on which query surfaced
  * it. The engine still picks the candidates; this decides how they rank.
  */
-
-let segmenter: Jieba | null = null;
-
-/**
- * jieba with its default dictionary, loaded on first use. The search engine
- * holds its own instance, which the platform does not export.
- */
-function jieba(): Jieba {
-  segmenter ??= Jieba.withDict(dict);
-  return segmenter;
-}
 
 /**
  * One UTF-16 code unit folded: full-width letters and digits to ASCII, ASCII

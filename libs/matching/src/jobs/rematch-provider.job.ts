@@ -11,10 +11,10 @@ export interface RematchProviderPayload {
 }
 
 /**
- * A provider was approved or reinstated: its published solutions may match
- * again and are re-matched (nothing happens for a provider that is not
- * approved). A profile change (name, districts) waits for the next change
- * of a need or solution: re-matching a whole catalogue for it is not worth it.
+ * A provider was approved or reinstated, or changed its profile (its service
+ * districts count in every score): its published solutions are re-matched,
+ * so new strong matches are told. Nothing happens for a provider that is not
+ * approved.
  */
 @Injectable()
 export class RematchProviderJob {
@@ -22,6 +22,6 @@ export class RematchProviderJob {
 
   @OnEvent(ProviderChanged, REMATCH_PROVIDER_JOB)
   async handle(payload: RematchProviderPayload): Promise<void> {
-    if (payload.change === 'status') await this.matching.rematchProvider(payload.providerId);
+    await this.matching.rematchProvider(payload.providerId);
   }
 }
