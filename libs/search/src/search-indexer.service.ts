@@ -78,11 +78,20 @@ export class SearchIndexer {
     await this.ensureIndexes();
     const ids = await this.documents.publishedIds(index);
     await this.engine.clear(index);
+    // One batch is read while the previous one is being indexed: the embedded engine cuts a
+    // batch's texts in a worker thread, so reading and cutting overlap. Writes to one index
+    // apply in call order, so the batches land in order.
+    let indexing: Promise<void> = Promise.resolve();
     for (let i = 0; i < ids.length; i += BATCH) {
       const { present } = await this.documents.load(index, ids.slice(i, i + BATCH));
-      await this.engine.upsert(index, present);
-      progress?.(Math.min(i + BATCH, ids.length), ids.length);
+      await indexing;
+      progress?.(Math.min(i, ids.length), ids.length);
+      indexing = this.engine.upsert(index, present);
+      // Failing while the next batch is read is reported by the `await` above, not as unhandled.
+      indexing.catch(() => undefined);
     }
+    await indexing;
+    progress?.(ids.length, ids.length);
     this.logger.log(`index ${index}: ${ids.length} documents`);
     return ids.length;
   }

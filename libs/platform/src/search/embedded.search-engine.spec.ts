@@ -3,7 +3,8 @@ import { EmbeddedSearchEngine } from './embedded.search-engine.js';
 import { InvertedIndex, selectTop } from './inverted-index.js';
 import { CONTRACT_SETTINGS, contractDocuments, describeSearchEngineContract, matchesFilter } from './search-engine.contract.js';
 import type { Filter, SearchDocument } from './search-engine.port.js';
-import { editDistanceWithin, fold, highlight, queryWords, typoBudget } from './tokenizer.js';
+import { editDistanceWithin, fold, highlight, jieba, queryWords, typoBudget } from './tokenizer.js';
+import { TokenizerPool } from './tokenizer-pool.js';
 
 describeSearchEngineContract('embedded', async () => new EmbeddedSearchEngine());
 
@@ -228,5 +229,61 @@ describe('EmbeddedSearchEngine', () => {
     expect(await engine.count('x')).toBe(docs.length);
     const result = await engine.search('x', { text: '数控机床', ...allQuery });
     expect(result.hits.map((h) => h.id)).toEqual(['r-cnc-title']);
+  });
+});
+
+describe('TokenizerPool', () => {
+  it('cuts in a worker thread exactly as jieba does on the calling thread', async () => {
+    const pool = new TokenizerPool();
+    try {
+      const texts = ['数控机床设备联网与数据采集', 'oee看板 mes系统12台', '', '能耗监测，碳排放核算。', 'scada与plc'];
+      expect(await pool.cut(texts)).toEqual(texts.map((t) => (t === '' ? [] : jieba().cutForSearch(t, true))));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('refuses a text holding its separator, which the caller then cuts itself', () => {
+    expect(TokenizerPool.canCut('普通文本')).toBe(true);
+    expect(TokenizerPool.canCut('a\u0000b')).toBe(false);
+  });
+});
+
+describe('EmbeddedSearchEngine with large upserts', () => {
+  const allQuery = { page: 1, pageSize: 1000 } as const;
+  /** Enough documents for the worker thread to cut them, with Latin words, full-width letters and an empty field. */
+  function manyDocuments(): SearchDocument[] {
+    const words = ['数控机床', '设备联网', '能耗监测', '质量追溯', '仓储物流', 'ＭＥＳ系统', 'SCADA', 'OEE看板', '排产'];
+    return Array.from({ length: 450 }, (_, i) => ({
+      id: `m${String(i).padStart(4, '0')}`,
+      title: `${words[i % words.length]}与${words[(i * 7) % words.length]}方案${i}`,
+      summary: i % 5 === 0 ? '' : `${words[(i * 3) % words.length]}轻量化部署`,
+      description: `面向中小企业的${words[(i * 5) % words.length]}，两周上线。`,
+      industries: [i % 2 ? 'jichuang' : 'fenglen'],
+      deliveryMode: i % 3 ? 'saas' : 'private',
+      priceMaxFen: i % 7,
+    }));
+  }
+
+  it('indexes a batch cut in the worker exactly as one cut on the calling thread', async () => {
+    const inWorker = new EmbeddedSearchEngine();
+    const inline = new EmbeddedSearchEngine({ tokenizeInWorker: false });
+    const docs = manyDocuments();
+    // One document holds the worker's separator: that batch is cut on the calling thread, and still found.
+    docs[10] = { ...docs[10], description: '含有\u0000控制字符的设备联网说明' };
+    for (const engine of [inWorker, inline]) {
+      await engine.ensureIndex('x', CONTRACT_SETTINGS);
+      await engine.upsert('x', docs);
+    }
+    const cleanDocs = manyDocuments().map((d) => ({ ...d, id: `c${d.id}` }));
+    await inWorker.upsert('x', cleanDocs);
+    await inline.upsert('x', cleanDocs);
+    for (const text of ['数控机床', 'mes', 'scada', 'oee', '设备联网 排产', '轻量化', '控制字符']) {
+      const a = await inWorker.search('x', { text, ...allQuery });
+      const b = await inline.search('x', { text, ...allQuery });
+      expect(a.total).toBeGreaterThan(0);
+      expect(a.hits.map((h) => [h.id, h.score])).toEqual(b.hits.map((h) => [h.id, h.score]));
+    }
+    await inWorker.close();
   });
 });

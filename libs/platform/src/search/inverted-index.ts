@@ -159,7 +159,17 @@ export class InvertedIndex {
     }
   }
 
-  add(input: SearchDocument): void {
+  /** The folded text of each searchable field of a document, in field order: what its index terms are cut from. */
+  foldedFields(doc: SearchDocument): string[] {
+    return this.fields.map((field) => fold(fieldText(doc[field])));
+  }
+
+  /**
+   * Adds or replaces a document. `fieldTerms`, when given, are its index terms
+   * per searchable field, cut elsewhere from {@link foldedFields} (a worker
+   * thread during a bulk load); otherwise they are cut here.
+   */
+  add(input: SearchDocument, fieldTerms?: readonly (readonly string[])[]): void {
     if (typeof input.id !== 'string' || input.id === '') throw new Error('a search document needs a non-empty string id');
     const previous = this.byId.get(input.id);
     if (previous !== undefined) this.kill(previous);
@@ -177,7 +187,7 @@ export class InvertedIndex {
     const nf = this.nf;
     let touched = 0;
     for (let f = 0; f < nf; f++) {
-      const tokens = indexTokens(fieldText(doc[this.fields[f]]));
+      const tokens = fieldTerms ? fieldTerms[f] : indexTokens(fieldText(doc[this.fields[f]]));
       const len = Math.min(tokens.length, 0xffff);
       this.fieldLens[d * nf + f] = len;
       this.lenSums[f] += len;

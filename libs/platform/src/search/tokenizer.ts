@@ -58,7 +58,12 @@ function isWord(token: string): boolean {
 /** Index terms of a text: jieba search mode (words and their sub-words), folded. */
 export function indexTokens(text: string): string[] {
   if (text.length === 0) return [];
-  return jieba().cutForSearch(fold(text), true).filter(isWord);
+  return searchWords(jieba().cutForSearch(fold(text), true));
+}
+
+/** The index terms among jieba's search-mode tokens of a folded text (as {@link indexTokens} keeps them). */
+export function searchWords(tokens: readonly string[]): string[] {
+  return tokens.filter(isWord);
 }
 
 export interface QueryWords {
