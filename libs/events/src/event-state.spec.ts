@@ -14,9 +14,10 @@ const none = Object.fromEntries(EVENT_ACTIONS.map((a) => [a, null])) as Record<E
 
 /** The whole event table, every cell: `null` marks a forbidden transition. */
 const EXPECTED: Record<EventStatus, Record<EventAction, EventStatus | null>> = {
-  draft: { ...none, open_registration: 'registration_open', cancel: 'cancelled' },
+  draft: { ...none, edit: 'draft', open_registration: 'registration_open', cancel: 'cancelled' },
   registration_open: {
     ...none,
+    edit: 'registration_open',
     register: 'registration_open',
     update_registration: 'registration_open',
     decide_registration: 'registration_open',
@@ -25,6 +26,7 @@ const EXPECTED: Record<EventStatus, Record<EventAction, EventStatus | null>> = {
   },
   registration_closed: {
     ...none,
+    edit: 'registration_closed',
     open_registration: 'registration_open',
     update_registration: 'registration_closed',
     decide_registration: 'registration_closed',

@@ -14,11 +14,13 @@ export type EventStatus = (typeof EVENT_STATUSES)[number];
 /**
  * What can happen to an event. `register` (a participant signs up),
  * `update_registration` (wants and availability), `decide_registration`
- * (the organiser approves or rejects), `schedule` (run the scheduler; again
+ * (the organiser approves or rejects), `edit` (the event's own fields,
+ * until a schedule is drawn), `schedule` (run the scheduler; again
  * replaces the draft), `edit_schedule` (the organiser's moves, swaps, adds,
  * removals), `check_in` and `record_outcome` (on the day).
  */
 export const EVENT_ACTIONS = [
+  'edit',
   'open_registration',
   'register',
   'update_registration',
@@ -47,10 +49,12 @@ export type EventAction = (typeof EVENT_ACTIONS)[number];
  */
 export const EVENT_TRANSITIONS: Readonly<Record<EventStatus, Partial<Record<EventAction, EventStatus>>>> = Object.freeze({
   draft: {
+    edit: 'draft',
     open_registration: 'registration_open',
     cancel: 'cancelled',
   },
   registration_open: {
+    edit: 'registration_open',
     register: 'registration_open',
     update_registration: 'registration_open',
     decide_registration: 'registration_open',
@@ -58,6 +62,7 @@ export const EVENT_TRANSITIONS: Readonly<Record<EventStatus, Partial<Record<Even
     cancel: 'cancelled',
   },
   registration_closed: {
+    edit: 'registration_closed',
     open_registration: 'registration_open',
     update_registration: 'registration_closed',
     decide_registration: 'registration_closed',
@@ -82,6 +87,7 @@ export const EVENT_TRANSITIONS: Readonly<Record<EventStatus, Partial<Record<Even
 
 /** How a refused action reads in the 409 message ("cannot … an event that is published"). */
 const ACTION_PHRASES: Readonly<Record<EventAction, string>> = {
+  edit: 'edit',
   open_registration: 'open registration for',
   register: 'register for',
   update_registration: 'change a registration for',

@@ -16,11 +16,19 @@ import type { Clock, FieldProblem, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { DirectoryService } from '@smedx/directory';
 import { NotificationsService } from '@smedx/notifications';
-import type { CreateEventInput, EventPageQuery, ListEventsQuery, RegisterInput, UpdateRegistrationInput } from './dto/events.dto.js';
+import { DRAFT_ONLY_EVENT_FIELDS, eventFieldIssues } from './dto/events.dto.js';
+import type {
+  CreateEventInput,
+  EventPageQuery,
+  ListEventsQuery,
+  RegisterInput,
+  UpdateEventInput,
+  UpdateRegistrationInput,
+} from './dto/events.dto.js';
 import { MatchmakingEvent } from './entities/event.entity.js';
 import { EventRegistration } from './entities/event-registration.entity.js';
 import type { ParticipantSide } from './entities/event-registration.entity.js';
-import { nextEventStatus, nextRegistrationStatus } from './event-state.js';
+import { EventStateConflictError, nextEventStatus, nextRegistrationStatus } from './event-state.js';
 import type { EventAction, EventStatus } from './event-state.js';
 import { isEventOrganiser, isEventOverseer, mayViewEvent } from './events.policy.js';
 import { emptyCounts, eventView, participantView, registrationView } from './events.views.js';
@@ -88,6 +96,69 @@ export class EventsService {
         data: { title: input.title, startsAt: input.startsAt.toISOString(), slots: input.slots, tables: input.tables },
       });
       return created.id;
+    });
+    return this.get(actor, id);
+  }
+
+  /**
+   * Changes an event's own fields (its organiser), until a schedule is drawn.
+   * Once registration has opened, the fields that shape the schedule grid
+   * and what registrants signed up for (industry, district, slot length and
+   * count) stay as they are (409), and a capacity cannot drop below the
+   * registrations already approved on that side (409). Approved participants
+   * are told when the time or the place changes.
+   */
+  async update(actor: Principal, id: string, input: UpdateEventInput): Promise<EventView> {
+    await this.uow.run(async (tx) => {
+      const event = await this.forOrganiser(tx, actor, id);
+      nextEventStatus(event.status, 'edit');
+      const changed = (Object.keys(input) as (keyof UpdateEventInput)[]).filter((field) => !sameValue(event[field], input[field]));
+      if (event.status !== 'draft') {
+        const fixed = changed.find((field) => (DRAFT_ONLY_EVENT_FIELDS as readonly string[]).includes(field));
+        if (fixed) throw new EventStateConflictError(event.status, `change ${fixed} of`);
+      }
+      if (input.startsAt && changed.includes('startsAt') && input.startsAt.getTime() <= this.clock.now().getTime()) {
+        throw new InvalidInputError([{ field: 'startsAt', reason: 'must be in the future' }]);
+      }
+      const after = { ...event, ...input, venue: input.venue === undefined ? event.venue : input.venue };
+      const problems = eventFieldIssues(after);
+      if (problems.length) throw new InvalidInputError(problems);
+      if (!changed.length) return;
+      const approved = await this.approvedRegistrations(id, tx);
+      for (const [side, field] of [
+        ['enterprise', 'capacityEnterprises'],
+        ['provider', 'capacityProviders'],
+      ] as const) {
+        const count = approved.filter((r) => r.side === side).length;
+        if (after[field] < count) {
+          throw new ConflictError(
+            'capacity_below_approved',
+            `${field} must be at least the ${count} ${side} registrations already approved`,
+          );
+        }
+      }
+      const changes = Object.fromEntries(changed.map((field) => [field, after[field]])) as Partial<MatchmakingEvent>;
+      await this.transition(tx, event, 'edit', changes);
+      await this.audit.record(tx, {
+        actorId: actor.userId,
+        action: 'event.updated',
+        entityType: 'event',
+        entityId: id,
+        data: {
+          before: Object.fromEntries(changed.map((field) => [field, auditValue(event[field])])),
+          after: Object.fromEntries(changed.map((field) => [field, auditValue(after[field])])),
+        },
+      });
+      if (changed.some((field) => field === 'startsAt' || field === 'venue' || field === 'online')) {
+        await this.notifyParticipants(
+          tx,
+          event,
+          'event.changed',
+          `供需对接活动“${after.title}”时间或地点有变`,
+          `活动时间：${after.startsAt.toISOString()}；地点：${after.online ? '线上' : (after.venue ?? '')}。`,
+          `event.changed:${id}:${after.startsAt.toISOString()}:${after.online}:${after.venue ?? ''}`,
+        );
+      }
     });
     return this.get(actor, id);
   }
@@ -358,7 +429,14 @@ export class EventsService {
   }
 
   /** Notifies every approved participant of the event (inside `tx`). */
-  async notifyParticipants(tx: EntityManager, event: MatchmakingEvent, kind: string, title: string, body: string): Promise<void> {
+  async notifyParticipants(
+    tx: EntityManager,
+    event: MatchmakingEvent,
+    kind: string,
+    title: string,
+    body: string,
+    dedupeKey = `${kind}:${event.id}`,
+  ): Promise<void> {
     const participants = await this.approvedRegistrations(event.id, tx);
     if (!participants.length) return;
     await this.notifications.notify(tx, {
@@ -368,7 +446,7 @@ export class EventsService {
       body,
       link: `/events/${event.id}`,
       data: { eventId: event.id },
-      dedupeKey: `${kind}:${event.id}`,
+      dedupeKey,
     });
   }
 
@@ -434,4 +512,14 @@ export class EventsService {
     }
     return counts;
   }
+}
+
+/** Whether a stored field already holds the requested value (dates by instant). */
+function sameValue(stored: unknown, requested: unknown): boolean {
+  if (stored instanceof Date && requested instanceof Date) return stored.getTime() === requested.getTime();
+  return stored === requested;
+}
+
+function auditValue(value: unknown): unknown {
+  return value instanceof Date ? value.toISOString() : value;
 }

@@ -9,6 +9,7 @@ import {
   AgendaQuerySchema,
   CheckInSchema,
   CreateEventSchema,
+  UpdateEventSchema,
   EventOutcomesService,
   EventPageSchema,
   EventScheduleService,
@@ -26,6 +27,7 @@ import type {
   AgendaQuery,
   CheckInInput,
   CreateEventInput,
+  UpdateEventInput,
   EventPageQuery,
   ListEventsQuery,
   MoveMeetingInput,
@@ -82,6 +84,20 @@ export class EventsController {
   @ApiOperation({ summary: 'An event with its registration counts (a draft only for its organiser)' })
   get(@CurrentUser() actor: Principal, @Param('id', new ZodPipe(UuidParam)) id: string) {
     return this.events.get(actor, id);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary:
+      "Change an event's fields (its organiser) until a schedule is drawn; once registration opened, industry, district, slotMinutes and slots are fixed (409) and a capacity cannot drop below the approved registrations (409)",
+  })
+  @ApiZodBody(UpdateEventSchema)
+  update(
+    @CurrentUser() actor: Principal,
+    @Param('id', new ZodPipe(UuidParam)) id: string,
+    @Body(new ZodPipe(UpdateEventSchema)) input: UpdateEventInput,
+  ) {
+    return this.events.update(actor, id, input);
   }
 
   @Post(':id/open-registration')

@@ -24,36 +24,59 @@ const int = (min: number, max: number) =>
 
 const uuid = z.string({ error: 'must be a UUID' }).uuid('must be a UUID');
 
+/** An event's own fields, as `POST /events` takes them. */
+const EventFieldsSchema = z.object({
+  title: text(200),
+  industry: z.enum(INDUSTRY_CODES, { error: 'must be an industry code from GET /taxonomies' }),
+  district: z.enum(DISTRICT_CODES, { error: 'must be a district code from GET /taxonomies' }),
+  venue: text(200).nullish(),
+  online: z.boolean({ error: 'must be true or false' }).default(false),
+  startsAt: z
+    .string({ error: 'must be an ISO 8601 date-time' })
+    .pipe(z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone, e.g. 2025-06-18T09:00:00+08:00' }))
+    .transform((s) => new Date(s)),
+  slotMinutes: int(EVENT_LIMITS.slotMinutes.min, EVENT_LIMITS.slotMinutes.max),
+  slots: int(1, EVENT_LIMITS.slots),
+  tables: int(1, EVENT_LIMITS.tables),
+  capacityEnterprises: int(1, EVENT_LIMITS.capacity),
+  capacityProviders: int(1, EVENT_LIMITS.capacity),
+  minMeetingsPerEnterprise: int(0, EVENT_LIMITS.slots),
+  maxMeetingsPerProvider: int(1, EVENT_LIMITS.slots),
+});
+
+type EventFields = Pick<
+  z.infer<typeof EventFieldsSchema>,
+  'online' | 'venue' | 'slots' | 'minMeetingsPerEnterprise' | 'maxMeetingsPerProvider'
+>;
+
+/** What must hold between an event's fields, whether they come from one request or from a change and the stored event. */
+export function eventFieldIssues(v: EventFields): { field: string; reason: string }[] {
+  const issues: { field: string; reason: string }[] = [];
+  if (!v.online && !v.venue) issues.push({ field: 'venue', reason: 'is required unless the event is online' });
+  if (v.minMeetingsPerEnterprise > v.slots)
+    issues.push({ field: 'minMeetingsPerEnterprise', reason: `must be at most slots (${v.slots})` });
+  if (v.maxMeetingsPerProvider > v.slots) issues.push({ field: 'maxMeetingsPerProvider', reason: `must be at most slots (${v.slots})` });
+  return issues;
+}
+
 /** `POST /events` (organisers). */
-export const CreateEventSchema = z
-  .object({
-    title: text(200),
-    industry: z.enum(INDUSTRY_CODES, { error: 'must be an industry code from GET /taxonomies' }),
-    district: z.enum(DISTRICT_CODES, { error: 'must be a district code from GET /taxonomies' }),
-    venue: text(200).nullish(),
-    online: z.boolean({ error: 'must be true or false' }).default(false),
-    startsAt: z
-      .string({ error: 'must be an ISO 8601 date-time' })
-      .pipe(z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time with a time zone, e.g. 2025-06-18T09:00:00+08:00' }))
-      .transform((s) => new Date(s)),
-    slotMinutes: int(EVENT_LIMITS.slotMinutes.min, EVENT_LIMITS.slotMinutes.max),
-    slots: int(1, EVENT_LIMITS.slots),
-    tables: int(1, EVENT_LIMITS.tables),
-    capacityEnterprises: int(1, EVENT_LIMITS.capacity),
-    capacityProviders: int(1, EVENT_LIMITS.capacity),
-    minMeetingsPerEnterprise: int(0, EVENT_LIMITS.slots),
-    maxMeetingsPerProvider: int(1, EVENT_LIMITS.slots),
-  })
-  .superRefine((v, ctx) => {
-    if (!v.online && !v.venue) ctx.addIssue({ code: 'custom', path: ['venue'], message: 'is required unless the event is online' });
-    if (v.minMeetingsPerEnterprise > v.slots) {
-      ctx.addIssue({ code: 'custom', path: ['minMeetingsPerEnterprise'], message: `must be at most slots (${v.slots})` });
-    }
-    if (v.maxMeetingsPerProvider > v.slots) {
-      ctx.addIssue({ code: 'custom', path: ['maxMeetingsPerProvider'], message: `must be at most slots (${v.slots})` });
-    }
-  });
+export const CreateEventSchema = EventFieldsSchema.superRefine((v, ctx) => {
+  for (const { field, reason } of eventFieldIssues(v)) ctx.addIssue({ code: 'custom', path: [field], message: reason });
+});
 export type CreateEventInput = z.infer<typeof CreateEventSchema>;
+
+/**
+ * `PATCH /events/:id` (its organiser): any of the event's fields; `online` is
+ * not defaulted, so leaving it out keeps the stored value. Checked against
+ * the stored event in the service.
+ */
+export const UpdateEventSchema = EventFieldsSchema.extend({ online: z.boolean({ error: 'must be true or false' }) })
+  .partial()
+  .refine((v) => Object.keys(v).length > 0, { message: 'must change at least one field', path: [] });
+export type UpdateEventInput = z.infer<typeof UpdateEventSchema>;
+
+/** Fields that shape the schedule grid and availability: changed only while the event is a draft. */
+export const DRAFT_ONLY_EVENT_FIELDS = ['industry', 'district', 'slotMinutes', 'slots'] as const;
 
 const slotList = z
   .array(int(0, EVENT_LIMITS.slots - 1), { error: 'must be a list of slot numbers (from 0)' })
