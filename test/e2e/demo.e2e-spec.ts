@@ -57,6 +57,38 @@ describe('demo data on first start', () => {
     expect((await t.get(`/providers/${providerId}`, { token: await login('provider@demo.smedx.cn') })).body.status).toBe('approved');
   });
 
+  it('gives the demo enterprise a chain and the demo organiser an event with registrations', async () => {
+    const leader = await login('enterprise@demo.smedx.cn');
+    const chains = await t.get('/chains', { token: leader });
+    expect(chains.status).toBe(200);
+    expect(chains.body.items).toHaveLength(1);
+    expect(chains.body.items[0]).toMatchObject({ viewerRole: 'leader', memberCounts: { upstream: 3, downstream: 3, total: 6 } });
+    const invitations = await t.get(`/chains/${chains.body.items[0].id}/invitations`, { token: leader, query: { pageSize: 50 } });
+    expect(invitations.body.items.map((i: { status: string }) => i.status).sort()).toEqual([
+      'accepted',
+      'accepted',
+      'accepted',
+      'accepted',
+      'accepted',
+      'accepted',
+      'pending',
+      'pending',
+    ]);
+
+    const organiser = await login('organizer@demo.smedx.cn');
+    const events = await t.get('/events', { token: organiser });
+    expect(events.body.items).toHaveLength(1);
+    const event = events.body.items[0];
+    expect(event).toMatchObject({ status: 'registration_open', district: 'tiexi' });
+    const registrations = await t.get(`/events/${event.id}/registrations`, { token: organiser, query: { pageSize: 100 } });
+    expect(registrations.body.items.filter((r: { status: string }) => r.status === 'approved')).toHaveLength(18);
+    // Ready to schedule: closing registration and running the scheduler works on the demo data.
+    expect((await t.post(`/events/${event.id}/close-registration`, undefined, { token: organiser })).status).toBe(200);
+    const schedule = await t.post(`/events/${event.id}/schedule`, undefined, { token: organiser });
+    expect(schedule.status).toBe(200);
+    expect(schedule.body.meetings.length).toBeGreaterThanOrEqual(24);
+  });
+
   it('does not seed twice', async () => {
     const seeder = (await import('@smedx/demo')).DemoSeeder;
     expect(await t.app.get(seeder).seedIfEmpty()).toBe(false);

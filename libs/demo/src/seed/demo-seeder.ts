@@ -13,6 +13,8 @@ import {
 } from '@smedx/directory';
 import { CreateSolutionSchema, SolutionsService } from '@smedx/catalogue';
 import { CreateNeedSchema, NeedsService } from '@smedx/demand';
+import { ChainInvitationsService, ChainsService, CreateChainSchema, CreateInvitationSchema } from '@smedx/chains';
+import { CreateEventSchema, EventsService, RegisterSchema } from '@smedx/events';
 import { PILOT_INDUSTRY_CODES } from '@smedx/taxonomy';
 import { generateDemoDataset } from '../demo-dataset.js';
 import type { DemoDataset, DemoOptions } from '../demo-dataset.js';
@@ -36,6 +38,9 @@ export class DemoSeeder {
     private readonly directory: DirectoryService,
     private readonly solutions: SolutionsService,
     private readonly needs: NeedsService,
+    private readonly chains: ChainsService,
+    private readonly invitations: ChainInvitationsService,
+    private readonly events: EventsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -159,5 +164,102 @@ export class DemoSeeder {
       );
       if (n.publish) await this.needs.publish(actor, created.id);
     }
+
+    await this.seedChain(data, principal, officer, enterpriseIds);
+    await this.seedEvent(data, principal, enterpriseIds, providerIds);
+  }
+
+  /**
+   * A chain led by the demo enterprise (`enterprise@demo.smedx.cn`): six enterprises of its
+   * industry joined (three upstream, three downstream), two more invited and not yet answered.
+   */
+  private async seedChain(
+    data: DemoDataset,
+    principal: (key: string) => Promise<Principal>,
+    officer: Principal,
+    enterpriseIds: Map<string, string>,
+  ): Promise<void> {
+    const [leader, ...others] = data.enterprises;
+    if (!leader) return;
+    const sameIndustry = others.filter((e) => e.industry === leader.industry).slice(0, 8);
+    await this.chains.markLeader(officer, enterpriseIds.get(leader.key)!, { isChainLeader: true, reason: '行业龙头，带动上下游配套企业链式转型。' });
+    const owner = await principal(leader.ownerKey);
+    const chain = await this.chains.create(
+      owner,
+      CreateChainSchema.parse({
+        name: `${leader.name}产业链`,
+        description: '以整机制造为核心，带动铸件、机加工、电气配套等上游供应商和下游经销、服务企业协同开展数字化改造。',
+      }),
+    );
+    for (const [i, member] of sameIndustry.entries()) {
+      const issued = await this.invitations.invite(
+        owner,
+        chain.id,
+        CreateInvitationSchema.parse({ position: i % 2 === 0 ? 'upstream' : 'downstream', uscc: member.uscc, expiresInDays: 30 }),
+      );
+      if (i < 6) await this.invitations.accept(await principal(member.ownerKey), issued.token, { enterpriseId: enterpriseIds.get(member.key)! });
+    }
+  }
+
+  /**
+   * A matchmaking event of the demo organiser with registration open: twelve enterprises
+   * and six approved providers registered and approved, each naming whom it wants to meet,
+   * so the organiser can close registration and run the scheduler.
+   */
+  private async seedEvent(
+    data: DemoDataset,
+    principal: (key: string) => Promise<Principal>,
+    enterpriseIds: Map<string, string>,
+    providerIds: Map<string, string>,
+  ): Promise<void> {
+    const organiserKey = data.users.find((u) => u.roles.some((r) => r.role === 'organizer'))?.key;
+    const [first] = data.enterprises;
+    if (!organiserKey || !first) return;
+    const organiser = await principal(organiserKey);
+    const startsAt = new Date(this.clock.now().getTime() + 14 * DAY_MS);
+    startsAt.setUTCHours(1, 0, 0, 0);
+    const event = await this.events.create(
+      organiser,
+      CreateEventSchema.parse({
+        title: '铁西区装备制造业数字化转型供需对接会',
+        industry: first.industry,
+        district: 'tiexi',
+        venue: '沈阳市铁西区中小企业服务中心 2 楼多功能厅',
+        online: false,
+        startsAt: startsAt.toISOString(),
+        slotMinutes: 20,
+        slots: 8,
+        tables: 6,
+        capacityEnterprises: 30,
+        capacityProviders: 20,
+        minMeetingsPerEnterprise: 2,
+        maxMeetingsPerProvider: 6,
+      }),
+    );
+    await this.events.changeStatus(organiser, event.id, 'open_registration');
+    const providers = data.providers.filter((p) => p.decision === 'approve').slice(0, 6);
+    const enterprises = data.enterprises.slice(0, 12);
+    const registrations: string[] = [];
+    for (const [i, e] of enterprises.entries()) {
+      const wants = [providers[i % providers.length], providers[(i + 2) % providers.length]]
+        .filter((p) => p !== undefined)
+        .map((p) => providerIds.get(p.key)!);
+      const registration = await this.events.register(
+        await principal(e.ownerKey),
+        event.id,
+        RegisterSchema.parse({ organisationId: enterpriseIds.get(e.key)!, wants: [...new Set(wants)] }),
+      );
+      registrations.push(registration.id);
+    }
+    for (const [i, p] of providers.entries()) {
+      const wanted = enterprises[(i * 5) % enterprises.length];
+      const registration = await this.events.register(
+        await principal(p.ownerKey),
+        event.id,
+        RegisterSchema.parse({ organisationId: providerIds.get(p.key)!, wants: wanted ? [enterpriseIds.get(wanted.key)!] : [] }),
+      );
+      registrations.push(registration.id);
+    }
+    for (const id of registrations) await this.events.decide(organiser, event.id, id, 'approve');
   }
 }
