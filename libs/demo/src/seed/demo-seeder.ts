@@ -182,7 +182,10 @@ export class DemoSeeder {
     const [leader, ...others] = data.enterprises;
     if (!leader) return;
     const sameIndustry = others.filter((e) => e.industry === leader.industry).slice(0, 8);
-    await this.chains.markLeader(officer, enterpriseIds.get(leader.key)!, { isChainLeader: true, reason: '行业龙头，带动上下游配套企业链式转型。' });
+    await this.chains.markLeader(officer, enterpriseIds.get(leader.key)!, {
+      isChainLeader: true,
+      reason: '行业龙头，带动上下游配套企业链式转型。',
+    });
     const owner = await principal(leader.ownerKey);
     const chain = await this.chains.create(
       owner,
@@ -197,7 +200,8 @@ export class DemoSeeder {
         chain.id,
         CreateInvitationSchema.parse({ position: i % 2 === 0 ? 'upstream' : 'downstream', uscc: member.uscc, expiresInDays: 30 }),
       );
-      if (i < 6) await this.invitations.accept(await principal(member.ownerKey), issued.token, { enterpriseId: enterpriseIds.get(member.key)! });
+      if (i < 6)
+        await this.invitations.accept(await principal(member.ownerKey), issued.token, { enterpriseId: enterpriseIds.get(member.key)! });
     }
   }
 
