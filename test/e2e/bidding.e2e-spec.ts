@@ -612,12 +612,17 @@ describe('bidding (投标)', () => {
       const notices = await closedNotices(n.id);
       expect(notices).toHaveLength(1);
       expect(notices[0].data).toMatchObject({ bids: 1 });
+      const bidderNotices = async () => (await notificationsOf(t, p1.owner, 'bid.bidding-closed')).filter((x) => x.data.needId === n.id);
+      expect(await bidderNotices()).toEqual([expect.objectContaining({ data: { needId: n.id, bidId: early.id } })]);
+      // Sealed: the notice says nothing of other bids.
+      expect(JSON.stringify(await bidderNotices())).not.toMatch(/份/);
 
       // Run the job again (a retry, a duplicate): nothing changes, no one is told twice.
       await t.app.get(BiddingDeadlines).close({ needId: n.id, bidDeadline: n.bidDeadline });
       await t.drain();
       expect((await t.get(`/needs/${n.id}`, { token: buyer.token })).body.biddingClosedAt).toBe(closed.body.biddingClosedAt);
       expect(await closedNotices(n.id)).toHaveLength(1);
+      expect(await bidderNotices()).toHaveLength(1);
       expect((await closeJobs(n.id)).map((j) => j.status)).toEqual(['done']);
 
       // Awarding after the deadline is allowed.

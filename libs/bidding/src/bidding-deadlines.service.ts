@@ -46,7 +46,7 @@ export class BiddingDeadlines {
   /**
    * Closes bidding once the deadline has really passed by the clock and tells
    * the enterprise how many bids it drew (with none, that it may extend or
-   * cancel). The conditional update lets one run do it; the notification's
+   * cancel), and each bidder that its bid is being compared. The conditional update lets one run do it; the notification's
    * key names the deadline, so a need extended and closed again is told again.
    */
   @OnJob(BiddingCloseJob)
@@ -55,7 +55,20 @@ export class BiddingDeadlines {
       const now = this.clock.now();
       if (!(await this.needs.closeBidding(tx, payload.needId, now))) return;
       const need = (await this.needs.findById(payload.needId, tx))!;
-      const bids = await tx.countBy(Bid, { needId: need.id, status: In([...ACTIVE_BID_STATUSES]) });
+      const active = await tx.find(Bid, { where: { needId: need.id, status: In([...ACTIVE_BID_STATUSES]) }, order: { id: 'ASC' } });
+      const bids = active.length;
+      // Each bidder learns its bid is in and the enterprise is now comparing (sealed: not how many others bid).
+      for (const bid of active) {
+        await this.notifications.notify(tx, {
+          recipients: { organisationIds: [bid.providerId] },
+          kind: 'bid.bidding-closed',
+          title: `“${need.title}”投标已截止`,
+          body: '投标已截止，您的投标已进入比选，定标结果将另行通知。',
+          link: `/bids/${bid.id}`,
+          data: { needId: need.id, bidId: bid.id },
+          dedupeKey: `bid.bidding-closed:${bid.id}:${need.bidDeadline.toISOString()}`,
+        });
+      }
       await this.notifications.notify(tx, {
         recipients: { organisationIds: [need.enterpriseId] },
         kind: 'need.bidding-closed',
