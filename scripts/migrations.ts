@@ -57,8 +57,12 @@ ${lines(down)}
 function register(dir: string, file: string, className: string): void {
   const index = join(dir, 'index.ts');
   const source = readFileSync(index, 'utf8');
-  const importLine = `import { ${className} } from './${file}.js';\n`;
-  const updated = source.replace(/^(\/\*\*[^]*?\*\/\n)/, `${importLine}$1`).replace(/= \[(.*)\];/s, (_m, list: string) => {
+  const importLine = `import { ${className} } from './${file}.js';`;
+  // The import goes after the last import line (the file starts with its imports, then its doc comment).
+  const lines = source.split('\n');
+  const lastImport = lines.reduce((at, line, i) => (line.startsWith('import ') ? i : at), -1);
+  lines.splice(lastImport + 1, 0, importLine);
+  const updated = lines.join('\n').replace(/= \[(.*)\];/s, (_m, list: string) => {
     const items = list
       .split(',')
       .map((s) => s.trim())

@@ -17,6 +17,7 @@ import { ChainsController } from './chains/chains.controller.js';
 import { NotificationsController } from './notifications/notifications.controller.js';
 import { SolutionsController } from './catalogue/solutions.controller.js';
 import { NeedsController } from './demand/needs.controller.js';
+import { DiagnosesController } from './diagnosis/diagnoses.controller.js';
 import { ConsentsController } from './directory/consents.controller.js';
 import { EnterprisesController } from './directory/enterprises.controller.js';
 import { PilotPoolController } from './directory/pilot-pool.controller.js';
@@ -78,6 +79,7 @@ export class ApiModule {
         EnterprisesController,
         ConsentsController,
         PilotPoolController,
+        DiagnosesController,
         ProvidersController,
         SolutionsController,
         NeedsController,

@@ -6,6 +6,7 @@ import { BiddingModule } from '@smedx/bidding';
 import { CatalogueModule } from '@smedx/catalogue';
 import { ChainsModule } from '@smedx/chains';
 import { DemandModule } from '@smedx/demand';
+import { DiagnosisModule } from '@smedx/diagnosis';
 import { DirectoryModule } from '@smedx/directory';
 import { EventsModule } from '@smedx/events';
 import { IdentityModule } from '@smedx/identity';
@@ -42,6 +43,7 @@ export class CoreModule {
         ProjectsModule,
         EventsModule,
         ChainsModule,
+        DiagnosisModule,
         SearchModule,
         MatchingModule,
         DemoModule,
@@ -57,6 +59,7 @@ export class CoreModule {
         ProjectsModule,
         EventsModule,
         ChainsModule,
+        DiagnosisModule,
         SearchModule,
         MatchingModule,
         DemoModule,

@@ -3,6 +3,7 @@ import { BIDDING_ENTITIES } from '@smedx/bidding';
 import { CATALOGUE_ENTITIES } from '@smedx/catalogue';
 import { CHAINS_ENTITIES } from '@smedx/chains';
 import { DEMAND_ENTITIES } from '@smedx/demand';
+import { DIAGNOSIS_ENTITIES } from '@smedx/diagnosis';
 import { DIRECTORY_ENTITIES } from '@smedx/directory';
 import { EVENTS_ENTITIES } from '@smedx/events';
 import { IDENTITY_ENTITIES } from '@smedx/identity';
@@ -26,4 +27,5 @@ export const ENTITIES = [
   ...PROJECTS_ENTITIES,
   ...EVENTS_ENTITIES,
   ...CHAINS_ENTITIES,
+  ...DIAGNOSIS_ENTITIES,
 ];

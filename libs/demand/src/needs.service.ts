@@ -374,10 +374,11 @@ export class NeedsService {
     return rows.map((r) => ({ enterpriseId: r.enterpriseId, status: r.status, count: Number(r.count) }));
   }
 
-  /** Ids of every need (or those in `status`), for a full re-index. */
-  async listIds(status?: NeedStatus): Promise<string[]> {
+  /** Ids of every need (or those in `status`, of one enterprise), for a re-index. */
+  async listIds(status?: NeedStatus, enterpriseId?: string): Promise<string[]> {
     const qb = this.dataSource.getRepository(Need).createQueryBuilder('n').select('n.id', 'id').orderBy('n.id', 'ASC');
-    if (status) qb.where('n.status = :status', { status });
+    if (status) qb.andWhere('n.status = :status', { status });
+    if (enterpriseId !== undefined) qb.andWhere('n.enterpriseId = :enterpriseId', { enterpriseId });
     const rows = await qb.getRawMany<{ id: string }>();
     return rows.map((r) => r.id);
   }

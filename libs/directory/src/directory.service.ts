@@ -27,6 +27,11 @@ export class DirectoryService {
     return this.enterprises.getEnterprise(id, tx);
   }
 
+  /** The enterprise with its row locked for the rest of `tx` (PostgreSQL), or a 404. */
+  lockEnterprise(tx: EntityManager, id: string): Promise<Enterprise> {
+    return this.enterprises.lockEnterprise(tx, id);
+  }
+
   /** Enterprises by id in one query; unknown ids are left out, order is not kept. */
   enterprisesByIds(ids: readonly string[], tx?: EntityManager): Promise<Enterprise[]> {
     return this.enterprises.enterprisesByIds(ids, tx);

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
-import { CLOCK, ConflictError, ForbiddenError, NotFoundError, UnitOfWork, isMember, isUuid } from '@smedx/platform';
+import { CLOCK, ConflictError, ForbiddenError, NotFoundError, OutboxService, UnitOfWork, isMember, isUuid } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { IdentityService } from '@smedx/identity';
@@ -13,6 +13,7 @@ import type { EnterprisePublicView, EnterpriseView, Page, PilotPoolItem } from '
 import { Enterprise } from './entities/enterprise.entity.js';
 import type { DigitalLevelSource, EnrolmentBasis } from './entities/enterprise.entity.js';
 import { containsPattern, usccMustBeFree, usccTaken } from './persistence.js';
+import { EnterpriseChanged } from './directory.events.js';
 
 /** Fields whose changes go to the audit trail: identity, money and the flags that decide subsidy eligibility. */
 const AUDITED_FIELDS = ['uscc', 'annualRevenueFen', 'isLittleGiantFunded', 'inPilot2022', 'isSpecialised'] as const;
@@ -42,6 +43,7 @@ export class EnterprisesService {
     private readonly uow: UnitOfWork,
     private readonly identity: IdentityService,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -88,6 +90,8 @@ export class EnterprisesService {
         Object.assign(current, changes);
         if (changes.scale && current.pilotBatch) current.pilotEnrolmentBasis = ENROLMENT_BASIS[changes.scale];
         const saved = await tx.save(current);
+        // Its needs' search documents carry its name, industry, district and level.
+        if (Object.keys(changes).length) await this.outbox.publish(tx, EnterpriseChanged, { enterpriseId: id, change: 'profile' });
         const after = pick(saved, AUDITED_FIELDS);
         const changed = AUDITED_FIELDS.filter((f) => before[f] !== after[f]);
         if (changed.length) {
@@ -217,6 +221,18 @@ export class EnterprisesService {
     return enterprise;
   }
 
+  /**
+   * The enterprise, its row locked for the rest of `tx` on PostgreSQL (SQLite runs write
+   * transactions one at a time): for a decision that reads its level and then sets it.
+   */
+  async lockEnterprise(tx: EntityManager, id: string): Promise<Enterprise> {
+    const qb = tx.getRepository(Enterprise).createQueryBuilder('e').where('e.id = :id', { id });
+    if (this.dataSource.options.type === 'postgres') qb.setLock('pessimistic_write');
+    const enterprise = isUuid(id) ? await qb.getOne() : null;
+    if (!enterprise) throw new NotFoundError('enterprise', id);
+    return enterprise;
+  }
+
   /** The enterprises with these ids, in one query; unknown ids are left out. */
   async enterprisesByIds(ids: readonly string[], tx?: EntityManager): Promise<Enterprise[]> {
     const valid = [...new Set(ids)].filter(isUuid);
@@ -233,6 +249,7 @@ export class EnterprisesService {
       { digitalLevel: level, digitalLevelSource: source, digitalLevelAt: this.clock.now() },
     );
     if (!result.affected) throw new NotFoundError('enterprise', enterpriseId);
+    await this.outbox.publish(tx, EnterpriseChanged, { enterpriseId, change: 'level' });
   }
 
   /** Marks or unmarks an enterprise as a chain leader (链主) inside the caller's transaction. */

@@ -9,6 +9,7 @@ export * from './matching.service.js';
 export * from './jobs/rematch-need.job.js';
 export * from './jobs/rematch-solution.job.js';
 export * from './jobs/rematch-provider.job.js';
+export * from './jobs/rematch-enterprise.job.js';
 export * from './matching.module.js';
 
 import { StrongMatch } from './strong-match.entity.js';

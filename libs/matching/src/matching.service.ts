@@ -158,6 +158,13 @@ export class MatchingService {
     return this.recordStrong(matches.filter((m) => m.score >= this.settings.strongThreshold).map((m) => ({ need, match: m })));
   }
 
+  /** Re-ranks every published need of an enterprise (its digital level changed); returns the new strong matches. */
+  async rematchEnterprise(enterpriseId: string): Promise<number> {
+    let found = 0;
+    for (const id of await this.needs.listIds('published', enterpriseId)) found += await this.rematchNeed(id);
+    return found;
+  }
+
   /**
    * Finds the needs for which a solution (just published or edited) now ranks
    * among the top `MATCH_TOP_N` with a strong score, and records them: the

@@ -3,7 +3,7 @@ import { DataSource, In, MoreThan } from 'typeorm';
 import { APP_CONFIG, OutboxMessage, UnitOfWork } from '@smedx/platform';
 import type { AppConfig } from '@smedx/platform';
 import { NEEDS_INDEX, SOLUTIONS_INDEX } from './search-indexes.js';
-import { INDEX_NEED_JOB, INDEX_PROVIDER_JOB, INDEX_SOLUTION_JOB, SearchIndexer } from './search-indexer.service.js';
+import { INDEX_ENTERPRISE_JOB, INDEX_NEED_JOB, INDEX_PROVIDER_JOB, INDEX_SOLUTION_JOB, SearchIndexer } from './search-indexer.service.js';
 
 /** How long an id missing from the sequence is awaited (a transaction still committing). */
 const GAP_TTL_MS = 60_000;
@@ -112,6 +112,7 @@ export class ChangeFollower implements OnApplicationBootstrap, BeforeApplication
       if (row.job === INDEX_SOLUTION_JOB) solutions.push((row.payload as { solutionId: string }).solutionId);
       else if (row.job === INDEX_NEED_JOB) needs.push((row.payload as { needId: string }).needId);
       else if (row.job === INDEX_PROVIDER_JOB) await this.indexer.syncProvider((row.payload as { providerId: string }).providerId);
+      else if (row.job === INDEX_ENTERPRISE_JOB) await this.indexer.syncEnterprise((row.payload as { enterpriseId: string }).enterpriseId);
     }
     if (solutions.length) await this.indexer.sync(SOLUTIONS_INDEX, solutions);
     if (needs.length) await this.indexer.sync(NEEDS_INDEX, needs);

@@ -31,6 +31,11 @@ export class SearchDocuments {
     return index === SOLUTIONS_INDEX ? this.solutions.listIds('published') : this.needs.listIds('published');
   }
 
+  /** Ids of one enterprise's published needs. */
+  enterpriseNeedIds(enterpriseId: string): Promise<string[]> {
+    return this.needs.listIds('published', enterpriseId);
+  }
+
   /** Ids of one provider's published solutions. */
   providerSolutionIds(providerId: string): Promise<string[]> {
     return this.solutions.listIds('published', providerId);

@@ -3,7 +3,7 @@ import { APP_CONFIG, OnEvent, SEARCH_ENGINE } from '@smedx/platform';
 import type { AppConfig, SearchEngine } from '@smedx/platform';
 import { SolutionChanged } from '@smedx/catalogue';
 import { NeedChanged } from '@smedx/demand';
-import { ProviderChanged } from '@smedx/directory';
+import { EnterpriseChanged, ProviderChanged } from '@smedx/directory';
 import { SearchDocuments } from './search-documents.js';
 import type { IndexName } from './search-documents.js';
 import { NEED_INDEX_SETTINGS, NEEDS_INDEX, SOLUTION_INDEX_SETTINGS, SOLUTIONS_INDEX } from './search-indexes.js';
@@ -14,6 +14,7 @@ const BATCH = 500;
 export const INDEX_SOLUTION_JOB = 'search.index-solution';
 export const INDEX_NEED_JOB = 'search.index-need';
 export const INDEX_PROVIDER_JOB = 'search.index-provider-solutions';
+export const INDEX_ENTERPRISE_JOB = 'search.index-enterprise-needs';
 
 /**
  * Keeps the search indexes equal to the published catalogue and needs.
@@ -54,6 +55,16 @@ export class SearchIndexer {
   @OnEvent(ProviderChanged, INDEX_PROVIDER_JOB)
   async onProviderChanged(payload: { providerId: string }): Promise<void> {
     if (this.shared) await this.syncProvider(payload.providerId);
+  }
+
+  @OnEvent(EnterpriseChanged, INDEX_ENTERPRISE_JOB)
+  async onEnterpriseChanged(payload: { enterpriseId: string }): Promise<void> {
+    if (this.shared) await this.syncEnterprise(payload.enterpriseId);
+  }
+
+  /** Re-indexes every published need of an enterprise (its level or profile changed). */
+  async syncEnterprise(enterpriseId: string): Promise<void> {
+    await this.sync(NEEDS_INDEX, await this.documents.enterpriseNeedIds(enterpriseId));
   }
 
   /** Re-indexes every published solution of a provider (its status or profile changed). */

@@ -1,0 +1,57 @@
+import { QUESTIONS, SCENES, positionOf } from './questionnaire.js';
+import type { NeedTemplate } from './questionnaire.js';
+import type { Weakness } from './scoring.js';
+
+/** A weakness many enterprises of an industry share (共性需求), as a need a provider could serve them all with. */
+export interface CommonNeed {
+  kind: Weakness['kind'];
+  key: string;
+  title: string;
+  group: string;
+  scenarios: string[];
+  /** Enterprises among whose weakest it is. */
+  count: number;
+  /** count / diagnosed enterprises, three decimals. */
+  share: number;
+  /** The suggested common need; null where no platform scenario fits the weakness. */
+  need: NeedTemplate | null;
+}
+
+/** A weakness is common when at least two enterprises, and at least `minShare` of them, have it among their weakest. */
+export const MIN_COMMON_COUNT = 2;
+
+/**
+ * The weaknesses shared across `diagnoses` (one per enterprise: its latest), most shared first;
+ * on a tie, questionnaire order with the scenes after the indicators.
+ */
+export function commonWeaknesses(diagnoses: readonly { weakest: readonly Weakness[] }[], minShare: number): CommonNeed[] {
+  const counts = new Map<string, { weakness: Weakness; count: number }>();
+  for (const d of diagnoses) {
+    for (const w of d.weakest) {
+      const id = `${w.kind}:${w.key}`;
+      const entry = counts.get(id) ?? { weakness: w, count: 0 };
+      entry.count += 1;
+      counts.set(id, entry);
+    }
+  }
+  const total = diagnoses.length;
+  return [...counts.values()]
+    .filter(({ count }) => count >= MIN_COMMON_COUNT && count / total >= minShare)
+    .sort((a, b) => b.count - a.count || positionOf(a.weakness.kind, a.weakness.key) - positionOf(b.weakness.kind, b.weakness.key))
+    .map(({ weakness: w, count }) => ({
+      kind: w.kind,
+      key: w.key,
+      title: w.title,
+      group: w.group,
+      scenarios: w.scenarios,
+      count,
+      share: Math.round((count / total) * 1000) / 1000,
+      need: needFor(w),
+    }));
+}
+
+function needFor(w: Weakness): NeedTemplate | null {
+  if (w.kind === 'indicator') return QUESTIONS.get(w.key)?.question.need ?? null;
+  const scene = SCENES.get(w.key);
+  return scene ? { title: `${scene.title}数字化提升`, scenarios: [scene.code] } : null;
+}
