@@ -25,6 +25,7 @@ import { ProvidersController } from './directory/providers.controller.js';
 import { TaxonomiesController } from './directory/taxonomies.controller.js';
 import { EventsController } from './events/events.controller.js';
 import { HealthController } from './health/health.controller.js';
+import { IndicatorsController } from './indicators/indicators.controller.js';
 import { SearchController } from './search/search.controller.js';
 import { MatchesController } from './matching/matches.controller.js';
 import { AuthController } from './identity/auth.controller.js';
@@ -92,6 +93,7 @@ export class ApiModule {
         ChainsController,
         ChainInvitationsController,
         ChainCasesController,
+        IndicatorsController,
         SearchController,
         MatchesController,
       ],

@@ -10,6 +10,7 @@ import { DiagnosisModule } from '@smedx/diagnosis';
 import { DirectoryModule } from '@smedx/directory';
 import { EventsModule } from '@smedx/events';
 import { IdentityModule } from '@smedx/identity';
+import { IndicatorsModule } from '@smedx/indicators';
 import { MatchingModule } from '@smedx/matching';
 import { NotificationsModule } from '@smedx/notifications';
 import { ProjectsModule } from '@smedx/projects';
@@ -43,6 +44,7 @@ export class CoreModule {
         ProjectsModule,
         EventsModule,
         ChainsModule,
+        IndicatorsModule,
         DiagnosisModule,
         SearchModule,
         MatchingModule,
@@ -59,6 +61,7 @@ export class CoreModule {
         ProjectsModule,
         EventsModule,
         ChainsModule,
+        IndicatorsModule,
         DiagnosisModule,
         SearchModule,
         MatchingModule,

@@ -1,122 +1,378 @@
-import { DownloadOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Progress, Result, Row, Space, Spin, Statistic, Typography } from 'antd';
+import { DownloadOutlined, InfoCircleOutlined } from '@ant-design/icons';
+import {
+  Alert,
+  Button,
+  Card,
+  Col,
+  Empty,
+  Progress,
+  Result,
+  Row,
+  Segmented,
+  Select,
+  Space,
+  Spin,
+  Statistic,
+  Tag,
+  Tooltip,
+  Typography,
+} from 'antd';
+import { LineChart } from 'echarts/charts';
+import * as echarts from 'echarts/core';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useMemo, useState } from 'react';
-import { api, ApiError } from '../api';
+import { api, ApiError, toQueryString } from '../api';
+import { hasRole, useUser } from '../auth';
 import { Chart } from '../components/Chart';
 import { showError } from '../components/feedback';
+import { formatDate, formatTime } from '../format';
+import { useTaxonomy } from '../taxonomy';
+import { useUrlState } from '../useUrlState';
 
-interface Figure {
+// The shared chart registers bars and pies; the trend line is drawn only here.
+echarts.use([LineChart]);
+
+// ---- The answer of GET /indicators ----
+
+interface Measure {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+}
+
+interface IndicatorFigure extends Measure {
   key: string;
   name: string;
-  value: number;
+  shortName: string;
   target: number | null;
+  targetText: string;
   unit: string;
+  kind: 'share' | 'count';
+  /** `partial`: a lower bound; `none`: not recorded on the platform yet. */
+  coverage: 'full' | 'partial' | 'none';
+  shareOfTarget: number | null;
+  met: boolean | null;
+  basis: string;
+  note: string | null;
 }
 
-type Json = Record<string, unknown>;
+type Dimension = 'industry' | 'district' | 'batch';
 
-const pick = (o: Json, ...keys: string[]) => keys.map((k) => o[k]).find((v) => v !== undefined && v !== null);
-
-/**
- * The programme's figures against the plan's targets. Reads any list of
- * `{name|label|key, value|actual, target, unit}` the indicators route answers with.
- */
-function toFigures(data: unknown): Figure[] {
-  const root = (data ?? {}) as Json;
-  const list = Array.isArray(data) ? data : (pick(root, 'indicators', 'items', 'targets', 'figures') as unknown[] | undefined);
-  if (!Array.isArray(list)) return [];
-  return list
-    .filter((x): x is Json => typeof x === 'object' && x !== null)
-    .map((x, i) => {
-      const value = Number(pick(x, 'value', 'actual', 'current', 'count'));
-      const target = pick(x, 'target', 'goal');
-      return {
-        key: String(pick(x, 'key', 'code', 'id') ?? i),
-        name: String(pick(x, 'name', 'label', 'title', 'key', 'code') ?? `指标 ${i + 1}`),
-        value,
-        target: typeof target === 'number' ? target : null,
-        unit: String(pick(x, 'unit') ?? ''),
-      };
-    })
-    .filter((f) => Number.isFinite(f.value));
+interface Breakdown {
+  dimension: Dimension;
+  name: string;
+  rows: { code: string; name: string; values: Record<string, Measure> }[];
 }
 
-/** 指标体系: live programme indicators against the plan's targets, with the spreadsheet export. */
+interface SeriesLine {
+  key: string;
+  shortName: string;
+  unit: string;
+  target: number | null;
+  values: Measure[];
+  note: string | null;
+}
+
+interface IndicatorsReport {
+  asOf: string;
+  scope: { level: 'city' | 'district'; district: string | null; districtName: string | null };
+  filters: {
+    industry: string | null;
+    district: string | null;
+    batch: string | null;
+    from: string;
+    to: string;
+    period: 'month' | 'quarter';
+  };
+  indicators: IndicatorFigure[];
+  breakdowns: Breakdown[];
+  series: { period: 'month' | 'quarter'; from: string; to: string; buckets: { label: string }[]; lines: SeriesLine[] };
+}
+
+const PLAN_START = '2024-01';
+const PLAN_END = '2025-12';
+const DIMENSION_LABELS: Record<Dimension, string> = { industry: '按行业', district: '按区县', batch: '按试点批次' };
+
+/** Months from the plan's start to the later of its end and this month, as `YYYY-MM` options. */
+function monthOptions(): { value: string; label: string }[] {
+  const index = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+  const now = new Date();
+  const last = Math.max(index(PLAN_END), now.getFullYear() * 12 + now.getMonth());
+  const out: { value: string; label: string }[] = [];
+  for (let i = index(PLAN_START); i <= last; i++) {
+    const [year, month] = [Math.floor(i / 12), (i % 12) + 1];
+    out.push({ value: `${year}-${String(month).padStart(2, '0')}`, label: `${year}年${month}月` });
+  }
+  return out;
+}
+
+function FigureCard({ figure: f }: { figure: IndicatorFigure }) {
+  const progress = f.shareOfTarget === null ? null : Math.round(f.shareOfTarget * 1000) / 10;
+  return (
+    <Card
+      size="small"
+      style={{ height: '100%' }}
+      title={
+        <Tooltip title={f.name}>
+          <span>{f.shortName}</span>
+        </Tooltip>
+      }
+      extra={
+        <Space size={4}>
+          {f.coverage === 'partial' && <Tag color="orange">下限</Tag>}
+          {f.coverage === 'none' && <Tag>暂未记录</Tag>}
+          <Tooltip title={f.basis}>
+            <InfoCircleOutlined aria-label="统计口径" />
+          </Tooltip>
+        </Space>
+      }
+      data-testid={`indicator-${f.key}`}
+    >
+      {f.value === null ? (
+        <Statistic value="暂无数据" valueStyle={{ color: 'rgba(0, 0, 0, 0.45)' }} />
+      ) : (
+        <Statistic value={f.value} precision={f.kind === 'share' ? 2 : 0} suffix={f.unit} />
+      )}
+      <Typography.Text type="secondary">目标：{f.targetText}</Typography.Text>
+      {f.kind === 'share' && f.denominator !== null && (
+        <Typography.Text type="secondary">
+          （{f.numerator} / {f.denominator} 家）
+        </Typography.Text>
+      )}
+      {progress !== null && (
+        <Progress percent={Math.min(100, progress)} format={() => `${progress}%`} status={f.met ? 'success' : 'active'} />
+      )}
+      {f.note && (
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>
+          {f.note}
+        </Typography.Paragraph>
+      )}
+    </Card>
+  );
+}
+
+/** 指标体系: the plan's targets against live figures, by industry, district and batch, over time; with the spreadsheet export. */
 export default function IndicatorsPage() {
-  const [data, setData] = useState<unknown>(undefined);
-  const [missing, setMissing] = useState(false);
-  useEffect(() => {
-    api.get<unknown>('/indicators').then(setData, (e) => {
-      setData(null);
-      if (e instanceof ApiError && e.status === 404) setMissing(true);
-      else showError(e);
-    });
-  }, []);
-  const figures = useMemo(() => toFigures(data), [data]);
+  const user = useUser();
+  const taxonomy = useTaxonomy();
+  const url = useUrlState();
+  const cityWide = hasRole(user, 'city_officer', 'admin');
+  const query = useMemo(
+    () => ({
+      industry: url.get('industry') || undefined,
+      district: url.get('district') || undefined,
+      batch: url.get('batch') || undefined,
+      period: url.get('period') || 'month',
+      from: url.get('from') || undefined,
+      to: url.get('to') || undefined,
+    }),
+    [url],
+  );
+  const queryString = toQueryString(query);
+  const [report, setReport] = useState<IndicatorsReport | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [forbidden, setForbidden] = useState(false);
+  const [dimension, setDimension] = useState<Dimension>('industry');
+  const [breakdownKey, setBreakdownKey] = useState('above_scale_level2_share');
+  const [trendKey, setTrendKey] = useState('above_scale_level2_share');
 
-  const chart = useMemo<EChartsCoreOption | null>(() => {
-    const withTargets = figures.filter((f) => f.target);
-    if (!withTargets.length) return null;
+  useEffect(() => {
+    setLoading(true);
+    api
+      .get<IndicatorsReport>(`/indicators${queryString}`)
+      .then(setReport, (e) => {
+        if (e instanceof ApiError && e.status === 403) setForbidden(true);
+        else showError(e);
+      })
+      .finally(() => setLoading(false));
+  }, [queryString]);
+
+  const recorded = useMemo(() => (report?.indicators ?? []).filter((f) => f.coverage !== 'none'), [report]);
+  const months = useMemo(monthOptions, []);
+
+  const breakdownChart = useMemo<EChartsCoreOption | null>(() => {
+    const breakdown = report?.breakdowns.find((b) => b.dimension === dimension);
+    const figure = report?.indicators.find((f) => f.key === breakdownKey);
+    if (!breakdown || !figure) return null;
+    const cells = breakdown.rows.map((r) => r.values[breakdownKey]!);
+    if (cells.every((c) => c.value === null)) return null;
     return {
-      tooltip: { trigger: 'axis' },
-      legend: { data: ['完成', '目标'] },
-      grid: { left: 48, right: 16, top: 40, bottom: 80 },
-      xAxis: { type: 'category', data: withTargets.map((f) => f.name), axisLabel: { interval: 0, rotate: 20 } },
-      yAxis: { type: 'value', name: '完成率 %', max: (v: { max: number }) => Math.max(100, Math.ceil(v.max / 10) * 10) },
+      tooltip: {
+        trigger: 'axis',
+        valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v}${figure.unit}` : '暂无数据'),
+      },
+      grid: { left: 56, right: 24, top: 32, bottom: 88 },
+      xAxis: { type: 'category', data: breakdown.rows.map((r) => r.name), axisLabel: { interval: 0, rotate: 30 } },
+      yAxis: {
+        type: 'value',
+        name: figure.unit,
+        max: figure.kind === 'share' ? 100 : undefined,
+        minInterval: figure.kind === 'count' ? 1 : undefined,
+      },
       series: [
-        { name: '完成', type: 'bar', data: withTargets.map((f) => Math.round((f.value / f.target!) * 100)), barMaxWidth: 36 },
-        { name: '目标', type: 'bar', data: withTargets.map(() => 100), barMaxWidth: 36, itemStyle: { color: '#d9d9d9' } },
+        {
+          name: figure.shortName,
+          type: 'bar',
+          barMaxWidth: 40,
+          data: cells.map((c) => c.value),
+          label: { show: true, position: 'top', formatter: ({ value }: { value: number | null }) => (value === null ? '' : String(value)) },
+        },
       ],
     };
-  }, [figures]);
+  }, [report, dimension, breakdownKey]);
 
-  if (data === undefined) return <Spin />;
-  if (missing) return <Result status="info" title="指标体系即将开放" subTitle="试点城市各项指标的实时统计尚未上线。" />;
+  const trendChart = useMemo<EChartsCoreOption | null>(() => {
+    const line = report?.series.lines.find((l) => l.key === trendKey);
+    if (!report || !line || line.values.every((v) => v.value === null)) return null;
+    const labels = report.series.buckets.map((b) => b.label);
+    return {
+      tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v}${line.unit}` : '—') },
+      legend: { top: 0, data: line.target === null ? [line.shortName] : [line.shortName, '目标'] },
+      grid: { left: 56, right: 24, top: 56, bottom: 32 },
+      xAxis: { type: 'category', data: labels, boundaryGap: false },
+      yAxis: { type: 'value', name: line.unit, max: line.unit === '%' ? 100 : undefined, minInterval: line.unit === '%' ? undefined : 1 },
+      series: [
+        { name: line.shortName, type: 'line', data: line.values.map((v) => v.value), connectNulls: false, symbolSize: 6 },
+        ...(line.target === null
+          ? []
+          : [
+              {
+                name: '目标',
+                type: 'line',
+                data: labels.map(() => line.target),
+                symbol: 'none',
+                lineStyle: { type: 'dashed', color: '#bfbfbf' },
+              },
+            ]),
+      ],
+    };
+  }, [report, trendKey]);
+
+  if (forbidden) return <Result status="403" title="无权查看" subTitle="指标体系仅向市工信局、区县工信部门和平台管理员开放。" />;
+  if (!report) return loading ? <Spin /> : <Empty description="暂无指标数据" />;
+
+  const scopeName = report.scope.districtName ?? '全市';
+  const exportName = `指标体系-${scopeName}-${formatDate(report.asOf)}.xlsx`;
+  const indicatorOptions = recorded.map((f) => ({ value: f.key, label: f.shortName }));
 
   return (
-    <>
-      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }}>
-        <Typography.Title level={3} className="page-title" style={{ marginBottom: 0 }}>
-          指标体系
-        </Typography.Title>
+    <Spin spinning={loading}>
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 16 }} wrap>
+        <Space align="baseline">
+          <Typography.Title level={3} className="page-title" style={{ marginBottom: 0 }}>
+            指标体系
+          </Typography.Title>
+          <Tag color="blue">{scopeName}</Tag>
+          <Typography.Text type="secondary">数据截至 {formatTime(report.asOf)}</Typography.Text>
+        </Space>
         <Button
           icon={<DownloadOutlined />}
-          onClick={() => api.download('/indicators/export.xlsx', 'smedx-indicators.xlsx').catch(showError)}
+          onClick={() => api.download(`/indicators/export.xlsx${queryString}`, exportName).catch(showError)}
         >
           导出 Excel
         </Button>
       </Space>
-      {figures.length ? (
-        <Row gutter={[16, 16]}>
-          {figures.map((f) => (
-            <Col key={f.key} xs={24} sm={12} lg={8}>
-              <Card size="small">
-                <Statistic title={f.name} value={f.value} suffix={f.target ? `/ ${f.target}${f.unit}` : f.unit} />
-                {f.target ? (
-                  <Progress
-                    percent={Math.min(100, Math.round((f.value / f.target) * 100))}
-                    status={f.value >= f.target ? 'success' : 'active'}
-                  />
-                ) : null}
-              </Card>
-            </Col>
-          ))}
-          {chart && (
-            <Col span={24}>
-              <Card title="目标完成情况">
-                <Chart option={chart} />
-              </Card>
-            </Col>
-          )}
-        </Row>
-      ) : data ? (
-        <Card>
-          <pre style={{ whiteSpace: 'pre-wrap' }}>{JSON.stringify(data, null, 2)}</pre>
-        </Card>
-      ) : (
-        <Empty description="暂无指标数据" />
+
+      <Card size="small" style={{ marginBottom: 16 }}>
+        <Space wrap>
+          <Select
+            allowClear
+            placeholder="行业（全部“3+N”）"
+            style={{ width: 220 }}
+            options={taxonomy.options('industries')}
+            value={query.industry}
+            onChange={(v) => url.set({ industry: v })}
+          />
+          <Select
+            allowClear={cityWide}
+            disabled={!cityWide}
+            placeholder="区县（全市）"
+            style={{ width: 160 }}
+            options={taxonomy.options('districts')}
+            value={cityWide ? query.district : (report.scope.district ?? undefined)}
+            onChange={(v) => url.set({ district: v })}
+          />
+          <Select
+            allowClear
+            placeholder="试点批次（全部）"
+            style={{ width: 180 }}
+            options={taxonomy.options('pilotBatches')}
+            value={query.batch}
+            onChange={(v) => url.set({ batch: v })}
+          />
+          <Segmented
+            value={query.period}
+            options={[
+              { value: 'month', label: '按月' },
+              { value: 'quarter', label: '按季度' },
+            ]}
+            onChange={(v) => url.set({ period: v === 'month' ? undefined : String(v) })}
+          />
+          <Select
+            style={{ width: 130 }}
+            options={months}
+            value={report.series.from}
+            onChange={(v) => url.set({ from: v })}
+            aria-label="起始月份"
+          />
+          <Typography.Text type="secondary">至</Typography.Text>
+          <Select
+            style={{ width: 130 }}
+            options={months}
+            value={report.series.to}
+            onChange={(v) => url.set({ to: v })}
+            aria-label="截止月份"
+          />
+        </Space>
+      </Card>
+
+      <Row gutter={[16, 16]}>
+        {report.indicators.map((f) => (
+          <Col key={f.key} xs={24} sm={12} lg={8} xl={6}>
+            <FigureCard figure={f} />
+          </Col>
+        ))}
+
+        <Col xs={24} xl={12}>
+          <Card
+            title="分布情况"
+            extra={
+              <Space wrap>
+                <Segmented
+                  value={dimension}
+                  options={(Object.keys(DIMENSION_LABELS) as Dimension[]).map((d) => ({ value: d, label: DIMENSION_LABELS[d] }))}
+                  onChange={(v) => setDimension(v as Dimension)}
+                />
+                <Select style={{ width: 200 }} options={indicatorOptions} value={breakdownKey} onChange={setBreakdownKey} />
+              </Space>
+            }
+          >
+            {breakdownChart ? <Chart option={breakdownChart} /> : <Empty description={`该指标不${DIMENSION_LABELS[dimension]}统计`} />}
+          </Card>
+        </Col>
+
+        <Col xs={24} xl={12}>
+          <Card
+            title={report.series.period === 'month' ? '月度趋势（期末累计）' : '季度趋势（期末累计）'}
+            extra={<Select style={{ width: 200 }} options={indicatorOptions} value={trendKey} onChange={setTrendKey} />}
+          >
+            {trendChart ? (
+              <Chart option={trendChart} />
+            ) : (
+              <Empty description={report.series.lines.find((l) => l.key === trendKey)?.note ?? '所选区间暂无数据'} />
+            )}
+          </Card>
+        </Col>
+      </Row>
+      {report.indicators.some((f) => f.coverage === 'none') && (
+        <Alert
+          style={{ marginTop: 16 }}
+          type="info"
+          showIcon
+          message="部分指标暂无数据"
+          description="数字化车间及智能工厂、示范标杆的申报与评选尚未在平台上线，平台不作估算；创新型中小企业目前只统计专精特新企业，为下限。"
+        />
       )}
-    </>
+    </Spin>
   );
 }
