@@ -4,8 +4,9 @@ describe('demo data on first start', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await startTestApp({ SMEDX_DEMO: 'true' });
-    await t.drain();
-  });
+    // Loading the demo data queues about two thousand jobs (search, matching, notifications, audit).
+    await t.drain(240_000);
+  }, 300_000);
   afterAll(async () => {
     await t.close();
   });

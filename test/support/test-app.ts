@@ -35,8 +35,11 @@ export interface TestApp {
   get<T = any>(path: string, options?: CallOptions): Promise<HttpResult<T>>;
   post<T = any>(path: string, body?: unknown, options?: CallOptions): Promise<HttpResult<T>>;
   patch<T = any>(path: string, body?: unknown, options?: CallOptions): Promise<HttpResult<T>>;
-  /** Waits until every background job due now has run and the search index has caught up. */
-  drain(): Promise<void>;
+  /**
+   * Waits until every background job due now has run and the search index has caught up;
+   * fails after `timeoutMs` (20 s: a test's own jobs; loading the demo data takes longer).
+   */
+  drain(timeoutMs?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -100,8 +103,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     } as HttpResult<T>;
   };
 
-  const drain = async () => {
-    const deadline = Date.now() + 20_000;
+  const drain = async (timeoutMs = 20_000) => {
+    const deadline = Date.now() + timeoutMs;
     for (;;) {
       await relay.drain();
       const open = await dataSource
@@ -115,7 +118,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
         await app.get(ChangeFollower).catchUp();
         return;
       }
-      if (Date.now() > deadline) throw new Error(`${open} job(s) still open after 20 s`);
+      if (Date.now() > deadline) throw new Error(`${open} job(s) still open after ${timeoutMs / 1000} s`);
       await new Promise((r) => setTimeout(r, 25));
     }
   };
