@@ -32,6 +32,8 @@ import { AuthController } from './identity/auth.controller.js';
 import { OrganisationsController } from './identity/organisations.controller.js';
 import { ProjectsController } from './projects/projects.controller.js';
 import { ProviderCasesController } from './projects/provider-cases.controller.js';
+import { BlacklistController } from './subsidy/blacklist.controller.js';
+import { SubsidyApplicationsController } from './subsidy/subsidy-applications.controller.js';
 
 export interface ApiOptions {
   config?: AppConfig;
@@ -88,6 +90,8 @@ export class ApiModule {
         BidsController,
         ProjectsController,
         ProviderCasesController,
+        SubsidyApplicationsController,
+        BlacklistController,
         EventsController,
         ChainLeadersController,
         ChainsController,

@@ -15,6 +15,7 @@ import { MatchingModule } from '@smedx/matching';
 import { NotificationsModule } from '@smedx/notifications';
 import { ProjectsModule } from '@smedx/projects';
 import { SearchModule } from '@smedx/search';
+import { SubsidyModule } from '@smedx/subsidy';
 import { DemoModule } from '@smedx/demo';
 import { ENTITIES } from './entities.js';
 
@@ -42,6 +43,7 @@ export class CoreModule {
         DemandModule,
         BiddingModule,
         ProjectsModule,
+        SubsidyModule,
         EventsModule,
         ChainsModule,
         IndicatorsModule,
@@ -59,6 +61,7 @@ export class CoreModule {
         DemandModule,
         BiddingModule,
         ProjectsModule,
+        SubsidyModule,
         EventsModule,
         ChainsModule,
         IndicatorsModule,

@@ -11,6 +11,7 @@ import { MATCHING_ENTITIES } from '@smedx/matching';
 import { NOTIFICATIONS_ENTITIES } from '@smedx/notifications';
 import { JobSchedule, OutboxMessage } from '@smedx/platform';
 import { PROJECTS_ENTITIES } from '@smedx/projects';
+import { SUBSIDY_ENTITIES } from '@smedx/subsidy';
 
 /** Every entity of every context: the schema the migrations build. */
 export const ENTITIES = [
@@ -25,6 +26,7 @@ export const ENTITIES = [
   ...MATCHING_ENTITIES,
   ...BIDDING_ENTITIES,
   ...PROJECTS_ENTITIES,
+  ...SUBSIDY_ENTITIES,
   ...EVENTS_ENTITIES,
   ...CHAINS_ENTITIES,
   ...DIAGNOSIS_ENTITIES,

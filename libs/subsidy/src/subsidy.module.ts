@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ProjectsModule } from '@smedx/projects';
+import { BlacklistService } from './blacklist.service.js';
+import { SubsidyApplicationsService } from './subsidy-applications.service.js';
+
+/** The programme subsidy (专项资金): applications, their review, payment and revocation, and the blacklist. */
+@Module({
+  imports: [ProjectsModule],
+  providers: [SubsidyApplicationsService, BlacklistService],
+  exports: [SubsidyApplicationsService, BlacklistService],
+})
+export class SubsidyModule {}
