@@ -26,6 +26,12 @@ const ProjectsPage = lazy(() => import('./pages/ProjectsPage'));
 const ProjectDetailPage = lazy(() => import('./pages/ProjectDetailPage'));
 const ProviderPage = lazy(() => import('./pages/ProviderPage'));
 const BidPage = lazy(() => import('./pages/BidPage'));
+const EventsPage = lazy(() => import('./pages/EventsPage'));
+const EventDetailPage = lazy(() => import('./pages/EventDetailPage'));
+const EventFormPage = lazy(() => import('./pages/EventFormPage'));
+const ChainsPage = lazy(() => import('./pages/ChainsPage'));
+const ChainPage = lazy(() => import('./pages/ChainPage'));
+const ChainInvitationPage = lazy(() => import('./pages/ChainInvitationPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const loading = (
@@ -59,6 +65,8 @@ export function App() {
           <Routes>
             <Route path="/login" element={<LoginPage />} />
             <Route path="/register" element={<LoginPage register />} />
+            {/* The link a chain leader sends: opens signed in or not (register through it). */}
+            <Route path="/chain-invitations/:token" element={<ChainInvitationPage />} />
             <Route
               element={
                 <RequireUser>
@@ -87,6 +95,12 @@ export function App() {
               <Route path="admin/users" element={<AdminUsersPage />} />
               <Route path="admin/jobs" element={<AdminJobsPage />} />
               <Route path="indicators" element={<IndicatorsPage />} />
+              <Route path="events" element={<EventsPage />} />
+              <Route path="events/new" element={<EventFormPage />} />
+              <Route path="events/:id" element={<EventDetailPage />} />
+              <Route path="events/:id/edit" element={<EventFormPage />} />
+              <Route path="chains" element={<ChainsPage />} />
+              <Route path="chains/:id" element={<ChainPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

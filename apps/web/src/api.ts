@@ -12,10 +12,25 @@ export class ApiError extends Error {
     readonly status: number,
     readonly error: string,
     message: string,
+    /** The API's machine-readable `code` (e.g. `event_full`), when it sends one. */
+    readonly code?: string,
+    /** The API's `details`: `{problems: [{field, reason}]}` on a 400. */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/** The fields a 400 names (`details.problems`, else parsed from `field: reason; …`); empty for other errors. */
+export function fieldProblems(error: unknown): { field: string; reason: string }[] {
+  if (!(error instanceof ApiError) || error.status !== 400) return [];
+  const problems = error.details?.problems;
+  if (Array.isArray(problems)) return problems as { field: string; reason: string }[];
+  return error.message.split('; ').flatMap((part) => {
+    const at = part.indexOf(': ');
+    return at > 0 ? [{ field: part.slice(0, at), reason: part.slice(at + 2) }] : [];
+  });
 }
 
 export const tokenStore = {
@@ -49,17 +64,22 @@ export function toQueryString(query: Query | undefined): string {
   return text ? `?${text}` : '';
 }
 
-async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<T> {
+async function request<T>(
+  method: string,
+  path: string,
+  options: { query?: Query; body?: unknown; file?: { body: Blob; contentType: string } } = {},
+): Promise<T> {
   const token = tokenStore.get();
   const headers: Record<string, string> = { accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (options.file) headers['content-type'] = options.file.contentType;
   let response: Response;
   try {
     response = await fetch(`${BASE}${path}${toQueryString(options.query)}`, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.file ? options.file.body : options.body === undefined ? undefined : JSON.stringify(options.body),
     });
   } catch {
     throw new ApiError(0, 'Network Error', '无法连接服务器，请检查网络后重试');
@@ -67,13 +87,13 @@ async function request<T>(method: string, path: string, options: { query?: Query
   const text = await response.text();
   const data: unknown = text ? safeJson(text) : null;
   if (!response.ok) {
-    const body = (data ?? {}) as { error?: string; message?: string | string[] };
+    const body = (data ?? {}) as { error?: string; message?: string | string[]; code?: string; details?: Record<string, unknown> };
     const message = Array.isArray(body.message) ? body.message.join('; ') : (body.message ?? response.statusText);
     if (response.status === 401 && token) {
       tokenStore.clear();
       onUnauthorized();
     }
-    throw new ApiError(response.status, body.error ?? response.statusText, message || `HTTP ${response.status}`);
+    throw new ApiError(response.status, body.error ?? response.statusText, message || `HTTP ${response.status}`, body.code, body.details);
   }
   return data as T;
 }
@@ -91,6 +111,9 @@ export const api = {
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
+  /** Posts a file as the raw request body (a CSV or XLSX upload), with its content type. */
+  upload: <T>(path: string, file: Blob, contentType: string, query?: Query) =>
+    request<T>('POST', path, { query, file: { body: file, contentType } }),
   /** Downloads a file (e.g. a spreadsheet export) with the bearer token. */
   async download(path: string, filename: string): Promise<void> {
     const token = tokenStore.get();

@@ -158,3 +158,57 @@ export const EVIDENCE_KIND_NAMES: Record<string, string> = {
 };
 
 export const SIDE_NAMES: Record<string, string> = { enterprise: '企业方', provider: '服务商' };
+
+export const EVENT_STATUS_NAMES: Record<string, string> = {
+  draft: '草稿',
+  registration_open: '报名中',
+  registration_closed: '报名截止',
+  scheduled: '日程待发布',
+  published: '日程已发布',
+  completed: '已结束',
+  cancelled: '已取消',
+};
+
+export const EVENT_STATUS_COLORS: Record<string, string> = {
+  draft: 'default',
+  registration_open: 'blue',
+  registration_closed: 'gold',
+  scheduled: 'orange',
+  published: 'green',
+  completed: 'default',
+  cancelled: 'red',
+};
+
+export const REGISTRATION_STATUS_NAMES: Record<string, string> = { pending: '待审核', approved: '已通过', rejected: '未通过' };
+export const REGISTRATION_STATUS_COLORS: Record<string, string> = { pending: 'gold', approved: 'green', rejected: 'red' };
+
+export const MEETING_KIND_NAMES: Record<string, string> = { mutual: '双向意向', requested: '单向邀约', recommended: '平台推荐' };
+export const MEETING_KIND_COLORS: Record<string, string> = { mutual: 'magenta', requested: 'blue', recommended: 'cyan' };
+
+export const NO_SHOW_NAMES: Record<string, string> = { enterprise: '企业缺席', provider: '服务商缺席', both: '双方缺席' };
+
+export const CHAIN_POSITION_NAMES: Record<string, string> = { upstream: '上游', downstream: '下游' };
+export const CHAIN_ROLE_NAMES: Record<string, string> = {
+  leader: '链主企业',
+  member: '成员企业',
+  officer: '监管查看',
+  invitee: '受邀注册',
+};
+
+export const INVITATION_STATUS_NAMES: Record<string, string> = {
+  pending: '待回复',
+  accepted_pending_enterprise: '已注册待登记企业',
+  accepted: '已加入',
+  declined: '已谢绝',
+  superseded: '已被新邀请替代',
+  expired: '已过期',
+};
+
+export const INVITATION_STATUS_COLORS: Record<string, string> = {
+  pending: 'blue',
+  accepted_pending_enterprise: 'gold',
+  accepted: 'green',
+  declined: 'red',
+  superseded: 'default',
+  expired: 'default',
+};

@@ -1,8 +1,10 @@
 import {
+  ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  CalendarOutlined,
   CloudServerOutlined,
   DashboardOutlined,
   FileAddOutlined,
@@ -20,6 +22,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { api } from '../api';
 import type { User } from '../api';
 import { hasRole, membershipsOf, useAuth, useUser } from '../auth';
+import { useChainMenuEntry } from '../chains';
 import { ROLE_NAMES } from '../labels';
 import { NotificationBell } from './NotificationBell';
 
@@ -28,7 +31,7 @@ const { Sider, Header, Content } = Layout;
 type MenuItem = Required<MenuProps>['items'][number] & { key: string };
 
 /** The side menu for this user: roles and memberships decide what appears. */
-function menuFor(user: User, indicatorsAvailable: boolean): MenuItem[] {
+function menuFor(user: User, indicatorsAvailable: boolean, chainEntry: string | null = null): MenuItem[] {
   const enterprises = membershipsOf(user, 'enterprise');
   const providers = membershipsOf(user, 'provider');
   const orgLabel =
@@ -45,6 +48,8 @@ function menuFor(user: User, indicatorsAvailable: boolean): MenuItem[] {
   }
   if (providers.length) items.push({ key: '/solutions/new', icon: <FileAddOutlined />, label: '发布方案' });
   if (enterprises.length) items.push({ key: '/needs/new', icon: <FileAddOutlined />, label: '发布需求' });
+  items.push({ key: '/events', icon: <CalendarOutlined />, label: '供需对接活动' });
+  if (chainEntry) items.push({ key: '/chains', icon: <ApartmentOutlined />, label: chainEntry });
   if (hasRole(user, 'city_officer')) items.push({ key: '/selection', icon: <SafetyCertificateOutlined />, label: '服务商遴选' });
   if (hasRole(user, 'city_officer', 'district_officer', 'assessor', 'admin')) {
     items.push({ key: '/pilot-pool', icon: <TeamOutlined />, label: '试点企业库' });
@@ -81,7 +86,8 @@ export function AppLayout() {
     );
   }, [user.id]);
 
-  const items = useMemo(() => menuFor(user, indicatorsAvailable), [user, indicatorsAvailable]);
+  const chainEntry = useChainMenuEntry(user);
+  const items = useMemo(() => menuFor(user, indicatorsAvailable, chainEntry), [user, indicatorsAvailable, chainEntry]);
   const roles = user.roles.map((r) => ROLE_NAMES[r.role] ?? r.role);
 
   return (

@@ -1,0 +1,77 @@
+import { Select } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
+import { api } from '../api';
+import type { Page } from '../api';
+import type { ParticipantSide } from '../events';
+
+interface Option {
+  value: string;
+  label: string;
+}
+
+/**
+ * Picks organisations of one side (whom to meet): the event's approved participants
+ * first, then what a search by name finds among all enterprises or approved providers.
+ */
+export function EventOrgSelect({
+  side,
+  known,
+  value,
+  onChange,
+  id,
+}: {
+  side: ParticipantSide;
+  /** Organisations already known by name (the event's participants, the current choice). */
+  known: Option[];
+  value?: string[];
+  onChange?: (value: string[]) => void;
+  id?: string;
+}) {
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<Option[]>([]);
+  const [loading, setLoading] = useState(false);
+
+  useEffect(() => {
+    if (!query.trim()) {
+      setFound([]);
+      return;
+    }
+    let live = true;
+    setLoading(true);
+    const timer = setTimeout(() => {
+      api
+        .get<Page<{ id: string; name: string }>>(side === 'enterprise' ? '/enterprises' : '/providers', { q: query.trim(), pageSize: 20 })
+        .then(
+          (page) => live && setFound(page.items.map((o) => ({ value: o.id, label: o.name }))),
+          () => live && setFound([]),
+        )
+        .finally(() => live && setLoading(false));
+    }, 300);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query, side]);
+
+  const options = useMemo(() => {
+    const seen = new Set<string>();
+    return [...known, ...found].filter((o) => !seen.has(o.value) && seen.add(o.value));
+  }, [known, found]);
+
+  return (
+    <Select
+      id={id}
+      mode="multiple"
+      value={value}
+      onChange={onChange}
+      options={options}
+      loading={loading}
+      showSearch
+      filterOption={(input, option) => (option?.label ?? '').toLowerCase().includes(input.toLowerCase())}
+      onSearch={setQuery}
+      placeholder={side === 'enterprise' ? '选择或搜索希望洽谈的企业' : '选择或搜索希望洽谈的服务商'}
+      notFoundContent={query ? '未找到' : '输入名称搜索'}
+      style={{ width: '100%' }}
+    />
+  );
+}

@@ -1,0 +1,86 @@
+import type { FormInstance } from 'antd';
+import { ApiError, fieldProblems } from './api.js';
+import { allows, showFieldErrors, slotLabel, slotStart } from './events.js';
+
+const event = { startsAt: '2030-05-20T01:00:00.000Z', slotMinutes: 20 };
+
+describe('slot times', () => {
+  it('counts slots from the start, slotMinutes apart', () => {
+    expect(slotStart(event, 0).toISOString()).toBe('2030-05-20T01:00:00.000Z');
+    expect(slotStart(event, 3).toISOString()).toBe('2030-05-20T02:00:00.000Z');
+  });
+
+  it('labels a slot from 1, in Shanghai time', () => {
+    expect(slotLabel(event, 0)).toBe('第 1 场 09:00–09:20');
+    expect(slotLabel(event, 2)).toBe('第 3 场 09:40–10:00');
+  });
+});
+
+describe('allows', () => {
+  it.each([
+    ['draft', 'edit', true],
+    ['draft', 'register', false],
+    ['registration_open', 'register', true],
+    ['registration_closed', 'schedule', true],
+    ['scheduled', 'edit_schedule', true],
+    ['scheduled', 'edit', false],
+    ['published', 'record_outcome', true],
+    ['completed', 'cancel', false],
+  ] as const)('%s allows %s: %s', (status, action, expected) => {
+    expect(allows({ status }, action)).toBe(expected);
+  });
+});
+
+describe('fieldProblems', () => {
+  it('reads details.problems of a 400', () => {
+    const error = new ApiError(400, 'Bad Request', 'venue: is required unless the event is online', 'invalid_input', {
+      problems: [{ field: 'venue', reason: 'is required unless the event is online' }],
+    });
+    expect(fieldProblems(error)).toEqual([{ field: 'venue', reason: 'is required unless the event is online' }]);
+  });
+
+  it('parses the message when the API sent no details', () => {
+    const error = new ApiError(400, 'Bad Request', 'slots: must be at most 96; availableSlots.2: must be a slot from 0 to 3');
+    expect(fieldProblems(error)).toEqual([
+      { field: 'slots', reason: 'must be at most 96' },
+      { field: 'availableSlots.2', reason: 'must be a slot from 0 to 3' },
+    ]);
+  });
+
+  it('is empty for anything but a 400', () => {
+    expect(fieldProblems(new ApiError(409, 'Conflict', 'table_taken: every table in slot 1 is taken'))).toEqual([]);
+    expect(fieldProblems(new Error('boom'))).toEqual([]);
+  });
+});
+
+describe('showFieldErrors', () => {
+  const formWith = () => {
+    const calls: unknown[] = [];
+    const form = { setFields: (fields: unknown) => calls.push(fields) } as unknown as FormInstance;
+    return { form, calls };
+  };
+
+  it('puts reasons on the form fields, renaming and folding nested paths', () => {
+    const { form, calls } = formWith();
+    const error = new ApiError(400, 'Bad Request', 'x', undefined, {
+      problems: [
+        { field: 'budgetFen', reason: 'must be > 0' },
+        { field: 'sites.0.enterpriseId', reason: 'must be a UUID' },
+        { field: 'sites.1.enterpriseId', reason: 'is not opted in' },
+      ],
+    });
+    expect(showFieldErrors(form, error, ['budgetWan', 'sites'], { budgetFen: 'budgetWan' })).toBe(true);
+    expect(calls).toEqual([
+      [
+        { name: 'budgetWan', errors: ['must be > 0'] },
+        { name: 'sites', errors: ['must be a UUID', 'is not opted in'] },
+      ],
+    ]);
+  });
+
+  it('leaves the form alone when no reason names one of its fields', () => {
+    const { form, calls } = formWith();
+    expect(showFieldErrors(form, new ApiError(400, 'Bad Request', '(body): must be an object'), ['title'])).toBe(false);
+    expect(calls).toEqual([]);
+  });
+});
