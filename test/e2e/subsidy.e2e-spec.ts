@@ -75,9 +75,22 @@ describe('subsidy (专项资金) and the blacklist', () => {
     expect((await t.get(`/subsidy-applications/${id}`, { token: outsider.token })).status).toBe(404);
     expect((await t.get(`/subsidy-applications/${UNKNOWN_ID}`, { token: city.token })).status).toBe(404);
 
+    // Whoever reviews next is told: the district's officers for 初审 (not another district's), then the city's for 复核.
+    const reviewNotices = async (user: { token: string }, kind: string) => {
+      await t.drain();
+      const res = await t.get('/notifications', { token: user.token, query: { pageSize: 100 } });
+      return res.body.items.filter(
+        (n: { kind: string; data: { applicationId?: string } | null }) => n.kind === kind && n.data?.applicationId === id,
+      );
+    };
+    expect(await reviewNotices(tiexi, 'subsidy.district-review-requested')).toHaveLength(1);
+    expect(await reviewNotices(hunnan, 'subsidy.district-review-requested')).toHaveLength(0);
+    expect(await reviewNotices(city, 'subsidy.city-review-requested')).toHaveLength(0);
+
     const district = await review(id, tiexi, 'approve', '申报材料齐全');
     expect(district.status).toBe(201);
     expect(district.body.status).toBe('district_approved');
+    expect(await reviewNotices(city, 'subsidy.city-review-requested')).toHaveLength(1);
 
     const approved = await review(id, city, 'approve');
     expect(approved.status).toBe(201);

@@ -12,7 +12,7 @@ import {
   UnitOfWork,
   isOwner,
 } from '@smedx/platform';
-import type { AppConfig, Principal, PrincipalLoader } from '@smedx/platform';
+import type { AppConfig, PlatformRole, Principal, PrincipalLoader } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { isDistrictCode } from '@smedx/taxonomy';
 import type { AddMemberInput, GrantRoleInput, LoginInput, RegisterInput } from './dto/identity.dto.js';
@@ -194,6 +194,16 @@ export class IdentityService implements PrincipalLoader {
     const conditions = [...(userIds.length ? ['u.id IN (:...userIds)'] : []), ...(organisationIds.length ? [`u.id IN ${members}`] : [])];
     const users = await qb.where(conditions.join(' OR '), { userIds, organisationIds }).orderBy('u.email', 'ASC').getMany();
     return users.map((u) => ({ userId: u.id, email: u.email, displayName: u.displayName }));
+  }
+
+  /** Ids of the users holding a role (district officers: of that district), for notifying whoever must act next. */
+  async holdersOf(role: PlatformRole, district?: string, tx?: EntityManager): Promise<string[]> {
+    const grants = await (tx ?? this.dataSource.manager).find(RoleGrant, {
+      select: { userId: true },
+      where: { role, ...(district !== undefined ? { district } : {}) },
+      order: { userId: 'ASC' },
+    });
+    return [...new Set(grants.map((g) => g.userId))];
   }
 
   async members(organisationId: string): Promise<{ userId: string; email: string; displayName: string; role: string }[]> {

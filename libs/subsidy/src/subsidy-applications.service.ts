@@ -15,6 +15,7 @@ import {
 } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
+import { IdentityService } from '@smedx/identity';
 import { DirectoryService, isDistrictOfficerFor } from '@smedx/directory';
 import { NotificationsService } from '@smedx/notifications';
 import { ProjectsService } from '@smedx/projects';
@@ -80,6 +81,7 @@ export class SubsidyApplicationsService {
     private readonly notifications: NotificationsService,
     private readonly projects: ProjectsService,
     private readonly blacklist: BlacklistService,
+    private readonly identity: IdentityService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -155,6 +157,7 @@ export class SubsidyApplicationsService {
         '专项资金申报已提交',
         `申报金额 ${fen(saved.amountFen)}，等待区县工信部门初审。`,
       );
+      await this.notifyReviewers(tx, saved, 'district');
       return saved.id;
     });
     return this.get(actor, id);
@@ -257,6 +260,7 @@ export class SubsidyApplicationsService {
         `专项资金申报${stageName}${verdict}`,
         `当前状态：${STATUS_NAMES[status]}。${action === 'city_approve' ? `批准金额 ${fen(application.amountFen)}。` : ''}${input.reason ? `意见：${input.reason}` : ''}`,
       );
+      if (action === 'district_approve') await this.notifyReviewers(tx, after, 'city');
     });
     return this.get(actor, id);
   }
@@ -307,6 +311,7 @@ export class SubsidyApplicationsService {
         '专项资金申报已重新提交',
         `申报金额 ${fen(after.amountFen)}，等待区县工信部门初审。`,
       );
+      await this.notifyReviewers(tx, after, 'district');
     });
     return this.get(actor, id);
   }
@@ -521,6 +526,31 @@ export class SubsidyApplicationsService {
       }
       throw error;
     }
+  }
+
+  /**
+   * Tells the officers whose review comes next: the district officers of the application's
+   * district for 初审, the city officers for 复核. Keyed by the step, so a retried job tells them once.
+   */
+  private async notifyReviewers(
+    tx: EntityManager,
+    application: Pick<SubsidyApplication, 'id' | 'district' | 'status' | 'history' | 'amountFen'>,
+    stage: 'district' | 'city',
+  ): Promise<void> {
+    const userIds =
+      stage === 'district'
+        ? await this.identity.holdersOf('district_officer', application.district, tx)
+        : await this.identity.holdersOf('city_officer', undefined, tx);
+    if (!userIds.length) return;
+    await this.notifications.notify(tx, {
+      recipients: { userIds },
+      kind: `subsidy.${stage}-review-requested`,
+      title: stage === 'district' ? '有专项资金申报待初审' : '有专项资金申报待复核',
+      body: `申报金额 ${fen(application.amountFen)}，请及时${stage === 'district' ? '初审' : '复核'}。`,
+      link: `/subsidy-applications/${application.id}`,
+      data: { applicationId: application.id, status: application.status },
+      dedupeKey: `subsidy.${stage}-review-requested:${application.id}:${application.history.length}`,
+    });
   }
 
   private async notifyEnterprise(
