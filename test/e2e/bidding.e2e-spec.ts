@@ -327,6 +327,19 @@ describe('bidding (投标)', () => {
       });
       expect(res.body.items[0].subsidyEstimate.basis).toMatch(/小巨人/);
     });
+
+    it('estimates no subsidy while the enterprise is on the blacklist', async () => {
+      const owner = await registerUser(t, 'listed');
+      const listed = await createEnterprise(t, owner, { name: '沈阳黑名单测试机械有限公司' });
+      const theirs = await publishedNeed(t, owner, listed.id);
+      await submitBid(t, p2.owner, theirs.id, { priceFen: 20_000_000 });
+      expect((await bids(theirs.id, owner)).body.items[0].subsidyEstimate).toMatchObject({ subsidyFen: 10_000_000 });
+      const entry = await t.post('/blacklist', { enterpriseId: listed.id, reason: '虚报改造投入' }, { token: officer.token });
+      expect(entry.status).toBe(201);
+      const estimate = (await bids(theirs.id, owner)).body.items[0].subsidyEstimate;
+      expect(estimate).toMatchObject({ eligibleInvestmentFen: 0, subsidyFen: 0, netCostFen: 20_000_000 });
+      expect(estimate.basis).toMatch(/黑名单/);
+    });
   });
 
   describe('revise, withdraw, shortlist and award', () => {

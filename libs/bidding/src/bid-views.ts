@@ -9,6 +9,7 @@ import type { Enterprise, Provider, ProviderRecord } from '@smedx/directory';
 import { needFactsFromDocument, prepareNeed, scorePair, solutionFactsFromDocument } from '@smedx/matching';
 import type { SolutionFacts } from '@smedx/matching';
 import { estimateSubsidy } from '@smedx/programme';
+import { BlacklistService } from '@smedx/subsidy';
 import type { SubsidyEstimate } from '@smedx/programme';
 import type { BidStatus } from './bid-state.js';
 import type { BidAttachment } from './dto/bid.dto.js';
@@ -72,6 +73,7 @@ const WHOLE_PRICE_BASIS =
   '按报价全额计入软件、云服务及网关、路由等数据采集传输设备投入估算（补贴50%，最高50万元）；以项目验收达到二级及以上并经审核认定的投入为准';
 const LITTLE_GIANT_BASIS = '企业已获中央财政专项资金支持的专精特新“小巨人”，不在本次补贴范围';
 const PILOT_2022_BASIS = '企业已纳入2022年财政支持数字化转型改造试点，不在本次补贴范围';
+const BLACKLIST_BASIS = '企业在黑名单期内，不得申报专项资金';
 
 /**
  * Turns bids into views in a fixed number of queries, however many bids:
@@ -83,14 +85,16 @@ export class BidViews {
     private readonly needs: NeedsService,
     private readonly solutions: SolutionsService,
     private readonly directory: DirectoryService,
+    private readonly blacklist: BlacklistService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async views(need: Need, bids: readonly Bid[]): Promise<BidView[]> {
     if (!bids.length) return [];
-    const [needDocument, enterprise, providers, solutionDocuments] = await Promise.all([
+    const [needDocument, enterprise, blacklisted, providers, solutionDocuments] = await Promise.all([
       this.needs.toSearchDocument(need.id),
       this.directory.getEnterprise(need.enterpriseId),
+      this.blacklist.activeEntry(need.enterpriseId).then((entry) => entry !== null),
       this.directory.providersByIds([...new Set(bids.map((b) => b.providerId))]),
       this.solutions.toSearchDocuments([...new Set(bids.flatMap((b) => (b.solutionId ? [b.solutionId] : [])))]),
     ]);
@@ -115,7 +119,7 @@ export class BidViews {
         provider,
         solutionTitle: solution?.title ?? null,
         matchScore: score(provider, solution),
-        subsidyEstimate: subsidyFor(enterprise, bid.priceFen),
+        subsidyEstimate: subsidyFor({ ...enterprise, blacklisted }, bid.priceFen),
       });
     });
   }
@@ -131,8 +135,17 @@ export class BidViews {
  * offer is software, cloud services and data-collection devices), unless the
  * enterprise is excluded from the subsidy altogether.
  */
-export function subsidyFor(enterprise: Pick<Enterprise, 'isLittleGiantFunded' | 'inPilot2022'>, priceFen: number): BidSubsidyEstimate {
-  const excluded = enterprise.isLittleGiantFunded ? LITTLE_GIANT_BASIS : enterprise.inPilot2022 ? PILOT_2022_BASIS : null;
+export function subsidyFor(
+  enterprise: Pick<Enterprise, 'isLittleGiantFunded' | 'inPilot2022'> & { blacklisted?: boolean },
+  priceFen: number,
+): BidSubsidyEstimate {
+  const excluded = enterprise.isLittleGiantFunded
+    ? LITTLE_GIANT_BASIS
+    : enterprise.inPilot2022
+      ? PILOT_2022_BASIS
+      : enterprise.blacklisted
+        ? BLACKLIST_BASIS
+        : null;
   const eligibleInvestmentFen = excluded ? 0 : priceFen;
   return { ...estimateSubsidy({ eligibleInvestmentFen, totalFen: priceFen }), eligibleInvestmentFen, basis: excluded ?? WHOLE_PRICE_BASIS };
 }

@@ -3,13 +3,14 @@ import { CatalogueModule } from '@smedx/catalogue';
 import { DemandModule } from '@smedx/demand';
 import { DirectoryModule } from '@smedx/directory';
 import { ProjectsModule } from '@smedx/projects';
+import { SubsidyModule } from '@smedx/subsidy';
 import { BidViews } from './bid-views.js';
 import { BiddingDeadlines } from './bidding-deadlines.service.js';
 import { BiddingService } from './bids.service.js';
 
 /** Sealed bidding on needs (投标): bids, their revisions, deadlines and the award that starts a project. */
 @Module({
-  imports: [DirectoryModule, CatalogueModule, DemandModule, ProjectsModule],
+  imports: [DirectoryModule, CatalogueModule, DemandModule, ProjectsModule, SubsidyModule],
   providers: [BiddingService, BidViews, BiddingDeadlines],
   exports: [BiddingService],
 })
