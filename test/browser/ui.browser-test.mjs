@@ -1184,6 +1184,57 @@ async function main() {
     await page.getByText('¥40万元').waitFor();
   });
 
+  await check('the enterprise fills a 评估诊断 self-check and sees its score, level and suggested needs', async () => {
+    await signOut(page);
+    await signIn(page, user.email, user.password);
+    await side.getByText('评估诊断').click();
+    await page.waitForURL('**/diagnoses');
+    const form = page.locator('form#diagnosis');
+    await form.locator('.ant-radio-group').first().waitFor();
+    // The first option of every question: A for single choice, A 无 for multiple choice.
+    for (const group of await form.locator('.ant-radio-group').all()) await group.locator('.ant-radio-wrapper').first().click();
+    for (const group of await form.locator('.ant-checkbox-group').all()) await group.locator('.ant-checkbox-wrapper').first().click();
+    await form.locator('button[type=submit]').click();
+    const result = page.getByTestId('diagnosis-result');
+    await result.getByTestId('diagnosis-level').filter({ hasText: '一级' }).waitFor();
+    await result.getByTestId('diagnosis-score').waitFor();
+    await result.locator('canvas').first().waitFor();
+    await page.getByTestId('diagnosis-history').locator('.ant-table-row').first().waitFor();
+    await page.screenshot({ path: join(RESULTS, 'ui-diagnosis.png'), fullPage: true });
+    // A suggested need opens the need form with its title filled in.
+    const suggestion = result.getByTestId('diagnosis-suggestion').first();
+    const title = (await suggestion.locator('.ant-list-item-meta-title').innerText()).trim();
+    await suggestion.getByRole('button', { name: '据此发布需求' }).click();
+    await page.waitForURL(/\/needs\/new\?title=/);
+    assert((await page.locator('#need_title').inputValue()) === title, `the need form has the title ${title}`);
+  });
+
+  await check('the city officer opens 专项资金 and 黑名单; blacklists the enterprise with a reason, then lifts it', async () => {
+    await signOut(page);
+    await signIn(page, seeded.officer.email, seeded.officer.password);
+    await side.getByText('专项资金').click();
+    await page.waitForURL('**/subsidy');
+    await page.getByTestId('subsidy-list').waitFor();
+    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
+    await page.screenshot({ path: join(RESULTS, 'ui-subsidy-list.png'), fullPage: true });
+    await side.getByText('黑名单').click();
+    await page.waitForURL('**/blacklist');
+    await page.getByTestId('blacklist').waitFor();
+    await page.getByRole('button', { name: '列入黑名单' }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '列入黑名单（三年）' });
+    await pick(page, modal, '企业', user.name);
+    await modal.locator('#blacklistAdd_reason').fill('浏览器测试：申报材料弄虚作假');
+    await modal.locator('.ant-modal-footer .ant-btn-primary').click();
+    const row = page.getByTestId('blacklist').locator('.ant-table-row').filter({ hasText: user.name });
+    await row.locator('.ant-tag', { hasText: '生效中' }).waitFor();
+    await page.screenshot({ path: join(RESULTS, 'ui-blacklist.png'), fullPage: true });
+    await row.getByRole('button', { name: '提前解除' }).click();
+    const lift = page.locator('.ant-modal').filter({ hasText: '提前解除' });
+    await lift.locator('#decision_reason').fill('浏览器测试：核查后解除');
+    await lift.locator('.ant-modal-footer .ant-btn-primary').click();
+    await row.waitFor({ state: 'detached' });
+  });
+
   await check('no uncaught errors in the page', async () => {
     assert(pageErrors.length === 0, `page errors: ${pageErrors.join(' | ')}`);
   });

@@ -32,6 +32,11 @@ const EventFormPage = lazy(() => import('./pages/EventFormPage'));
 const ChainsPage = lazy(() => import('./pages/ChainsPage'));
 const ChainPage = lazy(() => import('./pages/ChainPage'));
 const ChainInvitationPage = lazy(() => import('./pages/ChainInvitationPage'));
+const DiagnosisPage = lazy(() => import('./pages/DiagnosisPage'));
+const SubsidyListPage = lazy(() => import('./pages/SubsidyListPage'));
+const SubsidyApplyPage = lazy(() => import('./pages/SubsidyApplyPage'));
+const SubsidyDetailPage = lazy(() => import('./pages/SubsidyDetailPage'));
+const BlacklistPage = lazy(() => import('./pages/BlacklistPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 const loading = (
@@ -101,6 +106,12 @@ export function App() {
               <Route path="events/:id/edit" element={<EventFormPage />} />
               <Route path="chains" element={<ChainsPage />} />
               <Route path="chains/:id" element={<ChainPage />} />
+              <Route path="diagnoses" element={<DiagnosisPage />} />
+              <Route path="enterprises/:id/diagnoses" element={<DiagnosisPage />} />
+              <Route path="subsidy" element={<SubsidyListPage />} />
+              <Route path="subsidy/new" element={<SubsidyApplyPage />} />
+              <Route path="subsidy/:id" element={<SubsidyDetailPage />} />
+              <Route path="blacklist" element={<BlacklistPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -8,10 +8,13 @@ import {
   CloudServerOutlined,
   DashboardOutlined,
   FileAddOutlined,
+  FundOutlined,
   LogoutOutlined,
+  MedicineBoxOutlined,
   NotificationOutlined,
   ProjectOutlined,
   SafetyCertificateOutlined,
+  StopOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -46,6 +49,15 @@ function menuFor(user: User, indicatorsAvailable: boolean, chainEntry: string | 
   if (user.memberships.length || hasRole(user, 'assessor', 'city_officer', 'district_officer', 'admin')) {
     items.push({ key: '/projects', icon: <ProjectOutlined />, label: '改造项目' });
   }
+  // 评估诊断: members self-check; assessors diagnose; officers read results and common needs.
+  if (enterprises.length || hasRole(user, 'assessor', 'city_officer', 'district_officer', 'admin')) {
+    items.push({ key: '/diagnoses', icon: <MedicineBoxOutlined />, label: '评估诊断' });
+  }
+  if (enterprises.length || hasRole(user, 'city_officer', 'district_officer', 'admin')) {
+    items.push({ key: '/subsidy', icon: <FundOutlined />, label: '专项资金' });
+  }
+  if (hasRole(user, 'city_officer', 'district_officer', 'admin'))
+    items.push({ key: '/blacklist', icon: <StopOutlined />, label: '黑名单' });
   if (providers.length) items.push({ key: '/solutions/new', icon: <FileAddOutlined />, label: '发布方案' });
   if (enterprises.length) items.push({ key: '/needs/new', icon: <FileAddOutlined />, label: '发布需求' });
   items.push({ key: '/events', icon: <CalendarOutlined />, label: '供需对接活动' });

@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Spin } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../api';
 import type { Need } from '../api';
 import { showError, showSuccess } from '../components/feedback';
@@ -27,6 +27,7 @@ export default function NeedFormPage() {
   const taxonomy = useTaxonomy();
   const enterprises = useOrganisations('enterprise');
   const [form] = Form.useForm<NeedForm>();
+  const [searchParams] = useSearchParams();
   const [loaded, setLoaded] = useState(!id);
   const [busy, setBusy] = useState(false);
 
@@ -46,6 +47,15 @@ export default function NeedFormPage() {
       setLoaded(true);
     }, showError);
   }, [id, form]);
+
+  useEffect(() => {
+    // A need suggested by a diagnosis arrives as `?title=…&scenarios=a,b`.
+    if (id) return;
+    const title = searchParams.get('title');
+    const scenarios = searchParams.get('scenarios');
+    if (title) form.setFieldValue('title', title);
+    if (scenarios) form.setFieldValue('scenarios', scenarios.split(',').filter(Boolean));
+  }, [id, searchParams, form]);
 
   useEffect(() => {
     if (!id && enterprises.items.length === 1) form.setFieldValue('enterpriseId', enterprises.items[0].id);
