@@ -24,6 +24,7 @@ import { PilotPoolController } from './directory/pilot-pool.controller.js';
 import { ProvidersController } from './directory/providers.controller.js';
 import { TaxonomiesController } from './directory/taxonomies.controller.js';
 import { EventsController } from './events/events.controller.js';
+import { ExchangeController } from './exchange/exchange.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { IndicatorsController } from './indicators/indicators.controller.js';
 import { SearchController } from './search/search.controller.js';
@@ -98,6 +99,7 @@ export class ApiModule {
         ChainInvitationsController,
         ChainCasesController,
         IndicatorsController,
+        ExchangeController,
         SearchController,
         MatchesController,
       ],

@@ -9,6 +9,7 @@ import { DemandModule } from '@smedx/demand';
 import { DiagnosisModule } from '@smedx/diagnosis';
 import { DirectoryModule } from '@smedx/directory';
 import { EventsModule } from '@smedx/events';
+import { ExchangeModule } from '@smedx/exchange';
 import { IdentityModule } from '@smedx/identity';
 import { IndicatorsModule } from '@smedx/indicators';
 import { MatchingModule } from '@smedx/matching';
@@ -47,6 +48,7 @@ export class CoreModule {
         EventsModule,
         ChainsModule,
         IndicatorsModule,
+        ExchangeModule,
         DiagnosisModule,
         SearchModule,
         MatchingModule,
@@ -65,6 +67,7 @@ export class CoreModule {
         EventsModule,
         ChainsModule,
         IndicatorsModule,
+        ExchangeModule,
         DiagnosisModule,
         SearchModule,
         MatchingModule,
