@@ -1116,6 +1116,11 @@ async function main() {
       await signOut(page);
       await page.goto(invitationLink);
       const card = page.getByTestId('chain-invitation');
+      // Signed out, the link already says what it is for: the chain, its leader, the position, the status.
+      const preview = card.getByTestId('invitation-preview');
+      await preview.getByText('产业链', { exact: true }).waitFor();
+      await preview.getByText('链主企业').waitFor();
+      await preview.getByText('待回复').waitFor();
       await card.locator('#inviteRegister_email').fill(`invitee-${seeded.stamp}@browser.test`);
       await card.locator('#inviteRegister_displayName').fill('铸件厂联系人');
       await card.locator('#inviteRegister_password').fill('browser-pass-2024');

@@ -247,8 +247,21 @@ describe('chains (链式转型)', () => {
       const foreign = await t.post(`/chain-invitations/${token}/decline`, {}, { token: outsider.token });
       expect(foreign.status).toBe(403);
       expect(foreign.body.code).toBe('not_invitee');
+      // The link shows what it is for, to anyone holding it, signed in or not; never the invitee's e-mail.
+      const preview = await t.get(`/chain-invitations/${token}`);
+      expect(preview.status).toBe(200);
+      expect(preview.body).toMatchObject({
+        chainName: expect.any(String),
+        leaderName: expect.any(String),
+        position: 'downstream',
+        invitedBy: 'uscc',
+        status: 'pending',
+        expiresAt: expect.any(String),
+      });
+      expect(JSON.stringify(preview.body)).not.toMatch(/@/);
       const declined = await t.post(`/chain-invitations/${token}/decline`, {}, { token: owner.token });
       expect(declined.status).toBe(200);
+      expect((await t.get(`/chain-invitations/${token}`)).body.status).toBe('declined');
       expect(declined.body).toMatchObject({ status: 'declined', enterpriseId: enterprise.id });
       const accept = await t.post(`/chain-invitations/${token}/accept`, {}, { token: owner.token });
       expect(accept.status).toBe(409);
@@ -265,6 +278,7 @@ describe('chains (链式转型)', () => {
       expect(accept.status).toBe(410);
       expect(accept.body).toMatchObject({ statusCode: 410, error: 'Gone', code: 'chain_invitation_expired' });
       expect((await t.post(`/chain-invitations/${issued.token}/decline`, {}, { token: owner.token })).status).toBe(410);
+      expect((await t.get(`/chain-invitations/${issued.token}`)).body.status).toBe('expired');
       const expired = await t.get(chainPath('/invitations'), { token: leader.owner.token, query: { status: 'expired' } });
       expect(expired.body.items.map((i: any) => i.id)).toContain(issued.id);
       expect(expired.body.items.find((i: any) => i.id === issued.id).status).toBe('expired');
@@ -330,6 +344,7 @@ describe('chains (链式转型)', () => {
       expect((await t.post('/chain-invitations/no-such-token/accept', {}, { token: supplier.owner.token })).status).toBe(404);
       expect((await t.post(`/chain-invitations/${'x'.repeat(200)}/decline`, {}, { token: supplier.owner.token })).status).toBe(404);
       expect((await t.post('/chain-invitations/no-such-token/accept', {})).status).toBe(401);
+      expect((await t.get('/chain-invitations/no-such-token')).status).toBe(404);
     });
   });
 

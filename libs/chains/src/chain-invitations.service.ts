@@ -38,6 +38,24 @@ export interface InvitationOutcome {
   enterpriseId: string | null;
 }
 
+/**
+ * What the holder of an invitation link sees before answering: which chain, led by whom, at
+ * which position, for which enterprise, and whether it can still be answered. The token is
+ * the secret; nothing here names the invitee's e-mail.
+ */
+export interface InvitationPreview {
+  chainName: string;
+  chainDescription: string;
+  leaderName: string;
+  position: InvitationView['position'];
+  /** The enterprise invited, as the leader named it (or null when invited by e-mail only). */
+  enterpriseName: string | null;
+  invitedBy: 'uscc' | 'email';
+  /** As the leader's list shows it: a pending invitation past its expiry reads `expired`. */
+  status: InvitationStatus | 'expired';
+  expiresAt: Date;
+}
+
 /** A registrant that holds an invitation: who they are. */
 export interface Registrant {
   id: string;
@@ -140,6 +158,22 @@ export class ChainInvitationsService {
       .take(query.pageSize)
       .getManyAndCount();
     return { items: rows.map((r) => invitationView(r, shownInvitationStatus(r, now))), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** The invitation behind a token, for its holder (the link is the secret: no sign-in needed); 404 for an unknown token. */
+  async preview(token: string): Promise<InvitationPreview> {
+    const { invitation, chain } = await this.findByToken(this.dataSource.manager, token);
+    const leader = await this.directory.getEnterprise(chain.leaderEnterpriseId);
+    return {
+      chainName: chain.name,
+      chainDescription: chain.description,
+      leaderName: leader.name,
+      position: invitation.position,
+      enterpriseName: invitation.enterpriseName,
+      invitedBy: invitation.uscc ? 'uscc' : 'email',
+      status: shownInvitationStatus(invitation, this.clock.now()),
+      expiresAt: invitation.expiresAt,
+    };
   }
 
   /**

@@ -1,6 +1,6 @@
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiZodBody, CurrentUser, ZodPipe } from '@smedx/platform';
+import { ApiZodBody, CurrentUser, Public, ZodPipe } from '@smedx/platform';
 import type { Principal } from '@smedx/platform';
 import { AcceptInvitationSchema, ChainInvitationsService, InvitationTokenParam } from '@smedx/chains';
 import type { AcceptInvitationInput } from '@smedx/chains';
@@ -10,6 +10,17 @@ import type { AcceptInvitationInput } from '@smedx/chains';
 @Controller('chain-invitations')
 export class ChainInvitationsController {
   constructor(private readonly invitations: ChainInvitationsService) {}
+
+  @Get(':token')
+  @Public()
+  @ApiOperation({
+    summary:
+      'What an invitation link is for, before answering it (no sign-in: the token is the secret): the chain, its leader, the position, ' +
+      'the enterprise invited, the status (pending, expired, accepted…) and the expiry. 404 for an unknown token',
+  })
+  preview(@Param('token', new ZodPipe(InvitationTokenParam)) token: string) {
+    return this.invitations.preview(token);
+  }
 
   @Post(':token/accept')
   @HttpCode(200)

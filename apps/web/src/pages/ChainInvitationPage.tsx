@@ -1,5 +1,5 @@
 import { LockOutlined, MailOutlined, UserOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Divider, Form, Input, Popconfirm, Result, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Divider, Form, Input, Popconfirm, Result, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, tokenStore } from '../api';
@@ -8,9 +8,22 @@ import { membershipsOf, useAuth } from '../auth';
 import { pendingInvitation } from '../chains';
 import type { InvitationOutcome } from '../chains';
 import { showError } from '../components/feedback';
-import { CHAIN_POSITION_NAMES } from '../labels';
+import { formatTime } from '../format';
+import { CHAIN_POSITION_NAMES, INVITATION_STATUS_COLORS, INVITATION_STATUS_NAMES } from '../labels';
 
 type Outcome = { kind: 'answered'; outcome: InvitationOutcome } | { kind: 'refused'; error: ApiError };
+
+/** `GET /chain-invitations/:token`: what the link is for, readable before signing in. */
+interface InvitationPreview {
+  chainName: string;
+  chainDescription: string;
+  leaderName: string;
+  position: string;
+  enterpriseName: string | null;
+  invitedBy: 'uscc' | 'email';
+  status: string;
+  expiresAt: string;
+}
 
 const REFUSALS: Record<number, string> = {
   403: '该邀请发给了其他企业或邮箱',
@@ -32,6 +45,18 @@ export default function ChainInvitationPage() {
   const [result, setResult] = useState<Outcome | null>(null);
   const [enterpriseId, setEnterpriseId] = useState<string | undefined>();
   const here = `/chain-invitations/${encodeURIComponent(token)}`;
+  const [preview, setPreview] = useState<InvitationPreview | null>(null);
+  useEffect(() => {
+    let live = true;
+    // Unknown tokens are told when answering; the preview only adds what the link is for.
+    api.get<InvitationPreview>(`/chain-invitations/${encodeURIComponent(token)}`).then(
+      (p) => live && setPreview(p),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [token, result]);
 
   const finish = (outcome: InvitationOutcome, userId: string) => {
     if (outcome.status === 'accepted_pending_enterprise') pendingInvitation.set(token, userId);
@@ -176,6 +201,18 @@ export default function ChainInvitationPage() {
       }}
     >
       <Card style={{ width: 520 }} title="产业链邀请（链式转型）" data-testid="chain-invitation">
+        {preview && (
+          <Descriptions size="small" column={1} style={{ marginBottom: 16 }} data-testid="invitation-preview">
+            <Descriptions.Item label="产业链">{preview.chainName}</Descriptions.Item>
+            <Descriptions.Item label="链主企业">{preview.leaderName}</Descriptions.Item>
+            <Descriptions.Item label="邀请位置">{CHAIN_POSITION_NAMES[preview.position] ?? preview.position}企业</Descriptions.Item>
+            {preview.enterpriseName && <Descriptions.Item label="受邀企业">{preview.enterpriseName}</Descriptions.Item>}
+            <Descriptions.Item label="状态">
+              <Tag color={INVITATION_STATUS_COLORS[preview.status]}>{INVITATION_STATUS_NAMES[preview.status] ?? preview.status}</Tag>
+              有效期至 {formatTime(preview.expiresAt)}
+            </Descriptions.Item>
+          </Descriptions>
+        )}
         {body}
       </Card>
     </div>
