@@ -1,13 +1,8 @@
 import { Select } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
-import { api } from '../api';
-import type { Page } from '../api';
+import { useMemo } from 'react';
 import type { ParticipantSide } from '../events';
-
-interface Option {
-  value: string;
-  label: string;
-}
+import { useOrganisationSearch } from './useOrganisationSearch';
+import type { OrganisationOption as Option } from './useOrganisationSearch';
 
 /**
  * Picks organisations of one side (whom to meet): the event's approved participants
@@ -27,31 +22,9 @@ export function EventOrgSelect({
   onChange?: (value: string[]) => void;
   id?: string;
 }) {
-  const [query, setQuery] = useState('');
-  const [found, setFound] = useState<Option[]>([]);
-  const [loading, setLoading] = useState(false);
-
-  useEffect(() => {
-    if (!query.trim()) {
-      setFound([]);
-      return;
-    }
-    let live = true;
-    setLoading(true);
-    const timer = setTimeout(() => {
-      api
-        .get<Page<{ id: string; name: string }>>(side === 'enterprise' ? '/enterprises' : '/providers', { q: query.trim(), pageSize: 20 })
-        .then(
-          (page) => live && setFound(page.items.map((o) => ({ value: o.id, label: o.name }))),
-          () => live && setFound([]),
-        )
-        .finally(() => live && setLoading(false));
-    }, 300);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [query, side]);
+  const { query, setQuery, found, loading } = useOrganisationSearch(side === 'enterprise' ? '/enterprises' : '/providers', {
+    clearOnEmpty: true,
+  });
 
   const options = useMemo(() => {
     const seen = new Set<string>();

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, fieldProblems } from '../api';
 import type { Page } from '../api';
 import { hasRole, useUser } from '../auth';
+import { useOrganisationSearch } from '../components/useOrganisationSearch';
 import { showError, showSuccess } from '../components/feedback';
 import { ReasonModal } from '../components/ReasonModal';
 import { formatDate } from '../format';
@@ -11,22 +12,7 @@ import type { BlacklistEntry } from '../subsidy';
 
 /** Picks one enterprise by name search. */
 function EnterprisePicker({ value, onChange, id }: { value?: string; onChange?: (v: string) => void; id?: string }) {
-  const [query, setQuery] = useState('');
-  const [found, setFound] = useState<{ value: string; label: string }[]>([]);
-  useEffect(() => {
-    if (!query.trim()) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      api.get<Page<{ id: string; name: string }>>('/enterprises', { q: query.trim(), pageSize: 20 }).then(
-        (p) => live && setFound(p.items.map((e) => ({ value: e.id, label: e.name }))),
-        () => live && setFound([]),
-      );
-    }, 300);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [query]);
+  const { query, setQuery, found } = useOrganisationSearch('/enterprises');
   return (
     <Select
       id={id}

@@ -7,6 +7,7 @@ import { hasRole, isMemberOf, useUser } from '../auth';
 import { DiagnosisCommonNeeds } from '../components/DiagnosisCommonNeeds';
 import { DiagnosisForm } from '../components/DiagnosisForm';
 import { DiagnosisResult } from '../components/DiagnosisResult';
+import { useOrganisationSearch } from '../components/useOrganisationSearch';
 import { showError } from '../components/feedback';
 import { useOrganisations } from '../components/useOrganisations';
 import { DIAGNOSIS_KIND_NAMES } from '../diagnosis';
@@ -24,22 +25,7 @@ function EnterpriseSearch({
   onChange: (id: string) => void;
   known: { value: string; label: string }[];
 }) {
-  const [query, setQuery] = useState('');
-  const [found, setFound] = useState<{ value: string; label: string }[]>([]);
-  useEffect(() => {
-    if (!query.trim()) return;
-    let live = true;
-    const timer = setTimeout(() => {
-      api.get<Page<{ id: string; name: string }>>('/enterprises', { q: query.trim(), pageSize: 20 }).then(
-        (p) => live && setFound(p.items.map((e) => ({ value: e.id, label: e.name }))),
-        () => live && setFound([]),
-      );
-    }, 300);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [query]);
+  const { query, setQuery, found } = useOrganisationSearch('/enterprises');
   const options = useMemo(() => {
     const seen = new Set<string>();
     return [...known, ...found].filter((o) => !seen.has(o.value) && seen.add(o.value));
