@@ -25,6 +25,27 @@ export interface CoreOptions {
   clock?: Clock;
 }
 
+/** The bounded contexts, in dependency order: imported, and exported to the api and the worker. */
+const CONTEXTS = [
+  AuditModule,
+  IdentityModule,
+  NotificationsModule,
+  DirectoryModule,
+  CatalogueModule,
+  DemandModule,
+  BiddingModule,
+  ProjectsModule,
+  SubsidyModule,
+  EventsModule,
+  ChainsModule,
+  IndicatorsModule,
+  ExchangeModule,
+  DiagnosisModule,
+  SearchModule,
+  MatchingModule,
+  DemoModule,
+];
+
 /**
  * Every bounded context and the platform beneath them: the one list of
  * services that both the api and the worker run (the worker minus HTTP).
@@ -34,45 +55,8 @@ export class CoreModule {
   static forRoot(options: CoreOptions = {}): DynamicModule {
     return {
       module: CoreModule,
-      imports: [
-        PlatformModule.forRoot({ ...options, entities: ENTITIES }),
-        AuditModule,
-        IdentityModule,
-        NotificationsModule,
-        DirectoryModule,
-        CatalogueModule,
-        DemandModule,
-        BiddingModule,
-        ProjectsModule,
-        SubsidyModule,
-        EventsModule,
-        ChainsModule,
-        IndicatorsModule,
-        ExchangeModule,
-        DiagnosisModule,
-        SearchModule,
-        MatchingModule,
-        DemoModule,
-      ],
-      exports: [
-        AuditModule,
-        IdentityModule,
-        NotificationsModule,
-        DirectoryModule,
-        CatalogueModule,
-        DemandModule,
-        BiddingModule,
-        ProjectsModule,
-        SubsidyModule,
-        EventsModule,
-        ChainsModule,
-        IndicatorsModule,
-        ExchangeModule,
-        DiagnosisModule,
-        SearchModule,
-        MatchingModule,
-        DemoModule,
-      ],
+      imports: [PlatformModule.forRoot({ ...options, entities: ENTITIES }), ...CONTEXTS],
+      exports: [...CONTEXTS],
     };
   }
 }
