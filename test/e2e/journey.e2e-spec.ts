@@ -1,3 +1,4 @@
+import { shanghaiDate } from '@smedx/projects';
 import { startTestApp, TestApp } from '../support/test-app.js';
 import { registerUser, userWithRole } from '../factories/users.js';
 import { approvedProvider, createEnterprise } from '../factories/directory.js';
@@ -82,7 +83,8 @@ describe('journey: need → bids → award → project → acceptance → case �
     const milestone = project.body.milestones[0];
     const done = await t.call('PATCH', `/projects/${projectId}/milestones/${milestone.id}`, {
       token: a.owner.token,
-      body: { status: 'done', actualDate: t.clock.now().toISOString().slice(0, 10) },
+      // Project dates are Shanghai calendar dates (from 16:00 UTC it is already the next day there).
+      body: { status: 'done', actualDate: shanghaiDate(t.clock.now()) },
     });
     expect(done.status).toBe(200);
     const assessor = await userWithRole(t, 'assessor');
