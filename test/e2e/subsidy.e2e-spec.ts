@@ -1,4 +1,4 @@
-import { SUBSIDY_CAP_FEN } from '@smedx/programme';
+import { SUBSIDY_CAP_FEN } from '@smedx/contracts';
 import { startTestApp } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
 import { cityOfficer, createEnterprise } from '../factories/directory.js';

@@ -1,5 +1,5 @@
 import { ConflictError } from '@smedx/platform';
-import { SUBSIDY_CAP_FEN } from '@smedx/programme';
+import { SUBSIDY_CAP_FEN } from '@smedx/contracts';
 import { assertEligible, blacklistUntil, subsidyAmounts } from './subsidy-rules.js';
 import type { EligibilityFacts, InvestmentLine } from './subsidy-rules.js';
 

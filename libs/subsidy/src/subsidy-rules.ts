@@ -1,5 +1,5 @@
 import { ConflictError } from '@smedx/platform';
-import { estimateSubsidy } from '@smedx/programme';
+import { estimateSubsidy } from '@smedx/contracts';
 
 /**
  * What an enterprise spent, by kind. The plan (附件2 第四条) counts software

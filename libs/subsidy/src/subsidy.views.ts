@@ -1,4 +1,4 @@
-import { estimateSubsidy } from '@smedx/programme';
+import { estimateSubsidy } from '@smedx/contracts';
 import type { BlacklistEntry, BlacklistSource } from './entities/blacklist-entry.entity.js';
 import type { SubsidyApplication, SubsidyChangeRequest, SubsidyDecision } from './entities/subsidy-application.entity.js';
 import type { InvestmentLine } from './subsidy-rules.js';

@@ -2,9 +2,9 @@ import { createRequire } from 'node:module';
 import { create, insertMultiple, search as oramaSearch } from '@orama/orama';
 import type { Orama } from '@orama/orama';
 import MiniSearch from 'minisearch';
-import { EmbeddedSearchEngine } from '../../../libs/platform/src/search/embedded.search-engine.js';
-import type { Filter, SearchQuery } from '../../../libs/platform/src/search/search-engine.port.js';
-import { fold, highlight, indexTokens, queryWords } from '../../../libs/platform/src/search/tokenizer.js';
+import { EmbeddedSearchEngine } from '../../../libs/platform/src/search-engine/embedded.search-engine.js';
+import type { Filter, SearchQuery } from '../../../libs/platform/src/search-engine/search-engine.port.js';
+import { fold, highlight, indexTokens, queryWords } from '../../../libs/platform/src/search-engine/tokenizer.js';
 import { type BenchDocument, SETTINGS } from './generator.js';
 
 /** What the benchmark asks of every engine: build once, then answer the query mix. */

@@ -1,4 +1,4 @@
-import type { Filter, IndexSettings, SearchDocument, SearchQuery } from '../../../libs/platform/src/search/search-engine.port.js';
+import type { Filter, IndexSettings, SearchDocument, SearchQuery } from '../../../libs/platform/src/search-engine/search-engine.port.js';
 
 /**
  * Deterministic benchmark data: solution documents written from a dense,

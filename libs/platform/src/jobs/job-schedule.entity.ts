@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { TimeColumn } from '../database/columns.js';
+import { TimeColumn } from '../database/column-types.js';
 
 /** When a recurring job runs next; one row per schedule, shared by every process. */
 @Entity('job_schedule')

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { JsonColumn, TimeColumn } from '../database/columns.js';
+import { JsonColumn, TimeColumn } from '../database/column-types.js';
 
 export type OutboxStatus = 'pending' | 'processing' | 'dispatched' | 'done' | 'dead';
 

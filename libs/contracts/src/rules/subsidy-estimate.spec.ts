@@ -1,4 +1,4 @@
-import { SUBSIDY_CAP_FEN, estimateSubsidy } from './subsidy.js';
+import { SUBSIDY_CAP_FEN, estimateSubsidy } from './subsidy-estimate.js';
 
 describe('estimateSubsidy', () => {
   it.each([

@@ -1,4 +1,4 @@
-import { bitWords, DocBits, FilterColumn, growInt32, KeywordColumn, KeywordsColumn, NumberColumn, SortColumn } from './columns.js';
+import { bitWords, DocBits, FilterColumn, growInt32, KeywordColumn, KeywordsColumn, NumberColumn, SortColumn } from './column-store.js';
 import type {
   Filter,
   IndexSettings,
