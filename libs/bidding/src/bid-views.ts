@@ -11,7 +11,7 @@ import type { SolutionFacts } from '@smedx/matching';
 import { estimateSubsidy } from '@smedx/contracts';
 import { BlacklistService } from '@smedx/subsidy';
 import type { SubsidyEstimate } from '@smedx/contracts';
-import type { BidStatus } from './bid-state.js';
+import type { BidStatus } from '@smedx/contracts';
 import type { BidAttachment } from './dto/bid.dto.js';
 import type { BidRevision } from './entities/bid-revision.entity.js';
 import type { Bid } from './entities/bid.entity.js';

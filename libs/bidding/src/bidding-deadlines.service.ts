@@ -5,7 +5,7 @@ import type { Clock } from '@smedx/platform';
 import { NeedChanged, NeedsService } from '@smedx/demand';
 import type { NeedChange } from '@smedx/demand';
 import { NotificationsService } from '@smedx/notifications';
-import { ACTIVE_BID_STATUSES, bidStatusesAllowing, nextBidStatus } from './bid-state.js';
+import { ACTIVE_BID_STATUSES, bidStatusesAllowing, nextBidStatus } from '@smedx/contracts';
 import { BiddingCloseJob, RELEASE_BIDS_JOB, SCHEDULE_CLOSE_JOB } from './bidding.jobs.js';
 import type { BiddingClosePayload } from './bidding.jobs.js';
 import { Bid } from './entities/bid.entity.js';

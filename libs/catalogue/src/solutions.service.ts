@@ -19,8 +19,8 @@ import { SolutionChanged } from './catalogue.events.js';
 import type { SolutionChange } from './catalogue.events.js';
 import type { CreateSolutionInput, ListSolutionsQuery, SolutionCase, UpdateSolutionInput } from './dto/solution.dto.js';
 import { Solution } from './solution.entity.js';
-import { nextSolutionStatus } from './solution-state.js';
-import type { SolutionAction, SolutionStatus } from './solution-state.js';
+import { nextSolutionStatus } from '@smedx/contracts';
+import type { SolutionAction, SolutionStatus } from '@smedx/contracts';
 
 /** A solution as the API returns it: the stored fields plus the provider's name and kind. */
 export interface SolutionView {

@@ -1,4 +1,4 @@
-import type { ChainPosition, ChainCaseStatus, InvitationStatus, JointNeedConsent } from './chain-states.js';
+import type { ChainPosition, ChainCaseStatus, InvitationStatus, JointNeedConsent } from '@smedx/contracts';
 import type { ChainCase } from './entities/chain-case.entity.js';
 import type { ChainInvitation } from './entities/chain-invitation.entity.js';
 import type { Chain } from './entities/chain.entity.js';

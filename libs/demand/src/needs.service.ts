@@ -19,8 +19,8 @@ import { NeedChanged } from './demand.events.js';
 import type { NeedChange } from './demand.events.js';
 import type { CreateNeedInput, ListNeedsQuery, NeedSite, UpdateNeedInput } from './dto/need.dto.js';
 import { Need } from './need.entity.js';
-import { nextNeedStatus } from './need-state.js';
-import type { NeedAction, NeedStatus } from './need-state.js';
+import { nextNeedStatus } from '@smedx/contracts';
+import type { NeedAction, NeedStatus } from '@smedx/contracts';
 
 /** A need as the API returns it; `privateDetails` only for those allowed to see it (else absent). */
 export interface NeedView {

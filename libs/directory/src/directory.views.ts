@@ -3,7 +3,7 @@ import type { DataConsent, ConsentScope } from './entities/data-consent.entity.j
 import type { DigitalLevelSource, EnrolmentBasis, Enterprise } from './entities/enterprise.entity.js';
 import type { Provider } from './entities/provider.entity.js';
 import type { ProviderSelectionDecision } from './entities/provider-selection-decision.entity.js';
-import type { ProviderStatus, SelectionDecision } from './provider-selection.js';
+import type { ProviderStatus, SelectionDecision } from '@smedx/contracts';
 
 /** What any signed-in user sees of an enterprise. */
 export interface EnterprisePublicView {

@@ -21,8 +21,8 @@ import type { Page, ProviderRecord, ProviderView } from './directory.views.js';
 import { ProviderSelectionDecision } from './entities/provider-selection-decision.entity.js';
 import { Provider } from './entities/provider.entity.js';
 import { ProviderChanged } from './directory.events.js';
-import { nextProviderStatus } from './provider-selection.js';
-import type { ProviderStatus, SelectionDecision } from './provider-selection.js';
+import { nextProviderStatus } from '@smedx/contracts';
+import type { ProviderStatus, SelectionDecision } from '@smedx/contracts';
 import { containsPattern, usccMustBeFree, usccTaken } from './persistence.js';
 
 /** Audit action per decision. */

@@ -7,7 +7,7 @@ import { DirectoryService, ProviderChanged } from '@smedx/directory';
 import type { CheckInInput, OutcomeInput } from './dto/events.dto.js';
 import { EventMeeting, NO_SHOW_PARTIES } from './entities/event-meeting.entity.js';
 import { EventRegistration } from './entities/event-registration.entity.js';
-import { nextEventStatus } from './event-state.js';
+import { nextEventStatus } from '@smedx/contracts';
 import { EventsService } from './events.service.js';
 import { isEventOrganiser, isEventOverseer } from './events.policy.js';
 import { meetingView, registrationView } from './events.views.js';

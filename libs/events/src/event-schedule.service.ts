@@ -8,7 +8,7 @@ import { MatchmakingEvent } from './entities/event.entity.js';
 import { EventMeeting } from './entities/event-meeting.entity.js';
 import type { EventRegistration } from './entities/event-registration.entity.js';
 import { EventPairScores } from './event-pair-scores.js';
-import { EventStateConflictError, agendaVisible, nextEventStatus } from './event-state.js';
+import { EventStateConflictError, agendaVisible, nextEventStatus } from '@smedx/contracts';
 import { EventsService } from './events.service.js';
 import { isEventOrganiser, isEventOverseer } from './events.policy.js';
 import { meetingView, slotStart } from './events.views.js';

@@ -28,8 +28,8 @@ import type {
 import { MatchmakingEvent } from './entities/event.entity.js';
 import { EventRegistration } from './entities/event-registration.entity.js';
 import type { ParticipantSide } from './entities/event-registration.entity.js';
-import { EventStateConflictError, nextEventStatus, nextRegistrationStatus } from './event-state.js';
-import type { EventAction, EventStatus } from './event-state.js';
+import { EventStateConflictError, nextEventStatus, nextRegistrationStatus } from '@smedx/contracts';
+import type { EventAction, EventStatus } from '@smedx/contracts';
 import { isEventOrganiser, isEventOverseer, mayViewEvent } from './events.policy.js';
 import { emptyCounts, eventView, participantView, registrationView } from './events.views.js';
 import type { EventView, Page, ParticipantView, RegistrationView } from './events.views.js';

@@ -1,7 +1,7 @@
 import type { MatchmakingEvent } from './entities/event.entity.js';
 import type { EventMeeting, NoShowParty } from './entities/event-meeting.entity.js';
 import type { EventRegistration, ParticipantSide } from './entities/event-registration.entity.js';
-import type { EventStatus, RegistrationStatus } from './event-state.js';
+import type { EventStatus, RegistrationStatus } from '@smedx/contracts';
 import type { MeetingKind, UnmetMinimum } from './scheduler/schedule-types.js';
 
 export interface Page<T> {

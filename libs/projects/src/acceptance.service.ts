@@ -10,7 +10,7 @@ import type { DigitalLevel } from '@smedx/taxonomy';
 import type { CreateAcceptanceInput } from './dto/projects.dto.js';
 import { Acceptance } from './entities/acceptance.entity.js';
 import { Project } from './entities/project.entity.js';
-import { nextProjectStatus } from './project-state.js';
+import { nextProjectStatus } from '@smedx/contracts';
 import { acceptanceView } from './projects.views.js';
 import type { AcceptanceView } from './projects.views.js';
 import { ProjectsService } from './projects.service.js';

@@ -6,7 +6,7 @@ import { NotificationsService } from '@smedx/notifications';
 import { chineseDate, shanghaiDate } from './calendar.js';
 import { Milestone } from './entities/milestone.entity.js';
 import { Project } from './entities/project.entity.js';
-import { projectStatusesAllowing } from './project-state.js';
+import { projectStatusesAllowing } from '@smedx/contracts';
 
 /** Hourly: tells both parties of each milestone whose planned day has passed. */
 export const CheckOverdueMilestonesJob = defineScheduledJob('projects.check-overdue-milestones', 3600);

@@ -16,7 +16,7 @@ import { MonitoringReport } from './entities/monitoring-report.entity.js';
 import { ProjectLog } from './entities/project-log.entity.js';
 import type { Project } from './entities/project.entity.js';
 import { projectSide } from './project.policy.js';
-import { nextMilestoneStatus, nextProjectStatus } from './project-state.js';
+import { nextMilestoneStatus, nextProjectStatus } from '@smedx/contracts';
 import { milestoneView, monitoringReportView, projectLogView } from './projects.views.js';
 import type { MilestoneView, MonitoringReportView, Page, ProjectLogView } from './projects.views.js';
 import { ProjectsService } from './projects.service.js';

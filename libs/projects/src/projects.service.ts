@@ -24,8 +24,8 @@ import { Milestone } from './entities/milestone.entity.js';
 import { MonitoringReport } from './entities/monitoring-report.entity.js';
 import { Project } from './entities/project.entity.js';
 import { mayReadProject } from './project.policy.js';
-import { nextProjectStatus } from './project-state.js';
-import type { ProjectStatus } from './project-state.js';
+import { nextProjectStatus } from '@smedx/contracts';
+import type { ProjectStatus } from '@smedx/contracts';
 import { projectCaseView, projectSummaryView, projectView } from './projects.views.js';
 import type { Page, ProjectCaseView, ProjectSummaryView, ProjectView } from './projects.views.js';
 

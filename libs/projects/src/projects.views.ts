@@ -3,7 +3,7 @@ import type { Milestone } from './entities/milestone.entity.js';
 import type { MonitoringReport } from './entities/monitoring-report.entity.js';
 import type { ProjectLog, ProjectLogKind } from './entities/project-log.entity.js';
 import type { Project } from './entities/project.entity.js';
-import type { MilestoneStatus, ProjectStatus } from './project-state.js';
+import type { MilestoneStatus, ProjectStatus } from '@smedx/contracts';
 import { rmbUppercase } from './rmb-uppercase.js';
 
 export interface MilestoneView {

@@ -33,8 +33,8 @@ import type {
 import { SubsidyApplication } from './entities/subsidy-application.entity.js';
 import type { SubsidyChangeRequest, SubsidyDecision } from './entities/subsidy-application.entity.js';
 import { assertEligible, subsidyAmounts } from './subsidy-rules.js';
-import { isLive, nextSubsidyStatus } from './subsidy-state.js';
-import type { SubsidyAction, SubsidyStatus } from './subsidy-state.js';
+import { isLive, nextSubsidyStatus } from '@smedx/contracts';
+import type { SubsidyAction, SubsidyStatus } from '@smedx/contracts';
 import { mayReadApplication, reviewStage, reviewedDistricts } from './subsidy.policy.js';
 import { subsidyApplicationView } from './subsidy.views.js';
 import type { Page, SubsidyApplicationView } from './subsidy.views.js';

@@ -2,7 +2,7 @@ import { estimateSubsidy } from '@smedx/contracts';
 import type { BlacklistEntry, BlacklistSource } from './entities/blacklist-entry.entity.js';
 import type { SubsidyApplication, SubsidyChangeRequest, SubsidyDecision } from './entities/subsidy-application.entity.js';
 import type { InvestmentLine } from './subsidy-rules.js';
-import type { SubsidyStatus } from './subsidy-state.js';
+import type { SubsidyStatus } from '@smedx/contracts';
 
 export interface SubsidyApplicationView {
   id: string;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DISTRICT_CODES, INDUSTRY_CODES } from '@smedx/taxonomy';
-import { EVENT_STATUSES } from '../event-state.js';
+import { EVENT_STATUSES } from '@smedx/contracts';
 import { NO_SHOW_PARTIES } from '../entities/event-meeting.entity.js';
 
 /** Limits of one event: a long day of 5-minute slots; a large exhibition hall. */

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { JsonColumn, TimeColumn } from '@smedx/platform';
-import type { RegistrationStatus } from '../event-state.js';
+import type { RegistrationStatus } from '@smedx/contracts';
 
 export type ParticipantSide = 'enterprise' | 'provider';
 

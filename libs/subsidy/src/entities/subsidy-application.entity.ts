@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { JsonColumn, MoneyColumn, TimeColumn } from '@smedx/platform';
 import type { InvestmentLine } from '../subsidy-rules.js';
-import type { SubsidyStatus } from '../subsidy-state.js';
+import type { SubsidyStatus } from '@smedx/contracts';
 
 /** One step of the application's history: a submission, a review decision, a payment, a revocation. */
 export interface SubsidyDecision {

@@ -1,4 +1,4 @@
-import { StateConflictError } from '@smedx/platform';
+import { StateConflictError } from '../errors.js';
 
 export const SUBSIDY_STATUSES = ['submitted', 'returned', 'district_approved', 'approved', 'disbursed', 'rejected', 'revoked'] as const;
 export type SubsidyStatus = (typeof SUBSIDY_STATUSES)[number];

@@ -1,4 +1,4 @@
-import { StateConflictError } from '@smedx/platform';
+import { StateConflictError } from '../errors.js';
 
 export const EVENT_STATUSES = [
   'draft',

@@ -1,4 +1,4 @@
-import { StateConflictError } from '@smedx/platform';
+import { StateConflictError } from '../errors.js';
 import { SUBSIDY_ACTIONS, SUBSIDY_STATUSES, isLive, nextSubsidyStatus, subsidyStatusesAllowing } from './subsidy-state.js';
 import type { SubsidyAction, SubsidyStatus } from './subsidy-state.js';
 

@@ -1,4 +1,4 @@
-import { StateConflictError } from '@smedx/platform';
+import { StateConflictError } from '../errors.js';
 import { NEED_ACTIONS, NEED_STATUSES, needStatusesAllowing, nextNeedStatus } from './need-state.js';
 import type { NeedAction, NeedStatus } from './need-state.js';
 

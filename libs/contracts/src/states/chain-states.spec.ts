@@ -1,4 +1,4 @@
-import { GoneError, StateConflictError } from '@smedx/platform';
+import { GoneError, StateConflictError } from '../errors.js';
 import {
   INVITATION_ACTIONS,
   INVITATION_STATUSES,

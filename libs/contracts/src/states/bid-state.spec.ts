@@ -1,4 +1,4 @@
-import { StateConflictError } from '@smedx/platform';
+import { StateConflictError } from '../errors.js';
 import { ACTIVE_BID_STATUSES, BID_ACTIONS, BID_STATUSES, bidStatusesAllowing, nextBidStatus } from './bid-state.js';
 import type { BidAction, BidStatus } from './bid-state.js';
 

@@ -1,4 +1,4 @@
-import { StateConflictError } from '@smedx/platform';
+import { StateConflictError } from '../errors.js';
 
 export const NEED_STATUSES = ['draft', 'published', 'awarded', 'closed', 'cancelled'] as const;
 export type NeedStatus = (typeof NEED_STATUSES)[number];

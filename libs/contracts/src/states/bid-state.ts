@@ -1,4 +1,4 @@
-import { StateConflictError } from '@smedx/platform';
+import { StateConflictError } from '../errors.js';
 
 export const BID_STATUSES = ['submitted', 'shortlisted', 'withdrawn', 'awarded', 'not_awarded'] as const;
 export type BidStatus = (typeof BID_STATUSES)[number];

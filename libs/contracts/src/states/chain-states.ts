@@ -1,4 +1,4 @@
-import { GoneError, StateConflictError } from '@smedx/platform';
+import { GoneError, StateConflictError } from '../errors.js';
 
 export const CHAIN_POSITIONS = ['upstream', 'downstream'] as const;
 export type ChainPosition = (typeof CHAIN_POSITIONS)[number];

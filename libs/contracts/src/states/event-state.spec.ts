@@ -1,4 +1,4 @@
-import { StateConflictError } from '@smedx/platform';
+import { StateConflictError } from '../errors.js';
 import {
   EVENT_ACTIONS,
   EVENT_STATUSES,

@@ -1,4 +1,4 @@
-import { StateConflictError } from '@smedx/platform';
+import { StateConflictError } from '../errors.js';
 
 export const SOLUTION_STATUSES = ['draft', 'published', 'delisted'] as const;
 export type SolutionStatus = (typeof SOLUTION_STATUSES)[number];

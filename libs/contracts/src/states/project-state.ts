@@ -1,4 +1,4 @@
-import { StateConflictError } from '@smedx/platform';
+import { StateConflictError } from '../errors.js';
 
 export const PROJECT_STATUSES = ['active', 'rework', 'accepted', 'cancelled'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];

@@ -1,4 +1,4 @@
-import { StateConflictError } from '@smedx/platform';
+import { StateConflictError } from '../errors.js';
 import { SOLUTION_ACTIONS, SOLUTION_STATUSES, nextSolutionStatus, solutionStatusesAllowing } from './solution-state.js';
 import type { SolutionAction, SolutionStatus } from './solution-state.js';
 

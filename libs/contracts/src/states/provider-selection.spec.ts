@@ -1,4 +1,4 @@
-import { DomainError } from '@smedx/platform';
+import { DomainError } from '../errors.js';
 import { PROVIDER_STATUSES, SELECTION_DECISIONS, nextProviderStatus } from './provider-selection.js';
 import type { ProviderStatus, SelectionDecision } from './provider-selection.js';
 

@@ -1,4 +1,4 @@
-import { StateConflictError } from '@smedx/platform';
+import { StateConflictError } from '../errors.js';
 import {
   MILESTONE_STATUSES,
   PROJECT_ACTIONS,
