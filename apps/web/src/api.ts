@@ -4,6 +4,8 @@
  * user back to the login page on a 401. Paths are relative to `/api/v1`.
  */
 
+import type { HasParams, NeedView, PathOf, PathParams, ResponseOf, Wire } from '@smedx/contracts';
+
 const BASE = '/api/v1';
 const TOKEN_KEY = 'smedx.accessToken';
 
@@ -106,14 +108,50 @@ function safeJson(text: string): unknown {
   }
 }
 
+/** The arguments after the path: the `:name` values first when the path has any. */
+type WithParams<P extends string, Tail extends unknown[]> = HasParams<P> extends true ? [params: PathParams<P>, ...Tail] : Tail;
+
+/** `/needs/:id` with `{id}` → `/needs/…` (each value URL-encoded). */
+function fill(path: string, args: unknown[]): { url: string; rest: unknown[] } {
+  if (!path.includes(':')) return { url: path, rest: args };
+  const [params, ...rest] = args as [Record<string, string>, ...unknown[]];
+  const url = path.replace(/:(\w+)/g, (_, name: string) => {
+    const value = params?.[name];
+    if (value === undefined || value === '') throw new Error(`api: no value for :${name} in ${path}`);
+    return encodeURIComponent(value);
+  });
+  return { url, rest };
+}
+
+/**
+ * The API, typed by its contract (`API_ROUTES` in `@smedx/contracts`): a path is
+ * one of the routes the server declares, written with its `:param` segments,
+ * and the answer has the type the server's schema gives it —
+ * `api.get('/needs/:id', { id })` is a `Wire<NeedView>`.
+ */
 export const api = {
-  get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
-  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, { body }),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
-  delete: <T>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
+  get: <P extends PathOf<'GET'>>(path: P, ...args: WithParams<P, [query?: Query]>) => {
+    const { url, rest } = fill(path, args);
+    return request<ResponseOf<'GET', P>>('GET', url, { query: rest[0] as Query | undefined });
+  },
+  post: <P extends PathOf<'POST'>>(path: P, ...args: WithParams<P, [body?: unknown]>) => {
+    const { url, rest } = fill(path, args);
+    return request<ResponseOf<'POST', P>>('POST', url, { body: rest[0] ?? {} });
+  },
+  patch: <P extends PathOf<'PATCH'>>(path: P, ...args: WithParams<P, [body: unknown]>) => {
+    const { url, rest } = fill(path, args);
+    return request<ResponseOf<'PATCH', P>>('PATCH', url, { body: rest[0] });
+  },
+  delete: <P extends PathOf<'DELETE'>>(path: P, ...args: WithParams<P, [query?: Query]>) => {
+    const { url, rest } = fill(path, args);
+    return request<ResponseOf<'DELETE', P>>('DELETE', url, { query: rest[0] as Query | undefined });
+  },
   /** Posts a file as the raw request body (a CSV or XLSX upload), with its content type. */
-  upload: <T>(path: string, file: Blob, contentType: string, query?: Query) =>
-    request<T>('POST', path, { query, file: { body: file, contentType } }),
+  upload: <P extends PathOf<'POST'>>(path: P, ...args: WithParams<P, [file: Blob, contentType: string, query?: Query]>) => {
+    const { url, rest } = fill(path, args);
+    const [file, contentType, query] = rest as [Blob, string, Query | undefined];
+    return request<ResponseOf<'POST', P>>('POST', url, { query, file: { body: file, contentType } });
+  },
   /** Downloads a file (e.g. a spreadsheet export) with the bearer token. */
   async download(path: string, filename: string): Promise<void> {
     const token = tokenStore.get();
@@ -280,27 +318,7 @@ export interface Solution {
   updatedAt: string;
 }
 
-export interface Need {
-  id: string;
-  enterpriseId: string;
-  enterpriseName?: string;
-  industry?: string;
-  district?: string;
-  title: string;
-  description: string;
-  scenarios: string[];
-  budgetFen: number;
-  expectedDays: number;
-  bidDeadline: string;
-  privateDetails?: string | null;
-  status: string;
-  publishedAt?: string | null;
-  /** When the deadline job closed bidding; null while bids are open. */
-  biddingClosedAt?: string | null;
-  awardedAt?: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Need = Wire<NeedView>;
 
 /** A search hit: the object's public fields plus `_highlight` (field → server-escaped HTML with <em> marks). */
 export type Hit<T> = Partial<T> & { id: string; _highlight?: Record<string, string> };

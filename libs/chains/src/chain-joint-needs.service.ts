@@ -5,7 +5,8 @@ import { CLOCK, ConflictError, InvalidInputError, UnitOfWork } from '@smedx/plat
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { NeedsService } from '@smedx/demand';
-import type { NeedSite, NeedView } from '@smedx/demand';
+import type { NeedSite } from '@smedx/demand';
+import type { NeedView } from '@smedx/contracts';
 import { DirectoryService } from '@smedx/directory';
 import { NotificationsService } from '@smedx/notifications';
 import type { Page } from './chain.views.js';

@@ -9,3 +9,5 @@ export * from './states/event-state.js';
 export * from './states/subsidy-state.js';
 export * from './states/chain-states.js';
 export * from './states/need-state.js';
+export * from './wire.js';
+export * from './api/index.js';

@@ -20,40 +20,7 @@ import type { NeedChange } from './demand.events.js';
 import type { CreateNeedInput, ListNeedsQuery, NeedSite, UpdateNeedInput } from './dto/need.dto.js';
 import { Need } from './need.entity.js';
 import { nextNeedStatus } from '@smedx/contracts';
-import type { NeedAction, NeedStatus } from '@smedx/contracts';
-
-/** A need as the API returns it; `privateDetails` only for those allowed to see it (else absent). */
-export interface NeedView {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  industry: string;
-  district: string;
-  title: string;
-  description: string;
-  scenarios: string[];
-  budgetFen: number;
-  expectedDays: number;
-  bidDeadline: Date;
-  sites: NeedSite[];
-  privateDetails?: string | null;
-  status: NeedStatus;
-  publishedAt: Date | null;
-  cancelledAt: Date | null;
-  /** When the deadline job closed bidding; null while bids are open. */
-  biddingClosedAt: Date | null;
-  /** When a bid was awarded (which one: `GET /needs/:id/bids?status=awarded`). */
-  awardedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+import type { NeedAction, NeedStatus, NeedView, Page } from '@smedx/contracts';
 
 /**
  * Transformation needs (需求). Every change writes a {@link NeedChanged} in
