@@ -5,7 +5,7 @@ import type { Clock } from '@smedx/platform';
 import { NeedChanged, NeedsService } from '@smedx/demand';
 import type { NeedChange } from '@smedx/demand';
 import { NotificationsService } from '@smedx/notifications';
-import { ACTIVE_BID_STATUSES, bidStatusesAllowing, nextBidStatus } from '@smedx/contracts';
+import { ACTIVE_BID_STATUSES, BID_STATE_MACHINE } from '@smedx/contracts';
 import { BiddingCloseJob, RELEASE_BIDS_JOB, SCHEDULE_CLOSE_JOB } from './bidding.jobs.js';
 import type { BiddingClosePayload } from './bidding.jobs.js';
 import { Bid } from './entities/bid.entity.js';
@@ -90,12 +90,15 @@ export class BiddingDeadlines {
     await this.uow.run(async (tx) => {
       const need = await this.needs.findById(payload.needId, tx);
       if (!need || need.status !== 'cancelled') return;
-      const open = await tx.find(Bid, { where: { needId: need.id, status: In(bidStatusesAllowing('reject')) }, order: { id: 'ASC' } });
+      const open = await tx.find(Bid, {
+        where: { needId: need.id, status: In(BID_STATE_MACHINE.statesAllowing('reject')) },
+        order: { id: 'ASC' },
+      });
       if (!open.length) return;
       await tx.update(
         Bid,
-        { id: In(open.map((b) => b.id)), status: In(bidStatusesAllowing('reject')) },
-        { status: nextBidStatus('submitted', 'reject'), decidedAt: this.clock.now() },
+        { id: In(open.map((b) => b.id)), status: In(BID_STATE_MACHINE.statesAllowing('reject')) },
+        { status: BID_STATE_MACHINE.next('submitted', 'reject'), decidedAt: this.clock.now() },
       );
       for (const bid of open) {
         await this.notifications.notify(tx, {
