@@ -19,7 +19,7 @@ import { SolutionChanged } from './catalogue.events.js';
 import type { SolutionChange } from './catalogue.events.js';
 import type { CreateSolutionInput, ListSolutionsQuery, SolutionCase, UpdateSolutionInput } from './dto/solution.dto.js';
 import { Solution } from './solution.entity.js';
-import { nextSolutionStatus } from '@smedx/contracts';
+import { SOLUTION_STATE_MACHINE } from '@smedx/contracts';
 import type { SolutionAction, SolutionStatus } from '@smedx/contracts';
 
 /** A solution as the API returns it: the stored fields plus the provider's name and kind. */
@@ -118,7 +118,7 @@ export class SolutionsService {
   async update(actor: Principal, id: string, patch: UpdateSolutionInput): Promise<SolutionView> {
     await this.uow.run(async (tx) => {
       const solution = await this.loadForChange(tx, actor, id);
-      nextSolutionStatus(solution.status, 'edit');
+      SOLUTION_STATE_MACHINE.next(solution.status, 'edit');
       const priceMinFen = patch.priceMinFen ?? solution.priceMinFen;
       const priceMaxFen = patch.priceMaxFen ?? solution.priceMaxFen;
       if (priceMinFen > priceMaxFen) {
@@ -146,7 +146,7 @@ export class SolutionsService {
   async publish(actor: Principal, id: string, reason?: string): Promise<SolutionView> {
     await this.uow.run(async (tx) => {
       const solution = await this.loadForChange(tx, actor, id);
-      nextSolutionStatus(solution.status, 'publish');
+      SOLUTION_STATE_MACHINE.next(solution.status, 'publish');
       await this.directory.assertMayPublish(solution.providerId, tx);
       await this.transition(tx, solution, 'publish', { publishedAt: this.clock.now() });
       await this.audit.record(tx, {
@@ -279,11 +279,11 @@ export class SolutionsService {
    * them in parallel; SQLite serialises them anyway).
    */
   private async transition(tx: EntityManager, solution: Solution, action: SolutionAction, changes: Partial<Solution>): Promise<void> {
-    const status = nextSolutionStatus(solution.status, action);
+    const status = SOLUTION_STATE_MACHINE.next(solution.status, action);
     const result = await tx.update(Solution, { id: solution.id, status: solution.status }, { ...changes, status });
     if (!result.affected) {
       const current = await tx.findOneBy(Solution, { id: solution.id });
-      if (current) nextSolutionStatus(current.status, action);
+      if (current) SOLUTION_STATE_MACHINE.next(current.status, action);
       throw new ConflictError('solution_changed', 'the solution changed meanwhile; reload and retry');
     }
   }

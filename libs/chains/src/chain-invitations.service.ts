@@ -7,7 +7,7 @@ import { AuditService } from '@smedx/audit';
 import { DirectoryService } from '@smedx/directory';
 import type { Enterprise } from '@smedx/directory';
 import { NotificationsService } from '@smedx/notifications';
-import { CHAIN_POSITION_NAMES, nextInvitationStatus, shownInvitationStatus } from '@smedx/contracts';
+import { CHAIN_POSITION_NAMES, INVITATION_STATE_MACHINE, shownInvitationStatus } from '@smedx/contracts';
 import type { InvitationStatus } from '@smedx/contracts';
 import { invitationView } from './chain.views.js';
 import type { InvitationView, IssuedInvitation, Page } from './chain.views.js';
@@ -186,7 +186,7 @@ export class ChainInvitationsService {
     return this.uow.run(async (tx) => {
       const { invitation, chain } = await this.findByToken(tx, token);
       const now = this.clock.now();
-      nextInvitationStatus(invitation, 'accept', now);
+      INVITATION_STATE_MACHINE.next(invitation.status, 'accept', { expiresAt: invitation.expiresAt, now });
       const enterprise = await this.inviteeEnterprise(tx, actor, invitation, input.enterpriseId);
       if (!enterprise) {
         if (invitation.status === 'accepted_pending_enterprise') {
@@ -247,7 +247,7 @@ export class ChainInvitationsService {
     return this.uow.run(async (tx) => {
       const { invitation, chain } = await this.findByToken(tx, token);
       const now = this.clock.now();
-      nextInvitationStatus(invitation, 'decline', now);
+      INVITATION_STATE_MACHINE.next(invitation.status, 'decline', { expiresAt: invitation.expiresAt, now });
       const enterprise = await this.inviteeEnterprise(tx, actor, invitation, undefined);
       await this.transition(tx, invitation, 'decline', now, {
         respondedBy: actor.userId,
@@ -279,7 +279,7 @@ export class ChainInvitationsService {
     const invitation = await tx.findOneBy(ChainInvitation, { tokenHash: hashInvitationToken(token) });
     if (!invitation) throw new InvalidInputError([{ field: 'invitationToken', reason: 'is not a chain invitation token' }]);
     const now = this.clock.now();
-    nextInvitationStatus(invitation, 'claim', now);
+    INVITATION_STATE_MACHINE.next(invitation.status, 'claim', { expiresAt: invitation.expiresAt, now });
     if (!invitation.uscc && invitation.email !== user.email) {
       throw new ForbiddenError(
         'the invitation was sent to another e-mail address; register with that address',
@@ -358,11 +358,11 @@ export class ChainInvitationsService {
     now: Date,
     changes: Partial<ChainInvitation>,
   ): Promise<void> {
-    const status = nextInvitationStatus(invitation, action, now);
+    const status = INVITATION_STATE_MACHINE.next(invitation.status, action, { expiresAt: invitation.expiresAt, now });
     const result = await tx.update(ChainInvitation, { id: invitation.id, status: invitation.status }, { ...changes, status });
     if (!result.affected) {
       const current = await tx.findOneByOrFail(ChainInvitation, { id: invitation.id });
-      nextInvitationStatus(current, action, now);
+      INVITATION_STATE_MACHINE.next(current.status, action, { expiresAt: current.expiresAt, now });
       throw new ConflictError('chain_invitation_changed', 'the invitation changed meanwhile; retry');
     }
   }

@@ -17,7 +17,7 @@ import { AuditService } from '@smedx/audit';
 import { DirectoryService } from '@smedx/directory';
 import type { Enterprise } from '@smedx/directory';
 import { NotificationsService } from '@smedx/notifications';
-import { nextJointNeedConsent } from '@smedx/contracts';
+import { JOINT_NEED_STATE_MACHINE } from '@smedx/contracts';
 import type { ChainPosition, JointNeedAction } from '@smedx/contracts';
 import { chainView } from './chain.views.js';
 import type { ChainMemberView, ChainView, ChainViewerRole, Page } from './chain.views.js';
@@ -227,7 +227,7 @@ export class ChainsService {
       if (!isMember(actor, enterpriseId)) {
         throw new ForbiddenError('only members of that enterprise decide whether it joins joint needs', 'not_enterprise_member');
       }
-      const next = nextJointNeedConsent(row.jointNeeds, action);
+      const next = JOINT_NEED_STATE_MACHINE.next(row.jointNeeds, action);
       const changes: Partial<ChainMember> =
         next === 'opted_in'
           ? { jointNeeds: next, optedInAt: this.clock.now(), siteNote: input.siteNote || null }

@@ -19,7 +19,7 @@ import { NeedChanged } from './demand.events.js';
 import type { NeedChange } from './demand.events.js';
 import type { CreateNeedInput, ListNeedsQuery, NeedSite, UpdateNeedInput } from './dto/need.dto.js';
 import { Need } from './need.entity.js';
-import { nextNeedStatus } from '@smedx/contracts';
+import { NEED_STATE_MACHINE } from '@smedx/contracts';
 import type { NeedAction, NeedStatus, NeedView, Page } from '@smedx/contracts';
 
 /**
@@ -91,7 +91,7 @@ export class NeedsService {
     if (patch.sites) await this.assertSitesExist(patch.sites);
     await this.uow.run(async (tx) => {
       const need = await this.loadForChange(tx, actor, id);
-      nextNeedStatus(need.status, 'edit');
+      NEED_STATE_MACHINE.next(need.status, 'edit');
       if (need.status === 'published' && patch.bidDeadline) this.assertDeadlineAhead(patch.bidDeadline);
       const enterprise = await this.directory.getEnterprise(need.enterpriseId, tx);
       // A deadline moved ahead reopens bidding that the deadline job had closed.
@@ -120,7 +120,7 @@ export class NeedsService {
   async publish(actor: Principal, id: string, reason?: string): Promise<NeedView> {
     await this.uow.run(async (tx) => {
       const need = await this.loadForChange(tx, actor, id);
-      nextNeedStatus(need.status, 'publish');
+      NEED_STATE_MACHINE.next(need.status, 'publish');
       this.assertDeadlineAhead(need.bidDeadline);
       const enterprise = await this.directory.getEnterprise(need.enterpriseId, tx);
       await this.transition(tx, need, 'publish', {
@@ -166,7 +166,7 @@ export class NeedsService {
    */
   async extendDeadline(tx: EntityManager, actor: Principal, id: string, bidDeadline: Date, reason?: string): Promise<void> {
     const need = await this.loadForChange(tx, actor, id);
-    nextNeedStatus(need.status, 'extend');
+    NEED_STATE_MACHINE.next(need.status, 'extend');
     this.assertDeadlineAhead(bidDeadline);
     if (bidDeadline.getTime() <= need.bidDeadline.getTime()) {
       throw new InvalidInputError([
@@ -402,11 +402,11 @@ export class NeedsService {
    * them in parallel; SQLite serialises them anyway).
    */
   private async transition(tx: EntityManager, need: Need, action: NeedAction, changes: Partial<Need>): Promise<void> {
-    const status = nextNeedStatus(need.status, action);
+    const status = NEED_STATE_MACHINE.next(need.status, action);
     const result = await tx.update(Need, { id: need.id, status: need.status }, { ...changes, status });
     if (!result.affected) {
       const current = await tx.findOneBy(Need, { id: need.id });
-      if (current) nextNeedStatus(current.status, action);
+      if (current) NEED_STATE_MACHINE.next(current.status, action);
       throw new ConflictError('need_changed', 'the need changed meanwhile; reload and retry');
     }
   }
