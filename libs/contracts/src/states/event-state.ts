@@ -125,6 +125,18 @@ export function eventStatusesAllowing(action: EventAction): EventStatus[] {
   return EVENT_STATUSES.filter((s) => EVENT_TRANSITIONS[s][action] !== undefined);
 }
 
+/** Limits of one event: a long day of 5-minute slots; a large exhibition hall. */
+export const EVENT_LIMITS = Object.freeze({
+  slots: 96,
+  tables: 500,
+  slotMinutes: { min: 5, max: 240 },
+  capacity: 5000,
+  wants: 200,
+});
+
+/** Fields that shape the schedule grid and availability: changed only while the event is a draft. */
+export const DRAFT_ONLY_EVENT_FIELDS = ['industry', 'district', 'slotMinutes', 'slots'] as const;
+
 /** Whether the published agenda exists (participants see their meetings from then on). */
 export function agendaVisible(status: EventStatus): boolean {
   return status === 'published' || status === 'completed';
