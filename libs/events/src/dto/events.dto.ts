@@ -5,7 +5,6 @@ import { DRAFT_ONLY_EVENT_FIELDS, EVENT_LIMITS, EVENT_STATUSES } from '@smedx/co
 export { DRAFT_ONLY_EVENT_FIELDS, EVENT_LIMITS } from '@smedx/contracts';
 import { NO_SHOW_PARTIES } from '../entities/event-meeting.entity.js';
 
-
 const text = (max: number) =>
   z.string({ error: 'must be a string' }).trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
 
@@ -68,7 +67,6 @@ export const UpdateEventSchema = EventFieldsSchema.extend({ online: z.boolean({ 
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'must change at least one field', path: [] });
 export type UpdateEventInput = z.infer<typeof UpdateEventSchema>;
-
 
 const slotList = z
   .array(int(0, EVENT_LIMITS.slots - 1), { error: 'must be a list of slot numbers (from 0)' })
