@@ -108,6 +108,14 @@ function safeJson(text: string): unknown {
   }
 }
 
+/** The GET routes that answer a page of items. */
+export type PagedGetPath = {
+  [P in PathOf<'GET'>]: ResponseOf<'GET', P> extends { items: unknown[]; total: number } ? P : never;
+}[PathOf<'GET'>];
+
+/** The item type of a paged route's answer. */
+export type PageItem<P extends PagedGetPath> = ResponseOf<'GET', P> extends { items: (infer T)[] } ? T : never;
+
 /** The arguments after the path: the `:name` values first when the path has any. */
 type WithParams<P extends string, Tail extends unknown[]> = HasParams<P> extends true ? [params: PathParams<P>, ...Tail] : Tail;
 

@@ -17,44 +17,12 @@ import { ChainInvitation } from './entities/chain-invitation.entity.js';
 import { ChainMember } from './entities/chain-member.entity.js';
 import { Chain } from './entities/chain.entity.js';
 import { checkRoster, readRoster } from './roster/roster.js';
-import type { RosterEntry, RowError } from './roster/roster.js';
+import type { RosterEntry } from './roster/roster.js';
+import type { BulkInvitationResult, InvitationOutcome, InvitationPreview } from '@smedx/contracts';
+
+export type { BulkInvitationResult, InvitationOutcome, InvitationPreview } from '@smedx/contracts';
 
 const DAY_MS = 24 * 3600_000;
-
-/** What `POST /chains/:id/invitations/bulk` answers: a token per valid row, a reason per bad one. */
-export interface BulkInvitationResult {
-  created: (IssuedInvitation & { row: number })[];
-  errors: RowError[];
-}
-
-/** What accepting or declining answers. */
-export interface InvitationOutcome {
-  invitationId: string;
-  chainId: string;
-  chainName: string;
-  position: InvitationView['position'];
-  status: InvitationStatus;
-  /** The enterprise that joined or declined; null while it is not on the platform yet. */
-  enterpriseId: string | null;
-}
-
-/**
- * What the holder of an invitation link sees before answering: which chain, led by whom, at
- * which position, for which enterprise, and whether it can still be answered. The token is
- * the secret; nothing here names the invitee's e-mail.
- */
-export interface InvitationPreview {
-  chainName: string;
-  chainDescription: string;
-  leaderName: string;
-  position: InvitationView['position'];
-  /** The enterprise invited, as the leader named it (or null when invited by e-mail only). */
-  enterpriseName: string | null;
-  invitedBy: 'uscc' | 'email';
-  /** As the leader's list shows it: a pending invitation past its expiry reads `expired`. */
-  status: InvitationStatus | 'expired';
-  expiresAt: Date;
-}
 
 /** A registrant that holds an invitation: who they are. */
 export interface Registrant {

@@ -25,6 +25,9 @@ import type { CreateChainInput, ListChainsQuery, ListMembersQuery, MarkChainLead
 import { ChainInvitation } from './entities/chain-invitation.entity.js';
 import { ChainMember } from './entities/chain-member.entity.js';
 import { Chain } from './entities/chain.entity.js';
+import type { ChainLeaderView } from '@smedx/contracts';
+
+export type { ChainLeaderView } from '@smedx/contracts';
 
 /** How the caller stands to one chain, resolved once per request. */
 export interface ChainAccess {
@@ -36,14 +39,6 @@ export interface ChainAccess {
   officer: boolean;
   /** The caller's enterprises that are members of the chain. */
   memberEnterpriseIds: string[];
-}
-
-export interface ChainLeaderView {
-  enterpriseId: string;
-  name: string;
-  isChainLeader: boolean;
-  /** The chain it leads, if it created one. */
-  chainId: string | null;
 }
 
 /**

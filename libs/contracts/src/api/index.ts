@@ -1,9 +1,13 @@
 import type { z } from 'zod';
+import { chainRoutes } from './chains.js';
 import { demandRoutes } from './demand.js';
+import { eventRoutes } from './events.js';
 import type { EmptyRoute, FileRoute, JsonRoute, RouteContract, StreamRoute } from './route.js';
 
 export * from './route.js';
+export * from './chains.js';
 export * from './demand.js';
+export * from './events.js';
 export * from './match-route.js';
 
 /**
@@ -13,6 +17,8 @@ export * from './match-route.js';
  */
 export const API_ROUTES = {
   ...demandRoutes,
+  ...eventRoutes,
+  ...chainRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof API_ROUTES;

@@ -38,6 +38,8 @@ export function findRouteKey(routes: Record<string, RouteContract>, method: stri
 export function contractViolation(contract: RouteContract, status: number, body: unknown, contentType: string): string | null {
   switch (contract.kind) {
     case 'json': {
+      if (contract.alsoAs && !contentType.includes('application/json'))
+        return contractViolation(contract.alsoAs, status, body, contentType);
       if (!contentType.includes('application/json')) return `expected JSON, got "${contentType}"`;
       const result = contract.response.safeDecode(body);
       return result.success ? null : z.prettifyError(result.error);

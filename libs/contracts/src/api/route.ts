@@ -11,6 +11,8 @@ export type RouteContract = JsonRoute | FileRoute | EmptyRoute | StreamRoute;
 export interface JsonRoute<S extends z.ZodType = z.ZodType> {
   readonly kind: 'json';
   readonly response: S;
+  /** The same answer in another form the client may ask for (`Accept: text/calendar`). */
+  readonly alsoAs?: FileRoute;
 }
 
 /** A download (spreadsheet, calendar, PDF) of one of `contentTypes`. */
@@ -29,7 +31,11 @@ export interface StreamRoute {
   readonly kind: 'stream';
 }
 
-export const json = <S extends z.ZodType>(response: S): JsonRoute<S> => ({ kind: 'json', response });
+export const json = <S extends z.ZodType>(response: S, options: { alsoAs?: FileRoute } = {}): JsonRoute<S> => ({
+  kind: 'json',
+  response,
+  ...options,
+});
 export const file = (...contentTypes: string[]): FileRoute => ({ kind: 'file', contentTypes });
 export const empty: EmptyRoute = { kind: 'empty' };
 export const stream: StreamRoute = { kind: 'stream' };

@@ -119,6 +119,18 @@ export const EVENT_STATE_MACHINE = stateMachine('event', EVENT_STATUSES, EVENT_T
   conflict: (state, action) => new EventStateConflictError(state, ACTION_PHRASES[action]),
 });
 
+/** Limits of one event: a long day of 5-minute slots; a large exhibition hall. */
+export const EVENT_LIMITS = Object.freeze({
+  slots: 96,
+  tables: 500,
+  slotMinutes: { min: 5, max: 240 },
+  capacity: 5000,
+  wants: 200,
+});
+
+/** Fields that shape the schedule grid and availability: changed only while the event is a draft. */
+export const DRAFT_ONLY_EVENT_FIELDS = ['industry', 'district', 'slotMinutes', 'slots'] as const;
+
 /** Whether the published agenda exists (participants see their meetings from then on). */
 export function agendaVisible(status: EventStatus): boolean {
   return status === 'published' || status === 'completed';
