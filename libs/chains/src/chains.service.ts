@@ -25,6 +25,7 @@ import type { CreateChainInput, ListChainsQuery, ListMembersQuery, MarkChainLead
 import { ChainInvitation } from './entities/chain-invitation.entity.js';
 import { ChainMember } from './entities/chain-member.entity.js';
 import { Chain } from './entities/chain.entity.js';
+import type { ChainLeaderView as ContractChainLeaderView } from '@smedx/contracts';
 
 /** How the caller stands to one chain, resolved once per request. */
 export interface ChainAccess {
@@ -38,13 +39,8 @@ export interface ChainAccess {
   memberEnterpriseIds: string[];
 }
 
-export interface ChainLeaderView {
-  enterpriseId: string;
-  name: string;
-  isChainLeader: boolean;
-  /** The chain it leads, if it created one. */
-  chainId: string | null;
-}
+/** What marking a chain leader answers: the contract's `ChainLeaderView`. */
+export type ChainLeaderView = ContractChainLeaderView;
 
 /**
  * Chains (链式转型): city officers mark chain leaders (链主); a leader's members create its
