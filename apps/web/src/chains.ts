@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { api } from './api';
-import type { Enterprise, Page, User } from './api';
+import type { Page, User } from './api';
 import { hasRole, membershipsOf } from './auth';
 
 export type ChainPosition = 'upstream' | 'downstream';
@@ -197,7 +197,7 @@ export function useChainMenuEntry(user: User): string | null {
     const check = async () => {
       const chains = await api.get<Page<Chain>>('/chains', { pageSize: 1 });
       if (chains.total > 0) return true;
-      const enterprises = await Promise.all(enterpriseIds.split(',').map((id) => api.get<Enterprise>(`/enterprises/${id}`)));
+      const enterprises = await Promise.all(enterpriseIds.split(',').map((id) => api.get('/enterprises/:id', { id })));
       return enterprises.some((e) => e.isChainLeader);
     };
     // The entry is a convenience: a failure (an older API without chains) just leaves it out.

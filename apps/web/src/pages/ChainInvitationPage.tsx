@@ -3,7 +3,6 @@ import { Alert, Button, Card, Descriptions, Divider, Form, Input, Popconfirm, Re
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, tokenStore } from '../api';
-import type { Session } from '../api';
 import { membershipsOf, useAuth } from '../auth';
 import { pendingInvitation } from '../chains';
 import type { InvitationOutcome } from '../chains';
@@ -83,7 +82,7 @@ export default function ChainInvitationPage() {
   const register = async (v: { email: string; displayName: string; password: string }) => {
     setBusy('register');
     try {
-      const session = await api.post<Session & { chainInvitation?: InvitationOutcome }>('/auth/register', {
+      const session = await api.post('/auth/register', {
         email: v.email.trim(),
         displayName: v.displayName.trim(),
         password: v.password,
@@ -271,9 +270,9 @@ function EnterpriseChoice({ ids, value, onChange }: { ids: string[]; value?: str
   const key = ids.join(',');
   useEffect(() => {
     let live = true;
-    void Promise.all(
-      key.split(',').map((id) => api.get<{ id: string; name: string }>(`/enterprises/${id}`).catch(() => ({ id, name: id }))),
-    ).then((list) => live && setNames(Object.fromEntries(list.map((e) => [e.id, e.name]))));
+    void Promise.all(key.split(',').map((id) => api.get('/enterprises/:id', { id }).catch(() => ({ id, name: id })))).then(
+      (list) => live && setNames(Object.fromEntries(list.map((e) => [e.id, e.name]))),
+    );
     return () => {
       live = false;
     };

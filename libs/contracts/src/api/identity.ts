@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHAIN_POSITIONS, INVITATION_STATUSES } from '../states/chain-states.js';
 import { uuid } from '../wire.js';
 import { json } from './route.js';
 
@@ -60,8 +61,8 @@ export const RegistrationViewSchema = SessionViewSchema.extend({
       invitationId: uuid,
       chainId: uuid,
       chainName: z.string(),
-      position: z.string(),
-      status: z.string(),
+      position: z.enum(CHAIN_POSITIONS),
+      status: z.enum(INVITATION_STATUSES),
       /** The enterprise that joined or declined; null while it is not on the platform yet. */
       enterpriseId: uuid.nullable(),
     })
