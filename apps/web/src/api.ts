@@ -4,7 +4,38 @@
  * user back to the login page on a 401. Paths are relative to `/api/v1`.
  */
 
-import type { HasParams, NeedView, PathOf, PathParams, ResponseOf, Wire } from '@smedx/contracts';
+import type {
+  AuditEntryView,
+  CodeCountView,
+  EnterprisePublicView,
+  EnterpriseView,
+  HasParams,
+  JobStatus,
+  JobView,
+  MembershipView,
+  NeedHit as NeedHitView,
+  NeedMatchView,
+  NeedView,
+  NotificationPageView,
+  NotificationView,
+  PathOf,
+  PathParams,
+  PilotPoolItemView,
+  PilotPoolView,
+  PlatformRole,
+  ProviderRecordView,
+  ProviderView,
+  ResponseOf,
+  SessionView,
+  SolutionCaseView,
+  SolutionHit as SolutionHitView,
+  SolutionMatchView,
+  SolutionView,
+  TaxonomiesView,
+  TaxonomyItemView,
+  UserView,
+  Wire,
+} from '@smedx/contracts';
 
 const BASE = '/api/v1';
 const TOKEN_KEY = 'smedx.accessToken';
@@ -210,191 +241,47 @@ export async function unless404<T>(promise: Promise<T>): Promise<T | null> {
 
 // ---- Shapes of the API's answers (SPEC.md: core fields plus id, status, timestamps) ----
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { Page } from '@smedx/contracts';
 
-export interface TaxonomyItem {
-  code: string;
-  name: string;
-}
+export type TaxonomyItem = Wire<TaxonomyItemView>;
+export type Taxonomies = Wire<TaxonomiesView>;
 
-export interface Taxonomies {
-  industries: TaxonomyItem[];
-  districts: TaxonomyItem[];
-  scenarios: TaxonomyItem[];
-  deliveryModes: TaxonomyItem[];
-  scales?: TaxonomyItem[];
-  providerKinds?: TaxonomyItem[];
-  pilotBatches?: TaxonomyItem[];
-}
+export type RoleName = PlatformRole;
+export type Membership = Wire<MembershipView>;
+export type User = Wire<UserView>;
+export type Session = Wire<SessionView>;
 
-export type RoleName = 'organizer' | 'assessor' | 'district_officer' | 'city_officer' | 'admin';
+/**
+ * An enterprise as the UI holds it: the public fields always, the others only where
+ * the caller may see them (`GET /enterprises/:id` answers one form or the other).
+ */
+export type Enterprise = Wire<EnterprisePublicView> & Partial<Omit<Wire<EnterpriseView>, keyof EnterprisePublicView>>;
 
-export interface Membership {
-  organisationId: string;
-  kind: 'enterprise' | 'provider';
-  role: 'owner' | 'member';
-}
+export type ProviderRecord = Wire<ProviderRecordView>;
+export type { ProviderStatus, SelectionDecision } from '@smedx/contracts';
+export type Provider = Wire<ProviderView>;
 
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: { role: RoleName | string; district: string | null }[];
-  memberships: Membership[];
-}
-
-export interface Session {
-  accessToken: string;
-  user: User;
-}
-
-export interface Enterprise {
-  id: string;
-  name: string;
-  uscc?: string;
-  industry: string;
-  district: string;
-  scale: 'above' | 'below';
-  employees?: number | null;
-  annualRevenueFen?: number | null;
-  isLittleGiantFunded?: boolean;
-  inPilot2022?: boolean;
-  isSpecialised?: boolean;
-  digitalLevel: number | null;
-  isChainLeader?: boolean;
-  pilotBatch?: string | null;
-  status: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ProviderRecord {
-  acceptancePassRate: number | null;
-  completedProjects: number;
-  ratingAverage: number | null;
-  ratingCount: number;
-  noShows?: number;
-}
-
-export type ProviderStatus = 'pending' | 'approved' | 'rejected' | 'suspended';
-export type SelectionDecision = 'approve' | 'reject' | 'suspend' | 'reinstate';
-
-export interface Provider {
-  id: string;
-  name: string;
-  uscc: string;
-  kind: 'integrator' | 'product';
-  districts: string[];
-  description: string;
-  status: ProviderStatus;
-  record?: ProviderRecord;
-  decisions?: { id: string; decision: SelectionDecision; fromStatus: string; toStatus: string; reason: string; decidedAt: string }[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface SolutionCase {
-  enterpriseName: string;
-  summary: string;
-  year?: number;
-}
-
-export interface Solution {
-  id: string;
-  providerId: string;
-  providerName?: string;
-  providerKind?: string;
-  title: string;
-  summary: string;
-  description: string;
-  scenarios: string[];
-  industries: string[];
-  priceMinFen: number;
-  priceMaxFen: number;
-  deployDays: number;
-  deliveryMode: string;
-  levels: number[];
-  cases?: SolutionCase[];
-  status: 'draft' | 'published' | 'delisted';
-  publishedAt?: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type SolutionCase = Wire<SolutionCaseView>;
+export type Solution = Wire<SolutionView>;
 
 export type Need = Wire<NeedView>;
 
-/** A search hit: the object's public fields plus `_highlight` (field → server-escaped HTML with <em> marks). */
-export type Hit<T> = Partial<T> & { id: string; _highlight?: Record<string, string> };
+/** A search hit of `GET /search/solutions`: the indexed document (instants as epoch milliseconds) plus `_score` and `_highlight`. */
+export type SolutionHit = Wire<SolutionHitView>;
+/** A search hit of `GET /search/needs`. */
+export type NeedHit = Wire<NeedHitView>;
 
-export interface SearchPage<T> {
-  hits: Hit<T>[];
-  total: number;
-  facets: Record<string, Record<string, number>>;
-  page: number;
-  pageSize: number;
-}
+/** A solution matched to a need (`GET /needs/:id/matches`) or a need to a solution (`GET /solutions/:id/matches`). */
+export type Match = Wire<SolutionMatchView> | Wire<NeedMatchView>;
 
-export interface Match {
-  id: string;
-  score: number;
-  breakdown?: Record<string, number>;
-  reasons?: string[];
-  title?: string;
-  /** A matched solution's provider (`GET /needs/:id/matches`). */
-  providerName?: string;
-  /** A matched need's enterprise (`GET /solutions/:id/matches`). */
-  enterpriseName?: string;
-}
+export type AuditEntry = Wire<AuditEntryView>;
 
-export interface AuditEntry {
-  id: string;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  reason: string | null;
-  data: Record<string, unknown> | null;
-  at: string;
-}
+export type JobState = JobStatus;
+export type Job = Wire<JobView>;
 
-export type JobState = 'pending' | 'processing' | 'dispatched' | 'done' | 'dead';
-
-export interface Job {
-  id: number;
-  job: string;
-  payload: unknown;
-  status: JobState;
-  attempts: number;
-  availableAt: string;
-  lastError: string | null;
-  createdAt: string;
-  completedAt: string | null;
-}
-
-export interface PilotPoolItem {
-  id: string;
-  name: string;
-  industry: string;
-  district: string;
-  scale: 'above' | 'below';
-  digitalLevel: number | null;
-  pilotBatch: string;
-  enrolmentBasis: string;
-  enrolledAt: string;
-}
-
-export interface CodeCount extends TaxonomyItem {
-  count: number;
-}
-
-export interface PilotPool extends Page<PilotPoolItem> {
-  counts?: { byBatch: CodeCount[]; byIndustry: CodeCount[]; byDistrict: CodeCount[] };
-}
+export type PilotPoolItem = Wire<PilotPoolItemView>;
+export type CodeCount = Wire<CodeCountView>;
+export type PilotPool = Wire<PilotPoolView>;
 
 // ---- Bidding ----
 
@@ -558,18 +445,5 @@ export interface ProjectCase {
 
 // ---- Notifications ----
 
-export interface AppNotification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  /** Where in this UI the user acts on it, e.g. `/projects/<id>`. */
-  link: string | null;
-  data: Record<string, unknown> | null;
-  readAt: string | null;
-  createdAt: string;
-}
-
-export interface NotificationPage extends Page<AppNotification> {
-  unread: number;
-}
+export type AppNotification = Wire<NotificationView>;
+export type NotificationPage = Wire<NotificationPageView>;

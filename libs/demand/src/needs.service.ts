@@ -12,7 +12,7 @@ import {
   isMember,
   isUuid,
 } from '@smedx/platform';
-import type { Clock, Principal, SearchDocument } from '@smedx/platform';
+import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { DirectoryService } from '@smedx/directory';
 import { NeedChanged } from './demand.events.js';
@@ -20,7 +20,7 @@ import type { NeedChange } from './demand.events.js';
 import type { CreateNeedInput, ListNeedsQuery, NeedSite, UpdateNeedInput } from './dto/need.dto.js';
 import { Need } from './need.entity.js';
 import { NEED_STATE_MACHINE } from '@smedx/contracts';
-import type { NeedAction, NeedStatus, NeedView, Page } from '@smedx/contracts';
+import type { NeedAction, NeedSearchDocument, NeedStatus, NeedView, Page } from '@smedx/contracts';
 
 /**
  * Transformation needs (需求). Every change writes a {@link NeedChanged} in
@@ -287,12 +287,12 @@ export class NeedsService {
    * index decides what to show; never the private details), or null when the
    * need no longer exists.
    */
-  async toSearchDocument(id: string): Promise<SearchDocument | null> {
+  async toSearchDocument(id: string): Promise<NeedSearchDocument | null> {
     return (await this.toSearchDocuments([id]))[0] ?? null;
   }
 
   /** {@link toSearchDocument} for many needs: two queries, whatever their number. Unknown ids are left out. */
-  async toSearchDocuments(ids: readonly string[]): Promise<SearchDocument[]> {
+  async toSearchDocuments(ids: readonly string[]): Promise<NeedSearchDocument[]> {
     const valid = ids.filter((id) => isUuid(id));
     if (!valid.length) return [];
     const needs = await this.dataSource.getRepository(Need).findBy({ id: In(valid) });

@@ -82,7 +82,7 @@ export default function DiagnosisPage() {
     setHistory(null);
     setShown(null);
     if (!enterpriseId) return;
-    unless404(api.get<Enterprise>(`/enterprises/${enterpriseId}`)).then(setEnterprise, showError);
+    unless404(api.get('/enterprises/:id', { id: enterpriseId })).then(setEnterprise, showError);
     loadHistory();
   }, [enterpriseId, loadHistory]);
 

@@ -117,7 +117,7 @@ export default function NeedDetailPage({ tab }: { tab?: 'bids' }) {
           {
             key: 'matches',
             label: `匹配方案（${matches.items.length}）`,
-            children: <MatchList items={matches.items} titles={matches.titles} linkBase="/solutions" />,
+            children: <MatchList items={matches.items} linkBase="/solutions" />,
           },
         ]
       : []),

@@ -94,11 +94,15 @@ export default function ProviderPage() {
   const cases = useCases(id, casePage);
 
   useEffect(() => {
-    api.get<Provider>(`/providers/${id}`).then(setProvider, (e) => {
+    if (!id) {
+      setMissing(true);
+      return;
+    }
+    api.get('/providers/:id', { id }).then(setProvider, (e) => {
       if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setMissing(true);
       else showError(e);
     });
-    api.get<Page<Solution>>('/solutions', { providerId: id, status: 'published', pageSize: 50 }).then(
+    api.get('/solutions', { providerId: id, status: 'published', pageSize: 50 }).then(
       (p) => setSolutions(p.items),
       () => setSolutions([]),
     );

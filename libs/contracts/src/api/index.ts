@@ -2,12 +2,30 @@ import type { z } from 'zod';
 import { chainRoutes } from './chains.js';
 import { demandRoutes } from './demand.js';
 import { eventRoutes } from './events.js';
+import { identityRoutes } from './identity.js';
+import { adminRoutes } from './admin.js';
+import { auditRoutes } from './audit.js';
+import { directoryRoutes } from './directory.js';
+import { catalogueRoutes } from './catalogue.js';
+import { searchRoutes } from './search.js';
+import { matchingRoutes } from './matching.js';
+import { notificationsRoutes } from './notifications.js';
+import { healthRoutes } from './health.js';
 import type { EmptyRoute, FileRoute, JsonRoute, RouteContract, StreamRoute } from './route.js';
 
 export * from './route.js';
 export * from './chains.js';
 export * from './demand.js';
 export * from './events.js';
+export * from './identity.js';
+export * from './admin.js';
+export * from './audit.js';
+export * from './directory.js';
+export * from './catalogue.js';
+export * from './search.js';
+export * from './matching.js';
+export * from './notifications.js';
+export * from './health.js';
 export * from './match-route.js';
 
 /**
@@ -19,6 +37,15 @@ export const API_ROUTES = {
   ...demandRoutes,
   ...eventRoutes,
   ...chainRoutes,
+  ...identityRoutes,
+  ...adminRoutes,
+  ...auditRoutes,
+  ...directoryRoutes,
+  ...catalogueRoutes,
+  ...searchRoutes,
+  ...matchingRoutes,
+  ...notificationsRoutes,
+  ...healthRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof API_ROUTES;

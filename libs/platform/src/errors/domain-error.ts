@@ -1,2 +1,12 @@
 /** The domain errors live in `@smedx/contracts`, where the web UI reads the same codes. */
-export * from '@smedx/contracts';
+export {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  GoneError,
+  InvalidInputError,
+  NotFoundError,
+  StateConflictError,
+  UnauthenticatedError,
+} from '@smedx/contracts';
+export type { DomainErrorKind, FieldProblem } from '@smedx/contracts';
