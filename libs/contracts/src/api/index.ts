@@ -1,9 +1,22 @@
 import type { z } from 'zod';
+import { biddingRoutes } from './bidding.js';
 import { demandRoutes } from './demand.js';
+import { diagnosisRoutes } from './diagnosis.js';
+import { exchangeRoutes } from './exchange.js';
+import { indicatorRoutes } from './indicators.js';
+import { projectRoutes } from './projects.js';
+import { subsidyRoutes } from './subsidy.js';
 import type { EmptyRoute, FileRoute, JsonRoute, RouteContract, StreamRoute } from './route.js';
 
 export * from './route.js';
 export * from './demand.js';
+export * from './provider-record.js';
+export * from './bidding.js';
+export * from './projects.js';
+export * from './subsidy.js';
+export * from './diagnosis.js';
+export * from './indicators.js';
+export * from './exchange.js';
 export * from './match-route.js';
 
 /**
@@ -13,6 +26,12 @@ export * from './match-route.js';
  */
 export const API_ROUTES = {
   ...demandRoutes,
+  ...biddingRoutes,
+  ...projectRoutes,
+  ...subsidyRoutes,
+  ...diagnosisRoutes,
+  ...indicatorRoutes,
+  ...exchangeRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof API_ROUTES;
