@@ -138,8 +138,10 @@ export type SuggestedNeed = z.output<typeof SuggestedNeedSchema>;
 
 /** Answers as kept: question key → chosen option keys, in the questionnaire's option order. */
 export const AnswersSchema = z.record(z.string(), z.array(z.string()));
+export type Answers = z.output<typeof AnswersSchema>;
 /** Business scene (scenario code) → its level 1–4; scenes left out were not graded. */
 export const SceneLevelsSchema = z.record(z.string(), DigitalLevelSchema);
+export type SceneLevels = z.output<typeof SceneLevelsSchema>;
 
 export const DiagnosisViewSchema = z.strictObject({
   id: uuid,

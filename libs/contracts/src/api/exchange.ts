@@ -114,6 +114,19 @@ export const ProjectsExchangeSchema = exchangeDocumentOf('projects', ProjectReco
 export const CasesExchangeSchema = exchangeDocumentOf('cases', CaseRecordSchema);
 export const IndicatorsExchangeSchema = exchangeDocumentOf('indicators', IndicatorRecordSchema);
 
+/** The record type of each dataset. */
+export interface ExchangeRecordOf {
+  projects: ProjectRecord;
+  cases: CaseRecord;
+  indicators: IndicatorRecord;
+}
+
+/** The JSON document of dataset `D`, as the server builds it. */
+export type ExchangeDocument<D extends ExchangeDataset = ExchangeDataset> = Omit<
+  z.output<typeof ProjectsExchangeSchema>,
+  'dataset' | 'records'
+> & { dataset: D; records: ExchangeRecordOf[D][] };
+
 export const exchangeRoutes = {
   'GET /exchange/projects': jsonOrFile(ProjectsExchangeSchema, CSV),
   'GET /exchange/cases': jsonOrFile(CasesExchangeSchema, CSV),
