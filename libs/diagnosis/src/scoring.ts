@@ -4,7 +4,7 @@ import { levelForScore } from '@smedx/taxonomy';
 import type { DigitalLevel } from '@smedx/taxonomy';
 import { QUESTIONNAIRE, QUESTIONS, SCENES, positionOf } from './questionnaire.js';
 import type { QuestionDef } from './questionnaire.js';
-import type { Answers, DimensionScore, GroupScore, SceneLevels, ScoreNode, SuggestedNeed, Weakness } from '@smedx/contracts';
+import type { Answers, DimensionScore, SceneLevels, ScoreNode, SuggestedNeed, Weakness } from '@smedx/contracts';
 
 /** Answers as filed: question key → the chosen option key (single) or keys (multiple). */
 export type RawAnswers = Readonly<Record<string, string | readonly string[]>>;

@@ -1,7 +1,7 @@
 import { DISTRICTS, INDUSTRIES, PILOT_BATCHES } from '@smedx/taxonomy';
 import type { TaxonomyItem } from '@smedx/taxonomy';
 import { PLAN_INDICATORS } from './plan-indicators.js';
-import type { Coverage, Dimension, IndicatorKey, PlanIndicator } from './plan-indicators.js';
+import type { Dimension, IndicatorKey } from './plan-indicators.js';
 import type { Breakdown, IndicatorFigure, Measure, SeriesLine } from '@smedx/contracts';
 
 /** Enterprises of one scale: how many, and how many hold an official level of 2 or above. */

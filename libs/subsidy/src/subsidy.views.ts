@@ -5,7 +5,6 @@ import type { SubsidyApplication } from './entities/subsidy-application.entity.j
 
 export type { BlacklistEntryView, Page, SubsidyApplicationView } from '@smedx/contracts';
 
-
 export function subsidyApplicationView(a: SubsidyApplication, enterpriseName: string | null): SubsidyApplicationView {
   return {
     id: a.id,
@@ -35,7 +34,6 @@ export function subsidyApplicationView(a: SubsidyApplication, enterpriseName: st
     updatedAt: a.updatedAt,
   };
 }
-
 
 export function blacklistEntryView(e: BlacklistEntry, enterpriseName: string | null, now: Date): BlacklistEntryView {
   return {

@@ -154,7 +154,7 @@ function OwnBid({ bid, need, providers, onChanged }: { bid: Bid; need: Need; pro
   const withdraw = async () => {
     setBusy(true);
     try {
-      await api.post<Bid>(`/bids/${bid.id}/withdraw`, {});
+      await api.post('/bids/:id/withdraw', { id: bid.id }, {});
       showSuccess('投标已撤回');
       onChanged();
     } catch (e) {
@@ -210,14 +210,18 @@ function OwnBid({ bid, need, providers, onChanged }: { bid: Bid; need: Need; pro
           onCancel={() => setEditing(false)}
           onSubmit={async (v) => {
             try {
-              await api.patch<Bid>(`/bids/${bid.id}`, {
-                priceFen: wanToFen(v.priceWan),
-                deliveryDays: v.deliveryDays,
-                proposal: v.proposal,
-                // A cleared choice drops the solution from the bid.
-                solutionId: v.solutionId ?? null,
-                ...(v.note?.trim() ? { note: v.note.trim() } : {}),
-              });
+              await api.patch(
+                '/bids/:id',
+                { id: bid.id },
+                {
+                  priceFen: wanToFen(v.priceWan),
+                  deliveryDays: v.deliveryDays,
+                  proposal: v.proposal,
+                  // A cleared choice drops the solution from the bid.
+                  solutionId: v.solutionId ?? null,
+                  ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+                },
+              );
               showSuccess('投标已修改');
               setEditing(false);
               onChanged();
@@ -267,13 +271,17 @@ export function BidPanel({ need, bids, onChanged }: { need: Need; bids: Bid[] | 
 
   const submit = async (v: BidFormValues) => {
     try {
-      await api.post<Bid>(`/needs/${need.id}/bids`, {
-        ...(approved.length > 1 ? { providerId: v.providerId } : {}),
-        priceFen: wanToFen(v.priceWan),
-        deliveryDays: v.deliveryDays,
-        proposal: v.proposal,
-        ...(v.solutionId ? { solutionId: v.solutionId } : {}),
-      });
+      await api.post(
+        '/needs/:id/bids',
+        { id: need.id },
+        {
+          ...(approved.length > 1 ? { providerId: v.providerId } : {}),
+          priceFen: wanToFen(v.priceWan),
+          deliveryDays: v.deliveryDays,
+          proposal: v.proposal,
+          ...(v.solutionId ? { solutionId: v.solutionId } : {}),
+        },
+      );
       showSuccess('投标已提交');
       onChanged();
     } catch (e) {

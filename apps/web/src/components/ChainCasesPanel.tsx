@@ -37,7 +37,7 @@ export function ChainCasesPanel({ chain, canNominate }: { chain: Chain; canNomin
   useEffect(() => {
     if (!nominating) return;
     // The leader's own accepted projects are listed; members' projects are named by id (the API checks them).
-    api.get<Page<ProjectSummary>>('/projects', { organisationId: chain.leader.enterpriseId, status: 'accepted', pageSize: 100 }).then(
+    api.get('/projects', { organisationId: chain.leader.enterpriseId, status: 'accepted', pageSize: 100 }).then(
       (p) => setProjects(p.items),
       () => setProjects([]),
     );

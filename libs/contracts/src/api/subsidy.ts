@@ -1,20 +1,11 @@
 import { z } from 'zod';
+import { INVESTMENT_CATEGORIES } from '../rules/subsidy-estimate.js';
 import { SUBSIDY_STATUSES } from '../states/subsidy-state.js';
 import { fen, instant, pageOf, uuid } from '../wire.js';
 import { json } from './route.js';
 
-/**
- * What an enterprise spent, by kind. The plan (附件2 第四条) counts software
- * (软件), cloud services (云服务) and gateways, routers and other data
- * collection and transmission devices (网关、路由等数据采集传输设备);
- * anything else (`other`: machinery, civil works, staff…) is listed for the
- * total but not subsidised.
- */
-export const INVESTMENT_CATEGORIES = ['software', 'cloud', 'data_device', 'other'] as const;
-export type InvestmentCategory = (typeof INVESTMENT_CATEGORIES)[number];
-
-/** The categories that count towards the subsidy. */
-export const ELIGIBLE_CATEGORIES: readonly InvestmentCategory[] = Object.freeze(['software', 'cloud', 'data_device']);
+export { ELIGIBLE_CATEGORIES, INVESTMENT_CATEGORIES } from '../rules/subsidy-estimate.js';
+export type { InvestmentCategory } from '../rules/subsidy-estimate.js';
 
 /** A major change (第九条): the project's subject (主体), main content (主要建设内容) or nature (建设性质). */
 export const CHANGE_KINDS = ['subject', 'content', 'nature'] as const;
