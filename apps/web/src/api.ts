@@ -5,7 +5,12 @@
  */
 
 import type {
+  AcceptanceEvidence as AcceptanceEvidenceView,
+  AcceptanceView,
   AuditEntryView,
+  AwardResult as AwardResultView,
+  BidSubsidyEstimate,
+  BidView,
   CodeCountView,
   EnterprisePublicView,
   EnterpriseView,
@@ -13,6 +18,8 @@ import type {
   JobStatus,
   JobView,
   MembershipView,
+  MilestoneView,
+  MonitoringReportView,
   NeedHit as NeedHitView,
   NeedMatchView,
   NeedView,
@@ -23,6 +30,10 @@ import type {
   PilotPoolItemView,
   PilotPoolView,
   PlatformRole,
+  ProjectCaseView,
+  ProjectLogView,
+  ProjectSummaryView,
+  ProjectView,
   ProviderRecordView,
   ProviderView,
   ResponseOf,
@@ -285,163 +296,24 @@ export type PilotPool = Wire<PilotPoolView>;
 
 // ---- Bidding ----
 
-export type BidStatus = 'submitted' | 'shortlisted' | 'withdrawn' | 'awarded' | 'not_awarded';
+export type { BidStatus, MilestoneStatus, ProjectStatus } from '@smedx/contracts';
 
 /** The programme subsidy a bid's price would bring: always an estimate (the grant follows acceptance and review). */
-export interface SubsidyEstimate {
-  subsidyFen: number;
-  netCostFen: number;
-  capped: boolean;
-  isEstimate: boolean;
-  eligibleInvestmentFen?: number;
-  basis?: string;
-}
-
-export interface Bid {
-  id: string;
-  needId: string;
-  providerId: string;
-  providerName: string;
-  providerKind?: string;
-  providerRecord: ProviderRecord | null;
-  solutionId: string | null;
-  solutionTitle?: string | null;
-  priceFen: number;
-  deliveryDays: number;
-  proposal: string;
-  status: BidStatus;
-  revision?: number;
-  /** 0–1, null when the bid names no solution. */
-  matchScore: number | null;
-  subsidyEstimate: SubsidyEstimate;
-  submittedAt: string;
-  revisedAt?: string | null;
-  shortlistedAt?: string | null;
-  withdrawnAt?: string | null;
-  decidedAt?: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface AwardResult {
-  projectId: string;
-  needId: string;
-  bidId: string;
-}
+export type SubsidyEstimate = Wire<BidSubsidyEstimate>;
+export type Bid = Wire<BidView>;
+export type AwardResult = Wire<AwardResultView>;
 
 // ---- Projects ----
 
-export type ProjectStatus = 'active' | 'rework' | 'accepted' | 'cancelled';
-export type MilestoneStatus = 'planned' | 'in_progress' | 'done' | 'cancelled';
-
-export interface Milestone {
-  id: string;
-  title: string;
-  /** `YYYY-MM-DD`, a Shanghai calendar day. */
-  plannedDate: string;
-  actualDate: string | null;
-  status: MilestoneStatus;
-  overdue: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface MonitoringReport {
-  id: string;
-  assessorId: string;
-  summary: string;
-  findings: string;
-  progressPercent: number;
-  risks: string[];
-  filedAt: string;
-}
-
-export interface AcceptanceEvidence {
-  kind: string;
-  name: string;
-  sha256?: string;
-  sizeBytes?: number;
-}
-
-export interface Acceptance {
-  id: string;
-  round: number;
-  assessorId: string;
-  result: 'pass' | 'fail';
-  levelAfter: number;
-  dataIntegration: string;
-  dataIntegrationScore: number | null;
-  roiPercent: number;
-  managementReform: string;
-  applicationEffect: string | null;
-  reasons: string;
-  evidence: AcceptanceEvidence[];
-  decidedAt: string;
-}
-
-export interface ProjectSummary {
-  id: string;
-  contractNo: string;
-  needId: string;
-  bidId: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  providerId: string;
-  providerName: string;
-  solutionId: string | null;
-  title: string;
-  priceFen: number;
-  /** The price in capital numerals (人民币大写), as the contract prints it. */
-  priceInWords?: string;
-  deliveryDays: number;
-  industry: string;
-  district: string;
-  startDate: string;
-  plannedEndDate: string;
-  status: ProjectStatus;
-  levelBefore: number | null;
-  acceptedAt: string | null;
-  cancelledAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Project extends ProjectSummary {
-  scope: string;
-  milestones: Milestone[];
-  reports: MonitoringReport[];
-  acceptances: Acceptance[];
-}
-
-export interface ProjectLog {
-  id: string;
-  side: 'enterprise' | 'provider';
-  authorId: string;
-  kind: string;
-  content: string;
-  occurredOn: string;
-  writtenAt: string;
-}
-
+export type Milestone = Wire<MilestoneView>;
+export type MonitoringReport = Wire<MonitoringReportView>;
+export type AcceptanceEvidence = Wire<AcceptanceEvidenceView>;
+export type Acceptance = Wire<AcceptanceView>;
+export type ProjectSummary = Wire<ProjectSummaryView>;
+export type Project = Wire<ProjectView>;
+export type ProjectLog = Wire<ProjectLogView>;
 /** A passed acceptance on the provider's page (成果案例): no price, no documents. */
-export interface ProjectCase {
-  projectId: string;
-  title: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  industry: string;
-  district: string;
-  solutionId: string | null;
-  levelBefore: number | null;
-  levelAfter: number;
-  roiPercent: number;
-  dataIntegration: string;
-  managementReform: string;
-  applicationEffect: string | null;
-  deliveryDays: number;
-  startDate: string;
-  acceptedAt: string;
-}
+export type ProjectCase = Wire<ProjectCaseView>;
 
 // ---- Notifications ----
 

@@ -18,40 +18,17 @@ import { AuditService } from '@smedx/audit';
 import { SolutionsService } from '@smedx/catalogue';
 import { NeedsService } from '@smedx/demand';
 import type { Need } from '@smedx/demand';
-import type { NeedView } from '@smedx/contracts';
+import type { AwardResult, BidView, NeedView, Page } from '@smedx/contracts';
 import { DirectoryService } from '@smedx/directory';
 import { NotificationsService } from '@smedx/notifications';
 import { ProjectsService } from '@smedx/projects';
 import { ACTIVE_BID_STATUSES, BID_STATE_MACHINE } from '@smedx/contracts';
 import type { BidAction } from '@smedx/contracts';
 import { BidViews } from './bid-views.js';
-import type { BidView } from './bid-views.js';
 import type { AwardBidInput, BidActionInput, ExtendDeadlineInput, ListBidsQuery, ReviseBidInput, SubmitBidInput } from './dto/bid.dto.js';
 import { BidRevision } from './entities/bid-revision.entity.js';
 import { Bid } from './entities/bid.entity.js';
 import { formatFen } from './bidding.util.js';
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-/** What `POST /needs/:id/award` answers: the project the award created, and what was awarded. */
-export interface AwardResult {
-  projectId: string;
-  needId: string;
-  bidId: string;
-  enterpriseId: string;
-  providerId: string;
-  solutionId: string | null;
-  priceFen: number;
-  deliveryDays: number;
-  awardedAt: Date;
-  /** How many other bids were not awarded (their providers are told). */
-  notAwardedBids: number;
-}
 
 /** How the caller stands to a need's bids. */
 type Party = { kind: 'buyer' } | { kind: 'officer' } | { kind: 'bidder'; providerIds: string[] } | { kind: 'none' };

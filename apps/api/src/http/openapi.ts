@@ -39,7 +39,8 @@ function content(contract: Exclude<RouteContract, { kind: 'empty' }>): Record<st
         unknown
       >;
       delete schema.$schema;
-      return { 'application/json': { schema } };
+      const files = (contract.files ?? []).map((type) => [type, { schema: { type: 'string', format: 'binary' } }] as const);
+      return { 'application/json': { schema }, ...Object.fromEntries(files) };
     }
     case 'file':
       return Object.fromEntries(contract.contentTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }]));

@@ -17,7 +17,7 @@ function useCases(providerId: string | undefined, page: number): Page<ProjectCas
   useEffect(() => {
     if (!providerId) return;
     let live = true;
-    unless404(api.get<Page<ProjectCase>>(`/providers/${providerId}/cases`, { page, pageSize: CASE_PAGE_SIZE })).then(
+    unless404(api.get('/providers/:id/cases', { id: providerId }, { page, pageSize: CASE_PAGE_SIZE })).then(
       (d) => live && setData(d),
       (e) => {
         if (!live) return;

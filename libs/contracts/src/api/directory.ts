@@ -1,3 +1,5 @@
+import { ProviderRecordSchema } from './provider-record.js';
+import type { ProviderRecord } from './provider-record.js';
 import { z } from 'zod';
 import { PROVIDER_STATUSES, SELECTION_DECISIONS } from '../states/provider-selection.js';
 import { count, instant, pageOf, uuid } from '../wire.js';
@@ -96,17 +98,7 @@ export const PilotPoolViewSchema = pageOf(PilotPoolItemViewSchema).extend({
 });
 export type PilotPoolView = z.output<typeof PilotPoolViewSchema>;
 
-/** A provider's track record, kept on the provider and updated by the projects and events contexts. */
-export const ProviderRecordViewSchema = z.strictObject({
-  /** In [0, 1]; null before its first acceptance. */
-  acceptancePassRate: z.number().nullable(),
-  completedProjects: count,
-  ratingAverage: z.number().nullable(),
-  ratingCount: count,
-  /** Events it registered for and did not attend. */
-  noShows: count,
-});
-export type ProviderRecordView = z.output<typeof ProviderRecordViewSchema>;
+export type ProviderRecordView = ProviderRecord;
 
 /** One selection (遴选) decision of a city officer. */
 export const SelectionDecisionViewSchema = z.strictObject({
@@ -130,7 +122,7 @@ export const ProviderViewSchema = z.strictObject({
   districts: z.array(z.string()),
   description: z.string(),
   status: z.enum(PROVIDER_STATUSES),
-  record: ProviderRecordViewSchema,
+  record: ProviderRecordSchema,
   createdAt: instant,
   updatedAt: instant,
   /** Selection history, oldest first: only for the provider's members and officers. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EVENT_STATUSES, REGISTRATION_STATUSES } from '../states/event-state.js';
 import { count, instant, pageOf, uuid } from '../wire.js';
-import { empty, file, json } from './route.js';
+import { empty, json, jsonOrFile } from './route.js';
 
 export const PARTICIPANT_SIDES = ['enterprise', 'provider'] as const;
 export type ParticipantSide = (typeof PARTICIPANT_SIDES)[number];
@@ -213,7 +213,7 @@ export const eventRoutes = {
   'DELETE /events/:id/meetings/:mid': empty,
   'POST /events/:id/publish': json(EventViewSchema),
   /** JSON, or the .ics calendar with `Accept: text/calendar`. */
-  'GET /events/:id/agenda': json(AgendaViewSchema, { alsoAs: file('text/calendar') }),
+  'GET /events/:id/agenda': jsonOrFile(AgendaViewSchema, 'text/calendar'),
   'POST /events/:id/check-in': json(RegistrationViewSchema),
   'POST /events/:id/meetings/:mid/outcome': json(MeetingViewSchema),
   'GET /events/:id/report': json(EventReportSchema),

@@ -11,6 +11,12 @@ import { searchRoutes } from './search.js';
 import { matchingRoutes } from './matching.js';
 import { notificationsRoutes } from './notifications.js';
 import { healthRoutes } from './health.js';
+import { biddingRoutes } from './bidding.js';
+import { diagnosisRoutes } from './diagnosis.js';
+import { exchangeRoutes } from './exchange.js';
+import { indicatorRoutes } from './indicators.js';
+import { projectRoutes } from './projects.js';
+import { subsidyRoutes } from './subsidy.js';
 import type { EmptyRoute, FileRoute, JsonRoute, RouteContract, StreamRoute } from './route.js';
 
 export * from './route.js';
@@ -26,6 +32,13 @@ export * from './search.js';
 export * from './matching.js';
 export * from './notifications.js';
 export * from './health.js';
+export * from './provider-record.js';
+export * from './bidding.js';
+export * from './projects.js';
+export * from './subsidy.js';
+export * from './diagnosis.js';
+export * from './indicators.js';
+export * from './exchange.js';
 export * from './match-route.js';
 
 /**
@@ -46,6 +59,12 @@ export const API_ROUTES = {
   ...matchingRoutes,
   ...notificationsRoutes,
   ...healthRoutes,
+  ...biddingRoutes,
+  ...projectRoutes,
+  ...subsidyRoutes,
+  ...diagnosisRoutes,
+  ...indicatorRoutes,
+  ...exchangeRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof API_ROUTES;

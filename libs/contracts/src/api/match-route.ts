@@ -38,8 +38,7 @@ export function findRouteKey(routes: Record<string, RouteContract>, method: stri
 export function contractViolation(contract: RouteContract, status: number, body: unknown, contentType: string): string | null {
   switch (contract.kind) {
     case 'json': {
-      if (contract.alsoAs && !contentType.includes('application/json'))
-        return contractViolation(contract.alsoAs, status, body, contentType);
+      if (contract.files?.some((t) => contentType.startsWith(t))) return null;
       if (!contentType.includes('application/json')) return `expected JSON, got "${contentType}"`;
       const result = contract.response.safeDecode(body);
       return result.success ? null : z.prettifyError(result.error);

@@ -11,8 +11,11 @@ export type RouteContract = JsonRoute | FileRoute | EmptyRoute | StreamRoute;
 export interface JsonRoute<S extends z.ZodType = z.ZodType> {
   readonly kind: 'json';
   readonly response: S;
-  /** The same answer in another form the client may ask for (`Accept: text/calendar`). */
-  readonly alsoAs?: FileRoute;
+  /**
+   * Other forms of the same answer a query parameter asks for (`?format=csv`) or the Accept header (`text/calendar`):
+   * content types served as files instead of the JSON. Absent for JSON-only routes.
+   */
+  readonly files?: readonly string[];
 }
 
 /** A download (spreadsheet, calendar, PDF) of one of `contentTypes`. */
@@ -31,13 +34,16 @@ export interface StreamRoute {
   readonly kind: 'stream';
 }
 
-export const json = <S extends z.ZodType>(response: S, options: { alsoAs?: FileRoute } = {}): JsonRoute<S> => ({
+export const json = <S extends z.ZodType>(response: S): JsonRoute<S> => ({ kind: 'json', response });
+/** JSON by default, or (asked by a query parameter) the same records as a file of one of `contentTypes`. */
+export const jsonOrFile = <S extends z.ZodType>(response: S, ...contentTypes: string[]): JsonRoute<S> => ({
   kind: 'json',
   response,
-  ...options,
+  files: contentTypes,
 });
 export const file = (...contentTypes: string[]): FileRoute => ({ kind: 'file', contentTypes });
 export const empty: EmptyRoute = { kind: 'empty' };
 export const stream: StreamRoute = { kind: 'stream' };
 
+export const CSV = 'text/csv';
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
