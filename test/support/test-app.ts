@@ -163,11 +163,7 @@ export async function changeRowCount(t: Pick<TestApp, 'dataSource'>): Promise<nu
  */
 function assertKeepsContract(method: string, path: string, result: HttpResult, contentType: string): void {
   const key = findRouteKey(API_ROUTES, method, path);
-  if (!key) {
-    // TODO(contracts): while contexts are converted; removed once every route has a contract.
-    if (process.env.SMEDX_CONTRACTS_PARTIAL) return;
-    throw new Error(`${method} ${path} answered ${result.status} but has no entry in API_ROUTES (libs/contracts)`);
-  }
+  if (!key) throw new Error(`${method} ${path} answered ${result.status} but has no entry in API_ROUTES (libs/contracts)`);
   const violation = contractViolation(API_ROUTES[key as keyof typeof API_ROUTES], result.status, result.body, contentType);
   if (violation) throw new Error(`${method} ${path} breaks its contract (${key}):\n${violation}`);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DISTRICT_CODES, INDUSTRY_CODES } from '@smedx/taxonomy';
-import { DRAFT_ONLY_EVENT_FIELDS, EVENT_LIMITS, EVENT_STATUSES } from '@smedx/contracts';
+import { EVENT_LIMITS, EVENT_STATUSES } from '@smedx/contracts';
 
 export { DRAFT_ONLY_EVENT_FIELDS, EVENT_LIMITS } from '@smedx/contracts';
 import { NO_SHOW_PARTIES } from '../entities/event-meeting.entity.js';
