@@ -400,7 +400,7 @@ export interface Bid {
   revision?: number;
   /** 0–1, null when the bid names no solution. */
   matchScore: number | null;
-  subsidyEstimate: SubsidyEstimate;
+  subsidyEstimate: SubsidyEstimate | null;
   submittedAt: string;
   revisedAt?: string | null;
   shortlistedAt?: string | null;

@@ -24,7 +24,7 @@ import { ProjectsService } from '@smedx/projects';
 import { ACTIVE_BID_STATUSES, bidStatusesAllowing, nextBidStatus } from './bid-state.js';
 import type { BidAction } from './bid-state.js';
 import { BidViews } from './bid-views.js';
-import type { BidView } from './bid-views.js';
+import type { BidAudience, BidView } from './bid-views.js';
 import type { AwardBidInput, BidActionInput, ExtendDeadlineInput, ListBidsQuery, ReviseBidInput, SubmitBidInput } from './dto/bid.dto.js';
 import { BidRevision } from './entities/bid-revision.entity.js';
 import { Bid } from './entities/bid.entity.js';
@@ -143,7 +143,7 @@ export class BiddingService {
         return bid.id;
       }),
     );
-    return this.viewOf(bidId);
+    return this.viewOf(bidId, 'bidder');
   }
 
   /**
@@ -193,7 +193,7 @@ export class BiddingService {
         dedupeKey: `bid.revised:${bid.id}:${revised.revision}`,
       });
     });
-    return this.viewOf(bidId);
+    return this.viewOf(bidId, 'bidder');
   }
 
   /** The provider withdraws its bid, at any time before the award (also after the deadline). */
@@ -220,7 +220,7 @@ export class BiddingService {
         dedupeKey: `bid.withdrawn:${bid.id}`,
       });
     });
-    return this.viewOf(bidId);
+    return this.viewOf(bidId, 'bidder');
   }
 
   /** The need's enterprise puts a bid on its shortlist; the provider is told. */
@@ -247,7 +247,7 @@ export class BiddingService {
         dedupeKey: `bid.shortlisted:${bid.id}`,
       });
     });
-    return this.viewOf(bidId);
+    return this.viewOf(bidId, 'need_side');
   }
 
   /**
@@ -376,7 +376,7 @@ export class BiddingService {
     const need = await this.needs.findById(bid.needId);
     if (!need || !this.maySee(actor, need, bid)) throw new NotFoundError('bid', bidId);
     const revisions = await this.dataSource.getRepository(BidRevision).find({ where: { bidId }, order: { revision: 'ASC' } });
-    return this.views.view(need, bid, revisions);
+    return this.views.view(need, bid, this.audienceOf(actor, need), revisions);
   }
 
   /**
@@ -399,7 +399,7 @@ export class BiddingService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return { items: await this.views.views(need, rows), total, page: query.page, pageSize: query.pageSize };
+    return { items: await this.views.views(need, rows, this.audienceOf(actor, need)), total, page: query.page, pageSize: query.pageSize };
   }
 
   /** The provider the caller bids for: the one named, or their only one. */
@@ -481,6 +481,12 @@ export class BiddingService {
     return providerIds.length ? { kind: 'bidder', providerIds } : { kind: 'none' };
   }
 
+  /** The need's enterprise and officers see the subsidy estimate (it rests on the enterprise's private flags); bidders do not. */
+  private audienceOf(actor: Principal, need: Need): BidAudience {
+    const kind = this.partyOf(actor, need).kind;
+    return kind === 'buyer' || kind === 'officer' ? 'need_side' : 'bidder';
+  }
+
   private maySee(actor: Principal, need: Need, bid: Bid): boolean {
     const party = this.partyOf(actor, need);
     return party.kind === 'buyer' || party.kind === 'officer' || (party.kind === 'bidder' && party.providerIds.includes(bid.providerId));
@@ -536,10 +542,11 @@ export class BiddingService {
     }
   }
 
-  private async viewOf(bidId: string): Promise<BidView> {
+  private async viewOf(bidId: string, audience: BidAudience): Promise<BidView> {
     const bid = await this.dataSource.getRepository(Bid).findOneByOrFail({ id: bidId });
     const need = await this.needs.findById(bid.needId);
-    return this.views.view(need!, bid);
+    // The writer of a bid (its provider) or of a shortlist (the enterprise).
+    return this.views.view(need!, bid, audience);
   }
 }
 
