@@ -13,7 +13,8 @@ import type { AppConfig, Clock } from '@smedx/platform';
 import { IdentityService } from '@smedx/identity';
 import { DemoSeeder } from '@smedx/demo';
 import { ApiModule } from './app.module.js';
-import { configureAuthRateLimit } from './http/rate-limit.js';
+import { configureRateLimits, rateLimitedError } from './http/rate-limit.js';
+import { applyBodyLimits, DEFAULT_BODY_LIMIT, registerSecurity } from './http/security.js';
 
 export const API_PREFIX = 'api/v1';
 
@@ -36,8 +37,13 @@ export interface CreateAppOptions {
  */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const config = options.config ?? loadConfig();
-  configureAuthRateLimit(config.auth.rateLimit, config.auth.rateWindowSeconds);
-  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 2 * 1024 * 1024, routerOptions: { maxParamLength: 200 } });
+  configureRateLimits(config);
+  const adapter = new FastifyAdapter({
+    // Client addresses (rate limits, logs) come from X-Forwarded-For only when a trusted proxy sent it.
+    trustProxy: config.http.trustProxy,
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    routerOptions: { maxParamLength: 200 },
+  });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot({ config, clock: options.clock }), adapter, {
     bufferLogs: true,
     abortOnError: false,
@@ -45,11 +51,14 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   });
   if (!options.quiet) app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  await registerSecurity(app, config);
+  applyBodyLimits(app);
   // Limits count per client address; with several api replicas the counters live in Redis.
   const limiterStore = config.redis ? new Redis(config.redis.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
   limiterStore?.on('error', () => undefined);
   await app.register(rateLimit as never, {
     global: false,
+    errorResponseBuilder: rateLimitedError,
     ...(limiterStore ? { redis: limiterStore, nameSpace: `${config.redis!.prefix}:rate-limit:`, skipOnError: true } : {}),
   });
   if (limiterStore)
