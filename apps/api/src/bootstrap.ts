@@ -13,6 +13,8 @@ import type { AppConfig, Clock } from '@smedx/platform';
 import { IdentityService } from '@smedx/identity';
 import { DemoSeeder } from '@smedx/demo';
 import { ApiModule } from './app.module.js';
+import { Lifecycle } from './health/lifecycle.service.js';
+import { MetricsService } from './metrics/metrics.service.js';
 import { configureRateLimits, rateLimitedError } from './http/rate-limit.js';
 import { applyBodyLimits, DEFAULT_BODY_LIMIT, registerSecurity } from './http/security.js';
 
@@ -50,9 +52,9 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
     logger: options.quiet ? false : undefined,
   });
   if (!options.quiet) app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   await registerSecurity(app, config);
   applyBodyLimits(app);
+  app.get(MetricsService).instrument(app);
   // Limits count per client address; with several api replicas the counters live in Redis.
   const limiterStore = config.redis ? new Redis(config.redis.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
   limiterStore?.on('error', () => undefined);
@@ -74,7 +76,12 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
       done(null, body),
     );
   app.setGlobalPrefix(API_PREFIX, {
-    exclude: [{ path: 'health', method: RequestMethod.GET }],
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
   });
   const document = SwaggerModule.createDocument(
     app,
@@ -109,9 +116,40 @@ async function serveWebUi(app: NestFastifyApplication): Promise<void> {
   // Client-side routes fall back to the SPA's index.html; unknown API and docs paths keep their 404.
   fastify.get('/*', (request, reply) => {
     const url = request.url;
-    if (url.startsWith(`/${API_PREFIX}`) || url.startsWith('/docs') || url.startsWith('/health')) {
+    if (url.startsWith(`/${API_PREFIX}`) || url.startsWith('/docs') || url.startsWith('/health') || url.startsWith('/metrics')) {
       return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `Cannot GET ${url}` });
     }
     return reply.type('text/html').sendFile('index.html');
   });
+}
+
+/**
+ * Graceful shutdown on SIGTERM or SIGINT: readiness turns 503 at once, and after
+ * `SHUTDOWN_GRACE_MS` (time for a load balancer to notice) the app closes: the server stops
+ * taking requests and finishes those in flight, notification streams are closed, the outbox
+ * relay, the change follower and (services mode) the BullMQ consumer finish their running
+ * jobs, then connections close. A second signal exits at once.
+ */
+export function closeGracefully(app: NestFastifyApplication, graceMs: number, log: (line: string) => void = console.log): void {
+  let closing = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (closing) process.exit(1);
+    closing = true;
+    app.get(Lifecycle).drain();
+    log(`${signal}: draining for ${graceMs} ms, then closing`);
+    setTimeout(() => {
+      app
+        .close()
+        .then(() => {
+          log('closed');
+          process.exit(0);
+        })
+        .catch((err: unknown) => {
+          console.error(`shutdown failed: ${String(err)}`);
+          process.exit(1);
+        });
+    }, graceMs).unref();
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
 }

@@ -117,6 +117,10 @@ export const envSchema = z.object({
    * addresses or CIDRs, comma-separated, or presets loopback, linklocal, uniquelocal.
    */
   TRUST_PROXY: z.string().default('loopback,linklocal,uniquelocal'),
+  /** When set, `GET /metrics` wants `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16).optional(),
+  /** On SIGTERM: how long readiness reports "draining" before the server stops taking requests. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(0),
   /** Browser origins allowed to call the API cross-origin (comma-separated); none by default. */
   CORS_ORIGINS: z
     .string()
@@ -162,6 +166,8 @@ export interface AppConfig {
     searchRateLimit: number;
     searchRateWindowSeconds: number;
     trustProxy: string[];
+    metricsToken: string | null;
+    shutdownGraceMs: number;
   };
   admin: { email: string; password: string };
   demo: boolean;

@@ -37,6 +37,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       trustProxy: e.TRUST_PROXY.split(',')
         .map((p) => p.trim())
         .filter(Boolean),
+      metricsToken: e.METRICS_TOKEN ?? null,
+      shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     },
     dataDir,
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', path: join(dataDir, 'smedx.sqlite') },

@@ -76,6 +76,17 @@ export class HttpErrorFilter implements ExceptionFilter {
           : Array.isArray((response as { message?: unknown }).message)
             ? (response as { message: string[] }).message.join('; ')
             : String((response as { message?: unknown }).message ?? exception.message);
+      // A failed health check (terminus): say which checks failed.
+      const checks = typeof response === 'object' ? (response as { status?: unknown; details?: unknown }) : null;
+      if (statusCode === 503 && checks?.status === 'error' && checks.details && typeof checks.details === 'object') {
+        return {
+          statusCode,
+          error: REASON[statusCode]!,
+          message: '服务未就绪 (not ready)',
+          code: 'not_ready',
+          details: checks.details as Record<string, unknown>,
+        };
+      }
       return { statusCode, error: REASON[statusCode] ?? 'Error', message };
     }
     const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
