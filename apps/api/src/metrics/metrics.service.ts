@@ -57,52 +57,51 @@ export class MetricsService implements OnModuleInit {
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
   ) {
     collectDefaultMetrics({ register: this.registry });
-    const metrics = this;
-    new Gauge({
+    const outbox: Gauge = new Gauge({
       name: 'smedx_outbox_messages',
       help: 'Outbox rows by status (pending, processing, dispatched, done, dead)',
       labelNames: ['status'] as const,
       registers: [this.registry],
-      async collect() {
-        const counts = await metrics.outboxCounts();
-        for (const status of OUTBOX_STATUSES) this.set({ status }, counts[status] ?? 0);
+      collect: async () => {
+        const counts = await this.outboxCounts();
+        for (const status of OUTBOX_STATUSES) outbox.set({ status }, counts[status] ?? 0);
       },
     });
-    new Gauge({
+    const queueDepth: Gauge = new Gauge({
       name: 'smedx_queue_depth',
       help: 'Jobs waiting or running (outbox rows pending, processing or dispatched), by job',
       labelNames: ['job'] as const,
       registers: [this.registry],
-      async collect() {
-        this.reset();
-        for (const row of await metrics.openByJob()) this.set({ job: row.job }, Number(row.count));
+      collect: async () => {
+        queueDepth.reset();
+        for (const row of await this.openByJob()) queueDepth.set({ job: row.job }, Number(row.count));
       },
     });
-    new Gauge({
+    const queueAge: Gauge = new Gauge({
       name: 'smedx_queue_oldest_age_seconds',
       help: 'Age of the oldest job waiting or running (0 when none)',
       registers: [this.registry],
-      async collect() {
-        this.set(await metrics.oldestOpenAgeSeconds());
+      collect: async () => {
+        queueAge.set(await this.oldestOpenAgeSeconds());
       },
     });
-    new Gauge({
+    const indexDocs: Gauge = new Gauge({
       name: 'smedx_search_index_documents',
       help: 'Documents in each search index of this process (embedded) or of Meilisearch',
       labelNames: ['index'] as const,
       registers: [this.registry],
-      async collect() {
+      collect: async () => {
         for (const index of [SOLUTIONS_INDEX, NEEDS_INDEX]) {
-          this.set({ index }, await metrics.engine.count(index).catch(() => -1));
+          indexDocs.set({ index }, await this.engine.count(index).catch(() => -1));
         }
       },
     });
-    new Gauge({
+    const buildSeconds: Gauge = new Gauge({
       name: 'smedx_search_index_build_seconds',
       help: "How long this process's start-up rebuild of the embedded index took (-1 while building or with Meilisearch)",
       registers: [this.registry],
-      collect() {
-        this.set(metrics.follower.buildSeconds ?? -1);
+      collect: () => {
+        buildSeconds.set(this.follower.buildSeconds ?? -1);
       },
     });
   }
