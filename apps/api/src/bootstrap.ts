@@ -130,26 +130,35 @@ async function serveWebUi(app: NestFastifyApplication): Promise<void> {
  * relay, the change follower and (services mode) the BullMQ consumer finish their running
  * jobs, then connections close. A second signal exits at once.
  */
-export function closeGracefully(app: NestFastifyApplication, graceMs: number, log: (line: string) => void = console.log): void {
-  let closing = false;
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (closing) process.exit(1);
-    closing = true;
+export function closeGracefully(
+  app: NestFastifyApplication,
+  graceMs: number,
+  options: { log?: (line: string) => void; exit?: (code: number) => void; signals?: NodeJS.Signals[] } = {},
+): (signal: NodeJS.Signals) => Promise<void> {
+  const log = options.log ?? console.log;
+  const exit = options.exit ?? ((code: number) => process.exit(code));
+  let closing: Promise<void> | null = null;
+  const shutdown = (signal: NodeJS.Signals): Promise<void> => {
+    if (closing) {
+      exit(1);
+      return closing;
+    }
     app.get(Lifecycle).drain();
     log(`${signal}: draining for ${graceMs} ms, then closing`);
-    setTimeout(() => {
-      app
-        .close()
-        .then(() => {
+    closing = new Promise<void>((resolve) => setTimeout(resolve, graceMs))
+      .then(() => app.close())
+      .then(
+        () => {
           log('closed');
-          process.exit(0);
-        })
-        .catch((err: unknown) => {
+          exit(0);
+        },
+        (err: unknown) => {
           console.error(`shutdown failed: ${String(err)}`);
-          process.exit(1);
-        });
-    }, graceMs).unref();
+          exit(1);
+        },
+      );
+    return closing;
   };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
+  for (const signal of options.signals ?? (['SIGTERM', 'SIGINT'] as NodeJS.Signals[])) process.on(signal, (s) => void shutdown(s));
+  return shutdown;
 }

@@ -10,6 +10,8 @@ import { ChangeFollower, NEEDS_INDEX, SOLUTIONS_INDEX } from '@smedx/search';
 const OUTBOX_STATUSES = ['pending', 'processing', 'dispatched', 'done', 'dead'] as const;
 const OPEN_STATUSES = ['pending', 'processing', 'dispatched'];
 
+// Background jobs are labelled `job_name`: Prometheus keeps `job` for the scrape job.
+
 /**
  * Prometheus metrics of this api process (`GET /metrics`). One registry per application, so
  * several apps in one process (the tests) do not collide. Database-backed figures (outbox,
@@ -30,7 +32,7 @@ export class MetricsService implements OnModuleInit {
   private readonly jobDuration = new Histogram({
     name: 'smedx_job_duration_seconds',
     help: 'Background job run time in this process, by job and outcome (ok, error)',
-    labelNames: ['job', 'outcome'] as const,
+    labelNames: ['job_name', 'outcome'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 15, 60],
     registers: [this.registry],
   });
@@ -38,7 +40,7 @@ export class MetricsService implements OnModuleInit {
   private readonly jobFailures = new Counter({
     name: 'smedx_job_failures_total',
     help: 'Background job attempts that threw in this process, by job',
-    labelNames: ['job'] as const,
+    labelNames: ['job_name'] as const,
     registers: [this.registry],
   });
 
@@ -70,11 +72,11 @@ export class MetricsService implements OnModuleInit {
     const queueDepth: Gauge = new Gauge({
       name: 'smedx_queue_depth',
       help: 'Jobs waiting or running (outbox rows pending, processing or dispatched), by job',
-      labelNames: ['job'] as const,
+      labelNames: ['job_name'] as const,
       registers: [this.registry],
       collect: async () => {
         queueDepth.reset();
-        for (const row of await this.openByJob()) queueDepth.set({ job: row.job }, Number(row.count));
+        for (const row of await this.openByJob()) queueDepth.set({ job_name: row.job }, Number(row.count));
       },
     });
     const queueAge: Gauge = new Gauge({
@@ -112,13 +114,13 @@ export class MetricsService implements OnModuleInit {
     const runner = this.moduleRef.get(JobRunner, { strict: false });
     const run = runner.run.bind(runner);
     runner.run = async (message, attempt) => {
-      const end = this.jobDuration.startTimer({ job: message.job });
+      const end = this.jobDuration.startTimer({ job_name: message.job });
       try {
         await run(message, attempt);
         end({ outcome: 'ok' });
       } catch (err) {
         end({ outcome: 'error' });
-        this.jobFailures.inc({ job: message.job });
+        this.jobFailures.inc({ job_name: message.job });
         throw err;
       }
     };
