@@ -134,6 +134,8 @@ async function prepare(base, adminToken) {
   const officer = { email: `officer-${stamp}@browser.test`, password: 'browser-pass-2024' };
   const officerSession = await call(base, 'POST', '/auth/register', { ...officer, displayName: '市工信局测试员' });
   await call(base, 'POST', `/admin/users/${officerSession.user.id}/roles`, { role: 'city_officer' }, adminToken);
+  // A role grant revokes the tokens issued before it: sign in again.
+  officerSession.accessToken = (await call(base, 'POST', '/auth/login', officer)).accessToken;
   const newProvider = async (n, name) => {
     const member = await call(base, 'POST', '/auth/register', {
       email: `provider-${n}-${stamp}@browser.test`,

@@ -81,7 +81,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const relay = app.get(OutboxRelay);
 
   const call = async <T>(method: string, path: string, options: CallOptions = {}): Promise<HttpResult<T>> => {
-    const target = new URL(path.startsWith('/health') || path.startsWith('/docs') ? path : `/api/v1${path}`, url);
+    const target = new URL(/^\/(health|docs|metrics)/.test(path) ? path : `/api/v1${path}`, url);
     for (const [k, v] of Object.entries(options.query ?? {})) {
       if (v === undefined) continue;
       if (Array.isArray(v)) v.forEach((item) => target.searchParams.append(k, String(item)));

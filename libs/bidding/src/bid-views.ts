@@ -14,6 +14,9 @@ import { BlacklistService } from '@smedx/subsidy';
 import type { BidRevision } from './entities/bid-revision.entity.js';
 import type { Bid } from './entities/bid.entity.js';
 
+/** Who a bid view is for: the need's enterprise and officers, or a bidding provider. */
+export type BidAudience = 'need_side' | 'bidder';
+
 const WHOLE_PRICE_BASIS =
   '按报价全额计入软件、云服务及网关、路由等数据采集传输设备投入估算（补贴50%，最高50万元）；以项目验收达到二级及以上并经审核认定的投入为准';
 const LITTLE_GIANT_BASIS = '企业已获中央财政专项资金支持的专精特新“小巨人”，不在本次补贴范围';
@@ -34,12 +37,14 @@ export class BidViews {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async views(need: Need, bids: readonly Bid[]): Promise<BidView[]> {
+  /** `audience`: the need's side (its enterprise, officers) or a bidder, who sees no subsidy estimate. */
+  async views(need: Need, bids: readonly Bid[], audience: BidAudience): Promise<BidView[]> {
     if (!bids.length) return [];
+    const buyerSide = audience === 'need_side';
     const [needDocument, enterprise, blacklisted, providers, solutionDocuments] = await Promise.all([
       this.needs.toSearchDocument(need.id),
-      this.directory.getEnterprise(need.enterpriseId),
-      this.blacklist.activeEntry(need.enterpriseId).then((entry) => entry !== null),
+      buyerSide ? this.directory.getEnterprise(need.enterpriseId) : null,
+      buyerSide ? this.blacklist.activeEntry(need.enterpriseId).then((entry) => entry !== null) : false,
       this.directory.providersByIds([...new Set(bids.map((b) => b.providerId))]),
       this.solutions.toSearchDocuments([...new Set(bids.flatMap((b) => (b.solutionId ? [b.solutionId] : [])))]),
     ]);
@@ -64,13 +69,13 @@ export class BidViews {
         provider,
         solutionTitle: solution?.title ?? null,
         matchScore: score(provider, solution),
-        subsidyEstimate: subsidyFor({ ...enterprise, blacklisted }, bid.priceFen),
+        subsidyEstimate: enterprise ? subsidyFor({ ...enterprise, blacklisted }, bid.priceFen) : null,
       });
     });
   }
 
-  async view(need: Need, bid: Bid, revisions?: readonly BidRevision[]): Promise<BidView> {
-    const [view] = await this.views(need, [bid]);
+  async view(need: Need, bid: Bid, audience: BidAudience, revisions?: readonly BidRevision[]): Promise<BidView> {
+    const [view] = await this.views(need, [bid], audience);
     return revisions ? { ...view!, revisions: revisions.map(toRevisionView) } : view!;
   }
 }
@@ -97,7 +102,12 @@ export function subsidyFor(
 
 function toBidView(
   b: Bid,
-  extra: { provider: Provider | undefined; solutionTitle: string | null; matchScore: number | null; subsidyEstimate: BidSubsidyEstimate },
+  extra: {
+    provider: Provider | undefined;
+    solutionTitle: string | null;
+    matchScore: number | null;
+    subsidyEstimate: BidSubsidyEstimate | null;
+  },
 ): BidView {
   return {
     id: b.id,

@@ -25,6 +25,7 @@ import { ProjectsService } from '@smedx/projects';
 import { ACTIVE_BID_STATUSES, BID_STATE_MACHINE } from '@smedx/contracts';
 import type { BidAction } from '@smedx/contracts';
 import { BidViews } from './bid-views.js';
+import type { BidAudience } from './bid-views.js';
 import type { AwardBidInput, BidActionInput, ExtendDeadlineInput, ListBidsQuery, ReviseBidInput, SubmitBidInput } from './dto/bid.dto.js';
 import { BidRevision } from './entities/bid-revision.entity.js';
 import { Bid } from './entities/bid.entity.js';
@@ -121,7 +122,7 @@ export class BiddingService {
         return bid.id;
       }),
     );
-    return this.viewOf(bidId);
+    return this.viewOf(bidId, 'bidder');
   }
 
   /**
@@ -171,7 +172,7 @@ export class BiddingService {
         dedupeKey: `bid.revised:${bid.id}:${revised.revision}`,
       });
     });
-    return this.viewOf(bidId);
+    return this.viewOf(bidId, 'bidder');
   }
 
   /** The provider withdraws its bid, at any time before the award (also after the deadline). */
@@ -198,7 +199,7 @@ export class BiddingService {
         dedupeKey: `bid.withdrawn:${bid.id}`,
       });
     });
-    return this.viewOf(bidId);
+    return this.viewOf(bidId, 'bidder');
   }
 
   /** The need's enterprise puts a bid on its shortlist; the provider is told. */
@@ -225,7 +226,7 @@ export class BiddingService {
         dedupeKey: `bid.shortlisted:${bid.id}`,
       });
     });
-    return this.viewOf(bidId);
+    return this.viewOf(bidId, 'need_side');
   }
 
   /**
@@ -354,7 +355,7 @@ export class BiddingService {
     const need = await this.needs.findById(bid.needId);
     if (!need || !this.maySee(actor, need, bid)) throw new NotFoundError('bid', bidId);
     const revisions = await this.dataSource.getRepository(BidRevision).find({ where: { bidId }, order: { revision: 'ASC' } });
-    return this.views.view(need, bid, revisions);
+    return this.views.view(need, bid, this.audienceOf(actor, need), revisions);
   }
 
   /**
@@ -377,7 +378,7 @@ export class BiddingService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return { items: await this.views.views(need, rows), total, page: query.page, pageSize: query.pageSize };
+    return { items: await this.views.views(need, rows, this.audienceOf(actor, need)), total, page: query.page, pageSize: query.pageSize };
   }
 
   /** The provider the caller bids for: the one named, or their only one. */
@@ -459,6 +460,12 @@ export class BiddingService {
     return providerIds.length ? { kind: 'bidder', providerIds } : { kind: 'none' };
   }
 
+  /** The need's enterprise and officers see the subsidy estimate (it rests on the enterprise's private flags); bidders do not. */
+  private audienceOf(actor: Principal, need: Need): BidAudience {
+    const kind = this.partyOf(actor, need).kind;
+    return kind === 'buyer' || kind === 'officer' ? 'need_side' : 'bidder';
+  }
+
   private maySee(actor: Principal, need: Need, bid: Bid): boolean {
     const party = this.partyOf(actor, need);
     return party.kind === 'buyer' || party.kind === 'officer' || (party.kind === 'bidder' && party.providerIds.includes(bid.providerId));
@@ -514,10 +521,11 @@ export class BiddingService {
     }
   }
 
-  private async viewOf(bidId: string): Promise<BidView> {
+  private async viewOf(bidId: string, audience: BidAudience): Promise<BidView> {
     const bid = await this.dataSource.getRepository(Bid).findOneByOrFail({ id: bidId });
     const need = await this.needs.findById(bid.needId);
-    return this.views.view(need!, bid);
+    // The writer of a bid (its provider) or of a shortlist (the enterprise).
+    return this.views.view(need!, bid, audience);
   }
 }
 

@@ -59,7 +59,7 @@ export class ChainJointNeedsService {
     }
     // The demand context writes the need in its own transaction; the link follows. Should the
     // link fail, what remains is a draft of the leader's, visible to its members only.
-    const draft = await this.needs.create(actor, { ...fields, enterpriseId: chain.leaderEnterpriseId, sites });
+    const draft = await this.needs.create(actor, { ...fields, enterpriseId: chain.leaderEnterpriseId, sites }, { sitesConsented: true });
     const id = randomUUID();
     await this.uow.run(async (tx) => {
       await tx.insert(ChainJointNeed, {

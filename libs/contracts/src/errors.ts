@@ -44,8 +44,15 @@ export class ForbiddenError extends DomainError {
 }
 
 export class UnauthenticatedError extends DomainError {
-  constructor(message = 'authentication required') {
-    super('unauthenticated', 'unauthenticated', message);
+  constructor(message = 'authentication required', code = 'unauthenticated') {
+    super('unauthenticated', code, message);
+  }
+}
+
+/** 429: slow down; `retryAfterSeconds` becomes the `Retry-After` header. */
+export class TooManyRequestsError extends DomainError {
+  constructor(code: string, message: string, retryAfterSeconds: number) {
+    super('too_many_requests', code, message, { retryAfterSeconds });
   }
 }
 

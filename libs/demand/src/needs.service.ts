@@ -3,6 +3,7 @@ import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm'
 import {
   CLOCK,
   ConflictError,
+  DomainError,
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
@@ -43,14 +44,19 @@ export class NeedsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Creates a draft need of `input.enterpriseId`; the caller must be one of its members. */
-  async create(actor: Principal, input: CreateNeedInput): Promise<NeedView> {
+  /**
+   * Creates a draft need of `input.enterpriseId`; the caller must be one of its members.
+   * `sitesConsented`: the sites were checked by the caller's context (a chain's joint need
+   * names members that opted in); otherwise only enterprises the caller belongs to may be sites.
+   */
+  async create(actor: Principal, input: CreateNeedInput, options: { sitesConsented?: boolean } = {}): Promise<NeedView> {
     if (!actor.memberships.some((m) => m.organisationId === input.enterpriseId && m.kind === 'enterprise')) {
       throw new ForbiddenError('only members of the enterprise may publish its needs', 'not_enterprise_member');
     }
     const { enterpriseId, ...fields } = input;
     const sites = fields.sites ?? [];
     await this.assertSitesExist(sites);
+    if (!options.sitesConsented) assertSitesConsented(actor, sites, []);
     const id = await this.uow.run(async (tx) => {
       const enterprise = await this.directory.getEnterprise(enterpriseId, tx);
       const need = await tx.save(
@@ -91,6 +97,13 @@ export class NeedsService {
     if (patch.sites) await this.assertSitesExist(patch.sites);
     await this.uow.run(async (tx) => {
       const need = await this.loadForChange(tx, actor, id);
+      // Sites already on the need stay (a joint need's were consented through its chain); new ones need consent.
+      if (patch.sites)
+        assertSitesConsented(
+          actor,
+          patch.sites,
+          need.sites.map((s) => s.enterpriseId),
+        );
       NEED_STATE_MACHINE.next(need.status, 'edit');
       if (need.status === 'published' && patch.bidDeadline) this.assertDeadlineAhead(patch.bidDeadline);
       const enterprise = await this.directory.getEnterprise(need.enterpriseId, tx);
@@ -460,4 +473,22 @@ export class NeedsService {
 /** A PATCH body without the fields it left out, so they are not written as NULL. */
 function withoutUndefined<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * A need names another enterprise as a site (实施点) only with that enterprise's consent: the
+ * caller is one of its members, or the site came through a chain's joint need, whose route
+ * checks the member's opt-in. 403 naming each site that lacks it.
+ */
+function assertSitesConsented(actor: Principal, sites: readonly NeedSite[], alreadyNamed: readonly string[]): void {
+  const problems = sites.flatMap((s, i) =>
+    alreadyNamed.includes(s.enterpriseId) || isMember(actor, s.enterpriseId)
+      ? []
+      : [{ field: `sites.${i}.enterpriseId`, reason: '该企业未同意作为实施点；联合需求请经产业链发布（链上成员须已同意参与联合需求）' }],
+  );
+  if (problems.length) {
+    throw new DomainError('forbidden', 'site_without_consent', `不能将未同意的企业列为实施点: ${problems.map((p) => p.field).join(', ')}`, {
+      problems,
+    });
+  }
 }

@@ -16,7 +16,7 @@ type Operation = { responses?: Record<string, Record<string, unknown>> };
 export function publishResponseSchemas(document: OpenAPIObject, routes: Record<string, RouteContract> = API_ROUTES): void {
   for (const [key, contract] of Object.entries(routes)) {
     const [method, path] = key.split(' ') as [string, string];
-    const documented = (path === '/health' ? path : `/${API_PREFIX}${path}`).replace(/:(\w+)/g, '{$1}');
+    const documented = (path.startsWith('/health') ? path : `/${API_PREFIX}${path}`).replace(/:(\w+)/g, '{$1}');
     const operation = document.paths[documented]?.[method.toLowerCase() as 'get'] as Operation | undefined;
     if (!operation) continue;
     const responses = (operation.responses ??= {});

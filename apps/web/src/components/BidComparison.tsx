@@ -140,7 +140,7 @@ export function BidComparison({
     }
   };
 
-  const estimateNote = items.find((b) => b.subsidyEstimate.basis)?.subsidyEstimate.basis;
+  const estimateNote = items.find((b) => b.subsidyEstimate?.basis)?.subsidyEstimate?.basis;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -271,18 +271,19 @@ export function BidComparison({
             ),
             key: 'subsidy',
             width: 170,
-            render: (_, b) => (
-              <Space direction="vertical" size={0} data-testid="bid-subsidy">
-                <span>
-                  补贴 <Typography.Text strong>{formatFen(b.subsidyEstimate.subsidyFen)}</Typography.Text>
-                </span>
-                <span>净支出 {formatFen(b.subsidyEstimate.netCostFen)}</span>
-                <Space size={4} wrap>
-                  {b.subsidyEstimate.isEstimate && <Tag color="orange">补贴为预估</Tag>}
-                  {b.subsidyEstimate.capped && <Tag color="purple">已达50万元上限</Tag>}
+            render: (_, b) =>
+              b.subsidyEstimate && (
+                <Space direction="vertical" size={0} data-testid="bid-subsidy">
+                  <span>
+                    补贴 <Typography.Text strong>{formatFen(b.subsidyEstimate.subsidyFen)}</Typography.Text>
+                  </span>
+                  <span>净支出 {formatFen(b.subsidyEstimate.netCostFen)}</span>
+                  <Space size={4} wrap>
+                    {b.subsidyEstimate.isEstimate && <Tag color="orange">补贴为预估</Tag>}
+                    {b.subsidyEstimate.capped && <Tag color="purple">已达50万元上限</Tag>}
+                  </Space>
                 </Space>
-              </Space>
-            ),
+              ),
           },
           {
             title: '状态',

@@ -241,9 +241,11 @@ function OwnBid({ bid, need, providers, onChanged }: { bid: Bid; need: Need; pro
           </Descriptions.Item>
           <Descriptions.Item label="提交时间">{formatTime(bid.submittedAt)}</Descriptions.Item>
           <Descriptions.Item label="最近修改">{formatTime(bid.revisedAt)}</Descriptions.Item>
-          <Descriptions.Item label="预估补贴">
-            {formatFen(bid.subsidyEstimate.subsidyFen)} <Tag color="orange">预估</Tag>
-          </Descriptions.Item>
+          {bid.subsidyEstimate && (
+            <Descriptions.Item label="预估补贴">
+              {formatFen(bid.subsidyEstimate.subsidyFen)} <Tag color="orange">预估</Tag>
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label="实施方案说明" span={3}>
             <Typography.Paragraph className="pre-wrap" style={{ marginBottom: 0 }}>
               {bid.proposal}

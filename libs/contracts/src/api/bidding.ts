@@ -68,7 +68,8 @@ export const BidViewSchema = z.strictObject({
    * function that ranks `GET /needs/:id/matches`; null without a solution.
    */
   matchScore: z.number().min(0).max(1).nullable(),
-  subsidyEstimate: BidSubsidyEstimateSchema,
+  /** The enterprise's comparison aid, for its members and officers only; a bidder gets null. */
+  subsidyEstimate: BidSubsidyEstimateSchema.nullable(),
   submittedAt: instant,
   revisedAt: instant.nullable(),
   shortlistedAt: instant.nullable(),

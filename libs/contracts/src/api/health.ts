@@ -18,6 +18,12 @@ export const HealthViewSchema = z.strictObject({
 });
 export type HealthView = z.output<typeof HealthViewSchema>;
 
+/** `GET /health/live`: the process answers. */
+export const LivenessViewSchema = z.strictObject({ status: z.literal('ok') });
+
 export const healthRoutes = {
   'GET /health': json(HealthViewSchema),
+  'GET /health/live': json(LivenessViewSchema),
+  /** Database up, search index built, not draining; 503 with the same shape otherwise. */
+  'GET /health/ready': json(HealthViewSchema),
 } as const;

@@ -69,6 +69,8 @@ export type MemberView = z.output<typeof MemberViewSchema>;
 
 export const identityRoutes = {
   'POST /auth/register': json(SignUpViewSchema),
+  /** A fresh session: every token issued before is revoked. */
+  'POST /auth/password': json(SessionViewSchema),
   'POST /auth/login': json(SessionViewSchema),
   'GET /auth/me': json(UserViewSchema),
   'GET /organisations/:id/members': json(z.array(MemberViewSchema)),

@@ -7,6 +7,7 @@ export {
   InvalidInputError,
   NotFoundError,
   StateConflictError,
+  TooManyRequestsError,
   UnauthenticatedError,
 } from '@smedx/contracts';
 export type { DomainErrorKind, FieldProblem } from '@smedx/contracts';
