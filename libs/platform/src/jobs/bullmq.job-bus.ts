@@ -63,6 +63,28 @@ export class BullmqJobBus implements JobBus {
     if (job) await job.remove();
   }
 
+  async lost(messageIds: number[]): Promise<number[]> {
+    if (!messageIds.length) return [];
+    // A job is known while its hash exists (what `queue.getJob` reads), whatever its state.
+    const pipeline = this.connection.pipeline();
+    for (const id of messageIds) pipeline.exists(this.queue.toKey(queueJobId(id)));
+    const replies = (await pipeline.exec()) ?? [];
+    return messageIds.filter((id, i) => {
+      const [err, exists] = replies[i] ?? [new Error('no reply'), null];
+      if (err) throw err;
+      return exists === 0;
+    });
+  }
+
+  connected(): boolean {
+    return this.connection.status === 'ready';
+  }
+
+  onReady(listener: () => void): void {
+    this.connection.on('ready', listener);
+    if (this.connected()) listener();
+  }
+
   async ping(): Promise<boolean> {
     try {
       return (await this.connection.ping()) === 'PONG';

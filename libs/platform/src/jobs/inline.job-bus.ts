@@ -15,6 +15,16 @@ export class InlineJobBus implements JobBus {
 
   async forget(): Promise<void> {}
 
+  async lost(): Promise<number[]> {
+    return [];
+  }
+
+  connected(): boolean {
+    return true;
+  }
+
+  onReady(): void {}
+
   async ping(): Promise<boolean> {
     return true;
   }

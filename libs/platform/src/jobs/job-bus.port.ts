@@ -18,6 +18,16 @@ export interface JobBus {
   dispatch(message: OutboxMessage): Promise<'done' | 'dispatched'>;
   /** Forgets any queued copy of a dead job before it is retried. */
   forget(messageId: number): Promise<void>;
+  /**
+   * Of these dispatched outbox ids, the ones whose queued job the queue no
+   * longer knows (Redis restarted empty, a failover lost writes). Throws while
+   * the queue is unreachable. Inline: none.
+   */
+  lost(messageIds: number[]): Promise<number[]>;
+  /** Whether the queue is connected now (a pass skips handing over while it is not). */
+  connected(): boolean;
+  /** Calls `listener` each time the queue's connection becomes ready (at start and after every reconnect). */
+  onReady(listener: () => void): void;
   /** Whether the bus can take work now (health). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

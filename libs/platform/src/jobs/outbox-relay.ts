@@ -14,7 +14,11 @@ import { OutboxService } from './outbox.service.js';
 
 /** How long a claimed row is ours before another relay may take it again. */
 const PROCESSING_LEASE_MS = 60_000;
-/** A dispatched row not finished by then is enqueued again (Redis may have lost it). */
+/**
+ * A dispatched row not finished by then is enqueued again. The last resort
+ * only: {@link OutboxReconciler} asks BullMQ after every reconnect and every
+ * few seconds, and re-offers at once the rows whose job it lost.
+ */
 const DISPATCH_LEASE_MS = 10 * 60_000;
 const BATCH = 50;
 
@@ -31,6 +35,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private running: Promise<number> | null = null;
   private again = false;
   private stopped = false;
+  /** Since when the queue has refused jobs (null while it takes them). */
+  private outage: { since: number } | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -97,9 +103,50 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async pass(): Promise<number> {
     await this.writeDueSchedules();
+    // While the queue is away the rows wait in the outbox; ioredis reconnects and the timer comes back.
+    if (!this.bus.connected()) {
+      this.outageStarted('not connected');
+      return 0;
+    }
     const claimed = await this.claim();
-    for (const message of claimed) await this.deliver(message);
+    for (let i = 0; i < claimed.length; i++) {
+      if (await this.deliver(claimed[i])) continue;
+      if (this.bus.kind === 'bullmq') {
+        // The queue refused one: the rest of the batch goes back untouched, and this round of passes ends.
+        await this.release(claimed.slice(i + 1).map((m) => m.id));
+        return 0;
+      }
+    }
+    if (claimed.length && this.outage) await this.outageEnded();
     return claimed.length;
+  }
+
+  /** Logs once when the queue stops taking jobs, not once per job. */
+  private outageStarted(reason: string): void {
+    if (this.outage) return;
+    this.outage = { since: this.clock.now().getTime() };
+    this.logger.warn(`the job queue is unavailable (${reason}): jobs wait in the outbox and are enqueued when it is back`);
+  }
+
+  private async outageEnded(): Promise<void> {
+    const since = this.outage!.since;
+    this.outage = null;
+    const waiting = await this.dataSource.getRepository(OutboxMessage).count({ where: { status: 'pending' } });
+    const seconds = ((this.clock.now().getTime() - since) / 1000).toFixed(1);
+    this.logger.log(`the job queue is back after ${seconds} s; ${waiting} job(s) still waiting in the outbox are being enqueued`);
+  }
+
+  private async release(ids: number[]): Promise<void> {
+    if (!ids.length) return;
+    await this.uow.run((tx) =>
+      tx
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({ status: 'pending', lockedUntil: null, availableAt: this.clock.now() })
+        .whereInIds(ids)
+        .andWhere("status = 'processing'")
+        .execute(),
+    );
   }
 
   /**
@@ -173,7 +220,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return rows.map((r) => Number(r.id));
   }
 
-  private async deliver(message: OutboxMessage): Promise<void> {
+  /** Hands one row over; false when the bus refused it (the row was put back for later). */
+  private async deliver(message: OutboxMessage): Promise<boolean> {
     try {
       const outcome = await this.bus.dispatch(message);
       const now = this.clock.now();
@@ -187,8 +235,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           lastError: null,
         },
       );
+      return true;
     } catch (err) {
       await this.failed(message, err);
+      return false;
     }
   }
 
@@ -197,7 +247,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const now = this.clock.now().getTime();
     if (this.bus.kind === 'bullmq') {
       // The queue did not take it (Redis away): not an attempt, try again soon.
-      this.logger.warn(`job ${message.id} (${message.job}) not enqueued: ${error}`);
+      this.outageStarted(error);
       await this.update(message.id, {
         status: 'pending',
         availableAt: new Date(now + this.config.jobs.pollMs * 4),
