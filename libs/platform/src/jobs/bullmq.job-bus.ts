@@ -44,18 +44,29 @@ export class BullmqJobBus implements JobBus {
   }
 
   async dispatch(message: OutboxMessage): Promise<'dispatched'> {
-    await this.queue.add(
-      message.job,
-      { outboxId: message.id, payload: message.payload },
-      {
-        jobId: queueJobId(message.id),
-        attempts: this.options.attempts,
-        backoff: { type: 'exponential', delay: this.options.backoffMs },
-        removeOnComplete: { age: 24 * 3600, count: 10_000 },
-        removeOnFail: false,
-      },
-    );
+    await this.queue.add(message.job, { outboxId: message.id, payload: message.payload }, this.jobOptions(message));
     return 'dispatched';
+  }
+
+  async dispatchAll(messages: OutboxMessage[]): Promise<void> {
+    if (!messages.length) return;
+    await this.queue.addBulk(
+      messages.map((message) => ({
+        name: message.job,
+        data: { outboxId: message.id, payload: message.payload },
+        opts: this.jobOptions(message),
+      })),
+    );
+  }
+
+  private jobOptions(message: OutboxMessage) {
+    return {
+      jobId: queueJobId(message.id),
+      attempts: this.options.attempts,
+      backoff: { type: 'exponential', delay: this.options.backoffMs },
+      removeOnComplete: { age: 24 * 3600, count: 10_000 },
+      removeOnFail: false,
+    };
   }
 
   async forget(messageId: number): Promise<void> {

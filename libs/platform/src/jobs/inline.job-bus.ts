@@ -13,6 +13,10 @@ export class InlineJobBus implements JobBus {
     return 'done';
   }
 
+  async dispatchAll(messages: OutboxMessage[]): Promise<void> {
+    for (const message of messages) await this.dispatch(message);
+  }
+
   async forget(): Promise<void> {}
 
   async lost(): Promise<number[]> {

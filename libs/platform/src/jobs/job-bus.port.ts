@@ -16,6 +16,11 @@ export interface JobBus {
    * when neither happened, and the row is tried again later.
    */
   dispatch(message: OutboxMessage): Promise<'done' | 'dispatched'>;
+  /**
+   * BullMQ: enqueues a whole claimed batch in one round trip (all or none);
+   * resolves when the queue took them. Inline: dispatches one by one.
+   */
+  dispatchAll(messages: OutboxMessage[]): Promise<void>;
   /** Forgets any queued copy of a dead job before it is retried. */
   forget(messageId: number): Promise<void>;
   /**

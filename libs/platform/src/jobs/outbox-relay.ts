@@ -20,7 +20,9 @@ const PROCESSING_LEASE_MS = 60_000;
  * few seconds, and re-offers at once the rows whose job it lost.
  */
 const DISPATCH_LEASE_MS = 10 * 60_000;
+/** Rows claimed per pass: inline runs each handler; BullMQ takes a whole batch in one round trip. */
 const BATCH = 50;
+const BULK_BATCH = 200;
 
 /**
  * Moves outbox rows to the job bus: claims due rows, hands each over, and
@@ -109,15 +111,50 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       return 0;
     }
     const claimed = await this.claim();
-    for (let i = 0; i < claimed.length; i++) {
-      if (await this.deliver(claimed[i])) continue;
-      if (this.bus.kind === 'bullmq') {
-        // The queue refused one: the rest of the batch goes back untouched, and this round of passes ends.
-        await this.release(claimed.slice(i + 1).map((m) => m.id));
-        return 0;
-      }
+    if (this.bus.kind === 'bullmq') return this.enqueueAll(claimed);
+    for (const message of claimed) await this.deliver(message);
+    return claimed.length;
+  }
+
+  /**
+   * BullMQ: the claimed batch goes to the queue in one round trip and is
+   * marked dispatched in one statement; refused, it all goes back to wait.
+   */
+  private async enqueueAll(claimed: OutboxMessage[]): Promise<number> {
+    if (!claimed.length) return 0;
+    try {
+      await this.bus.dispatchAll(claimed);
+    } catch (err) {
+      const error = err instanceof Error ? err.message : String(err);
+      this.outageStarted(error);
+      await this.uow.run((tx) =>
+        tx
+          .createQueryBuilder()
+          .update(OutboxMessage)
+          .set({
+            status: 'pending',
+            availableAt: new Date(this.clock.now().getTime() + this.config.jobs.pollMs * 4),
+            lockedUntil: null,
+            lastError: `enqueue failed: ${error}`.slice(0, 2000),
+          })
+          .whereInIds(claimed.map((m) => m.id))
+          .andWhere("status = 'processing'")
+          .execute(),
+      );
+      return 0;
     }
-    if (claimed.length && this.outage) await this.outageEnded();
+    const now = this.clock.now();
+    // Only while still ours: a fast worker may already have marked one done.
+    await this.uow.run((tx) =>
+      tx
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({ status: 'dispatched', lockedUntil: new Date(now.getTime() + DISPATCH_LEASE_MS), lastError: null })
+        .whereInIds(claimed.map((m) => m.id))
+        .andWhere("status = 'processing'")
+        .execute(),
+    );
+    if (this.outage) await this.outageEnded();
     return claimed.length;
   }
 
@@ -134,19 +171,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const waiting = await this.dataSource.getRepository(OutboxMessage).count({ where: { status: 'pending' } });
     const seconds = ((this.clock.now().getTime() - since) / 1000).toFixed(1);
     this.logger.log(`the job queue is back after ${seconds} s; ${waiting} job(s) still waiting in the outbox are being enqueued`);
-  }
-
-  private async release(ids: number[]): Promise<void> {
-    if (!ids.length) return;
-    await this.uow.run((tx) =>
-      tx
-        .createQueryBuilder()
-        .update(OutboxMessage)
-        .set({ status: 'pending', lockedUntil: null, availableAt: this.clock.now() })
-        .whereInIds(ids)
-        .andWhere("status = 'processing'")
-        .execute(),
-    );
   }
 
   /**
@@ -214,7 +238,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       .where("(m.status = 'pending' AND m.availableAt <= :now)", { now })
       .orWhere("(m.status IN ('processing', 'dispatched') AND m.lockedUntil < :now)", { now })
       .orderBy('m.id', 'ASC')
-      .limit(BATCH);
+      .limit(this.bus.kind === 'bullmq' ? BULK_BATCH : BATCH);
     if (this.dataSource.options.type === 'postgres') qb.setLock('pessimistic_write').setOnLocked('skip_locked');
     const rows = await qb.getRawMany<{ id: number | string }>();
     return rows.map((r) => Number(r.id));
