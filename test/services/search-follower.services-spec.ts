@@ -40,19 +40,15 @@ describe("the search change follower misses nothing and skips nothing (each api'
       await a.app.get(OutboxService).add(runner.manager, { name: INDEX_SOLUTION_JOB }, { solutionId });
       // … while later changes commit, so the newest id at the start is past it.
       for (let i = 0; i < 3; i++) {
-        await a.app
-          .get(UnitOfWork)
-          .run((tx) =>
-            a.app
-              .get(OutboxService)
-              .add(tx, AuditRecordJob, {
-                actorId: null,
-                action: 'test',
-                entityType: 'test',
-                entityId: `later-${i}`,
-                at: new Date().toISOString(),
-              }),
-          );
+        await a.app.get(UnitOfWork).run((tx) =>
+          a.app.get(OutboxService).add(tx, AuditRecordJob, {
+            actorId: null,
+            action: 'test',
+            entityType: 'test',
+            entityId: `later-${i}`,
+            at: new Date().toISOString(),
+          }),
+        );
       }
       const b = await startTestApp({ DATABASE_URL: a.config.database.url });
       try {
