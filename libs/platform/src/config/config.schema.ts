@@ -102,6 +102,8 @@ export const envSchema = z.object({
   JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
   JOB_BACKOFF_MS: z.coerce.number().int().min(1).default(1000),
   OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
+  /** How often dispatched jobs are checked against BullMQ (besides after every Redis reconnect). */
+  OUTBOX_RECONCILE_MS: z.coerce.number().int().min(100).default(5000),
   AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
   AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   /** Wrong passwords in a row that lock an account, and for how long. */
@@ -174,7 +176,7 @@ export interface AppConfig {
   admin: { email: string; password: string };
   demo: boolean;
   logLevel: Env['LOG_LEVEL'];
-  jobs: { attempts: number; backoffMs: number; pollMs: number };
+  jobs: { attempts: number; backoffMs: number; pollMs: number; reconcileMs: number };
   /** Match scoring: factor weights summing to 1, the strong-match threshold, how many matches rank. */
   matching: { weights: Record<MatchFactor, number>; strongThreshold: number; topN: number };
 }

@@ -56,7 +56,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     admin: { email: e.SMEDX_ADMIN_EMAIL, password: e.SMEDX_ADMIN_PASSWORD },
     demo: e.SMEDX_DEMO,
     logLevel: e.LOG_LEVEL,
-    jobs: { attempts: e.JOB_ATTEMPTS, backoffMs: e.JOB_BACKOFF_MS, pollMs: e.OUTBOX_POLL_MS },
+    jobs: { attempts: e.JOB_ATTEMPTS, backoffMs: e.JOB_BACKOFF_MS, pollMs: e.OUTBOX_POLL_MS, reconcileMs: e.OUTBOX_RECONCILE_MS },
     matching: {
       weights: e.MATCH_WEIGHTS ?? normaliseMatchWeights(DEFAULT_MATCH_WEIGHTS),
       strongThreshold: e.MATCH_STRONG_THRESHOLD,
