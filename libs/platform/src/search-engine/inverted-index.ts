@@ -140,7 +140,14 @@ export class InvertedIndex {
   /** Terms of the document being added. */
   private touched = new Int32Array(64);
 
-  constructor(readonly settings: IndexSettings) {
+  private current: IndexSettings;
+
+  get settings(): IndexSettings {
+    return this.current;
+  }
+
+  constructor(settings: IndexSettings) {
+    this.current = settings;
     this.fields = settings.searchable.map((s) => s.field);
     this.weights = Float64Array.from(settings.searchable.map((s) => s.weight));
     this.nf = this.fields.length;
@@ -153,6 +160,13 @@ export class InvertedIndex {
       );
     }
     for (const field of settings.sortable) this.sortColumns.set(field, new SortColumn());
+    this.useVocabulary(settings);
+  }
+
+  /** Takes the synonyms of `settings` (which differ from the current ones in synonyms and stop words only). */
+  useVocabulary(settings: IndexSettings): void {
+    this.current = settings;
+    this.synonyms.clear();
     for (const [key, list] of Object.entries(settings.synonyms ?? {})) this.synonyms.set(fold(key).trim(), list);
   }
 
@@ -443,7 +457,10 @@ export class InvertedIndex {
     for (const t of terms) {
       const word = fold(t.term).trim();
       if (!word) continue;
-      const variants = this.variants(word, !!t.prefix, marks, t.alternatives, true);
+      // The index's own synonyms too, as Meilisearch applies them: the same lexicon, however the query came.
+      const own = this.synonyms.get(word);
+      const alternatives = own ? [...new Set([...t.alternatives, ...own])] : t.alternatives;
+      const variants = this.variants(word, !!t.prefix, marks, alternatives, true);
       if (variants.length > 0) {
         marks.add(word);
         planned.push(wordOf(variants));
