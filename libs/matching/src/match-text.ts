@@ -108,7 +108,7 @@ function isKeyword(token: string, lexicon: Lexicon): boolean {
 /** The lexicon's own words in a folded text (老坏, 手机上看), longest first at each place: jieba cuts them apart. */
 function lexiconWords(text: string, lexicon: Lexicon): string[] {
   const out: string[] = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const word = lexicon.longestAt(text, i);
     if (word) out.push(word);
     i += word ? word.length : 1;

@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { EmbeddedSearchEngine } from '@smedx/platform';
 import type { Filter, SearchQuery } from '@smedx/platform';
 import { baseLexicon, understand } from '@smedx/lexicon';
-import { SOLUTION_INDEX_SETTINGS } from '@smedx/search';
+import { SOLUTION_INDEX_SETTINGS, SearchService } from '@smedx/search';
+import type { SearchMissesService } from '@smedx/search';
+import { documentBatches } from '../search/generator.js';
 import { JUDGED_QUERIES } from './queries.js';
 import { BENCH_SOLUTIONS } from './solutions.js';
 
@@ -14,7 +16,11 @@ import { BENCH_SOLUTIONS } from './solutions.js';
  * word required, any word when none has them all). Prints nDCG@10 and P@1
  * (the first hit graded 2 or more) per mode, and the queries that miss.
  *
- *   npm run bench:relevance
+ * Then the latency of `GET /search/suggest` (SearchService.suggest: lexicon
+ * words by binary search, titles by a prefix query) over `--n` generated
+ * solutions (default 100,000; `--n=0` skips it).
+ *
+ *   npm run bench:relevance [-- --n=100000]
  */
 
 const K = 10;
@@ -79,6 +85,49 @@ async function main(): Promise<void> {
     );
     if (misses.length) console.log(`  first hit not relevant: ${misses.join('; ')}`);
   }
+  await engine.close();
+  const n = Number(process.argv.find((a) => a.startsWith('--n='))?.split('=')[1] ?? 100_000);
+  if (n > 0) await suggestBench(n);
+}
+
+const PREFIXES = [
+  '能耗',
+  '设备',
+  '数控机',
+  'mes',
+  '质量追',
+  '仓储',
+  'sca',
+  '预测',
+  '排产',
+  '空压',
+  '振动',
+  '工业网',
+  '安全',
+  '碳',
+  'oee',
+  '数据采',
+  '机床联',
+  '财务',
+  '图纸',
+  '看板',
+];
+
+async function suggestBench(n: number): Promise<void> {
+  const engine = new EmbeddedSearchEngine();
+  await engine.ensureIndex(INDEX, SOLUTION_INDEX_SETTINGS);
+  for (const batch of documentBatches(n)) await engine.upsert(INDEX, batch);
+  const service = new SearchService(engine, null as unknown as SearchMissesService, { now: () => new Date() });
+  for (let i = 0; i < 50; i++) await service.suggest({ q: PREFIXES[i % PREFIXES.length], limit: 10 });
+  const times: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const started = performance.now();
+    await service.suggest({ q: PREFIXES[i % PREFIXES.length], limit: 10 });
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const at = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))].toFixed(2);
+  console.log(`suggest over ${n} solutions, ${times.length} calls: p50 ${at(0.5)} ms, p95 ${at(0.95)} ms, p99 ${at(0.99)} ms`);
   await engine.close();
 }
 

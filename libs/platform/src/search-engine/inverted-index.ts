@@ -31,6 +31,8 @@ const MAX_TF = 255;
 const ENOUGH_COVERING_ALL = 50;
 /** What a boost adds to a document's coverage of the query (coverage is in [0, 1]). */
 const BOOST = 0.2;
+/** Synonym phrase postings kept for reuse. */
+const PHRASE_CACHE_SIZE = 512;
 /** Filter bit sets kept for reuse (a query's tiers repeat filters; so do queries of one kind). */
 const FILTER_CACHE_SIZE = 64;
 
@@ -127,6 +129,9 @@ export class InvertedIndex {
    */
   private readonly filterCache = new Map<string, DocBits>();
   private filterCacheCount = -1;
+  /** Synonym phrases' postings, valid for one `docCount` (as the filter cache); a compaction clears it. */
+  private readonly phraseCache = new Map<string, { posting: Posting; marks: string[] } | undefined>();
+  private phraseCacheCount = -1;
   /**
    * Document numbers in id order (dead ones too, until compaction) and each
    * number's place in it, so that ordering by id — the tie-break of every
@@ -281,6 +286,7 @@ export class InvertedIndex {
     this.postings = postings;
     this.sortedTerms = null;
     this.filterCache.clear();
+    this.phraseCache.clear();
     this.idOrdered = 0;
 
     for (let d = 0; d < oldCount; d++) {
@@ -429,6 +435,7 @@ export class InvertedIndex {
       if (used === 0 ? avg > 0 : Math.abs(avg - used) > 0.1 * used) stale = true;
     }
     if (!stale) return;
+    this.phraseCache.clear();
     for (let f = 0; f < this.nf; f++) this.normAvgs[f] = this.lenSums[f] / this.liveCount;
     for (let d = 0; d < this.docCount; d++) this.computeNorms(d);
     for (const p of this.postings) for (let j = 0; j < p.len; j++) p.impacts[j] = this.impact(p, j);
@@ -590,6 +597,19 @@ export class InvertedIndex {
    * phrase such as 制造执行系统), with the frequencies of its rarest word.
    */
   private phrasePosting(synonym: string): { posting: Posting; marks: string[] } | undefined {
+    // Intersections of long postings are what synonyms cost: kept while no document number is added or renumbered.
+    if (this.phraseCacheCount !== this.docCount) {
+      this.phraseCache.clear();
+      this.phraseCacheCount = this.docCount;
+    }
+    if (this.phraseCache.has(synonym)) return this.phraseCache.get(synonym);
+    const found = this.intersectPhrase(synonym);
+    if (this.phraseCache.size >= PHRASE_CACHE_SIZE) this.phraseCache.delete(this.phraseCache.keys().next().value!);
+    this.phraseCache.set(synonym, found);
+    return found;
+  }
+
+  private intersectPhrase(synonym: string): { posting: Posting; marks: string[] } | undefined {
     const { words } = queryWords(synonym);
     const parts = words.map((w) => this.postingOf(w));
     if (parts.length === 0 || parts.some((p) => !p || p.len === 0)) return undefined;
