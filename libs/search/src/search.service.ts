@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, SEARCH_ENGINE, editDistanceWithin, fold } from '@smedx/platform';
 import type { Clock, Filter, SearchEngine, SearchQuery, SearchResult, SortClause } from '@smedx/platform';
+import type { NeedSearchDocument, NeedSearchPage, SolutionSearchDocument, SolutionSearchPage } from '@smedx/contracts';
 import { currentLexicon, understand } from '@smedx/lexicon';
-import type { Lexicon } from '@smedx/lexicon';
+import type { Lexicon, UnderstoodQuery } from '@smedx/lexicon';
+import { SCENARIOS, nameOf } from '@smedx/taxonomy';
 import { SearchMissesService } from './search-misses.service.js';
 import type { SuggestView } from './search.views.js';
 import type { SuggestQuery } from './dto/unmet-demand.dto.js';
-import type { UnderstoodQuery } from '@smedx/lexicon';
-import { SCENARIOS, nameOf } from '@smedx/taxonomy';
 import type { NeedSearch, SolutionSearch } from './dto/search-query.dto.js';
 import { NEEDS_INDEX, SOLUTIONS_INDEX } from './search-indexes.js';
 
@@ -23,18 +23,10 @@ export interface UnderstoodView {
   industries: string[];
 }
 
-export interface SearchPage {
-  hits: Record<string, unknown>[];
-  total: number;
-  facets: Record<string, Record<string, number>>;
-  page: number;
-  pageSize: number;
-  /** Present when `q` was given. */
-  understood?: UnderstoodView;
-  /** Why nothing was searched for (a query of stop words only), in Chinese. */
-  notice?: string;
-  /** For a query finding nothing: the closest query the lexicon knows (能耗检测 → 能耗监测). */
-  didYouMean?: string;
+/** What a hit adds to its document. */
+interface Hit {
+  _score: number;
+  _highlight: Record<string, string>;
 }
 
 /** Shown when a query holds nothing but stop and question words. */
@@ -101,7 +93,7 @@ export class SearchService {
     return { q: q.q, items };
   }
 
-  async solutions(q: SolutionSearch): Promise<SearchPage> {
+  async solutions(q: SolutionSearch): Promise<SolutionSearchPage> {
     const filters: Filter[] = [
       ...anyOf('industries', q.industry),
       ...anyOf('scenarios', q.scenario),
@@ -114,10 +106,18 @@ export class SearchService {
     // A solution fits a budget when its lowest price does.
     if (q.priceMaxFen !== undefined) filters.push({ field: 'priceMinFen', op: 'range', max: q.priceMaxFen });
     if (q.deployDaysMax !== undefined) filters.push({ field: 'deployDays', op: 'range', max: q.deployDaysMax });
-    return this.run(SOLUTIONS_INDEX, q, filters, SOLUTION_SORT[q.sort], SOLUTION_FIELDS, ['title', 'summary', 'description'], 'industries');
+    return this.run<SolutionSearchDocument>(
+      SOLUTIONS_INDEX,
+      q,
+      filters,
+      SOLUTION_SORT[q.sort],
+      SOLUTION_FIELDS,
+      ['title', 'summary', 'description'],
+      'industries',
+    );
   }
 
-  async needs(q: NeedSearch): Promise<SearchPage> {
+  async needs(q: NeedSearch): Promise<NeedSearchPage> {
     const filters: Filter[] = [
       ...anyOf('industry', q.industry),
       ...anyOf('scenarios', q.scenario),
@@ -129,10 +129,11 @@ export class SearchService {
       filters.push({ field: 'budgetFen', op: 'range', min: q.budgetMinFen, max: q.priceMaxFen });
     }
     if (q.deployDaysMax !== undefined) filters.push({ field: 'expectedDays', op: 'range', max: q.deployDaysMax });
-    return this.run(NEEDS_INDEX, q, filters, NEED_SORT[q.sort], NEED_FIELDS, ['title', 'description'], 'industry');
+    return this.run<NeedSearchDocument>(NEEDS_INDEX, q, filters, NEED_SORT[q.sort], NEED_FIELDS, ['title', 'description'], 'industry');
   }
 
-  private async run(
+  /** Runs a query; the hits are the documents `D` the owning context indexed (its `toSearchDocuments`). */
+  private async run<D extends object>(
     index: string,
     q: {
       q?: string;
@@ -147,7 +148,16 @@ export class SearchService {
     fields: Record<string, string>,
     highlight: string[],
     industryField: string,
-  ): Promise<SearchPage> {
+  ): Promise<{
+    hits: (D & Hit)[];
+    total: number;
+    facets: Record<string, Record<string, number>>;
+    page: number;
+    pageSize: number;
+    understood?: UnderstoodView;
+    notice?: string;
+    didYouMean?: string;
+  }> {
     const understood = q.q ? understand(q.q, currentLexicon()) : null;
     if (understood?.onlyStopWords) {
       const facets = Object.fromEntries((q.facets ?? []).map((name) => [name, {}]));
@@ -193,7 +203,7 @@ export class SearchService {
     const facets: Record<string, Record<string, number>> = {};
     for (const name of q.facets ?? []) facets[name] = result.facets[fields[name]] ?? {};
     return {
-      hits: result.hits.map((h) => ({ ...h.doc, _score: h.score, _highlight: h.highlight })),
+      hits: result.hits.map((h) => ({ ...(h.doc as D), _score: h.score, _highlight: h.highlight })),
       total: result.total,
       facets,
       page: result.page,
