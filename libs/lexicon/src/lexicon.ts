@@ -2,9 +2,11 @@ import { fold } from '@smedx/platform';
 import { INDUSTRY_CODES, SCENARIO_CODES } from '@smedx/taxonomy';
 import { LEXICON_DATA, type LexiconData } from './lexicon.data.js';
 
-/** What an entry says about its term. */
-export const LEXICON_KINDS = ['stop', 'synonym', 'related', 'abbreviation', 'scenario', 'industry'] as const;
-export type LexiconKind = (typeof LEXICON_KINDS)[number];
+import type { LexiconKind } from '@smedx/contracts';
+
+/** What an entry says about its term (the kinds are the API's: `@smedx/contracts`). */
+export { LEXICON_KINDS } from '@smedx/contracts';
+export type { LexiconKind } from '@smedx/contracts';
 
 /**
  * One entry of the lexicon: `stop` (the term carries no meaning; no values),

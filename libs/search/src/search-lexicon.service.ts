@@ -95,5 +95,5 @@ export class SearchLexiconService implements OnApplicationBootstrap, BeforeAppli
 }
 
 function viewOf(r: LexiconEntryRecord): LexiconEntryView {
-  return { id: r.id, kind: r.kind, term: r.term, values: r.values, createdBy: r.createdBy, createdAt: r.createdAt.toISOString() };
+  return { id: r.id, kind: r.kind, term: r.term, values: r.values, createdBy: r.createdBy, createdAt: r.createdAt };
 }

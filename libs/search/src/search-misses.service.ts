@@ -73,19 +73,19 @@ export class SearchMissesService {
       for (const code of row.scenarios) bump(scenarios, code);
       for (const code of row.industries) bump(industries, code);
       const key = row.query.trim().toLowerCase();
-      const entry = queries.get(key) ?? { query: row.query, count: 0, zeroCount: 0, scenarios: [], industries: [], lastAt: '' };
+      const entry = queries.get(key) ?? { query: row.query, count: 0, zeroCount: 0, scenarios: [], industries: [], lastAt: row.at };
       entry.count++;
       if (row.total === 0) entry.zeroCount++;
       entry.scenarios = [...new Set([...entry.scenarios, ...row.scenarios])];
       entry.industries = [...new Set([...entry.industries, ...row.industries])];
-      entry.lastAt = row.at.toISOString();
+      entry.lastAt = row.at;
       queries.set(key, entry);
     }
     const ranked = (m: Map<string, number>, name: (k: string) => string): UnmetBucketView[] =>
       [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([key, count]) => ({ key, name: name(key), count }));
     return {
-      from: from.toISOString(),
-      to: to.toISOString(),
+      from,
+      to,
       total: rows.length,
       byWeek: [...weeks].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([key, count]) => ({ key, name: `${key} 当周`, count })),
       byScenario: ranked(scenarios, (k) => nameOf(SCENARIOS, k) ?? k),
@@ -114,6 +114,7 @@ export class SearchMissesService {
         ...row,
         scenarios: row.scenarios.map((c) => nameOf(SCENARIOS, c) ?? c).join('、'),
         industries: row.industries.map((c) => nameOf(INDUSTRIES, c) ?? c).join('、'),
+        lastAt: row.lastAt.toISOString(),
       });
     }
     for (const [title, header, buckets] of [
@@ -129,7 +130,7 @@ export class SearchMissesService {
       for (const b of buckets) sheet.addRow(b);
     }
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-    return { filename: `unmet-demand-${report.from.slice(0, 10)}-${report.to.slice(0, 10)}.xlsx`, buffer };
+    return { filename: `unmet-demand-${report.from.toISOString().slice(0, 10)}-${report.to.toISOString().slice(0, 10)}.xlsx`, buffer };
   }
 }
 

@@ -1,27 +1,21 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, SEARCH_ENGINE, editDistanceWithin, fold } from '@smedx/platform';
 import type { Clock, Filter, SearchEngine, SearchQuery, SearchResult, SortClause } from '@smedx/platform';
-import type { NeedSearchDocument, NeedSearchPage, SolutionSearchDocument, SolutionSearchPage } from '@smedx/contracts';
+import type {
+  NeedSearchDocument,
+  NeedSearchPage,
+  SolutionSearchDocument,
+  SolutionSearchPage,
+  SuggestView,
+  UnderstoodView,
+} from '@smedx/contracts';
 import { currentLexicon, understand } from '@smedx/lexicon';
 import type { Lexicon, UnderstoodQuery } from '@smedx/lexicon';
 import { SCENARIOS, nameOf } from '@smedx/taxonomy';
 import { SearchMissesService } from './search-misses.service.js';
-import type { SuggestView } from './search.views.js';
 import type { SuggestQuery } from './dto/unmet-demand.dto.js';
 import type { NeedSearch, SolutionSearch } from './dto/search-query.dto.js';
 import { NEEDS_INDEX, SOLUTIONS_INDEX } from './search-indexes.js';
-
-/** What the search understood of `q`, so the UI can say "按'设备管理、预测性维护'为您查找". */
-export interface UnderstoodView {
-  /** The meaningful words of the query (stop and question words dropped). */
-  terms: string[];
-  /** Words added from the lexicon: synonyms, professional words for plain ones. */
-  expanded: string[];
-  /** Scenarios the words imply (they rank matching offers higher; they never filter). */
-  scenarios: { code: string; name: string }[];
-  /** Industry codes the words imply. */
-  industries: string[];
-}
 
 /** What a hit adds to its document. */
 interface Hit {
