@@ -2,11 +2,6 @@ import { AutoComplete, Input } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../api';
 
-interface Suggestion {
-  text: string;
-  kind: 'title' | 'term';
-}
-
 interface Props {
   defaultValue?: string;
   placeholder?: string;
@@ -39,7 +34,7 @@ export function SmartSearchBox({ defaultValue, placeholder, disabled, onSearch, 
       return;
     }
     timer.current = setTimeout(() => {
-      api.get<{ items: Suggestion[] }>('/search/suggest', { q }).then(
+      api.get('/search/suggest', { q }).then(
         (res) => setOptions(res.items.map((s) => ({ value: s.text, label: s.kind === 'term' ? `🔍 ${s.text}` : s.text }))),
         () => setOptions([]),
       );

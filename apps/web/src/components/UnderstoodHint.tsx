@@ -1,11 +1,8 @@
 import { Alert, Typography } from 'antd';
+import type { SolutionSearchPage, Wire } from '@smedx/contracts';
 
-/** What the search response says it understood (`understood`, `notice`, `didYouMean`). */
-export interface Understanding {
-  understood?: { terms: string[]; expanded: string[]; scenarios: { code: string; name: string }[] };
-  notice?: string;
-  didYouMean?: string;
-}
+/** What a search answer says it understood (`understood`, `notice`, `didYouMean`). */
+export type Understanding = Pick<Wire<SolutionSearchPage>, 'understood' | 'notice' | 'didYouMean'>;
 
 /**
  * "按'设备管理、预测性维护'为您查找": the words and scenarios the search

@@ -8,7 +8,6 @@ import { showError } from '../components/feedback';
 import { Highlight } from '../components/Highlight';
 import { SmartSearchBox } from '../components/SmartSearchBox';
 import { UnderstoodHint } from '../components/UnderstoodHint';
-import type { Understanding } from '../components/UnderstoodHint';
 import { formatFenRange, wanToFen, fenToWan } from '../format';
 import { LEVEL_NAMES, PROVIDER_KIND_NAMES } from '../labels';
 import { searchSolutions } from '../search';
@@ -170,7 +169,7 @@ export default function SolutionsPage() {
             <Select style={{ width: 160 }} value={sort} options={SORTS} onChange={(v) => url.set({ sort: v })} disabled={!filtersOn} />
             {result && <Typography.Text type="secondary">共 {result.total} 个方案</Typography.Text>}
           </Space>
-          {q && <UnderstoodHint result={result as Understanding | null} onPick={(value) => url.set({ q: value })} />}
+          {q && <UnderstoodHint result={result} onPick={(value) => url.set({ q: value })} />}
           <Spin spinning={loading}>
             {result && !result.hits.length ? (
               <Empty description="没有符合条件的方案" />

@@ -5,33 +5,12 @@ import { api, toQueryString } from '../api';
 import { showError } from '../components/feedback';
 import { formatTime } from '../format';
 import { useTaxonomy } from '../taxonomy';
+import type { UnmetBucketView, UnmetDemandView, Wire } from '@smedx/contracts';
 
 // ---- The answer of GET /search/unmet-demand ----
 
-interface Bucket {
-  key: string;
-  name: string;
-  count: number;
-}
-
-interface UnmetQuery {
-  query: string;
-  count: number;
-  zeroCount: number;
-  scenarios: string[];
-  industries: string[];
-  lastAt: string;
-}
-
-interface UnmetDemand {
-  from: string;
-  to: string;
-  total: number;
-  byWeek: Bucket[];
-  byScenario: Bucket[];
-  byIndustry: Bucket[];
-  queries: UnmetQuery[];
-}
+type Bucket = Wire<UnmetBucketView>;
+type UnmetDemand = Wire<UnmetDemandView>;
 
 /** 未满足需求: what enterprises search for and do not find, so the city knows which providers to recruit. */
 export default function UnmetDemandPage() {
@@ -48,7 +27,7 @@ export default function UnmetDemandPage() {
   useEffect(() => {
     setLoading(true);
     api
-      .get<UnmetDemand>('/search/unmet-demand', query)
+      .get('/search/unmet-demand', query)
       .then(setReport, showError)
       .finally(() => setLoading(false));
   }, [query]);
