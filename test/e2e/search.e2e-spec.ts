@@ -1,5 +1,5 @@
 import { startTestApp, TestApp } from '../support/test-app.js';
-import { registerUser, TestUser } from '../factories/users.js';
+import { loginAdmin, registerUser, TestUser } from '../factories/users.js';
 import { approvedProvider, cityOfficer, createEnterprise } from '../factories/directory.js';
 import { publishedSolution } from '../factories/catalogue.js';
 import { publishedNeed } from '../factories/demand.js';
@@ -227,5 +227,101 @@ describe('search: GET /search/solutions and /search/needs', () => {
     expect((await t.post(`/needs/${need.id}/cancel`, undefined, { token: enterpriseOwner.token })).status).toBe(200);
     await t.drain();
     expect(hitIds((await t.get('/search/needs', { query: { q: '能耗监测' } })).body)).not.toContain(need.id);
+  });
+
+  describe('understanding how owners ask', () => {
+    it('says what it understood and ranks by the meaningful words (电费太贵 怎么省电 → energy)', async () => {
+      const res = await search({ q: '电费太贵 怎么省电' });
+      expect(res.status).toBe(200);
+      expect(res.body.hits[0].id).toBe(ids.energy);
+      expect(res.body.understood.terms).toContain('省电');
+      expect(res.body.understood.terms).not.toContain('怎么');
+      expect(res.body.understood.expanded).toEqual(expect.arrayContaining(['节能', '能耗']));
+      expect(res.body.understood.scenarios).toEqual([{ code: 'energy', name: '能耗管理' }]);
+      // The response keeps every field it had.
+      expect(res.body).toMatchObject({ page: 1, pageSize: 20, facets: {} });
+      expect(res.body.hits[0]._highlight).toBeDefined();
+    });
+
+    it('a query of stop and question words only returns nothing, explained, not the catalogue', async () => {
+      const res = await search({ q: '怎么 什么 我想要', facets: 'industry' });
+      expect(res.status).toBe(200);
+      expect(res.body).toMatchObject({
+        hits: [],
+        total: 0,
+        facets: { industry: {} },
+        understood: { terms: [], expanded: [], scenarios: [] },
+      });
+      expect(res.body.notice).toMatch(/常用词/);
+    });
+
+    it('an officer adds a lexicon entry: audited, in force at once, refused to others and when malformed', async () => {
+      expect((await search({ q: '风扇房' })).body.total).toBe(0);
+      const officer = await cityOfficer(t);
+      const entry = { kind: 'synonym', term: '风扇房', values: ['风机'] };
+      expect((await t.post('/search/lexicon', entry)).status).toBe(401);
+      expect((await t.post('/search/lexicon', entry, { token: owner.token })).status).toBe(403);
+      const bad = await t.post('/search/lexicon', { kind: 'scenario', term: '风扇房', values: ['nope'] }, { token: officer.token });
+      expect(bad.status).toBe(400);
+      expect(JSON.stringify(bad.body)).toContain('values');
+      const added = await t.post('/search/lexicon', entry, { token: officer.token });
+      expect(added.status).toBe(201);
+      expect(added.body).toMatchObject({ kind: 'synonym', term: '风扇房', values: ['风机'] });
+      expect((await t.post('/search/lexicon', entry, { token: officer.token })).status).toBe(409);
+      expect(hitIds((await search({ q: '风扇房' })).body)).toEqual([ids.energy]);
+      const listed = await t.get('/search/lexicon', { token: officer.token });
+      expect(listed.body.items.map((e: { term: string }) => e.term)).toContain('风扇房');
+      await t.drain();
+      const admin = await loginAdmin(t);
+      const audit = await t.get('/audit', { token: admin.token, query: { entityType: 'lexicon_entry' } });
+      expect(audit.body.items).toEqual([expect.objectContaining({ action: 'lexicon.entry-added', actorId: officer.id })]);
+    });
+
+    it('records zero-result searches once each, without personal data, for the officers report and its XLSX', async () => {
+      const before = (await t.get('/search/unmet-demand', { token: (await cityOfficer(t)).token })).body;
+      const missing = (before.queries as { query: string; count: number }[]).find((x) => x.query === '无人机航拍测绘');
+      expect(missing).toBeUndefined();
+      expect((await search({ q: '无人机航拍测绘' })).body.total).toBe(0);
+      await t.get('/search/solutions', { token: owner.token, query: { q: '无人机航拍测绘', industry: 'machine_tool' } });
+      const officer = await cityOfficer(t);
+      expect((await t.get('/search/unmet-demand')).status).toBe(401);
+      expect((await t.get('/search/unmet-demand', { token: owner.token })).status).toBe(403);
+      const report = await t.get('/search/unmet-demand', { token: officer.token });
+      expect(report.status).toBe(200);
+      const row = report.body.queries.find((x: { query: string }) => x.query === '无人机航拍测绘');
+      expect(row).toMatchObject({ count: 2, zeroCount: 2 });
+      expect(row.industries).toContain('machine_tool');
+      expect(report.body.byWeek.reduce((sum: number, b: { count: number }) => sum + b.count, 0)).toBe(report.body.total);
+      expect(report.body.byIndustry).toEqual(expect.arrayContaining([expect.objectContaining({ key: 'machine_tool', name: '机床制造' })]));
+      const stored = await t.dataSource.query('SELECT * FROM search_miss');
+      expect(JSON.stringify(stored)).not.toContain(owner.id);
+      expect(Object.keys(stored[0]).sort()).toEqual([
+        'at',
+        'filters',
+        'id',
+        'industries',
+        'query',
+        'scenarios',
+        'target',
+        'terms',
+        'total',
+      ]);
+      const xlsx = await t.get('/search/unmet-demand/export.xlsx', { token: officer.token });
+      expect(xlsx.status).toBe(200);
+      expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
+    });
+
+    it('suggests lexicon words and titles for a prefix, and offers a did-you-mean on a query finding nothing', async () => {
+      const res = await t.get('/search/suggest', { query: { q: '能耗' } });
+      expect(res.status).toBe(200);
+      const texts = res.body.items.map((i: { text: string }) => i.text);
+      expect(texts).toContain('风冷机组能耗监测轻量化方案');
+      expect(res.body.items.some((i: { kind: string; text: string }) => i.kind === 'term' && i.text.startsWith('能耗'))).toBe(true);
+      expect(res.body.items.length).toBeLessThanOrEqual(10);
+      expect((await t.get('/search/suggest', { query: { q: '' } })).status).toBe(400);
+      const typo = await search({ q: '能源计亮' });
+      expect(typo.body.total).toBe(0);
+      expect(typo.body.didYouMean).toBe('能源计量');
+    });
   });
 });

@@ -1,11 +1,12 @@
 import { api, unless404 } from './api';
 import type { Need, NeedHit, Query, Solution, SolutionHit } from './api';
+import type { SolutionSearchPage, Wire } from '@smedx/contracts';
 
 /**
  * What a search page shows: search hits, or — where `GET /search/…` is not deployed —
  * the published list's items standing in for them (no highlights, instants as ISO strings).
  */
-export interface SearchOutcome<T> {
+export interface SearchOutcome<T> extends Pick<Wire<SolutionSearchPage>, 'understood' | 'notice' | 'didYouMean'> {
   hits: T[];
   total: number;
   facets: Record<string, Record<string, number>>;

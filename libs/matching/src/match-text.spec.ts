@@ -36,6 +36,21 @@ describe('match text', () => {
     expect(keywords.find((k) => k.word === '联网')?.latin).toBe(false);
   });
 
+  it('reads a need written in plain words with the lexicon: its words, stop words out, alternatives in', () => {
+    const keywords = needKeywords('电费太贵想省电', '设备老坏，老板想在手机上看');
+    const words = keywords.map((k) => k.word);
+    expect(words).toEqual(expect.arrayContaining(['电费', '省电', '老坏', '手机上看']));
+    for (const filler of ['想', '老板']) expect(words).not.toContain(filler);
+    const saving = keywords.find((k) => k.word === '省电')!;
+    expect(saving.alternatives?.map((a) => a.word)).toEqual(expect.arrayContaining(['节能']));
+    // A solution that says 节能 and 能耗 covers a need that says 省电 and 电费.
+    const compressor = texts('空压站节能控制系统', '空压机群控', '降低能耗');
+    expect(mentions(compressor, saving)).toBe(true);
+    expect(asWritten(compressor, saving)).toBe('节能');
+    expect(textValue(needKeywords('电费太贵想省电', ''), compressor)).toBeGreaterThan(0.5);
+    expect(textValue(needKeywords('电费太贵想省电', ''), texts('电子发票与税务管理'))).toBe(0);
+  });
+
   it('keeps at most 30 keywords, title first', () => {
     const long = Array.from(
       { length: 60 },

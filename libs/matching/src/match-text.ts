@@ -1,4 +1,6 @@
 import { jieba } from '@smedx/platform';
+import { currentLexicon } from '@smedx/lexicon';
+import type { Lexicon } from '@smedx/lexicon';
 
 /**
  * Text relevance of a pair, as a pure function of the two texts: the share
@@ -89,25 +91,58 @@ export interface Keyword {
    * in a text as written.
    */
   latin: boolean;
+  /**
+   * Words of the lexicon that stand for the keyword (省电 → 节能, 能耗 …): a
+   * solution writing any of them mentions it.
+   */
+  alternatives?: readonly { word: string; latin: boolean }[];
 }
 
-function isKeyword(token: string): boolean {
-  return (HAN_WORD.test(token) || LATIN_WORD.test(token)) && !STOP_WORDS.has(token);
+/** Alternatives kept per keyword: the lexicon lists the closest first. */
+const MAX_ALTERNATIVES = 8;
+
+function isKeyword(token: string, lexicon: Lexicon): boolean {
+  return (HAN_WORD.test(token) || LATIN_WORD.test(token)) && !STOP_WORDS.has(token) && !lexicon.isStopWord(token);
 }
 
-/** The need's keywords: jieba search-mode words of its title (weight 2) and description (weight 1). */
-export function needKeywords(title: string, description: string): Keyword[] {
+/** The lexicon's own words in a folded text (老坏, 手机上看), longest first at each place: jieba cuts them apart. */
+function lexiconWords(text: string, lexicon: Lexicon): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length;) {
+    const word = lexicon.longestAt(text, i);
+    if (word) out.push(word);
+    i += word ? word.length : 1;
+  }
+  return out;
+}
+
+/**
+ * The need's keywords: jieba search-mode words and the lexicon's words of its
+ * title (weight 2) and description (weight 1), stop words dropped, each with
+ * the words the lexicon says stand for it.
+ */
+export function needKeywords(title: string, description: string, lexicon: Lexicon = currentLexicon()): Keyword[] {
   const weights = new Map<string, number>();
   const add = (text: string, weight: number): void => {
-    for (const token of jieba().cutForSearch(foldText(text), true)) {
-      if (!isKeyword(token) || weights.has(token)) continue;
+    const folded = foldText(text);
+    for (const token of [...jieba().cutForSearch(folded, true), ...lexiconWords(folded, lexicon)]) {
+      if (!isKeyword(token, lexicon) || weights.has(token)) continue;
       if (weights.size >= MAX_KEYWORDS) return;
       weights.set(token, weight);
     }
   };
   add(title, TITLE_WEIGHT);
   add(description, 1);
-  return [...weights].map(([word, weight]) => ({ word, weight, latin: LATIN_WORD.test(word) }));
+  return [...weights].map(([word, weight]) => {
+    const alternatives = lexicon
+      .expansionsOf(word)
+      .filter((w) => (HAN_WORD.test(w) || LATIN_WORD.test(w)) && !weights.has(w))
+      .slice(0, MAX_ALTERNATIVES)
+      .map((w) => ({ word: w, latin: LATIN_WORD.test(w) }));
+    const keyword: Keyword = { word, weight, latin: LATIN_WORD.test(word) };
+    if (alternatives.length > 0) keyword.alternatives = alternatives;
+    return keyword;
+  });
 }
 
 /** The texts a solution is matched on. */
@@ -117,14 +152,23 @@ export interface SolutionTexts {
   description: string;
 }
 
-/** Where a keyword occurs in one text, or -1. */
-function find(text: string, keyword: Keyword): number {
+/** Where a word occurs in one text, or -1. */
+function find(text: string, keyword: { word: string; latin: boolean }): number {
   return keyword.latin ? indexOfFolded(text, keyword.word) : text.indexOf(keyword.word);
 }
 
-/** Whether the solution's title, summary or description mentions the keyword (no keyword spans two of them). */
+function mentionsWord(s: SolutionTexts, word: { word: string; latin: boolean }): boolean {
+  return find(s.title, word) >= 0 || find(s.summary, word) >= 0 || find(s.description, word) >= 0;
+}
+
+/**
+ * Whether the solution's title, summary or description mentions the keyword
+ * or one of its alternatives (no word spans two of them).
+ */
 export function mentions(s: SolutionTexts, keyword: Keyword): boolean {
-  return find(s.title, keyword) >= 0 || find(s.summary, keyword) >= 0 || find(s.description, keyword) >= 0;
+  if (mentionsWord(s, keyword)) return true;
+  for (const alternative of keyword.alternatives ?? []) if (mentionsWord(s, alternative)) return true;
+  return false;
 }
 
 /**
@@ -132,9 +176,11 @@ export function mentions(s: SolutionTexts, keyword: Keyword): boolean {
  * from the first of its texts that mentions it; the keyword itself when none does.
  */
 export function asWritten(s: SolutionTexts, keyword: Keyword): string {
-  for (const text of [s.title, s.summary, s.description]) {
-    const at = find(text, keyword);
-    if (at >= 0) return text.slice(at, at + keyword.word.length);
+  for (const word of [keyword, ...(keyword.alternatives ?? [])]) {
+    for (const text of [s.title, s.summary, s.description]) {
+      const at = find(text, word);
+      if (at >= 0) return text.slice(at, at + word.word.length);
+    }
   }
   return keyword.word;
 }

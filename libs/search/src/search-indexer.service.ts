@@ -9,7 +9,7 @@ import { EnterpriseChanged, ProviderChanged } from '@smedx/directory';
 import type { EnterpriseChangedPayload, ProviderChangedPayload } from '@smedx/directory';
 import { SearchDocuments } from './search-documents.js';
 import type { IndexName } from './search-documents.js';
-import { NEED_INDEX_SETTINGS, NEEDS_INDEX, SOLUTION_INDEX_SETTINGS, SOLUTIONS_INDEX } from './search-indexes.js';
+import { indexSettings, NEEDS_INDEX, SOLUTIONS_INDEX } from './search-indexes.js';
 
 const BATCH = 500;
 
@@ -41,8 +41,9 @@ export class SearchIndexer {
   }
 
   async ensureIndexes(): Promise<void> {
-    await this.engine.ensureIndex(SOLUTIONS_INDEX, SOLUTION_INDEX_SETTINGS);
-    await this.engine.ensureIndex(NEEDS_INDEX, NEED_INDEX_SETTINGS);
+    // Under the lexicon in force: an officer's new entry reaches the engine at the next call.
+    await this.engine.ensureIndex(SOLUTIONS_INDEX, indexSettings(SOLUTIONS_INDEX));
+    await this.engine.ensureIndex(NEEDS_INDEX, indexSettings(NEEDS_INDEX));
   }
 
   @OnEvent(SolutionChanged, INDEX_SOLUTION_JOB)

@@ -1,26 +1,12 @@
 import type { IndexSettings } from '@smedx/platform';
+import { baseLexicon, currentLexicon } from '@smedx/lexicon';
+import type { Lexicon } from '@smedx/lexicon';
 
 export const SOLUTIONS_INDEX = 'solutions';
 export const NEEDS_INDEX = 'needs';
 
-/**
- * Words users type for the same thing. One-way: the key also finds each
- * listed word. Kept small and domain-specific.
- */
-const SYNONYMS: Record<string, string[]> = {
-  mes: ['制造执行系统'],
-  制造执行系统: ['mes'],
-  erp: ['企业资源计划'],
-  wms: ['仓储管理'],
-  scada: ['数据采集与监视控制'],
-  oee: ['设备综合效率'],
-  能耗: ['能源'],
-  排产: ['排程'],
-  排程: ['排产'],
-  看板: ['大屏'],
-};
-
 export const SOLUTION_INDEX_SETTINGS: IndexSettings = {
+  ...vocabulary(baseLexicon()),
   searchable: [
     { field: 'title', weight: 3 },
     { field: 'summary', weight: 2 },
@@ -42,10 +28,10 @@ export const SOLUTION_INDEX_SETTINGS: IndexSettings = {
   ],
   sortable: ['priceMinFen', 'deployDays', 'publishedAt'],
   facets: ['industries', 'scenarios', 'providerDistricts', 'levels', 'deliveryMode', 'providerKind'],
-  synonyms: SYNONYMS,
 };
 
 export const NEED_INDEX_SETTINGS: IndexSettings = {
+  ...vocabulary(baseLexicon()),
   searchable: [
     { field: 'title', weight: 3 },
     { field: 'description', weight: 1 },
@@ -64,5 +50,17 @@ export const NEED_INDEX_SETTINGS: IndexSettings = {
   ],
   sortable: ['budgetFen', 'expectedDays', 'bidDeadline', 'publishedAt'],
   facets: ['industry', 'district', 'scenarios'],
-  synonyms: SYNONYMS,
 };
+
+/**
+ * The lexicon as index settings: Meilisearch expands and ignores words by
+ * them; the embedded engine gets the same words with each understood query.
+ */
+function vocabulary(lexicon: Lexicon): Pick<IndexSettings, 'synonyms' | 'stopWords'> {
+  return { synonyms: lexicon.synonymMap(), stopWords: lexicon.stopWords() };
+}
+
+/** The settings of an index under the lexicon in force (the data file plus officers' entries). */
+export function indexSettings(index: typeof SOLUTIONS_INDEX | typeof NEEDS_INDEX, lexicon: Lexicon = currentLexicon()): IndexSettings {
+  return { ...(index === SOLUTIONS_INDEX ? SOLUTION_INDEX_SETTINGS : NEED_INDEX_SETTINGS), ...vocabulary(lexicon) };
+}

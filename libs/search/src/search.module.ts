@@ -7,6 +7,8 @@ import { ChangeFollower } from './change-follower.service.js';
 import { SearchDocuments } from './search-documents.js';
 import { SearchIndexer } from './search-indexer.service.js';
 import { SearchService } from './search.service.js';
+import { SearchLexiconService } from './search-lexicon.service.js';
+import { SearchMissesService } from './search-misses.service.js';
 
 /** MEILI_HOST set → Meilisearch; otherwise the in-process engine. */
 export function createSearchEngine(config: AppConfig): SearchEngine {
@@ -23,8 +25,10 @@ export function createSearchEngine(config: AppConfig): SearchEngine {
     SearchDocuments,
     SearchIndexer,
     SearchService,
+    SearchLexiconService,
+    SearchMissesService,
     ChangeFollower,
   ],
-  exports: [SEARCH_ENGINE, SearchService, SearchIndexer, ChangeFollower],
+  exports: [SEARCH_ENGINE, SearchService, SearchIndexer, ChangeFollower, SearchLexiconService, SearchMissesService],
 })
 export class SearchModule {}

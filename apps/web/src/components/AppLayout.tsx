@@ -67,6 +67,8 @@ function menuFor(user: User, indicatorsAvailable: boolean, chainEntry: string | 
     items.push({ key: '/pilot-pool', icon: <TeamOutlined />, label: '试点企业库' });
   }
   if (indicatorsAvailable) items.push({ key: '/indicators', icon: <BarChartOutlined />, label: '指标体系' });
+  if (hasRole(user, 'city_officer', 'district_officer', 'admin'))
+    items.push({ key: '/unmet-demand', icon: <BarChartOutlined />, label: '未满足需求' });
   if (hasRole(user, 'city_officer', 'district_officer', 'admin')) items.push({ key: '/audit', icon: <AuditOutlined />, label: '审计日志' });
   if (hasRole(user, 'admin')) {
     items.push({ key: '/admin/users', icon: <UserOutlined />, label: '用户与角色' });

@@ -1,4 +1,4 @@
-import { Alert, Card, Col, Empty, Form, Input, List, Pagination, Row, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Card, Col, Empty, Form, List, Pagination, Row, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { CodeTags } from '../components/CodeTags';
@@ -6,6 +6,8 @@ import { FacetSelect } from '../components/FacetSelect';
 import { NumberFilter } from '../components/NumberFilter';
 import { showError } from '../components/feedback';
 import { Highlight } from '../components/Highlight';
+import { SmartSearchBox } from '../components/SmartSearchBox';
+import { UnderstoodHint } from '../components/UnderstoodHint';
 import { formatFenRange, wanToFen, fenToWan } from '../format';
 import { LEVEL_NAMES, PROVIDER_KIND_NAMES } from '../labels';
 import { searchSolutions } from '../search';
@@ -156,20 +158,18 @@ export default function SolutionsPage() {
         </Col>
         <Col xs={24} md={17} xl={18}>
           <Space style={{ width: '100%', marginBottom: 16 }} wrap>
-            <Input.Search
+            <SmartSearchBox
               key={q}
               defaultValue={q}
-              placeholder="搜索方案，如：设备联网、MES、能耗"
-              enterButton="搜索"
-              allowClear
-              style={{ width: 420, maxWidth: '100%' }}
-              onSearch={(value) => url.set({ q: value.trim() })}
+              placeholder="搜索方案，如：设备联网、MES、车间电费太高"
+              onSearch={(value) => url.set({ q: value })}
               disabled={!filtersOn}
               data-testid="solution-search"
             />
             <Select style={{ width: 160 }} value={sort} options={SORTS} onChange={(v) => url.set({ sort: v })} disabled={!filtersOn} />
             {result && <Typography.Text type="secondary">共 {result.total} 个方案</Typography.Text>}
           </Space>
+          {q && <UnderstoodHint result={result} onPick={(value) => url.set({ q: value })} />}
           <Spin spinning={loading}>
             {result && !result.hits.length ? (
               <Empty description="没有符合条件的方案" />

@@ -47,6 +47,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
     await this.write(index, async () => {
       const current = this.indexes.get(index);
       if (current && sameSettings(current.settings, settings)) return;
+      // Synonyms and stop words act on queries only: the postings stand.
+      if (current && sameSettings(withoutVocabulary(current.settings), withoutVocabulary(settings))) {
+        current.useVocabulary(structuredClone(settings));
+        return;
+      }
       const next = new InvertedIndex(structuredClone(settings));
       if (current) await this.addAll(next, [...current.documents()]);
       this.indexes.set(index, next);
@@ -147,6 +152,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const dead = target.deadCount;
     if (dead >= this.minDead && dead > this.deadRatio * (dead + target.size)) target.compact();
   }
+}
+
+function withoutVocabulary(settings: IndexSettings): IndexSettings {
+  return { ...settings, synonyms: undefined, stopWords: undefined };
 }
 
 function sameSettings(a: IndexSettings, b: IndexSettings): boolean {

@@ -4,6 +4,7 @@ import type {
   IndexSettings,
   SearchDocument,
   SearchFieldValue,
+  QueryTerm,
   SearchHit,
   SearchQuery,
   SearchResult,
@@ -21,6 +22,17 @@ const TYPO_WEIGHTS = [1, 0.6, 0.4];
 const MAX_PREFIX_TERMS = 32;
 /** Term frequencies are stored in one byte; more occurrences add nothing under BM25 saturation. */
 const MAX_TF = 255;
+/**
+ * An understood query whose every term fewer documents than this cover is
+ * widened to documents covering some of its terms (Meilisearch's
+ * `frequency` strategy widens up to the page asked; a fixed bound keeps the
+ * total the same on every page).
+ */
+const ENOUGH_COVERING_ALL = 50;
+/** What a boost adds to a document's coverage of the query (coverage is in [0, 1]). */
+const BOOST = 0.2;
+/** Synonym phrase postings kept for reuse. */
+const PHRASE_CACHE_SIZE = 512;
 /** Filter bit sets kept for reuse (a query's tiers repeat filters; so do queries of one kind). */
 const FILTER_CACHE_SIZE = 64;
 
@@ -52,6 +64,8 @@ interface Word {
 
 interface Plan {
   words: Word[];
+  /** Understood terms were given, and none of them is in the index: nothing matches. */
+  none?: boolean;
   /** Folded strings to mark in highlights. */
   marks: string[];
 }
@@ -101,6 +115,8 @@ export class InvertedIndex {
   private scores = new Float32Array(16);
   /** Words matched so far (AND) or in all (OR fallback). */
   private wordHits = new Uint16Array(16);
+  /** Share of an understood query a document covers, rarer terms weighing more. */
+  private coverage = new Float32Array(16);
   private lastWord = new Int16Array(16);
   /** Matching documents of the running query. */
   private candidates = new Int32Array(16);
@@ -113,6 +129,9 @@ export class InvertedIndex {
    */
   private readonly filterCache = new Map<string, DocBits>();
   private filterCacheCount = -1;
+  /** Synonym phrases' postings, valid for one `docCount` (as the filter cache); a compaction clears it. */
+  private readonly phraseCache = new Map<string, { posting: Posting; marks: string[] } | undefined>();
+  private phraseCacheCount = -1;
   /**
    * Document numbers in id order (dead ones too, until compaction) and each
    * number's place in it, so that ordering by id — the tie-break of every
@@ -126,7 +145,14 @@ export class InvertedIndex {
   /** Terms of the document being added. */
   private touched = new Int32Array(64);
 
-  constructor(readonly settings: IndexSettings) {
+  private current: IndexSettings;
+
+  get settings(): IndexSettings {
+    return this.current;
+  }
+
+  constructor(settings: IndexSettings) {
+    this.current = settings;
     this.fields = settings.searchable.map((s) => s.field);
     this.weights = Float64Array.from(settings.searchable.map((s) => s.weight));
     this.nf = this.fields.length;
@@ -142,6 +168,13 @@ export class InvertedIndex {
       );
     }
     for (const field of settings.sortable) this.sortColumns.set(field, new SortColumn());
+    this.useVocabulary(settings);
+  }
+
+  /** Takes the synonyms of `settings` (which differ from the current ones in synonyms and stop words only). */
+  useVocabulary(settings: IndexSettings): void {
+    this.current = settings;
+    this.synonyms.clear();
     for (const [key, list] of Object.entries(settings.synonyms ?? {})) this.synonyms.set(fold(key).trim(), list);
   }
 
@@ -256,6 +289,7 @@ export class InvertedIndex {
     this.postings = postings;
     this.sortedTerms = null;
     this.filterCache.clear();
+    this.phraseCache.clear();
     this.idOrdered = 0;
 
     for (let d = 0; d < oldCount; d++) {
@@ -285,16 +319,21 @@ export class InvertedIndex {
 
   search(query: SearchQuery): SearchResult {
     this.refreshNorms();
-    const plan = this.plan(query.text ?? '');
+    const plan = query.terms ? this.planTerms(query.terms) : this.plan(query.text ?? '');
     const allowed = this.filterBits(query.filters ?? []);
-    let ranking: 'id' | 'and' | 'or' = 'id';
+    let ranking: Ranking = 'id';
     let total = 0;
-    if (plan.words.length === 0) {
+    if (plan.none) {
+      ranking = 'and';
+    } else if (plan.words.length === 0) {
       total = this.collectAll(allowed);
     } else {
       ranking = 'and';
       total = this.matchAll(plan.words, allowed);
-      if (total === 0 && plan.words.length > 1) {
+      if (query.terms && total < ENOUGH_COVERING_ALL && plan.words.length > 1) {
+        ranking = 'cover';
+        total = this.matchAny(plan.words, allowed, this.groupWeights(plan.words));
+      } else if (total === 0 && plan.words.length > 1) {
         ranking = 'or';
         total = this.matchAny(plan.words, allowed);
       }
@@ -308,7 +347,7 @@ export class InvertedIndex {
     const end = Math.min(total, start + query.pageSize);
     const hits: SearchHit[] = [];
     if (start < end) {
-      const ordered = selectTop(results, total, end, this.comparator(query, ranking));
+      const ordered = selectTop(results, total, end, this.comparator(query, ranking, plan.words.length));
       for (let i = start; i < end; i++) hits.push(this.hit(ordered[i], ranking !== 'id', query.highlight, plan.marks));
     }
     return { hits, total, facets, page: query.page, pageSize: query.pageSize };
@@ -371,6 +410,7 @@ export class InvertedIndex {
     this.generation = 0;
     this.scores = new Float32Array(cap);
     this.wordHits = new Uint16Array(cap);
+    this.coverage = new Float32Array(cap);
     this.lastWord = new Int16Array(cap);
     this.candidates = new Int32Array(cap);
   }
@@ -398,6 +438,7 @@ export class InvertedIndex {
       if (used === 0 ? avg > 0 : Math.abs(avg - used) > 0.1 * used) stale = true;
     }
     if (!stale) return;
+    this.phraseCache.clear();
     for (let f = 0; f < this.nf; f++) this.normAvgs[f] = this.lenSums[f] / this.liveCount;
     for (let d = 0; d < this.docCount; d++) this.computeNorms(d);
     for (const p of this.postings) for (let j = 0; j < p.len; j++) p.impacts[j] = this.impact(p, j);
@@ -414,12 +455,54 @@ export class InvertedIndex {
 
   // --------------------------------------------------------------- planning
 
+  /**
+   * The plan of an understood query: each term a word matched by the term
+   * itself (or, when the index cut it apart, all its parts together), its
+   * alternatives, and for the last one its completions. A term found in no
+   * way falls back to its parts, each a word of its own.
+   */
+  private planTerms(terms: readonly QueryTerm[]): Plan {
+    const planned: Word[] = [];
+    const marks = new Set<string>();
+    for (const t of terms) {
+      const word = fold(t.term).trim();
+      if (!word) continue;
+      // The index's own synonyms too, as Meilisearch applies them: the same lexicon, however the query came.
+      const own = this.synonyms.get(word);
+      const alternatives = own ? [...new Set([...t.alternatives, ...own])] : t.alternatives;
+      const variants = this.variants(word, !!t.prefix, marks, alternatives, true);
+      if (variants.length > 0) {
+        marks.add(word);
+        planned.push(wordOf(variants));
+        continue;
+      }
+      for (const part of new Set(subWords(word))) {
+        const posting = this.postingOf(part);
+        if (!posting || posting.len === 0) continue;
+        marks.add(part);
+        planned.push(wordOf([{ posting, weight: 1 }]));
+      }
+    }
+    return { words: planned.slice(0, MAX_PLANNED_WORDS), marks: [...marks], none: planned.length === 0 };
+  }
+
+  /** Each word's share of the query: its idf over the sum, so a rare word covers more than a common one. */
+  private groupWeights(words: Word[]): Float64Array {
+    const n = Math.max(this.docCount, 1);
+    const idfs = words.map((w) => {
+      const df = Math.min(w.cost, n);
+      return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    });
+    const sum = idfs.reduce((a, b) => a + b, 0) || 1;
+    return Float64Array.from(idfs, (v) => v / sum);
+  }
+
   private plan(text: string): Plan {
     const { words, lastIsPrefix } = queryWords(text);
     const planned: Word[] = [];
     const marks = new Set<string>();
     words.forEach((word, i) => {
-      const variants = this.variants(word, lastIsPrefix && i === words.length - 1, marks);
+      const variants = this.variants(word, lastIsPrefix && i === words.length - 1, marks, this.synonyms.get(word) ?? []);
       if (variants.length === 0) {
         // Not an index term (jieba cut the query and the documents apart
         // differently): require its known parts instead.
@@ -438,7 +521,12 @@ export class InvertedIndex {
     return { words: planned, marks: [...marks] };
   }
 
-  private variants(word: string, prefix: boolean, marks: Set<string>): Variant[] {
+  /**
+   * The ways a query word matches: itself, its synonyms (phrases allowed),
+   * Latin typos and, when `prefix`, its completions. `asPhrase`: a word that
+   * is not an index term matches where all its parts occur.
+   */
+  private variants(word: string, prefix: boolean, marks: Set<string>, synonyms: readonly string[], asPhrase = false): Variant[] {
     const out: Variant[] = [];
     const seen = new Set<Posting>();
     const add = (posting: Posting | undefined, weight: number): boolean => {
@@ -448,8 +536,12 @@ export class InvertedIndex {
       return true;
     };
     add(this.postingOf(word), 1);
+    if (asPhrase && out.length === 0) {
+      const whole = this.phrasePosting(word);
+      if (whole && whole.marks.length > 1 && add(whole.posting, 1)) whole.marks.forEach((m) => marks.add(m));
+    }
 
-    for (const synonym of this.synonyms.get(word) ?? []) {
+    for (const synonym of synonyms) {
       const phrase = this.phrasePosting(synonym);
       if (add(phrase?.posting, SYNONYM_WEIGHT)) phrase!.marks.forEach((m) => marks.add(m));
     }
@@ -508,6 +600,19 @@ export class InvertedIndex {
    * phrase such as 制造执行系统), with the frequencies of its rarest word.
    */
   private phrasePosting(synonym: string): { posting: Posting; marks: string[] } | undefined {
+    // Intersections of long postings are what synonyms cost: kept while no document number is added or renumbered.
+    if (this.phraseCacheCount !== this.docCount) {
+      this.phraseCache.clear();
+      this.phraseCacheCount = this.docCount;
+    }
+    if (this.phraseCache.has(synonym)) return this.phraseCache.get(synonym);
+    const found = this.intersectPhrase(synonym);
+    if (this.phraseCache.size >= PHRASE_CACHE_SIZE) this.phraseCache.delete(this.phraseCache.keys().next().value!);
+    this.phraseCache.set(synonym, found);
+    return found;
+  }
+
+  private intersectPhrase(synonym: string): { posting: Posting; marks: string[] } | undefined {
     const { words } = queryWords(synonym);
     const parts = words.map((w) => this.postingOf(w));
     if (parts.length === 0 || parts.some((p) => !p || p.len === 0)) return undefined;
@@ -669,9 +774,13 @@ export class InvertedIndex {
     return m;
   }
 
-  /** Allowed documents matching any word, into `candidates`, counting words matched in `wordHits`. */
-  private matchAny(words: Word[], allowed: DocBits): number {
-    const { marks, scores, wordHits, lastWord, candidates } = this;
+  /**
+   * Allowed documents matching any word, into `candidates`, counting words
+   * matched in `wordHits` and, given each word's share, the share of the
+   * query covered in `coverage`.
+   */
+  private matchAny(words: Word[], allowed: DocBits, shares?: Float64Array): number {
+    const { marks, scores, wordHits, lastWord, candidates, coverage } = this;
     const gen = this.nextGeneration();
     let m = 0;
     for (let w = 0; w < words.length; w++) {
@@ -687,12 +796,14 @@ export class InvertedIndex {
             scores[d] = s;
             wordHits[d] = 1;
             lastWord[d] = w;
+            if (shares) coverage[d] = shares[w];
             candidates[m++] = d;
           } else {
             scores[d] += s;
             if (lastWord[d] !== w) {
               lastWord[d] = w;
               wordHits[d]++;
+              if (shares) coverage[d] += shares[w];
             }
           }
         }
@@ -719,7 +830,7 @@ export class InvertedIndex {
 
   // --------------------------------------------------------------- ordering
 
-  private comparator(query: SearchQuery, ranking: 'id' | 'and' | 'or'): (a: number, b: number) => number {
+  private comparator(query: SearchQuery, ranking: Ranking, words: number): (a: number, b: number) => number {
     const rank = this.idRanks();
     const byId = (a: number, b: number): number => rank[a] - rank[b];
     const sort = query.sort ?? [];
@@ -733,7 +844,17 @@ export class InvertedIndex {
         return byId(a, b);
       };
     }
-    const { scores, wordHits } = this;
+    const { scores, wordHits, coverage } = this;
+    const boosts = ranking === 'id' ? [] : (query.boost ?? []).map((f) => this.filterSet(f, bitWords(this.docCount)));
+    if (ranking === 'cover' || (ranking === 'and' && boosts.length > 0)) {
+      // Coverage first (all of it in the 'and' ranking), a boost adding to it; then BM25F.
+      const boosted = (d: number): number => {
+        for (const bits of boosts) if (bits[d >>> 5] & (1 << (d & 31))) return BOOST;
+        return 0;
+      };
+      const rank = (d: number): number => (ranking === 'cover' && words > 1 ? coverage[d] : 1) + boosted(d);
+      return (a, b) => rank(b) - rank(a) || scores[b] - scores[a] || byId(a, b);
+    }
     if (ranking === 'or') return (a, b) => wordHits[b] - wordHits[a] || scores[b] - scores[a] || byId(a, b);
     if (ranking === 'and') return (a, b) => scores[b] - scores[a] || byId(a, b);
     return byId;
@@ -819,6 +940,11 @@ export function selectTop(docs: Int32Array, n: number, k: number, cmp: (a: numbe
   }
   return heap.sort(cmp);
 }
+
+type Ranking = 'id' | 'and' | 'or' | 'cover';
+
+/** As the text path's cap on query words. */
+const MAX_PLANNED_WORDS = 16;
 
 function wordOf(variants: Variant[]): Word {
   let cost = 0;

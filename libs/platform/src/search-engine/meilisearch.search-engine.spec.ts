@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import {
+  BOOST_WEIGHT,
   fromMeiliHit,
   HIGHLIGHT_POST,
   HIGHLIGHT_PRE,
@@ -7,11 +8,14 @@ import {
   quoteFilterValue,
   RANKING_RULES,
   toMeiliFilter,
+  meiliQueryText,
+  toMeiliBoostedSearch,
   toMeiliRequest,
   toMeiliSettings,
 } from './meilisearch.search-engine.js';
+import { baseLexicon } from '../../../lexicon/src/lexicon.js';
 import { CONTRACT_SETTINGS, describeSearchEngineContract } from './search-engine.contract.js';
-import type { IndexSettings } from './search-engine.port.js';
+import type { IndexSettings, SearchQuery } from './search-engine.port.js';
 
 const settings: IndexSettings = CONTRACT_SETTINGS;
 
@@ -183,6 +187,69 @@ describe('toMeiliRequest', () => {
     expect(toMeiliRequest({ page: 1, pageSize: 10 }, settings).sort).toEqual(['id:asc']);
   });
 
+  it('asks an understood query for its terms with the frequency strategy', () => {
+    const request = toMeiliRequest(
+      {
+        text: '电费太贵 怎么省电',
+        terms: [
+          { term: '电费', alternatives: ['能耗'] },
+          { term: '省电', alternatives: ['节能'] },
+        ],
+        page: 1,
+        pageSize: 10,
+      },
+      settings,
+    );
+    expect(request.matchingStrategy).toBe('frequency');
+    expect(request.sort).toBeUndefined();
+    expect(
+      meiliQueryText({
+        terms: [
+          { term: '电费', alternatives: [] },
+          { term: '省电', alternatives: [] },
+        ],
+        page: 1,
+        pageSize: 1,
+      }),
+    ).toBe('电费 省电');
+    expect(meiliQueryText({ text: '的', terms: [], page: 1, pageSize: 1 })).toBeNull();
+    expect(toMeiliRequest({ text: '能耗', page: 1, pageSize: 10 }, settings).matchingStrategy).toBe('all');
+  });
+
+  it('boosts through a federated search: the boost filters as one OR, weighted above the plain query', () => {
+    const query: SearchQuery = {
+      terms: [{ term: '能耗', alternatives: [] }],
+      filters: [{ field: 'deliveryMode', op: 'eq', value: 'saas' }],
+      boost: [
+        { field: 'scenarios', op: 'in', values: ['nhgl'] },
+        { field: 'industries', op: 'in', values: ['jichuang'] },
+      ],
+      facets: ['scenarios'],
+      page: 2,
+      pageSize: 10,
+      highlight: ['title'],
+    };
+    const boosted = toMeiliBoostedSearch(query, settings, 'p_solutions')!;
+    expect(boosted.count).toMatchObject({ page: 2, hitsPerPage: 0, facets: ['scenarios'], filter: ['deliveryMode = "saas"'] });
+    expect(boosted.federated.federation).toEqual({ offset: 10, limit: 10 });
+    const [lifted, plain] = boosted.federated.queries;
+    expect(lifted).toMatchObject({
+      indexUid: 'p_solutions',
+      q: '能耗',
+      matchingStrategy: 'frequency',
+      filter: ['deliveryMode = "saas"', ['scenarios IN ["nhgl"]', 'industries IN ["jichuang"]']],
+      federationOptions: { weight: BOOST_WEIGHT },
+      attributesToHighlight: ['title'],
+    });
+    expect(plain).toMatchObject({ q: '能耗', filter: ['deliveryMode = "saas"'], federationOptions: { weight: 1 } });
+    expect(BOOST_WEIGHT).toBeGreaterThan(1);
+    expect(toMeiliBoostedSearch({ ...query, boost: [] }, settings, 'x')).toBeNull();
+    expect(toMeiliBoostedSearch({ ...query, sort: [{ field: 'deployDays', direction: 'asc' }] }, settings, 'x')).toBeNull();
+    expect(() => toMeiliBoostedSearch({ ...query, boost: [{ field: 'title', op: 'eq', value: 'x' }] }, settings, 'x')).toThrow(
+      /not filterable/,
+    );
+  });
+
   it('rejects unknown facets and sorts and bad paging', () => {
     expect(() => toMeiliRequest({ facets: ['district'], page: 1, pageSize: 1 }, settings)).toThrow(/not a facet/);
     expect(() => toMeiliRequest({ sort: [{ field: 'title', direction: 'asc' }], page: 1, pageSize: 1 }, settings)).toThrow(/not sortable/);
@@ -200,6 +267,7 @@ describe('toMeiliSettings', () => {
         { field: 'summary', weight: 2 },
       ],
       synonyms: { mes: ['制造执行系统'] },
+      stopWords: ['的', '怎么'],
     });
     expect(meili).toEqual({
       searchableAttributes: ['title', 'summary', 'description'],
@@ -207,10 +275,26 @@ describe('toMeiliSettings', () => {
       sortableAttributes: ['priceMaxFen', 'deployDays', 'id'],
       rankingRules: RANKING_RULES,
       synonyms: { mes: ['制造执行系统'] },
+      stopWords: ['的', '怎么'],
       typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
       faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { '*': 'count' } },
       pagination: { maxTotalHits: 100_000 },
     });
+  });
+
+  it('sends no stop words and no synonyms when the settings have none', () => {
+    const meili = toMeiliSettings(settings);
+    expect(meili.stopWords).toEqual([]);
+    expect(meili.synonyms).toEqual({});
+  });
+
+  it('sends the lexicon of the search context: stop words and two-way synonyms', () => {
+    const lexicon = baseLexicon();
+    const meili = toMeiliSettings({ ...settings, synonyms: lexicon.synonymMap(), stopWords: lexicon.stopWords() });
+    expect(meili.stopWords).toEqual(expect.arrayContaining(['怎么', '想', '的']));
+    expect(meili.synonyms?.['省电']).toEqual(expect.arrayContaining(['节能']));
+    expect(meili.synonyms?.['节能']).toEqual(expect.arrayContaining(['省电']));
+    expect(meili.synonyms?.['mes']).toEqual(expect.arrayContaining(['制造执行系统']));
   });
 
   it('refuses field names that would need quoting in an expression', () => {

@@ -1,5 +1,5 @@
 import { Meilisearch } from 'meilisearch';
-import type { Hit, SearchParams, Settings, Task } from 'meilisearch';
+import type { FederatedMultiSearchParams, Hit, MultiSearchQueryWithFederation, SearchParams, Settings, Task } from 'meilisearch';
 import { InvalidInputError } from '../errors/domain-error.js';
 import { validateQuery, validateSettings } from './query-validation.js';
 import type { Filter, IndexSettings, SearchDocument, SearchEngine, SearchHit, SearchQuery, SearchResult } from './search-engine.port.js';
@@ -18,6 +18,12 @@ const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Meilisearch's default rules with `sort` first, so an explicit sort is strict as in the embedded engine. */
 export const RANKING_RULES = ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness'];
+
+/**
+ * How much a boosted document's ranking score counts against the others' in
+ * the federated search that carries a boost (scores are in [0, 1]).
+ */
+export const BOOST_WEIGHT = 1.2;
 
 /** Documents sent per request: Meilisearch payloads are capped at 100 MB by default. */
 const UPSERT_BATCH = 10_000;
@@ -110,6 +116,7 @@ export function toMeiliSettings(settings: IndexSettings): Settings {
     sortableAttributes: [...new Set([...settings.sortable, 'id'])],
     rankingRules: RANKING_RULES,
     synonyms: settings.synonyms ?? {},
+    stopWords: settings.stopWords ?? [],
     typoTolerance: { enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
     faceting: { maxValuesPerFacet: 1000, sortFacetValuesBy: { '*': 'count' } },
     // Totals and deep pages are exact up to this many matches.
@@ -118,15 +125,27 @@ export function toMeiliSettings(settings: IndexSettings): Settings {
 }
 
 /**
+ * The text Meilisearch is asked for: an understood query's terms (their
+ * alternatives are the index's `synonyms`, from the same lexicon), else the
+ * raw text; null for none.
+ */
+export function meiliQueryText(query: SearchQuery): string | null {
+  if (query.terms) return query.terms.map((t) => t.term).join(' ') || null;
+  return query.text?.trim() || null;
+}
+
+/**
  * The Meilisearch search request for a query: validated against the index
- * settings, filters quoted, sort ties broken by id, every word required.
+ * settings, filters quoted, sort ties broken by id. Raw text requires every
+ * word; an understood query ranks by coverage (`frequency`: the commonest
+ * terms are given up first).
  */
 export function toMeiliRequest(query: SearchQuery, settings: IndexSettings): MeiliSearchRequest {
   validateQuery(query, settings);
   const request: MeiliSearchRequest = {
     page: query.page,
     hitsPerPage: query.pageSize,
-    matchingStrategy: 'all',
+    matchingStrategy: query.terms ? 'frequency' : 'all',
     showRankingScore: true,
   };
   const filter = toMeiliFilter(query.filters ?? [], settings);
@@ -135,13 +154,53 @@ export function toMeiliRequest(query: SearchQuery, settings: IndexSettings): Mei
   const sort = query.sort ?? [];
   if (sort.length > 0) request.sort = [...sort.map((s) => `${s.field}:${s.direction}`), 'id:asc'];
   // Without text there is no relevance: list by id, as the embedded engine does.
-  else if (!query.text?.trim()) request.sort = ['id:asc'];
+  else if (!meiliQueryText(query)) request.sort = ['id:asc'];
   if (query.highlight && query.highlight.length > 0) {
     request.attributesToHighlight = [...query.highlight];
     request.highlightPreTag = HIGHLIGHT_PRE;
     request.highlightPostTag = HIGHLIGHT_POST;
   }
   return request;
+}
+
+/**
+ * A boosted query as Meilisearch can run it: `count`, the plain request
+ * asking no hits (its total and facets are the result's), and `federated`,
+ * the page of hits from two queries merged by weighted ranking score — the
+ * documents passing a boost filter (any of them) weighted {@link BOOST_WEIGHT},
+ * every document weighted 1; a document found by both counts once, with its
+ * better score. Null when the query has no boost to apply (or is sorted).
+ */
+export function toMeiliBoostedSearch(
+  query: SearchQuery,
+  settings: IndexSettings,
+  indexUid: string,
+): { count: MeiliSearchRequest; federated: FederatedMultiSearchParams } | null {
+  const request = toMeiliRequest(query, settings);
+  const q = meiliQueryText(query);
+  if (!q || !query.boost?.length || request.sort) return null;
+  const filter = toMeiliFilter(query.filters ?? [], settings);
+  const boost = toMeiliFilter(query.boost, settings);
+  const common: MultiSearchQueryWithFederation = {
+    indexUid,
+    q,
+    matchingStrategy: request.matchingStrategy,
+    showRankingScore: true,
+    ...(request.attributesToHighlight
+      ? { attributesToHighlight: request.attributesToHighlight, highlightPreTag: HIGHLIGHT_PRE, highlightPostTag: HIGHLIGHT_POST }
+      : {}),
+  };
+  return {
+    count: { ...request, hitsPerPage: 0 },
+    federated: {
+      federation: { offset: (query.page - 1) * query.pageSize, limit: query.pageSize },
+      queries: [
+        // An inner array is an OR in a Meilisearch filter: any boost filter lifts a document.
+        { ...common, filter: [...filter, boost], federationOptions: { weight: BOOST_WEIGHT } },
+        { ...common, ...(filter.length ? { filter } : {}), federationOptions: { weight: 1 } },
+      ],
+    },
+  };
 }
 
 /** Meilisearch's highlighted text as escaped HTML with `<em>` marks. */
@@ -211,10 +270,13 @@ export class MeilisearchSearchEngine implements SearchEngine {
     const settings = this.settings.get(index);
     if (!settings) throw new Error(`search index "${index}" is unknown here: call ensureIndex first`);
     const request = toMeiliRequest(query, settings);
-    const text = query.text?.trim() || null;
+    const text = meiliQueryText(query);
+    if (query.terms && !text) return { hits: [], total: 0, facets: emptyFacets(query), page: query.page, pageSize: query.pageSize };
+    const boosted = toMeiliBoostedSearch(query, settings, this.uid(index));
+    if (boosted) return this.searchBoosted(index, query, text, boosted);
     let response = await this.index(index).search<StoredDocument, MeiliSearchRequest>(text, request);
-    // As the embedded engine: when no document has every word, any word will do.
-    if (text && response.totalHits === 0) {
+    // As the embedded engine: when no document has every word of a raw text, any word will do.
+    if (text && !query.terms && response.totalHits === 0) {
       response = await this.index(index).search<StoredDocument, MeiliSearchRequest>(text, { ...request, matchingStrategy: 'last' });
     }
     const facets: Record<string, Record<string, number>> = {};
@@ -222,6 +284,27 @@ export class MeilisearchSearchEngine implements SearchEngine {
     return {
       hits: response.hits.map((hit) => fromMeiliHit(hit, query.highlight ?? [])),
       total: response.totalHits,
+      facets,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  private async searchBoosted(
+    index: string,
+    query: SearchQuery,
+    text: string | null,
+    boosted: { count: MeiliSearchRequest; federated: FederatedMultiSearchParams },
+  ): Promise<SearchResult> {
+    const [counted, merged] = await Promise.all([
+      this.index(index).search<StoredDocument, MeiliSearchRequest>(text, boosted.count),
+      this.client.multiSearch<FederatedMultiSearchParams, StoredDocument>(boosted.federated),
+    ]);
+    const facets: Record<string, Record<string, number>> = {};
+    for (const field of query.facets ?? []) facets[field] = byCount(counted.facetDistribution?.[field] ?? {});
+    return {
+      hits: merged.hits.map((hit) => fromMeiliHit(hit, query.highlight ?? [])),
+      total: counted.totalHits,
       facets,
       page: query.page,
       pageSize: query.pageSize,
@@ -252,6 +335,10 @@ export class MeilisearchSearchEngine implements SearchEngine {
     const reason = task.error ? `${task.error.code}: ${task.error.message}` : task.status;
     throw new Error(`Meilisearch task ${task.uid} (${task.type}) on ${task.indexUid ?? '-'} ${task.status}: ${reason}`);
   }
+}
+
+function emptyFacets(query: SearchQuery): Record<string, Record<string, number>> {
+  return Object.fromEntries((query.facets ?? []).map((f) => [f, {}]));
 }
 
 /** Facet counts largest first, then by value, as the embedded engine returns them. */

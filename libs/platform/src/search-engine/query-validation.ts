@@ -16,9 +16,13 @@ export function validateQuery(query: SearchQuery, settings: IndexSettings): void
     problems.push({ field: 'pageSize', reason: `must be an integer from 1 to ${MAX_PAGE_SIZE}` });
   }
   const filterable = new Map(settings.filterable.map((f) => [f.field, f.type]));
-  for (const filter of query.filters ?? []) {
+  const conditions = [
+    ...(query.filters ?? []).map((filter) => ({ filter, use: 'filters' })),
+    ...(query.boost ?? []).map((filter) => ({ filter, use: 'boost' })),
+  ];
+  for (const { filter, use } of conditions) {
     const type = filterable.get(filter.field);
-    const at = `filters.${filter.field}`;
+    const at = `${use}.${filter.field}`;
     if (!type) {
       problems.push({ field: at, reason: 'is not filterable' });
       continue;

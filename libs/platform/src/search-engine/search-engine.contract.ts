@@ -1,4 +1,4 @@
-import type { Filter, IndexSettings, SearchDocument, SearchEngine, SearchQuery } from './search-engine.port.js';
+import type { Filter, IndexSettings, QueryTerm, SearchDocument, SearchEngine, SearchQuery } from './search-engine.port.js';
 
 /**
  * The behaviour every {@link SearchEngine} adapter must show, run by each
@@ -373,6 +373,48 @@ export function describeSearchEngineContract(name: string, make: () => Promise<S
       it('falls back to any word when no document has them all', async () => {
         const ids = await search('能耗监测 区块链元宇宙');
         expect(ids).toContain('r-energy');
+      });
+    });
+
+    describe('understood queries (terms)', () => {
+      const terms = (...words: string[]): QueryTerm[] => words.map((term) => ({ term, alternatives: [] }));
+      const run = (query: Partial<SearchQuery>) => engine.search(INDEX, { page: 1, pageSize: 50, ...query });
+
+      it('ranks documents covering every term first and keeps those covering some when few cover all', async () => {
+        const ids = (await run({ terms: terms('机床', '联网') })).hits.map((h) => h.id);
+        expect(ids[0]).toBe('r-cnc-title');
+        expect(ids).toContain('r-apart');
+        expect(ids).toContain('r-lathe-only');
+      });
+
+      it('finds a term through its alternatives', async () => {
+        const ids = (await run({ terms: [{ term: '省电', alternatives: ['能耗'] }] })).hits.map((h) => h.id);
+        expect(ids).toEqual(['r-energy']);
+      });
+
+      it('an empty understood query finds nothing (not the whole index)', async () => {
+        const result = await run({ terms: [], facets: ['deliveryMode'] });
+        expect(result.total).toBe(0);
+        expect(result.hits).toEqual([]);
+      });
+
+      it('a boost lifts documents passing it and never filters the others out', async () => {
+        const plain = await run({ terms: terms('设备') });
+        const boost: Filter[] = [{ field: 'scenarios', op: 'in', values: ['sjcj'] }];
+        const boosted = await run({ terms: terms('设备'), boost });
+        expect(boosted.total).toBe(plain.total);
+        expect(boosted.hits.map((h) => h.id).sort()).toEqual(plain.hits.map((h) => h.id).sort());
+        expect(boosted.hits[0].id).toBe('r-cnc-title');
+      });
+
+      it('new synonyms in the settings apply at once, the documents kept', async () => {
+        const before = await engine.count(INDEX);
+        expect((await run({ terms: terms('节电') })).total).toBe(0);
+        await engine.ensureIndex(INDEX, { ...CONTRACT_SETTINGS, synonyms: { 节电: ['能耗'] } });
+        expect((await run({ terms: terms('节电') })).hits.map((h) => h.id)).toEqual(['r-energy']);
+        expect(await engine.count(INDEX)).toBe(before);
+        await engine.ensureIndex(INDEX, CONTRACT_SETTINGS);
+        expect((await run({ terms: terms('节电') })).total).toBe(0);
       });
     });
 

@@ -41,6 +41,24 @@ export interface IndexSettings {
   facets: string[];
   /** One-way synonyms: a query word (key) also matches each listed word. */
   synonyms?: Record<string, string[]>;
+  /**
+   * Words that carry no meaning in a query (folded). Meilisearch ignores them
+   * in queries; an understood query ({@link SearchQuery.terms}) has none already.
+   */
+  stopWords?: string[];
+}
+
+/**
+ * One meaningful word of an understood query and the words that may stand
+ * for it (synonyms, what an abbreviation stands for): a document covers the
+ * term when it has any of them.
+ */
+export interface QueryTerm {
+  /** Folded. */
+  term: string;
+  alternatives: readonly string[];
+  /** The term may be unfinished: it also matches as a prefix. */
+  prefix?: boolean;
 }
 
 /** One condition on a filterable field; the conditions of a query are ANDed. */
@@ -63,6 +81,20 @@ export interface SearchQuery {
    * Absent or blank: every document passing the filters.
    */
   text?: string;
+  /**
+   * The query as understood (stop words gone, synonyms attached); when
+   * given, it is matched instead of `text`. Ranked by how much of it a
+   * document covers, Meilisearch's `frequency` strategy: documents with every
+   * term first; when too few have them all, terms are given up commonest
+   * first, and documents covering fewer (rarer terms weighing more) follow.
+   * Empty: nothing matches.
+   */
+  terms?: readonly QueryTerm[];
+  /**
+   * Documents passing one of these rank above those equally covering the
+   * query (relevance order only); never a filter: the others stay.
+   */
+  boost?: Filter[];
   filters?: Filter[];
   /** Fields to count values of over all matching documents (not just the page). */
   facets?: string[];
