@@ -8,6 +8,7 @@ import type { AppConfig, Clock } from '@smedx/platform';
 import { CoreModule } from '@smedx/core';
 import { AdminController } from './admin/admin.controller.js';
 import { AuditController } from './audit/audit.controller.js';
+import { NominationsController } from './awards/nominations.controller.js';
 import { BidsController } from './bidding/bids.controller.js';
 import { NeedBidsController } from './bidding/need-bids.controller.js';
 import { ChainCasesController } from './chains/chain-cases.controller.js';
@@ -92,6 +93,7 @@ export class ApiModule {
         ProjectsController,
         ProviderCasesController,
         SubsidyApplicationsController,
+        NominationsController,
         BlacklistController,
         EventsController,
         ChainLeadersController,

@@ -1,1 +1,2 @@
 export * from './rules/subsidy-estimate.js';
+export * from './rules/programme-caps.js';

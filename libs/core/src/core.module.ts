@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@smedx/platform';
 import type { AppConfig, Clock } from '@smedx/platform';
 import { AuditModule } from '@smedx/audit';
+import { AwardsModule } from '@smedx/awards';
 import { BiddingModule } from '@smedx/bidding';
 import { CatalogueModule } from '@smedx/catalogue';
 import { ChainsModule } from '@smedx/chains';
@@ -38,6 +39,7 @@ const CONTEXTS = [
   SubsidyModule,
   EventsModule,
   ChainsModule,
+  AwardsModule,
   IndicatorsModule,
   ExchangeModule,
   DiagnosisModule,

@@ -1,4 +1,5 @@
 import { AUDIT_ENTITIES } from '@smedx/audit';
+import { AWARDS_ENTITIES } from '@smedx/awards';
 import { BIDDING_ENTITIES } from '@smedx/bidding';
 import { CATALOGUE_ENTITIES } from '@smedx/catalogue';
 import { CHAINS_ENTITIES } from '@smedx/chains';
@@ -30,4 +31,5 @@ export const ENTITIES = [
   ...EVENTS_ENTITIES,
   ...CHAINS_ENTITIES,
   ...DIAGNOSIS_ENTITIES,
+  ...AWARDS_ENTITIES,
 ];

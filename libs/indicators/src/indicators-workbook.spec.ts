@@ -11,6 +11,8 @@ const TOTAL: Tally = {
   products: 2,
   chainCases: 1,
   specialised: 3,
+  benchmarks: 1,
+  smartFactories: 0,
 };
 
 function report(period: 'month' | 'quarter'): IndicatorsReport {
@@ -70,7 +72,8 @@ describe('indicatorsWorkbook', () => {
       '否',
     ]);
     expect(figures.getRow(6).getCell(1).value).toBe('省级及以上数字化车间及智能工厂');
-    expect(figures.getRow(6).getCell(5).value).toBe('暂无数据');
+    expect(figures.getRow(6).getCell(5).value).toBe(0);
+    expect(figures.getRow(7).getCell(5).value).toBe(1);
     const info = Object.fromEntries([10, 11, 12].map((r) => [figures.getRow(r).getCell(1).value, figures.getRow(r).getCell(2).value]));
     expect(info).toEqual({
       统计范围: '铁西区',
@@ -93,10 +96,12 @@ describe('indicatorsWorkbook', () => {
       '规下企业数',
       '小快轻准产品和方案(个)',
       '链式转型典型案例(个)',
+      '数字化车间及智能工厂(家)',
+      '数字化转型示范标杆(家)',
       '创新型中小企业(家)',
     ]);
     expect(industries.actualRowCount).toBe(8);
-    expect((industries.getRow(3).values as unknown[]).slice(1)).toEqual(['机床制造', 'machine_tool', 33.33, 2, 6, 50, 1, 2, 2, 1, 3]);
+    expect((industries.getRow(3).values as unknown[]).slice(1)).toEqual(['机床制造', 'machine_tool', 33.33, 2, 6, 50, 1, 2, 2, 1, 0, 1, 3]);
     // Codes without records: zero counts, and no share without a denominator.
     expect((industries.getRow(2).values as unknown[]).slice(1, 6)).toEqual(['风冷设备制造', 'air_cooling', undefined, 0, 0]);
     expect(workbook.getWorksheet('按区县')!.actualRowCount).toBe(2);
