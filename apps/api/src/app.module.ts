@@ -9,6 +9,8 @@ import { CoreModule } from '@smedx/core';
 import { AdminController } from './admin/admin.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { NominationsController } from './awards/nominations.controller.js';
+import { RatingsController } from './ratings/ratings.controller.js';
+import { ServiceFeesController } from './fees/service-fees.controller.js';
 import { BidsController } from './bidding/bids.controller.js';
 import { NeedBidsController } from './bidding/need-bids.controller.js';
 import { ChainCasesController } from './chains/chain-cases.controller.js';
@@ -94,6 +96,8 @@ export class ApiModule {
         ProviderCasesController,
         SubsidyApplicationsController,
         NominationsController,
+        RatingsController,
+        ServiceFeesController,
         BlacklistController,
         EventsController,
         ChainLeadersController,

@@ -7,11 +7,13 @@ import { DEMAND_ENTITIES } from '@smedx/demand';
 import { DIAGNOSIS_ENTITIES } from '@smedx/diagnosis';
 import { DIRECTORY_ENTITIES } from '@smedx/directory';
 import { EVENTS_ENTITIES } from '@smedx/events';
+import { FEES_ENTITIES } from '@smedx/fees';
 import { IDENTITY_ENTITIES } from '@smedx/identity';
 import { MATCHING_ENTITIES } from '@smedx/matching';
 import { NOTIFICATIONS_ENTITIES } from '@smedx/notifications';
 import { JobSchedule, OutboxMessage } from '@smedx/platform';
 import { PROJECTS_ENTITIES } from '@smedx/projects';
+import { RATINGS_ENTITIES } from '@smedx/ratings';
 import { SUBSIDY_ENTITIES } from '@smedx/subsidy';
 
 /** Every entity of every context: the schema the migrations build. */
@@ -32,4 +34,6 @@ export const ENTITIES = [
   ...CHAINS_ENTITIES,
   ...DIAGNOSIS_ENTITIES,
   ...AWARDS_ENTITIES,
+  ...RATINGS_ENTITIES,
+  ...FEES_ENTITIES,
 ];

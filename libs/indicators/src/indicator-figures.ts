@@ -88,6 +88,19 @@ export interface Series {
   lines: SeriesLine[];
 }
 
+/** The service fees paid of one kind (SPEC capability 17) for the enterprises in scope. */
+export interface ServiceFeeFigure {
+  kind: 'diagnosis' | 'acceptance_monitoring';
+  name: string;
+  /** The cap per enterprise. */
+  capPerEnterpriseFen: number;
+  totalFen: number;
+  payments: number;
+  enterprises: number;
+  /** The same by district of the enterprise, in the taxonomy's order (districts without payments: zeros). */
+  byDistrict: { code: string; name: string; totalFen: number; enterprises: number }[];
+}
+
 /** The answer of `GET /indicators`. */
 export interface IndicatorsReport {
   /** When the figures were taken. */
@@ -98,6 +111,8 @@ export interface IndicatorsReport {
   indicators: IndicatorFigure[];
   breakdowns: Breakdown[];
   series: Series;
+  /** Diagnosis and acceptance-monitoring fees paid for the enterprises in scope and filters. */
+  serviceFees: ServiceFeeFigure[];
 }
 
 export const DIMENSION_NAMES: Readonly<Record<Dimension, string>> = Object.freeze({

@@ -30,6 +30,26 @@ function report(period: 'month' | 'quarter'): IndicatorsReport {
       buckets: buckets.map((b) => ({ label: b.label, start: b.start.toISOString(), end: b.end.toISOString() })),
       lines: seriesLinesOf(buckets.map((_, i) => (i < 2 ? { ...EMPTY_TALLY, products: i + 1, specialised: null } : null))),
     },
+    serviceFees: [
+      {
+        kind: 'diagnosis',
+        name: '评估诊断服务费',
+        capPerEnterpriseFen: 700_000,
+        totalFen: 1_050_050,
+        payments: 3,
+        enterprises: 2,
+        byDistrict: [{ code: 'tiexi', name: '铁西区', totalFen: 1_050_050, enterprises: 2 }],
+      },
+      {
+        kind: 'acceptance_monitoring',
+        name: '验收监测服务费',
+        capPerEnterpriseFen: 1_000_000,
+        totalFen: 0,
+        payments: 0,
+        enterprises: 0,
+        byDistrict: [{ code: 'tiexi', name: '铁西区', totalFen: 0, enterprises: 0 }],
+      },
+    ],
   };
 }
 
@@ -44,7 +64,18 @@ const headers = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown
 describe('indicatorsWorkbook', () => {
   it('has the figures, one sheet per breakdown and the series, with Chinese headers', async () => {
     const workbook = await open(await indicatorsWorkbook(report('month')));
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['指标完成情况', '按行业', '按区县', '按试点批次', '按月趋势']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['指标完成情况', '按行业', '按区县', '按试点批次', '按月趋势', '服务费用']);
+    const fees = workbook.getWorksheet('服务费用')!;
+    expect((fees.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '区县',
+      '编码',
+      '评估诊断服务费(元)',
+      '评估诊断服务费企业数',
+      '验收监测服务费(元)',
+      '验收监测服务费企业数',
+    ]);
+    expect((fees.getRow(2).values as unknown[]).slice(1)).toEqual(['合计', '', 10500.5, 2, 0, 0]);
+    expect((fees.getRow(3).values as unknown[]).slice(1)).toEqual(['铁西区', 'tiexi', 10500.5, 2, 0, 0]);
 
     const figures = workbook.getWorksheet('指标完成情况')!;
     expect(headers(figures)).toEqual([

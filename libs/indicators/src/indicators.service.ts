@@ -3,6 +3,8 @@ import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { CLOCK, parseOrThrow } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import { Nomination } from '@smedx/awards';
+import { SERVICE_FEE_CAPS_FEN, SERVICE_FEE_KINDS } from '@smedx/contracts';
+import { ServiceFee } from '@smedx/fees';
 import { Solution } from '@smedx/catalogue';
 import { Chain, ChainCase } from '@smedx/chains';
 import { Enterprise, Provider } from '@smedx/directory';
@@ -11,7 +13,7 @@ import type { PilotBatchCode, TaxonomyItem } from '@smedx/taxonomy';
 import { IndicatorsQuerySchema } from './dto/indicators.dto.js';
 import type { IndicatorsQuery } from './dto/indicators.dto.js';
 import { DIMENSION_ROWS, NOT_IN_POOL, breakdownOf, figuresOf, seriesLinesOf } from './indicator-figures.js';
-import type { IndicatorsReport, Tally } from './indicator-figures.js';
+import type { IndicatorsReport, ServiceFeeFigure, Tally } from './indicator-figures.js';
 import { indicatorScope } from './indicators.policy.js';
 import { indicatorsWorkbook } from './indicators-workbook.js';
 import { SHANGHAI_OFFSET_MS, bucketsOf, formatMonth, seriesRange } from './periods.js';
@@ -107,16 +109,19 @@ export class IndicatorsService {
     const buckets = bucketsOf(input.period, range.from, range.to);
     const products = filters.batch === null;
 
-    const [enterprises, cases, awards, productCounts, levelSeries, productSeries, caseSeries, awardSeries] = await Promise.all([
-      this.enterpriseGroups(filters),
-      this.caseGroups(filters),
-      this.awardGroups(filters),
-      products ? this.productCounts(filters) : null,
-      this.levelSeries(filters, buckets),
-      products ? this.productSeries(filters, buckets) : null,
-      this.caseSeries(filters, buckets),
-      this.awardSeries(filters, buckets),
-    ]);
+    const [enterprises, cases, awards, productCounts, levelSeries, productSeries, caseSeries, awardSeries, serviceFees] = await Promise.all(
+      [
+        this.enterpriseGroups(filters),
+        this.caseGroups(filters),
+        this.awardGroups(filters),
+        products ? this.productCounts(filters) : null,
+        this.levelSeries(filters, buckets),
+        products ? this.productSeries(filters, buckets) : null,
+        this.caseSeries(filters, buckets),
+        this.awardSeries(filters, buckets),
+        this.serviceFees(filters),
+      ],
+    );
 
     const total = tallyOf(enterprises, cases, awards, productCounts?.total ?? null);
     const notes: Partial<Record<IndicatorKey, string>> = products ? {} : { products: '按试点批次筛选时不统计产品和方案。' };
@@ -167,6 +172,7 @@ export class IndicatorsService {
         buckets: buckets.map((b) => ({ label: b.label, start: b.start.toISOString(), end: b.end.toISOString() })),
         lines: seriesLinesOf(seriesTallies),
       },
+      serviceFees,
     };
   }
 
@@ -260,6 +266,38 @@ export class IndicatorsService {
     );
     const row = (await withEnterpriseFilters(qb, filters).getRawOne<Raw>()) ?? {};
     return { benchmarks: columns(row, 'bm', buckets.length), smartFactories: columns(row, 'sf', buckets.length) };
+  }
+
+  /** Service fees paid for the enterprises in scope, by kind and district, in one grouped query. */
+  private async serviceFees(filters: Filters): Promise<ServiceFeeFigure[]> {
+    const qb = this.dataSource
+      .getRepository(ServiceFee)
+      .createQueryBuilder('f')
+      .innerJoin(Enterprise, 'e', 'e.id = f.enterpriseId')
+      .select('f.kind', 'kind')
+      .addSelect('e.district', 'district')
+      .addSelect('SUM(f.amountFen)', 'totalFen')
+      .addSelect('COUNT(*)', 'payments')
+      .addSelect('COUNT(DISTINCT f.enterpriseId)', 'enterprises')
+      .groupBy('f.kind')
+      .addGroupBy('e.district');
+    const rows = await withEnterpriseFilters(qb, filters).getRawMany<Raw>();
+    return SERVICE_FEE_KINDS.map((kind) => {
+      const mine = rows.filter((r) => r.kind === kind);
+      const byDistrict = DISTRICTS.filter((d) => !filters.district || d.code === filters.district).map(({ code, name }) => {
+        const row = mine.find((r) => r.district === code);
+        return { code, name, totalFen: Number(row?.totalFen ?? 0), enterprises: Number(row?.enterprises ?? 0) };
+      });
+      return {
+        kind,
+        name: kind === 'diagnosis' ? '评估诊断服务费' : '验收监测服务费',
+        capPerEnterpriseFen: SERVICE_FEE_CAPS_FEN[kind],
+        totalFen: byDistrict.reduce((n, d) => n + d.totalFen, 0),
+        payments: mine.reduce((n, r) => n + Number(r.payments ?? 0), 0),
+        enterprises: byDistrict.reduce((n, d) => n + d.enterprises, 0),
+        byDistrict,
+      };
+    });
   }
 
   /** Awarded nominations that count in an indicator, with their enterprise as `e`. */
