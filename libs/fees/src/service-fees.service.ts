@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Brackets, DataSource, SelectQueryBuilder } from 'typeorm';
-import { CLOCK, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, UnitOfWork, hasRole, isMember } from '@smedx/platform';
+import { CLOCK, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, UnitOfWork, hasRole } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import { SERVICE_FEE_CAPS_FEN, SERVICE_FEE_KINDS, remainingFeeFen } from '@smedx/contracts';
 import type { ServiceFeeKind } from '@smedx/contracts';
