@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SEARCH_ENGINE } from '@smedx/platform';
-import type { Filter, SearchEngine, SearchQuery, SearchResult, SortClause } from '@smedx/platform';
+import { APP_CONFIG, SEARCH_ENGINE } from '@smedx/platform';
+import type { AppConfig, Filter, SearchEngine, SearchQuery, SearchResult, SortClause } from '@smedx/platform';
+import { DirectoryService } from '@smedx/directory';
+import { applyFairExposure } from '@smedx/reputation';
 import type { NeedSearch, SolutionSearch } from './dto/search-query.dto.js';
 import { NEEDS_INDEX, SOLUTIONS_INDEX } from './search-indexes.js';
 
@@ -41,10 +43,21 @@ const NEED_SORT: Record<NeedSearch['sort'], SortClause[]> = {
 const anyOf = (field: string, values: (string | number)[] | undefined): Filter[] =>
   values?.length ? [values.length === 1 ? { field, op: 'eq', value: values[0] } : { field, op: 'in', values }] : [];
 
+/**
+ * The head of a relevance-ranked solution list that fair exposure reorders: pages inside it are
+ * cut from the reordered head, pages beyond it come from the engine unchanged (the step only
+ * permutes the head, so no hit is lost or repeated between pages).
+ */
+const EXPOSURE_HEAD = 50;
+
 /** Translates the public search parameters into engine queries; only published objects are indexed. */
 @Injectable()
 export class SearchService {
-  constructor(@Inject(SEARCH_ENGINE) private readonly engine: SearchEngine) {}
+  constructor(
+    @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
+    private readonly directory: DirectoryService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   async solutions(q: SolutionSearch): Promise<SearchPage> {
     const filters: Filter[] = [
@@ -59,7 +72,44 @@ export class SearchService {
     // A solution fits a budget when its lowest price does.
     if (q.priceMaxFen !== undefined) filters.push({ field: 'priceMinFen', op: 'range', max: q.priceMaxFen });
     if (q.deployDaysMax !== undefined) filters.push({ field: 'deployDays', op: 'range', max: q.deployDaysMax });
-    return this.run(SOLUTIONS_INDEX, q, filters, SOLUTION_SORT[q.sort], SOLUTION_FIELDS, ['title', 'summary', 'description']);
+    const search = (page: number, pageSize: number) =>
+      this.run(SOLUTIONS_INDEX, { ...q, page, pageSize }, filters, SOLUTION_SORT[q.sort], SOLUTION_FIELDS, [
+        'title',
+        'summary',
+        'description',
+      ]);
+    if (q.sort !== 'relevance' || q.providerId || q.page * q.pageSize > EXPOSURE_HEAD) return search(q.page, q.pageSize);
+    const head = await search(1, EXPOSURE_HEAD);
+    const start = (q.page - 1) * q.pageSize;
+    return { ...head, hits: (await this.fairExposure(head.hits)).slice(start, start + q.pageSize), page: q.page, pageSize: q.pageSize };
+  }
+
+  /**
+   * The one fair-exposure step (`libs/reputation`) over a relevance-ranked head: fit is the
+   * relevance score relative to the best hit; newcomers are approved providers with few
+   * completed projects, read fresh from the directory. Each hit says why it is where it is
+   * (`_placement`). The order is a function of the query alone, so pages stay consistent.
+   */
+  private async fairExposure(hits: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+    if (hits.length < 2) return hits;
+    const exposure = this.config.exposure;
+    const providers = new Map((await this.directory.providersByIds(hits.map((h) => String(h.providerId)))).map((p) => [p.id, p]));
+    const best = Math.max(...hits.map((h) => Number(h._score) || 0));
+    const placed = applyFairExposure(
+      hits.map((h, i) => {
+        const provider = providers.get(String(h.providerId));
+        return {
+          item: h,
+          providerId: String(h.providerId),
+          // Without a text score (browsing), rank stands in for fit.
+          fit: best > 0 ? (Number(h._score) || 0) / best : 1 - i / hits.length,
+          newcomer: provider?.status === 'approved' && provider.completedProjects < exposure.newcomerProjects,
+        };
+      }),
+      // No balance by recent exposure here: it would change between the requests of two pages.
+      exposure,
+    );
+    return placed.map((p) => ({ ...p.item, _placement: p.placement }));
   }
 
   async needs(q: NeedSearch): Promise<SearchPage> {
