@@ -22,6 +22,7 @@ const AuditPage = lazy(() => import('./pages/AuditPage'));
 const AdminUsersPage = lazy(() => import('./pages/AdminUsersPage'));
 const AdminJobsPage = lazy(() => import('./pages/AdminJobsPage'));
 const IndicatorsPage = lazy(() => import('./pages/IndicatorsPage'));
+const NominationsPage = lazy(() => import('./pages/NominationsPage'));
 const ProjectsPage = lazy(() => import('./pages/ProjectsPage'));
 const ProjectDetailPage = lazy(() => import('./pages/ProjectDetailPage'));
 const ProviderPage = lazy(() => import('./pages/ProviderPage'));
@@ -100,6 +101,7 @@ export function App() {
               <Route path="admin/users" element={<AdminUsersPage />} />
               <Route path="admin/jobs" element={<AdminJobsPage />} />
               <Route path="indicators" element={<IndicatorsPage />} />
+              <Route path="nominations" element={<NominationsPage />} />
               <Route path="events" element={<EventsPage />} />
               <Route path="events/new" element={<EventFormPage />} />
               <Route path="events/:id" element={<EventDetailPage />} />

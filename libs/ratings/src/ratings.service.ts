@@ -18,6 +18,7 @@ import { DirectoryService, ProviderChanged, isDistrictOfficerFor } from '@smedx/
 import { IdentityService } from '@smedx/identity';
 import { NotificationsService } from '@smedx/notifications';
 import { ProjectsService } from '@smedx/projects';
+import { reputation, smoothedRating } from '@smedx/reputation';
 import type { AppealRatingInput, CreateRatingInput, DecideAppealInput, ListRatingsQuery, ReplyRatingInput } from './dto/ratings.dto.js';
 import { Rating } from './entities/rating.entity.js';
 import type { RatingSide } from './entities/rating.entity.js';
@@ -236,6 +237,8 @@ export class RatingsService {
       providerId,
       ratingAverage: provider.ratingAverage,
       ratingCount: provider.ratingCount,
+      smoothedRating: smoothedRating(provider.ratingAverage, provider.ratingCount),
+      reputation: Math.round(reputation(provider) * 1000) / 1000,
       items: rows.map(ratingView),
       total,
       page: query.page,

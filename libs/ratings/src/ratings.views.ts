@@ -37,6 +37,10 @@ export interface ProviderRatingsView extends Page<RatingView> {
   providerId: string;
   ratingAverage: number | null;
   ratingCount: number;
+  /** The rating smoothed toward 4.0 with the weight of 5 ratings (what ranking reads). */
+  smoothedRating: number;
+  /** The provider's reputation (0–1) from its outcomes, smoothed (`libs/reputation`). */
+  reputation: number;
 }
 
 export function ratingView(r: Rating): RatingView {
