@@ -348,7 +348,7 @@ describe('programme indicators (指标体系)', () => {
       expect(res.headers.get('content-type')).toBe(XLSX_TYPE);
       expect(res.headers.get('content-disposition')).toBe('attachment; filename="smedx-indicators-city-20250301.xlsx"');
       const workbook = await openWorkbook(res.buffer);
-      expect(workbook.worksheets.map((s) => s.name)).toEqual(['指标完成情况', '按行业', '按区县', '按试点批次', '按月趋势']);
+      expect(workbook.worksheets.map((s) => s.name)).toEqual(['指标完成情况', '按行业', '按区县', '按试点批次', '按月趋势', '服务费用']);
 
       const figures = workbook.getWorksheet('指标完成情况')!;
       expect(figures.getRow(1).getCell(1).value).toBe('指标');
