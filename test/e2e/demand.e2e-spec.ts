@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { AuditService } from '@smedx/audit';
 import { NeedsService } from '@smedx/demand';
+import type { NeedChangedPayload } from '@smedx/demand';
 import { OutboxMessage } from '@smedx/platform';
 import { changeRowCount, startTestApp, TestApp } from '../support/test-app.js';
 import { loginAdmin, registerUser, userWithRole } from '../factories/users.js';
@@ -21,9 +22,9 @@ describe('demand: needs (需求)', () => {
   let provider: { owner: TestUser; provider: any };
 
   /** The need-changed outbox rows written for one need, oldest first. */
-  async function needJobs(needId: string): Promise<{ needId: string; change: string }[]> {
+  async function needJobs(needId: string): Promise<NeedChangedPayload[]> {
     const rows = await t.dataSource.getRepository(OutboxMessage).find({ where: { job: 'search.index-need' }, order: { id: 'ASC' } });
-    return rows.map((r) => r.payload as { needId: string; change: string }).filter((p) => p.needId === needId);
+    return rows.map((r) => r.payload as NeedChangedPayload).filter((p) => p.needId === needId);
   }
 
   async function draft(overrides: Record<string, unknown> = {}, as: TestUser = owner, enterpriseId: string = enterprise.id) {

@@ -1,3 +1,4 @@
+import { API_PREFIX, publishResponseSchemas } from './http/openapi.js';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,8 +15,6 @@ import { IdentityService } from '@smedx/identity';
 import { DemoSeeder } from '@smedx/demo';
 import { ApiModule } from './app.module.js';
 import { configureAuthRateLimit } from './http/rate-limit.js';
-
-export const API_PREFIX = 'api/v1';
 
 /** Uploads taken as a raw body (a Buffer): CSV and XLSX. */
 const UPLOAD_CONTENT_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] as const;
@@ -78,6 +77,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
       .addBearerAuth()
       .build(),
   );
+  publishResponseSchemas(document);
   // Swagger UI needs @fastify/static, which Jest cannot load (a CJS package requiring ESM): tests check /docs-json.
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', ui: options.serveWebUi !== false });
   if (options.serveWebUi !== false) await serveWebUi(app);

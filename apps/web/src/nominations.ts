@@ -1,29 +1,8 @@
-/** Nominations and awards as the API returns them (`libs/awards`, `NominationView`). */
-export interface Nomination {
-  id: string;
-  category: 'chain_case' | 'product' | 'benchmark' | 'digital_workshop' | 'smart_factory';
-  subjectId: string;
-  nomineeId: string;
-  nomineeName: string | null;
-  industry: string | null;
-  district: string;
-  title: string;
-  summary: string;
-  evidence: { kind: string; name: string }[];
-  status: 'nominated' | 'recommended' | 'in_review' | 'on_notice' | 'awarded' | 'rejected';
-  scores: { assessorId: string; assessorName: string; score: number; comment: string | null }[];
-  scoreCount: number;
-  minAssessors: number;
-  reviewScore: number | null;
-  noticeStartsAt: string | null;
-  noticeEndsAt: string | null;
-  objections: { id: string; text: string; raisedAt: string; answer: string | null }[];
-  openObjections: number;
-  awardFen: number | null;
-  awardedAt: string | null;
-  history: { action: string; toStatus: string; reason: string | null; at: string }[];
-  nominatedAt: string;
-}
+import type { NominationView, Wire } from '@smedx/contracts';
+import { AWARD_CAP_FEN } from '@smedx/contracts/rules/programme-caps.js';
+
+/** A nomination as the browser holds it (`NominationView` of the contract). */
+export type Nomination = Wire<NominationView>;
 
 export const NOMINATION_CATEGORY_NAMES: Record<Nomination['category'], string> = {
   chain_case: '链式典型案例',
@@ -42,5 +21,5 @@ export const NOMINATION_STATUS_NAMES: Record<Nomination['status'], string> = {
   rejected: '未通过',
 };
 
-/** 500,000 CNY: the most one award carries (as `AWARD_CAP_FEN` on the server). */
-export const AWARD_CAP_YUAN = 500_000;
+/** 500,000 CNY: the most one award carries (`AWARD_CAP_FEN` of the programme's rules). */
+export const AWARD_CAP_YUAN = AWARD_CAP_FEN / 100;

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
 import { CLOCK, OnJob, OutboxService, UnitOfWork } from '@smedx/platform';
 import type { Clock, JobContext } from '@smedx/platform';
+import type { AuditEntryView, Page } from '@smedx/contracts';
 import { AuditEntry } from './audit-entry.entity.js';
 import { AuditRecordJob } from './audit.jobs.js';
 import type { AuditRecordPayload } from './audit.jobs.js';
@@ -64,7 +65,7 @@ export class AuditService {
     );
   }
 
-  async list(query: AuditQuery): Promise<{ items: AuditEntry[]; total: number; page: number; pageSize: number }> {
+  async list(query: AuditQuery): Promise<Page<AuditEntryView>> {
     const where: FindOptionsWhere<AuditEntry> = {};
     if (query.entityType) where.entityType = query.entityType;
     if (query.entityId) where.entityId = query.entityId;
@@ -76,6 +77,20 @@ export class AuditService {
       skip: (query.page - 1) * query.pageSize,
       take: query.pageSize,
     });
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    return { items: items.map(auditEntryView), total, page: query.page, pageSize: query.pageSize };
   }
+}
+
+/** An entry as the API shows it (the outbox job that wrote it stays internal). */
+export function auditEntryView(e: AuditEntry): AuditEntryView {
+  return {
+    id: e.id,
+    actorId: e.actorId,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    reason: e.reason,
+    data: e.data,
+    at: e.at,
+  };
 }

@@ -1,54 +1,9 @@
-import type {
-  ExpertScore,
-  Nomination,
-  NominationCategory,
-  NominationEvidence,
-  NominationObjection,
-  NominationStep,
-} from './entities/nomination.entity.js';
+import type { ExpertScore, NominationView, Page } from '@smedx/contracts';
+import type { Nomination } from './entities/nomination.entity.js';
 import { MIN_ASSESSORS } from './nomination-rules.js';
-import type { NominationStatus } from './nomination-state.js';
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-/** The answer of `GET /nominations/:id` and of every nomination action. */
-export interface NominationView {
-  id: string;
-  category: NominationCategory;
-  subjectId: string;
-  nomineeId: string;
-  nomineeName: string | null;
-  enterpriseId: string | null;
-  industry: string | null;
-  district: string;
-  title: string;
-  summary: string;
-  evidence: NominationEvidence[];
-  status: NominationStatus;
-  /** The experts' scores; an assessor's own score only, for assessors before the notice. */
-  scores: ExpertScore[];
-  scoreCount: number;
-  minAssessors: number;
-  /** The mean without the highest and the lowest score; null before three scores. */
-  reviewScore: number | null;
-  noticeStartsAt: Date | null;
-  noticeEndsAt: Date | null;
-  objections: NominationObjection[];
-  /** Objections not answered yet: the award waits for them. */
-  openObjections: number;
-  awardFen: number | null;
-  awardedAt: Date | null;
-  history: NominationStep[];
-  nominatedBy: string;
-  nominatedAt: Date;
-  createdAt: Date;
-  updatedAt: Date;
-}
+/** The answer of `GET /nominations/:id` and of every nomination action: the contract's `NominationView`. */
+export type { NominationView, Page };
 
 export function nominationView(n: Nomination, nomineeName: string | null, scores: ExpertScore[] = n.scores): NominationView {
   return {

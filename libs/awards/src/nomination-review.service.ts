@@ -20,7 +20,7 @@ import type {
 } from './dto/awards.dto.js';
 import type { Nomination, NominationStep } from './entities/nomination.entity.js';
 import { MIN_ASSESSORS, noticeEnd, trimmedMean } from './nomination-rules.js';
-import { nextNominationStatus } from './nomination-state.js';
+import { NOMINATION_STATE_MACHINE } from './nomination-state.js';
 import type { NominationAction } from './nomination-state.js';
 import { NominationStore } from './nomination-store.js';
 import { CATEGORY_NAMES, NominationsService } from './nominations.service.js';
@@ -74,7 +74,7 @@ export class NominationReviewService {
       const n = await this.store.load(tx, id);
       if (!mayReadNomination(actor, n)) throw new NotFoundError('nomination', id);
       if (!hasRole(actor, 'assessor')) throw new ForbiddenError('expert scores are given by assessors', 'not_assessor');
-      nextNominationStatus(n.status, 'score');
+      NOMINATION_STATE_MACHINE.next(n.status, 'score');
       if (n.scores.some((s) => s.assessorId === actor.userId)) {
         throw new ConflictError('nomination_already_scored', 'you have already scored this nomination', { state: n.status });
       }
@@ -99,7 +99,7 @@ export class NominationReviewService {
   async publish(actor: Principal, id: string, input: PublishNominationInput): Promise<NominationView> {
     await this.uow.run(async (tx) => {
       const n = await this.forCity(tx, actor, id, 'puts nominations on public notice');
-      nextNominationStatus(n.status, 'publish');
+      NOMINATION_STATE_MACHINE.next(n.status, 'publish');
       if (n.scores.length < MIN_ASSESSORS) {
         throw new ConflictError(
           'nomination_scores_missing',
@@ -128,7 +128,7 @@ export class NominationReviewService {
     await this.uow.run(async (tx) => {
       const n = await this.store.load(tx, id);
       if (!mayReadNomination(actor, n)) throw new NotFoundError('nomination', id);
-      nextNominationStatus(n.status, 'object');
+      NOMINATION_STATE_MACHINE.next(n.status, 'object');
       if (this.clock.now() >= n.noticeEndsAt!) {
         throw new ConflictError('nomination_notice_over', `the public notice ended at ${n.noticeEndsAt!.toISOString()}`, {
           state: n.status,
@@ -165,7 +165,7 @@ export class NominationReviewService {
   async answer(actor: Principal, id: string, objectionId: string, input: AnswerObjectionInput): Promise<NominationView> {
     await this.uow.run(async (tx) => {
       const n = await this.forCity(tx, actor, id, 'answers objections');
-      nextNominationStatus(n.status, 'answer');
+      NOMINATION_STATE_MACHINE.next(n.status, 'answer');
       const objection = n.objections.find((o) => o.id === objectionId);
       if (!objection) throw new NotFoundError('objection', objectionId);
       if (objection.answer !== null) {
@@ -189,7 +189,7 @@ export class NominationReviewService {
   async award(actor: Principal, id: string, input: AwardNominationInput): Promise<NominationView> {
     await this.uow.run(async (tx) => {
       const n = await this.forCity(tx, actor, id, 'awards');
-      nextNominationStatus(n.status, 'award');
+      NOMINATION_STATE_MACHINE.next(n.status, 'award');
       if (this.clock.now() < n.noticeEndsAt!) {
         throw new ConflictError('nomination_notice_running', `the public notice runs until ${n.noticeEndsAt!.toISOString()}`, {
           state: n.status,
@@ -260,7 +260,7 @@ export class NominationReviewService {
     changes: Partial<Nomination>,
     data: Record<string, unknown> = {},
   ): Promise<Nomination> {
-    const status = nextNominationStatus(n.status, action);
+    const status = NOMINATION_STATE_MACHINE.next(n.status, action);
     const entry: NominationStep = { action, fromStatus: n.status, toStatus: status, reason, actorId: actor.userId, at: this.now() };
     const after = await this.store.transition(tx, n, action, { ...changes, status, history: [...n.history, entry] });
     await this.audit.record(tx, {

@@ -1,5 +1,5 @@
 import { StateConflictError } from '@smedx/platform';
-import { NOMINATION_ACTIONS, NOMINATION_STATUSES, nextNominationStatus, nominationStatusesAllowing } from './nomination-state.js';
+import { NOMINATION_ACTIONS, NOMINATION_STATUSES, NOMINATION_STATE_MACHINE } from './nomination-state.js';
 import type { NominationAction, NominationStatus } from './nomination-state.js';
 
 const NONE: Record<NominationAction, null> = {
@@ -33,15 +33,15 @@ describe('nomination state machine', () => {
 
   it.each(cells)('%s + %s → %s', (state, action, expected) => {
     if (expected) {
-      expect(nextNominationStatus(state, action)).toBe(expected);
+      expect(NOMINATION_STATE_MACHINE.next(state, action)).toBe(expected);
     } else {
-      expect(() => nextNominationStatus(state, action)).toThrow(StateConflictError);
-      expect(() => nextNominationStatus(state, action)).toThrow(new RegExp(`a nomination that is ${state}$`));
+      expect(() => NOMINATION_STATE_MACHINE.next(state, action)).toThrow(StateConflictError);
+      expect(() => NOMINATION_STATE_MACHINE.next(state, action)).toThrow(new RegExp(`a nomination that is ${state}$`));
     }
   });
 
   it('uses a stable code and names the state', () => {
-    expect(() => nextNominationStatus('nominated', 'award')).toThrow(
+    expect(() => NOMINATION_STATE_MACHINE.next('nominated', 'award')).toThrow(
       expect.objectContaining({
         code: 'nomination_invalid_transition',
         state: 'nominated',
@@ -51,7 +51,7 @@ describe('nomination state machine', () => {
   });
 
   it('awards only from the public notice, and nothing changes an award', () => {
-    expect(nominationStatusesAllowing('award')).toEqual(['on_notice']);
-    expect(nominationStatusesAllowing('reject')).toEqual(['nominated', 'recommended', 'in_review', 'on_notice']);
+    expect(NOMINATION_STATE_MACHINE.statesAllowing('award')).toEqual(['on_notice']);
+    expect(NOMINATION_STATE_MACHINE.statesAllowing('reject')).toEqual(['nominated', 'recommended', 'in_review', 'on_notice']);
   });
 });

@@ -1,12 +1,8 @@
-import { StateConflictError } from '@smedx/platform';
+import { NOMINATION_STATUSES, StateConflictError, stateMachine } from '@smedx/contracts';
+import type { NominationStatus, TransitionTable } from '@smedx/contracts';
 
-/**
- * Where a nomination stands: nominated by the enterprise, provider or chain leader →
- * recommended by its district (区县推荐) → scored by the city's expert assessors (市级评审) →
- * on public notice (公示, 7 days) → awarded; or rejected at any step before the award.
- */
-export const NOMINATION_STATUSES = ['nominated', 'recommended', 'in_review', 'on_notice', 'awarded', 'rejected'] as const;
-export type NominationStatus = (typeof NOMINATION_STATUSES)[number];
+export { NOMINATION_STATUSES };
+export type { NominationStatus };
 
 /**
  * What can happen to a nomination. `score` is one assessor's expert score (the first moves
@@ -22,15 +18,14 @@ export type NominationAction = (typeof NOMINATION_ACTIONS)[number];
  * notice, the notice over and every objection answered before the award) are checked by the
  * service with their own 409 codes.
  */
-export const NOMINATION_TRANSITIONS: Readonly<Record<NominationStatus, Partial<Record<NominationAction, NominationStatus>>>> =
-  Object.freeze({
-    nominated: { recommend: 'recommended', reject: 'rejected' },
-    recommended: { score: 'in_review', reject: 'rejected' },
-    in_review: { score: 'in_review', publish: 'on_notice', reject: 'rejected' },
-    on_notice: { object: 'on_notice', answer: 'on_notice', award: 'awarded', reject: 'rejected' },
-    awarded: {},
-    rejected: {},
-  });
+export const NOMINATION_TRANSITIONS: TransitionTable<NominationStatus, NominationAction> = Object.freeze({
+  nominated: { recommend: 'recommended', reject: 'rejected' },
+  recommended: { score: 'in_review', reject: 'rejected' },
+  in_review: { score: 'in_review', publish: 'on_notice', reject: 'rejected' },
+  on_notice: { object: 'on_notice', answer: 'on_notice', award: 'awarded', reject: 'rejected' },
+  awarded: {},
+  rejected: {},
+});
 
 const ACTION_PHRASES: Readonly<Record<NominationAction, string>> = {
   recommend: 'recommend (区县推荐)',
@@ -49,14 +44,11 @@ export class NominationStateConflictError extends StateConflictError {
   }
 }
 
-/** The state after `action`, or a 409 naming the current state. */
-export function nextNominationStatus(current: NominationStatus, action: NominationAction): NominationStatus {
-  const next = NOMINATION_TRANSITIONS[current][action];
-  if (!next) throw new NominationStateConflictError(current, action);
-  return next;
-}
-
-/** The states from which `action` is allowed. */
-export function nominationStatusesAllowing(action: NominationAction): NominationStatus[] {
-  return NOMINATION_STATUSES.filter((s) => NOMINATION_TRANSITIONS[s][action] !== undefined);
-}
+/**
+ * The nomination life cycle as a machine: `next` gives the state after an action or a 409
+ * reading "cannot … a nomination that is <state>"; `statesAllowing` the states an action is
+ * allowed from (conditional updates).
+ */
+export const NOMINATION_STATE_MACHINE = stateMachine('nomination', NOMINATION_STATUSES, NOMINATION_TRANSITIONS, {
+  conflict: (state, action) => new NominationStateConflictError(state, action),
+});

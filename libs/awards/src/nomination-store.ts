@@ -3,7 +3,7 @@ import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { ConflictError, NotFoundError, isUuid } from '@smedx/platform';
 import { DirectoryService } from '@smedx/directory';
 import { Nomination } from './entities/nomination.entity.js';
-import { nextNominationStatus } from './nomination-state.js';
+import { NOMINATION_STATE_MACHINE } from './nomination-state.js';
 import type { NominationAction } from './nomination-state.js';
 
 /**
@@ -35,7 +35,7 @@ export class NominationStore {
     const result = await tx.update(Nomination, { id: n.id, status: n.status }, changes);
     if (!result.affected) {
       const current = await tx.findOneBy(Nomination, { id: n.id });
-      nextNominationStatus(current?.status ?? n.status, action);
+      NOMINATION_STATE_MACHINE.next(current?.status ?? n.status, action);
       throw new ConflictError('nomination_changed', 'the nomination changed meanwhile; reload and try again');
     }
     return { ...n, ...changes };

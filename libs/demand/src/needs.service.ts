@@ -12,48 +12,15 @@ import {
   isMember,
   isUuid,
 } from '@smedx/platform';
-import type { Clock, Principal, SearchDocument } from '@smedx/platform';
+import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { DirectoryService } from '@smedx/directory';
 import { NeedChanged } from './demand.events.js';
 import type { NeedChange } from './demand.events.js';
 import type { CreateNeedInput, ListNeedsQuery, NeedSite, UpdateNeedInput } from './dto/need.dto.js';
 import { Need } from './need.entity.js';
-import { nextNeedStatus } from './need-state.js';
-import type { NeedAction, NeedStatus } from './need-state.js';
-
-/** A need as the API returns it; `privateDetails` only for those allowed to see it (else absent). */
-export interface NeedView {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  industry: string;
-  district: string;
-  title: string;
-  description: string;
-  scenarios: string[];
-  budgetFen: number;
-  expectedDays: number;
-  bidDeadline: Date;
-  sites: NeedSite[];
-  privateDetails?: string | null;
-  status: NeedStatus;
-  publishedAt: Date | null;
-  cancelledAt: Date | null;
-  /** When the deadline job closed bidding; null while bids are open. */
-  biddingClosedAt: Date | null;
-  /** When a bid was awarded (which one: `GET /needs/:id/bids?status=awarded`). */
-  awardedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+import { NEED_STATE_MACHINE } from '@smedx/contracts';
+import type { NeedAction, NeedSearchDocument, NeedStatus, NeedView, Page } from '@smedx/contracts';
 
 /**
  * Transformation needs (需求). Every change writes a {@link NeedChanged} in
@@ -124,7 +91,7 @@ export class NeedsService {
     if (patch.sites) await this.assertSitesExist(patch.sites);
     await this.uow.run(async (tx) => {
       const need = await this.loadForChange(tx, actor, id);
-      nextNeedStatus(need.status, 'edit');
+      NEED_STATE_MACHINE.next(need.status, 'edit');
       if (need.status === 'published' && patch.bidDeadline) this.assertDeadlineAhead(patch.bidDeadline);
       const enterprise = await this.directory.getEnterprise(need.enterpriseId, tx);
       // A deadline moved ahead reopens bidding that the deadline job had closed.
@@ -153,7 +120,7 @@ export class NeedsService {
   async publish(actor: Principal, id: string, reason?: string): Promise<NeedView> {
     await this.uow.run(async (tx) => {
       const need = await this.loadForChange(tx, actor, id);
-      nextNeedStatus(need.status, 'publish');
+      NEED_STATE_MACHINE.next(need.status, 'publish');
       this.assertDeadlineAhead(need.bidDeadline);
       const enterprise = await this.directory.getEnterprise(need.enterpriseId, tx);
       await this.transition(tx, need, 'publish', {
@@ -199,7 +166,7 @@ export class NeedsService {
    */
   async extendDeadline(tx: EntityManager, actor: Principal, id: string, bidDeadline: Date, reason?: string): Promise<void> {
     const need = await this.loadForChange(tx, actor, id);
-    nextNeedStatus(need.status, 'extend');
+    NEED_STATE_MACHINE.next(need.status, 'extend');
     this.assertDeadlineAhead(bidDeadline);
     if (bidDeadline.getTime() <= need.bidDeadline.getTime()) {
       throw new InvalidInputError([
@@ -320,12 +287,12 @@ export class NeedsService {
    * index decides what to show; never the private details), or null when the
    * need no longer exists.
    */
-  async toSearchDocument(id: string): Promise<SearchDocument | null> {
+  async toSearchDocument(id: string): Promise<NeedSearchDocument | null> {
     return (await this.toSearchDocuments([id]))[0] ?? null;
   }
 
   /** {@link toSearchDocument} for many needs: two queries, whatever their number. Unknown ids are left out. */
-  async toSearchDocuments(ids: readonly string[]): Promise<SearchDocument[]> {
+  async toSearchDocuments(ids: readonly string[]): Promise<NeedSearchDocument[]> {
     const valid = ids.filter((id) => isUuid(id));
     if (!valid.length) return [];
     const needs = await this.dataSource.getRepository(Need).findBy({ id: In(valid) });
@@ -435,11 +402,11 @@ export class NeedsService {
    * them in parallel; SQLite serialises them anyway).
    */
   private async transition(tx: EntityManager, need: Need, action: NeedAction, changes: Partial<Need>): Promise<void> {
-    const status = nextNeedStatus(need.status, action);
+    const status = NEED_STATE_MACHINE.next(need.status, action);
     const result = await tx.update(Need, { id: need.id, status: need.status }, { ...changes, status });
     if (!result.affected) {
       const current = await tx.findOneBy(Need, { id: need.id });
-      if (current) nextNeedStatus(current.status, action);
+      if (current) NEED_STATE_MACHINE.next(current.status, action);
       throw new ConflictError('need_changed', 'the need changed meanwhile; reload and retry');
     }
   }

@@ -1,38 +1,8 @@
-import type { ServiceFeeKind } from '@smedx/contracts';
+import type { FeeCapView, ServiceFeeView, ServiceFeesPage } from '@smedx/contracts';
 import type { ServiceFee } from './entities/service-fee.entity.js';
 
-export interface ServiceFeeView {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string | null;
-  district: string;
-  kind: ServiceFeeKind;
-  amountFen: number;
-  serviceOrganisationName: string;
-  serviceOrganisationId: string | null;
-  paidAt: Date;
-  reference: string | null;
-  recordedBy: string;
-  createdAt: Date;
-}
-
-/** One kind of fee of one enterprise against its cap. */
-export interface FeeCapView {
-  kind: ServiceFeeKind;
-  capFen: number;
-  paidFen: number;
-  remainingFen: number;
-}
-
-/** The answer of `GET /service-fees`: a page of payments, the sums of all that match, and with `enterpriseId` its caps. */
-export interface ServiceFeesPage {
-  items: ServiceFeeView[];
-  total: number;
-  page: number;
-  pageSize: number;
-  sums: Record<ServiceFeeKind, number>;
-  caps: FeeCapView[] | null;
-}
+/** The answers of the service-fee routes: the contract's `ServiceFeeView`, `FeeCapView` and `ServiceFeesPage`. */
+export type { FeeCapView, ServiceFeeView, ServiceFeesPage };
 
 export function serviceFeeView(f: ServiceFee, enterpriseName: string | null): ServiceFeeView {
   return {

@@ -13,6 +13,7 @@ import {
   isOwner,
 } from '@smedx/platform';
 import type { AppConfig, PlatformRole, Principal, PrincipalLoader } from '@smedx/platform';
+import type { MemberView, Page, SessionView, UserView } from '@smedx/contracts';
 import { AuditService } from '@smedx/audit';
 import { isDistrictCode } from '@smedx/taxonomy';
 import type { AddMemberInput, GrantRoleInput, LoginInput, RegisterInput } from './dto/identity.dto.js';
@@ -20,19 +21,10 @@ import { Membership } from './membership.entity.js';
 import { RoleGrant } from './role-grant.entity.js';
 import { User } from './user.entity.js';
 
-export interface PublicUser {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: { role: string; district: string | null }[];
-  memberships: { organisationId: string; kind: 'enterprise' | 'provider'; role: 'owner' | 'member' }[];
-}
-
-export interface Session {
-  accessToken: string;
-  expiresIn: number;
-  user: PublicUser;
-}
+/** A user as the API shows it (`UserView` of the contract). */
+export type PublicUser = UserView;
+/** A signed-in session (`SessionView` of the contract). */
+export type Session = SessionView;
 
 /** argon2id with OWASP's recommended minimum cost. */
 const ARGON2 = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -155,7 +147,7 @@ export class IdentityService implements PrincipalLoader {
     return this.publicUser(userId);
   }
 
-  async listUsers(q: string | undefined, page: number, pageSize: number): Promise<{ items: PublicUser[]; total: number }> {
+  async listUsers(q: string | undefined, page: number, pageSize: number): Promise<Page<PublicUser>> {
     const qb = this.dataSource.getRepository(User).createQueryBuilder('u').orderBy('u.email', 'ASC');
     if (q) qb.where('LOWER(u.email) LIKE :q OR LOWER(u.displayName) LIKE :q', { q: `%${q.toLowerCase().replace(/[%_\\]/g, '')}%` });
     const [users, total] = await qb
@@ -175,6 +167,8 @@ export class IdentityService implements PrincipalLoader {
         memberships: [],
       })),
       total,
+      page,
+      pageSize,
     };
   }
 
@@ -206,7 +200,7 @@ export class IdentityService implements PrincipalLoader {
     return [...new Set(grants.map((g) => g.userId))];
   }
 
-  async members(organisationId: string): Promise<{ userId: string; email: string; displayName: string; role: string }[]> {
+  async members(organisationId: string): Promise<MemberView[]> {
     const rows = await this.dataSource
       .getRepository(Membership)
       .createQueryBuilder('m')
@@ -214,12 +208,12 @@ export class IdentityService implements PrincipalLoader {
       .select(['m.userId AS "userId"', 'u.email AS "email"', 'u.displayName AS "displayName"', 'm.role AS "role"'])
       .where('m.organisationId = :organisationId', { organisationId })
       .orderBy('u.email', 'ASC')
-      .getRawMany<{ userId: string; email: string; displayName: string; role: string }>();
+      .getRawMany<MemberView>();
     return rows;
   }
 
   /** An owner adds an existing user to the organisation. */
-  async addMember(actor: Principal, organisationId: string, input: AddMemberInput) {
+  async addMember(actor: Principal, organisationId: string, input: AddMemberInput): Promise<MemberView[]> {
     if (!isOwner(actor, organisationId)) throw new ForbiddenError('only an owner of the organisation may add members');
     const kind = actor.memberships.find((m) => m.organisationId === organisationId)!.kind;
     await this.uow.run(async (tx) => {

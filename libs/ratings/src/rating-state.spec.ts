@@ -1,5 +1,5 @@
 import { StateConflictError } from '@smedx/platform';
-import { COUNTED_RATING_STATUSES, RATING_ACTIONS, RATING_STATUSES, nextRatingStatus } from './rating-state.js';
+import { COUNTED_RATING_STATUSES, RATING_ACTIONS, RATING_STATUSES, RATING_STATE_MACHINE } from './rating-state.js';
 import type { RatingAction, RatingStatus } from './rating-state.js';
 
 const NONE: Record<RatingAction, null> = { reply: null, appeal: null, uphold: null, remove: null };
@@ -21,10 +21,10 @@ describe('rating state machine', () => {
 
   it.each(cells)('%s + %s → %s', (state, action, expected) => {
     if (expected) {
-      expect(nextRatingStatus(state, action)).toBe(expected);
+      expect(RATING_STATE_MACHINE.next(state, action)).toBe(expected);
     } else {
-      expect(() => nextRatingStatus(state, action)).toThrow(StateConflictError);
-      expect(() => nextRatingStatus(state, action)).toThrow(new RegExp(`a rating that is ${state}$`));
+      expect(() => RATING_STATE_MACHINE.next(state, action)).toThrow(StateConflictError);
+      expect(() => RATING_STATE_MACHINE.next(state, action)).toThrow(new RegExp(`a rating that is ${state}$`));
     }
   });
 

@@ -23,7 +23,7 @@ import type { AppealRatingInput, CreateRatingInput, DecideAppealInput, ListRatin
 import { Rating } from './entities/rating.entity.js';
 import type { RatingSide } from './entities/rating.entity.js';
 import { appealDeadline, overallScore, ratingRecord } from './rating-rules.js';
-import { COUNTED_RATING_STATUSES, nextRatingStatus } from './rating-state.js';
+import { COUNTED_RATING_STATUSES, RATING_STATE_MACHINE } from './rating-state.js';
 import type { RatingAction } from './rating-state.js';
 import { ratingView } from './ratings.views.js';
 import type { Page, ProviderRatingsView, RatingView } from './ratings.views.js';
@@ -123,7 +123,7 @@ export class RatingsService {
     await this.uow.run(async (tx) => {
       const r = await this.load(tx, actor, id);
       if (!isMember(actor, r.providerId)) throw new ForbiddenError('only members of the provider reply to its ratings', 'not_member');
-      nextRatingStatus(r.status, 'reply');
+      RATING_STATE_MACHINE.next(r.status, 'reply');
       if (r.reply !== null) {
         throw new ConflictError(
           'rating_already_replied',
@@ -143,7 +143,7 @@ export class RatingsService {
       const r = await this.load(tx, actor, id);
       const side: RatingSide | null = isMember(actor, r.enterpriseId) ? 'enterprise' : isMember(actor, r.providerId) ? 'provider' : null;
       if (!side) throw new ForbiddenError('only the enterprise and the provider of the project appeal its rating', 'not_party');
-      nextRatingStatus(r.status, 'appeal');
+      RATING_STATE_MACHINE.next(r.status, 'appeal');
       const deadline = appealDeadline(r.ratedAt);
       if (this.clock.now() > deadline) {
         throw new ConflictError('rating_appeal_window_closed', `appeals were possible until ${deadline.toISOString()}`, {
@@ -292,11 +292,11 @@ export class RatingsService {
   }
 
   private async transition(tx: EntityManager, r: Rating, action: RatingAction, changes: Partial<Rating>): Promise<Rating> {
-    const status = nextRatingStatus(r.status, action);
+    const status = RATING_STATE_MACHINE.next(r.status, action);
     const result = await tx.update(Rating, { id: r.id, status: r.status }, { ...changes, status });
     if (!result.affected) {
       const current = await tx.findOneBy(Rating, { id: r.id });
-      nextRatingStatus(current?.status ?? r.status, action);
+      RATING_STATE_MACHINE.next(current?.status ?? r.status, action);
       throw new ConflictError('rating_changed', 'the rating changed meanwhile; reload and try again');
     }
     return { ...r, ...changes, status };

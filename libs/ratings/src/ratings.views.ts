@@ -1,47 +1,9 @@
-import type { Rating, RatingAppeal } from './entities/rating.entity.js';
+import type { Page, ProviderRatingsView, RatingView } from '@smedx/contracts';
+import type { Rating } from './entities/rating.entity.js';
 import { appealDeadline } from './rating-rules.js';
-import type { RatingStatus } from './rating-state.js';
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-/** The answer of the rating routes. */
-export interface RatingView {
-  id: string;
-  projectId: string;
-  enterpriseId: string;
-  providerId: string;
-  district: string;
-  quality: number;
-  timeliness: number;
-  service: number;
-  /** Mean of the three (1–5). */
-  score: number;
-  text: string | null;
-  status: RatingStatus;
-  reply: string | null;
-  repliedAt: Date | null;
-  appeal: RatingAppeal | null;
-  /** Until when either side may appeal. */
-  appealDeadline: Date;
-  ratedAt: Date;
-  updatedAt: Date;
-}
-
-/** `GET /ratings?providerId=`: the provider's counted ratings with its record. */
-export interface ProviderRatingsView extends Page<RatingView> {
-  providerId: string;
-  ratingAverage: number | null;
-  ratingCount: number;
-  /** The rating smoothed toward 4.0 with the weight of 5 ratings (what ranking reads). */
-  smoothedRating: number;
-  /** The provider's reputation (0–1) from its outcomes, smoothed (`libs/reputation`). */
-  reputation: number;
-}
+/** The answers of the rating routes: the contract's `RatingView` and, for `GET /ratings?providerId=`, `ProviderRatingsView`. */
+export type { Page, ProviderRatingsView, RatingView };
 
 export function ratingView(r: Rating): RatingView {
   return {

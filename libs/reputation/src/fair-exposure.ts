@@ -1,3 +1,5 @@
+import type { Placement, PlacementKind } from '@smedx/contracts';
+
 /**
  * Fair exposure: one post-ranking step over a ranked list (search results, matches) that keeps
  * any one provider from holding more than a configured number of the top slots, and gives a small
@@ -41,18 +43,8 @@ export interface Candidate<T> {
   newcomer: boolean;
 }
 
-export type PlacementKind = 'ranked' | 'capped' | 'exploration' | 'yielded' | 'balanced';
-
-/** Why an item is where it is. */
-export interface Placement {
-  /** 1-based position after the step. */
-  rank: number;
-  /** 1-based position by fit alone. */
-  baseRank: number;
-  kind: PlacementKind;
-  /** In plain Chinese. */
-  reason: string;
-}
+/** Why an item is where it is: the contract's `Placement` (`rank`, `baseRank`, `kind`, `reason`). */
+export type { Placement, PlacementKind };
 
 export interface Placed<T> extends Candidate<T> {
   placement: Placement;

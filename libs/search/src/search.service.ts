@@ -3,15 +3,14 @@ import { APP_CONFIG, SEARCH_ENGINE } from '@smedx/platform';
 import type { AppConfig, Filter, SearchEngine, SearchQuery, SearchResult, SortClause } from '@smedx/platform';
 import { DirectoryService } from '@smedx/directory';
 import { applyFairExposure } from '@smedx/reputation';
+import type { NeedSearchDocument, NeedSearchPage, SolutionHit, SolutionSearchDocument, SolutionSearchPage } from '@smedx/contracts';
 import type { NeedSearch, SolutionSearch } from './dto/search-query.dto.js';
 import { NEEDS_INDEX, SOLUTIONS_INDEX } from './search-indexes.js';
 
-export interface SearchPage {
-  hits: Record<string, unknown>[];
-  total: number;
-  facets: Record<string, Record<string, number>>;
-  page: number;
-  pageSize: number;
+/** What a hit adds to its document. */
+interface Hit {
+  _score: number;
+  _highlight: Record<string, string>;
 }
 
 /** API facet name → index field, per index. */
@@ -59,7 +58,7 @@ export class SearchService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async solutions(q: SolutionSearch): Promise<SearchPage> {
+  async solutions(q: SolutionSearch): Promise<SolutionSearchPage> {
     const filters: Filter[] = [
       ...anyOf('industries', q.industry),
       ...anyOf('scenarios', q.scenario),
@@ -73,7 +72,7 @@ export class SearchService {
     if (q.priceMaxFen !== undefined) filters.push({ field: 'priceMinFen', op: 'range', max: q.priceMaxFen });
     if (q.deployDaysMax !== undefined) filters.push({ field: 'deployDays', op: 'range', max: q.deployDaysMax });
     const search = (page: number, pageSize: number) =>
-      this.run(SOLUTIONS_INDEX, { ...q, page, pageSize }, filters, SOLUTION_SORT[q.sort], SOLUTION_FIELDS, [
+      this.run<SolutionSearchDocument>(SOLUTIONS_INDEX, { ...q, page, pageSize }, filters, SOLUTION_SORT[q.sort], SOLUTION_FIELDS, [
         'title',
         'summary',
         'description',
@@ -90,19 +89,19 @@ export class SearchService {
    * completed projects, read fresh from the directory. Each hit says why it is where it is
    * (`_placement`). The order is a function of the query alone, so pages stay consistent.
    */
-  private async fairExposure(hits: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+  private async fairExposure(hits: SolutionHit[]): Promise<SolutionHit[]> {
     if (hits.length < 2) return hits;
     const exposure = this.config.exposure;
-    const providers = new Map((await this.directory.providersByIds(hits.map((h) => String(h.providerId)))).map((p) => [p.id, p]));
-    const best = Math.max(...hits.map((h) => Number(h._score) || 0));
+    const providers = new Map((await this.directory.providersByIds(hits.map((h) => h.providerId))).map((p) => [p.id, p]));
+    const best = Math.max(...hits.map((h) => h._score || 0));
     const placed = applyFairExposure(
       hits.map((h, i) => {
-        const provider = providers.get(String(h.providerId));
+        const provider = providers.get(h.providerId);
         return {
           item: h,
-          providerId: String(h.providerId),
+          providerId: h.providerId,
           // Without a text score (browsing), rank stands in for fit.
-          fit: best > 0 ? (Number(h._score) || 0) / best : 1 - i / hits.length,
+          fit: best > 0 ? (h._score || 0) / best : 1 - i / hits.length,
           newcomer: provider?.status === 'approved' && provider.completedProjects < exposure.newcomerProjects,
         };
       }),
@@ -112,7 +111,7 @@ export class SearchService {
     return placed.map((p) => ({ ...p.item, _placement: p.placement }));
   }
 
-  async needs(q: NeedSearch): Promise<SearchPage> {
+  async needs(q: NeedSearch): Promise<NeedSearchPage> {
     const filters: Filter[] = [
       ...anyOf('industry', q.industry),
       ...anyOf('scenarios', q.scenario),
@@ -124,17 +123,18 @@ export class SearchService {
       filters.push({ field: 'budgetFen', op: 'range', min: q.budgetMinFen, max: q.priceMaxFen });
     }
     if (q.deployDaysMax !== undefined) filters.push({ field: 'expectedDays', op: 'range', max: q.deployDaysMax });
-    return this.run(NEEDS_INDEX, q, filters, NEED_SORT[q.sort], NEED_FIELDS, ['title', 'description']);
+    return this.run<NeedSearchDocument>(NEEDS_INDEX, q, filters, NEED_SORT[q.sort], NEED_FIELDS, ['title', 'description']);
   }
 
-  private async run(
+  /** Runs a query; the hits are the documents `D` the owning context indexed (its `toSearchDocuments`). */
+  private async run<D extends object>(
     index: string,
     q: { q?: string; facets?: readonly string[]; page: number; pageSize: number },
     filters: Filter[],
     sort: SortClause[],
     fields: Record<string, string>,
     highlight: string[],
-  ): Promise<SearchPage> {
+  ): Promise<{ hits: (D & Hit)[]; total: number; facets: Record<string, Record<string, number>>; page: number; pageSize: number }> {
     const query: SearchQuery = {
       text: q.q,
       filters,
@@ -148,7 +148,7 @@ export class SearchService {
     const facets: Record<string, Record<string, number>> = {};
     for (const name of q.facets ?? []) facets[name] = result.facets[fields[name]] ?? {};
     return {
-      hits: result.hits.map((h) => ({ ...h.doc, _score: h.score, _highlight: h.highlight })),
+      hits: result.hits.map((h) => ({ ...(h.doc as D), _score: h.score, _highlight: h.highlight })),
       total: result.total,
       facets,
       page: result.page,

@@ -7,6 +7,7 @@ import { ChainInvitationsService } from '@smedx/chains';
 import type { InvitationOutcome } from '@smedx/chains';
 import { IdentityService, LoginSchema, RegisterSchema } from '@smedx/identity';
 import type { LoginInput, RegisterInput } from '@smedx/identity';
+import type { SignUpView, SessionView, UserView } from '@smedx/contracts';
 import { AUTH_RATE_LIMIT } from '../http/rate-limit.js';
 
 @ApiTags('auth')
@@ -27,7 +28,7 @@ export class AuthController {
       'enterprise, then POST /chain-invitations/:token/accept',
   })
   @ApiZodBody(RegisterSchema)
-  async register(@Body(new ZodPipe(RegisterSchema)) input: RegisterInput) {
+  async register(@Body(new ZodPipe(RegisterSchema)) input: RegisterInput): Promise<SignUpView> {
     const token = input.invitationToken;
     if (!token) return this.identity.register(input);
     let chainInvitation: InvitationOutcome | undefined;
@@ -43,14 +44,14 @@ export class AuthController {
   @RouteConfig(AUTH_RATE_LIMIT)
   @ApiOperation({ summary: 'Exchange e-mail and password for a bearer token' })
   @ApiZodBody(LoginSchema)
-  login(@Body(new ZodPipe(LoginSchema)) input: LoginInput) {
+  login(@Body(new ZodPipe(LoginSchema)) input: LoginInput): Promise<SessionView> {
     return this.identity.login(input);
   }
 
   @Get('me')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The caller, with roles and memberships' })
-  me(@CurrentUser() principal: Principal) {
+  me(@CurrentUser() principal: Principal): Promise<UserView> {
     return this.identity.publicUser(principal.userId);
   }
 }

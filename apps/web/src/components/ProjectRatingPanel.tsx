@@ -1,7 +1,7 @@
 import { Alert, Button, Descriptions, Empty, Form, Input, Radio, Rate, Space, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
-import type { Page, Project } from '../api';
+import type { Project } from '../api';
 import { hasRole, isMemberOf, useUser } from '../auth';
 import { formatTime } from '../format';
 import { RATING_STATUS_NAMES } from '../ratings';
@@ -23,16 +23,15 @@ export function ProjectRatingPanel({ project }: { project: Project }) {
 
   const load = useCallback(() => {
     api
-      .get<Page<Rating>>('/ratings', { projectId: project.id })
+      .get('/ratings', { projectId: project.id })
       .then((r) => setRating(r.items[0] ?? null), showError)
       .finally(() => setLoaded(true));
   }, [project.id]);
   useEffect(load, [load]);
 
-  const act = (path: string, body: unknown, done: string) => {
+  const act = (request: () => Promise<Rating>, done: string) => {
     setBusy(true);
-    api
-      .post<Rating>(path, body)
+    request()
       .then((r) => {
         setRating(r);
         showSuccess(done);
@@ -49,7 +48,7 @@ export function ProjectRatingPanel({ project }: { project: Project }) {
         layout="vertical"
         style={{ maxWidth: 560 }}
         onFinish={(v: { quality: number; timeliness: number; service: number; text?: string }) =>
-          act(`/projects/${project.id}/rating`, v, '评价已提交')
+          act(() => api.post('/projects/:id/rating', { id: project.id }, v), '评价已提交')
         }
       >
         <Form.Item name="quality" label="质量" rules={[{ required: true, message: '请评分' }]}>
@@ -109,7 +108,10 @@ export function ProjectRatingPanel({ project }: { project: Project }) {
         )}
       </Descriptions>
       {provider && rating.reply === null && rating.status !== 'removed' && (
-        <Form layout="inline" onFinish={(v: { text: string }) => act(`/ratings/${rating.id}/reply`, v, '回复已发布')}>
+        <Form
+          layout="inline"
+          onFinish={(v: { text: string }) => act(() => api.post('/ratings/:id/reply', { id: rating.id }, v), '回复已发布')}
+        >
           <Form.Item name="text" rules={[{ required: true, message: '请填写回复' }]} style={{ flex: 1 }}>
             <Input placeholder="回复评价（只能回复一次）" maxLength={1000} />
           </Form.Item>
@@ -119,7 +121,10 @@ export function ProjectRatingPanel({ project }: { project: Project }) {
         </Form>
       )}
       {canAppeal && (
-        <Form layout="inline" onFinish={(v: { reason: string }) => act(`/ratings/${rating.id}/appeal`, v, '申诉已提交区县工信部门')}>
+        <Form
+          layout="inline"
+          onFinish={(v: { reason: string }) => act(() => api.post('/ratings/:id/appeal', { id: rating.id }, v), '申诉已提交区县工信部门')}
+        >
           <Form.Item name="reason" rules={[{ required: true, message: '请填写申诉理由' }]} style={{ flex: 1 }}>
             <Input placeholder={`申诉理由（${formatTime(rating.appealDeadline)} 前）`} maxLength={1000} />
           </Form.Item>
@@ -132,7 +137,9 @@ export function ProjectRatingPanel({ project }: { project: Project }) {
         <Form
           layout="vertical"
           style={{ maxWidth: 560 }}
-          onFinish={(v: { decision: 'uphold' | 'remove'; reason: string }) => act(`/ratings/${rating.id}/appeal/decision`, v, '申诉已处理')}
+          onFinish={(v: { decision: 'uphold' | 'remove'; reason: string }) =>
+            act(() => api.post('/ratings/:id/appeal/decision', { id: rating.id }, v), '申诉已处理')
+          }
         >
           <Alert type="warning" showIcon message="该评价被申诉，请核实后处理" style={{ marginBottom: 12 }} />
           <Form.Item name="decision" label="处理结果" rules={[{ required: true, message: '请选择' }]}>

@@ -1,7 +1,6 @@
 import { Button, Card, Descriptions, Drawer, Form, Input, List, Modal, Select, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
-import type { Page } from '../api';
 import { hasRole, useUser } from '../auth';
 import { showError, showSuccess } from '../components/feedback';
 import { useOrganisations } from '../components/useOrganisations';
@@ -25,14 +24,14 @@ export default function NominationsPage() {
   const load = useCallback(() => {
     setLoading(true);
     api
-      .get<Page<Nomination>>('/nominations', { status, pageSize: 100 })
+      .get('/nominations', { status, pageSize: 100 })
       .then((r) => setItems(r.items), showError)
       .finally(() => setLoading(false));
   }, [status]);
   useEffect(load, [load]);
 
-  const act = (n: Nomination, path: string, body: unknown, done: string) =>
-    api.post<Nomination>(`/nominations/${n.id}/${path}`, body).then((r) => {
+  const act = (request: Promise<Nomination>, done: string) =>
+    request.then((r) => {
       setOpen(r);
       showSuccess(done);
       load();
@@ -40,7 +39,7 @@ export default function NominationsPage() {
 
   const nominate = (v: { category: Nomination['category']; subjectId: string; title: string; summary: string; evidence: string }) =>
     api
-      .post<Nomination>('/nominations', {
+      .post('/nominations', {
         ...v,
         evidence: v.evidence
           .split('\n')
@@ -70,7 +69,7 @@ export default function NominationsPage() {
     const buttons = [];
     if (district && n.status === 'nominated') {
       buttons.push(
-        <Button key="rec" type="primary" onClick={() => act(n, 'recommend', {}, '已推荐')}>
+        <Button key="rec" type="primary" onClick={() => act(api.post('/nominations/:id/recommend', { id: n.id }, {}), '已推荐')}>
           区县推荐
         </Button>,
       );
@@ -81,21 +80,38 @@ export default function NominationsPage() {
       !n.scores.some((s) => s.assessorId === user.id)
     ) {
       buttons.push(
-        <Button key="score" onClick={() => ask('专家评分（0–100）', '分数', (t) => act(n, 'review', { score: Number(t) }, '评分已提交'))}>
+        <Button
+          key="score"
+          onClick={() =>
+            ask('专家评分（0–100）', '分数', (t) =>
+              act(api.post('/nominations/:id/review', { id: n.id }, { score: Number(t) }), '评分已提交'),
+            )
+          }
+        >
           专家评分
         </Button>,
       );
     }
     if (city && n.status === 'in_review') {
       buttons.push(
-        <Button key="pub" type="primary" disabled={n.scoreCount < n.minAssessors} onClick={() => act(n, 'publish', {}, '已进入公示')}>
+        <Button
+          key="pub"
+          type="primary"
+          disabled={n.scoreCount < n.minAssessors}
+          onClick={() => act(api.post('/nominations/:id/publish', { id: n.id }, {}), '已进入公示')}
+        >
           进入公示（{n.scoreCount}/{n.minAssessors} 位专家）
         </Button>,
       );
     }
     if (n.status === 'on_notice' && n.noticeEndsAt && Date.now() < Date.parse(n.noticeEndsAt)) {
       buttons.push(
-        <Button key="obj" onClick={() => ask('提出异议', '异议内容', (t) => act(n, 'object', { text: t }, '异议已提交'))}>
+        <Button
+          key="obj"
+          onClick={() =>
+            ask('提出异议', '异议内容', (t) => act(api.post('/nominations/:id/object', { id: n.id }, { text: t }), '异议已提交'))
+          }
+        >
           提出异议
         </Button>,
       );
@@ -107,7 +123,7 @@ export default function NominationsPage() {
           type="primary"
           onClick={() =>
             ask(`认定并奖励（元，不超过 ${AWARD_CAP_YUAN.toLocaleString()}）`, '奖励金额（元）', (t) =>
-              act(n, 'award', { amountFen: Math.round(Number(t) * 100) }, '已认定'),
+              act(api.post('/nominations/:id/award', { id: n.id }, { amountFen: Math.round(Number(t) * 100) }), '已认定'),
             )
           }
         >
@@ -117,7 +133,11 @@ export default function NominationsPage() {
     }
     if ((district && n.status === 'nominated') || (city && ['recommended', 'in_review', 'on_notice'].includes(n.status))) {
       buttons.push(
-        <Button key="rej" danger onClick={() => ask('不予通过', '理由', (t) => act(n, 'reject', { reason: t }, '已处理'))}>
+        <Button
+          key="rej"
+          danger
+          onClick={() => ask('不予通过', '理由', (t) => act(api.post('/nominations/:id/reject', { id: n.id }, { reason: t }), '已处理'))}
+        >
           不予通过
         </Button>,
       );
@@ -193,7 +213,12 @@ export default function NominationsPage() {
                             <a
                               key="answer"
                               onClick={() =>
-                                ask('答复异议', '答复内容', (t) => act(open, `objections/${o.id}/answer`, { answer: t }, '已答复'))
+                                ask('答复异议', '答复内容', (t) =>
+                                  act(
+                                    api.post('/nominations/:id/objections/:oid/answer', { id: open.id, oid: o.id }, { answer: t }),
+                                    '已答复',
+                                  ),
+                                )
                               }
                             >
                               答复

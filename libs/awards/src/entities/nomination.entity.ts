@@ -1,7 +1,14 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { ValueTransformer } from 'typeorm';
 import { JsonColumn, MoneyColumn, TimeColumn } from '@smedx/platform';
-import type { NominationStatus } from '../nomination-state.js';
+import type {
+  ExpertScore,
+  NominationCategory,
+  NominationEvidence,
+  NominationObjection,
+  NominationStatus,
+  NominationStep,
+} from '@smedx/contracts';
 
 /** PostgreSQL may hand back double precision columns as strings. */
 const numberOrNull: ValueTransformer = {
@@ -9,52 +16,8 @@ const numberOrNull: ValueTransformer = {
   from: (v: string | number | null) => (v === null || v === undefined ? null : Number(v)),
 };
 
-/**
- * What is nominated: a chain case (链式典型案例), an excellent 小快轻准 product (优秀产品),
- * a benchmark enterprise (示范标杆), a digital workshop (数字化车间) or a smart factory (智能工厂).
- */
-export const NOMINATION_CATEGORIES = ['chain_case', 'product', 'benchmark', 'digital_workshop', 'smart_factory'] as const;
-export type NominationCategory = (typeof NOMINATION_CATEGORIES)[number];
-
-/** Evidence the nominator attaches, as metadata (the files themselves live with the documents). */
-export interface NominationEvidence {
-  kind: string;
-  name: string;
-  sha256?: string;
-  sizeBytes?: number;
-  fileId?: string;
-}
-
-/** One assessor's expert score (0–100) in the city's review. */
-export interface ExpertScore {
-  assessorId: string;
-  assessorName: string;
-  score: number;
-  comment: string | null;
-  /** ISO 8601. */
-  at: string;
-}
-
-/** An objection raised during the public notice (公示) and the city's answer to it. */
-export interface NominationObjection {
-  id: string;
-  text: string;
-  raisedBy: string;
-  raisedAt: string;
-  answer: string | null;
-  answeredBy: string | null;
-  answeredAt: string | null;
-}
-
-/** One step of the nomination's history. */
-export interface NominationStep {
-  action: 'nominate' | 'recommend' | 'score' | 'publish' | 'object' | 'answer' | 'award' | 'reject';
-  fromStatus: NominationStatus | null;
-  toStatus: NominationStatus;
-  reason: string | null;
-  actorId: string;
-  at: string;
-}
+export { NOMINATION_CATEGORIES } from '@smedx/contracts';
+export type { ExpertScore, NominationCategory, NominationEvidence, NominationObjection, NominationStep } from '@smedx/contracts';
 
 /**
  * A nomination for one of the programme's awards (SPEC capability 17): who or what is

@@ -1,6 +1,8 @@
-/** Roles an admin grants; organisation roles (owner, member) live on memberships. */
-export const PLATFORM_ROLES = ['admin', 'city_officer', 'district_officer', 'assessor', 'organizer'] as const;
-export type PlatformRole = (typeof PLATFORM_ROLES)[number];
+import type { PlatformRole } from '@smedx/contracts';
+
+/** Roles an admin grants (`PLATFORM_ROLES`); organisation roles (owner, member) live on memberships. */
+export { PLATFORM_ROLES } from '@smedx/contracts';
+export type { PlatformRole } from '@smedx/contracts';
 
 export interface RoleGrant {
   role: PlatformRole;

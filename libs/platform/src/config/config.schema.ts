@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MATCH_FACTORS } from '@smedx/contracts';
+import type { MatchFactor } from '@smedx/contracts';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
@@ -15,8 +17,8 @@ const url = (protocols: string[]) =>
  * measures). Listed here so that `MATCH_WEIGHTS` is checked with the rest of
  * the environment at start-up.
  */
-export const MATCH_FACTORS = ['text', 'scenario', 'industry', 'budget', 'delivery', 'level', 'record', 'district'] as const;
-export type MatchFactor = (typeof MATCH_FACTORS)[number];
+export { MATCH_FACTORS } from '@smedx/contracts';
+export type { MatchFactor } from '@smedx/contracts';
 
 export const DEFAULT_MATCH_WEIGHTS: Readonly<Record<MatchFactor, number>> = Object.freeze({
   text: 0.15,

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { ValueTransformer } from 'typeorm';
 import { JsonColumn, TimeColumn } from '@smedx/platform';
-import type { RatingStatus } from '../rating-state.js';
+import type { RatingAppeal, RatingStatus } from '@smedx/contracts';
 
 /** PostgreSQL may hand back double precision columns as strings. */
 const asNumber: ValueTransformer = {
@@ -9,19 +9,7 @@ const asNumber: ValueTransformer = {
   from: (v: string | number | null) => (v === null || v === undefined ? null : Number(v)),
 };
 
-export type RatingSide = 'enterprise' | 'provider';
-
-/** An appeal of the rating by one side, and the district officer's decision on it. */
-export interface RatingAppeal {
-  side: RatingSide;
-  reason: string;
-  appealedBy: string;
-  appealedAt: string;
-  decision: 'uphold' | 'remove' | null;
-  decisionReason: string | null;
-  decidedBy: string | null;
-  decidedAt: string | null;
-}
+export type { RatingAppeal, RatingSide } from '@smedx/contracts';
 
 /**
  * The enterprise's rating of a transformation project after its acceptance (passed or failed):

@@ -1,5 +1,5 @@
-import { StateConflictError } from '@smedx/platform';
-import { ACTIVE_BID_STATUSES, BID_ACTIONS, BID_STATUSES, bidStatusesAllowing, nextBidStatus } from './bid-state.js';
+import { StateConflictError } from '../errors.js';
+import { ACTIVE_BID_STATUSES, BID_ACTIONS, BID_STATE_MACHINE, BID_STATUSES } from './bid-state.js';
 import type { BidAction, BidStatus } from './bid-state.js';
 
 /** The whole table, every cell: `null` marks a forbidden transition. */
@@ -16,24 +16,24 @@ describe('bid state machine', () => {
 
   it.each(cells)('%s + %s → %s', (state, action, expected) => {
     if (expected) {
-      expect(nextBidStatus(state, action)).toBe(expected);
+      expect(BID_STATE_MACHINE.next(state, action)).toBe(expected);
     } else {
-      expect(() => nextBidStatus(state, action)).toThrow(StateConflictError);
-      expect(() => nextBidStatus(state, action)).toThrow(`cannot ${action} a bid that is ${state}`);
+      expect(() => BID_STATE_MACHINE.next(state, action)).toThrow(StateConflictError);
+      expect(() => BID_STATE_MACHINE.next(state, action)).toThrow(`cannot ${action} a bid that is ${state}`);
     }
   });
 
   it('uses a stable code naming the entity and the state', () => {
-    expect(() => nextBidStatus('awarded', 'withdraw')).toThrow(
+    expect(() => BID_STATE_MACHINE.next('awarded', 'withdraw')).toThrow(
       expect.objectContaining({ code: 'bid_invalid_transition', state: 'awarded' }),
     );
   });
 
   it('lists the states an action may start from', () => {
-    expect(bidStatusesAllowing('revise')).toEqual(['submitted']);
-    expect(bidStatusesAllowing('shortlist')).toEqual(['submitted']);
-    expect(bidStatusesAllowing('award')).toEqual(['submitted', 'shortlisted']);
-    expect(bidStatusesAllowing('reject')).toEqual(['submitted', 'shortlisted']);
+    expect(BID_STATE_MACHINE.statesAllowing('revise')).toEqual(['submitted']);
+    expect(BID_STATE_MACHINE.statesAllowing('shortlist')).toEqual(['submitted']);
+    expect(BID_STATE_MACHINE.statesAllowing('award')).toEqual(['submitted', 'shortlisted']);
+    expect(BID_STATE_MACHINE.statesAllowing('reject')).toEqual(['submitted', 'shortlisted']);
     expect(ACTIVE_BID_STATUSES).toEqual(['submitted', 'shortlisted']);
   });
 });

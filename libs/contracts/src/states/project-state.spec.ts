@@ -1,12 +1,5 @@
-import { StateConflictError } from '@smedx/platform';
-import {
-  MILESTONE_STATUSES,
-  PROJECT_ACTIONS,
-  PROJECT_STATUSES,
-  nextMilestoneStatus,
-  nextProjectStatus,
-  projectStatusesAllowing,
-} from './project-state.js';
+import { StateConflictError } from '../errors.js';
+import { MILESTONE_STATE_MACHINE, MILESTONE_STATUSES, PROJECT_ACTIONS, PROJECT_STATE_MACHINE, PROJECT_STATUSES } from './project-state.js';
 import type { MilestoneStatus, ProjectAction, ProjectStatus } from './project-state.js';
 
 /** The whole project table, every cell: `null` marks a forbidden transition. */
@@ -36,28 +29,28 @@ describe('project state machine', () => {
 
   it.each(cells)('%s + %s → %s', (state, action, expected) => {
     if (expected) {
-      expect(nextProjectStatus(state, action)).toBe(expected);
+      expect(PROJECT_STATE_MACHINE.next(state, action)).toBe(expected);
     } else {
-      expect(() => nextProjectStatus(state, action)).toThrow(StateConflictError);
-      expect(() => nextProjectStatus(state, action)).toThrow(new RegExp(`a project that is ${state}$`));
+      expect(() => PROJECT_STATE_MACHINE.next(state, action)).toThrow(StateConflictError);
+      expect(() => PROJECT_STATE_MACHINE.next(state, action)).toThrow(new RegExp(`a project that is ${state}$`));
     }
   });
 
   it('names the entity, the state and the action in a readable message', () => {
-    expect(() => nextProjectStatus('accepted', 'pass_acceptance')).toThrow(
+    expect(() => PROJECT_STATE_MACHINE.next('accepted', 'pass_acceptance')).toThrow(
       expect.objectContaining({
         code: 'project_invalid_transition',
         state: 'accepted',
         message: 'cannot pass the acceptance of a project that is accepted',
       }),
     );
-    expect(() => nextProjectStatus('cancelled', 'log')).toThrow('cannot add a service log to a project that is cancelled');
+    expect(() => PROJECT_STATE_MACHINE.next('cancelled', 'log')).toThrow('cannot add a service log to a project that is cancelled');
   });
 
   it('lists the states an action may start from', () => {
-    expect(projectStatusesAllowing('plan')).toEqual(['active', 'rework']);
-    expect(projectStatusesAllowing('pass_acceptance')).toEqual(['active', 'rework']);
-    expect(projectStatusesAllowing('cancel')).toEqual(['active', 'rework']);
+    expect(PROJECT_STATE_MACHINE.statesAllowing('plan')).toEqual(['active', 'rework']);
+    expect(PROJECT_STATE_MACHINE.statesAllowing('pass_acceptance')).toEqual(['active', 'rework']);
+    expect(PROJECT_STATE_MACHINE.statesAllowing('cancel')).toEqual(['active', 'rework']);
   });
 });
 
@@ -74,10 +67,18 @@ describe('milestone state machine', () => {
 
   it.each(cells)('%s → %s allowed: %s', (from, to, allowed) => {
     if (allowed) {
-      expect(nextMilestoneStatus(from, to)).toBe(to);
+      expect(MILESTONE_STATE_MACHINE.next(from, to)).toBe(to);
     } else {
-      expect(() => nextMilestoneStatus(from, to)).toThrow(StateConflictError);
-      expect(() => nextMilestoneStatus(from, to)).toThrow(new RegExp(`a milestone that is ${from}$`));
+      expect(() => MILESTONE_STATE_MACHINE.next(from, to)).toThrow(StateConflictError);
+      expect(() => MILESTONE_STATE_MACHINE.next(from, to)).toThrow(new RegExp(`a milestone that is ${from}$`));
     }
+  });
+
+  it('phrases the refusal as the move asked for', () => {
+    expect(() => MILESTONE_STATE_MACHINE.next('in_progress', 'planned')).toThrow(
+      expect.objectContaining({ code: 'milestone_invalid_transition', message: 'cannot mark planned a milestone that is in_progress' }),
+    );
+    expect(() => MILESTONE_STATE_MACHINE.next('done', 'in_progress')).toThrow('cannot mark in progress a milestone that is done');
+    expect(() => MILESTONE_STATE_MACHINE.next('done', 'done')).toThrow('cannot change a milestone that is done');
   });
 });

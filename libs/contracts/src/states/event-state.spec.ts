@@ -1,12 +1,11 @@
-import { StateConflictError } from '@smedx/platform';
+import { StateConflictError } from '../errors.js';
 import {
   EVENT_ACTIONS,
+  EVENT_STATE_MACHINE,
   EVENT_STATUSES,
+  REGISTRATION_STATE_MACHINE,
   REGISTRATION_STATUSES,
   agendaVisible,
-  eventStatusesAllowing,
-  nextEventStatus,
-  nextRegistrationStatus,
 } from './event-state.js';
 import type { EventAction, EventStatus, RegistrationStatus } from './event-state.js';
 
@@ -44,15 +43,15 @@ describe('event state machine', () => {
 
   it.each(cells)('%s + %s → %s', (state, action, expected) => {
     if (expected) {
-      expect(nextEventStatus(state, action)).toBe(expected);
+      expect(EVENT_STATE_MACHINE.next(state, action)).toBe(expected);
     } else {
-      expect(() => nextEventStatus(state, action)).toThrow(StateConflictError);
-      expect(() => nextEventStatus(state, action)).toThrow(new RegExp(`an event that is ${state}$`));
+      expect(() => EVENT_STATE_MACHINE.next(state, action)).toThrow(StateConflictError);
+      expect(() => EVENT_STATE_MACHINE.next(state, action)).toThrow(new RegExp(`an event that is ${state}$`));
     }
   });
 
   it('names the entity, the state and the action', () => {
-    expect(() => nextEventStatus('published', 'edit_schedule')).toThrow(
+    expect(() => EVENT_STATE_MACHINE.next('published', 'edit_schedule')).toThrow(
       expect.objectContaining({
         code: 'event_invalid_transition',
         state: 'published',
@@ -62,9 +61,15 @@ describe('event state machine', () => {
   });
 
   it('lists the states an action may start from', () => {
-    expect(eventStatusesAllowing('schedule')).toEqual(['registration_closed', 'scheduled']);
-    expect(eventStatusesAllowing('update_registration')).toEqual(['registration_open', 'registration_closed']);
-    expect(eventStatusesAllowing('cancel')).toEqual(['draft', 'registration_open', 'registration_closed', 'scheduled', 'published']);
+    expect(EVENT_STATE_MACHINE.statesAllowing('schedule')).toEqual(['registration_closed', 'scheduled']);
+    expect(EVENT_STATE_MACHINE.statesAllowing('update_registration')).toEqual(['registration_open', 'registration_closed']);
+    expect(EVENT_STATE_MACHINE.statesAllowing('cancel')).toEqual([
+      'draft',
+      'registration_open',
+      'registration_closed',
+      'scheduled',
+      'published',
+    ]);
   });
 
   it('shows agendas once published', () => {
@@ -81,7 +86,7 @@ describe('registration state machine', () => {
   const cells = REGISTRATION_STATUSES.flatMap((s) => (['approve', 'reject'] as const).map((a) => [s, a, expected[s][a]] as const));
 
   it.each(cells)('%s + %s → %s', (state, action, next) => {
-    if (next) expect(nextRegistrationStatus(state, action)).toBe(next);
-    else expect(() => nextRegistrationStatus(state, action)).toThrow(`cannot ${action} a registration that is ${state}`);
+    if (next) expect(REGISTRATION_STATE_MACHINE.next(state, action)).toBe(next);
+    else expect(() => REGISTRATION_STATE_MACHINE.next(state, action)).toThrow(`cannot ${action} a registration that is ${state}`);
   });
 });

@@ -1,4 +1,5 @@
-import { StateConflictError } from '@smedx/platform';
+import { stateMachine } from '../state-machine.js';
+import type { TransitionTable } from '../state-machine.js';
 
 export const PROVIDER_STATUSES = ['pending', 'approved', 'rejected', 'suspended'] as const;
 export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
@@ -11,16 +12,12 @@ export type SelectionDecision = (typeof SELECTION_DECISIONS)[number];
  * A rejected provider may re-apply and is reviewed again (approve); only an approved provider
  * publishes and bids, so suspension takes it out until a city officer reinstates it.
  */
-export const PROVIDER_SELECTION: Readonly<Record<ProviderStatus, Partial<Record<SelectionDecision, ProviderStatus>>>> = Object.freeze({
+export const PROVIDER_SELECTION: TransitionTable<ProviderStatus, SelectionDecision> = Object.freeze({
   pending: { approve: 'approved', reject: 'rejected' },
   rejected: { approve: 'approved' },
   approved: { suspend: 'suspended' },
   suspended: { reinstate: 'approved' },
 });
 
-/** The status after `decision`, or a 409 naming the current status when the table forbids it. */
-export function nextProviderStatus(current: ProviderStatus, decision: SelectionDecision): ProviderStatus {
-  const next = PROVIDER_SELECTION[current]?.[decision];
-  if (!next) throw new StateConflictError('provider', current, decision);
-  return next;
-}
+/** `next` answers a decision the table forbids with a 409 naming the current status. */
+export const PROVIDER_STATE_MACHINE = stateMachine('provider', PROVIDER_STATUSES, PROVIDER_SELECTION);

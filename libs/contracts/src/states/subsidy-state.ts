@@ -1,4 +1,6 @@
-import { StateConflictError } from '@smedx/platform';
+import { StateConflictError } from '../errors.js';
+import { stateMachine } from '../state-machine.js';
+import type { TransitionTable } from '../state-machine.js';
 
 export const SUBSIDY_STATUSES = ['submitted', 'returned', 'district_approved', 'approved', 'disbursed', 'rejected', 'revoked'] as const;
 export type SubsidyStatus = (typeof SUBSIDY_STATUSES)[number];
@@ -36,7 +38,7 @@ export type SubsidyAction = (typeof SUBSIDY_ACTIONS)[number];
  * application (the project may be applied for again); fraud may still be
  * found afterwards, so only `revoked` is entirely final.
  */
-export const SUBSIDY_TRANSITIONS: Readonly<Record<SubsidyStatus, Partial<Record<SubsidyAction, SubsidyStatus>>>> = Object.freeze({
+export const SUBSIDY_TRANSITIONS: TransitionTable<SubsidyStatus, SubsidyAction> = Object.freeze({
   submitted: {
     district_approve: 'district_approved',
     district_return: 'returned',
@@ -93,17 +95,9 @@ export class SubsidyStateConflictError extends StateConflictError {
   }
 }
 
-/** The state after `action`, or a 409 naming the current state. */
-export function nextSubsidyStatus(current: SubsidyStatus, action: SubsidyAction): SubsidyStatus {
-  const next = SUBSIDY_TRANSITIONS[current][action];
-  if (!next) throw new SubsidyStateConflictError(current, action);
-  return next;
-}
-
-/** The states from which `action` is allowed. */
-export function subsidyStatusesAllowing(action: SubsidyAction): SubsidyStatus[] {
-  return SUBSIDY_STATUSES.filter((s) => SUBSIDY_TRANSITIONS[s][action] !== undefined);
-}
+export const SUBSIDY_STATE_MACHINE = stateMachine('subsidy_application', SUBSIDY_STATUSES, SUBSIDY_TRANSITIONS, {
+  conflict: (state, action) => new SubsidyStateConflictError(state, action),
+});
 
 /**
  * Whether the application still holds its project: one live application per

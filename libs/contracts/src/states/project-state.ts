@@ -1,4 +1,6 @@
-import { StateConflictError } from '@smedx/platform';
+import { StateConflictError } from '../errors.js';
+import { stateMachine } from '../state-machine.js';
+import type { TransitionTable } from '../state-machine.js';
 
 export const PROJECT_STATUSES = ['active', 'rework', 'accepted', 'cancelled'] as const;
 export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
@@ -21,7 +23,7 @@ export type ProjectAction = (typeof PROJECT_ACTIONS)[number];
  * project is a case and the basis of a subsidy application, so nothing about
  * it changes afterwards.
  */
-export const PROJECT_TRANSITIONS: Readonly<Record<ProjectStatus, Partial<Record<ProjectAction, ProjectStatus>>>> = Object.freeze({
+export const PROJECT_TRANSITIONS: TransitionTable<ProjectStatus, ProjectAction> = Object.freeze({
   active: {
     plan: 'active',
     log: 'active',
@@ -52,38 +54,28 @@ const ACTION_PHRASES: Readonly<Record<ProjectAction, string>> = {
   cancel: 'cancel',
 };
 
-/** The state after `action`, or a 409 naming the current state. */
-export function nextProjectStatus(current: ProjectStatus, action: ProjectAction): ProjectStatus {
-  const next = PROJECT_TRANSITIONS[current][action];
-  if (!next) throw new StateConflictError('project', current, ACTION_PHRASES[action]);
-  return next;
-}
-
-/** The states from which `action` is allowed (for conditional updates and scans). */
-export function projectStatusesAllowing(action: ProjectAction): ProjectStatus[] {
-  return PROJECT_STATUSES.filter((s) => PROJECT_TRANSITIONS[s][action] !== undefined);
-}
+export const PROJECT_STATE_MACHINE = stateMachine('project', PROJECT_STATUSES, PROJECT_TRANSITIONS, {
+  conflict: (state, action) => new StateConflictError('project', state, ACTION_PHRASES[action]),
+});
 
 export const MILESTONE_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
 /**
  * A milestone's own life cycle, keyed by the status a PATCH asks for (the
- * action is "move to"): `planned → in_progress → done`, either may be
- * cancelled, `done` and `cancelled` are final. Moving to the current status is
- * allowed for `planned` and `in_progress` (an edit of title or date).
+ * action is "move to", so each allowed cell names its own column):
+ * `planned → in_progress → done`, either may be cancelled, `done` and
+ * `cancelled` are final. Moving to the current status is allowed for `planned`
+ * and `in_progress` (an edit of title or date).
  */
-export const MILESTONE_TRANSITIONS: Readonly<Record<MilestoneStatus, readonly MilestoneStatus[]>> = Object.freeze({
-  planned: ['planned', 'in_progress', 'done', 'cancelled'],
-  in_progress: ['in_progress', 'done', 'cancelled'],
-  done: [],
-  cancelled: [],
+export const MILESTONE_TRANSITIONS: TransitionTable<MilestoneStatus, MilestoneStatus> = Object.freeze({
+  planned: { planned: 'planned', in_progress: 'in_progress', done: 'done', cancelled: 'cancelled' },
+  in_progress: { in_progress: 'in_progress', done: 'done', cancelled: 'cancelled' },
+  done: {},
+  cancelled: {},
 });
 
-/** `to` if the milestone may move there from `current`, else a 409 naming `current`. */
-export function nextMilestoneStatus(current: MilestoneStatus, to: MilestoneStatus): MilestoneStatus {
-  if (!MILESTONE_TRANSITIONS[current].includes(to)) {
-    throw new StateConflictError('milestone', current, current === to ? 'change' : `mark ${to.replace('_', ' ')}`);
-  }
-  return to;
-}
+/** `next(current, to)` is `to` where the move is allowed, else a 409 naming `current`. */
+export const MILESTONE_STATE_MACHINE = stateMachine('milestone', MILESTONE_STATUSES, MILESTONE_TRANSITIONS, {
+  conflict: (state, to) => new StateConflictError('milestone', state, state === to ? 'change' : `mark ${to.replace('_', ' ')}`),
+});

@@ -1,5 +1,5 @@
-import { StateConflictError } from '@smedx/platform';
-import { NEED_ACTIONS, NEED_STATUSES, needStatusesAllowing, nextNeedStatus } from './need-state.js';
+import { StateConflictError } from '../errors.js';
+import { NEED_ACTIONS, NEED_STATE_MACHINE, NEED_STATUSES } from './need-state.js';
 import type { NeedAction, NeedStatus } from './need-state.js';
 
 /** The whole table, every cell: `null` marks a forbidden transition. */
@@ -16,24 +16,24 @@ describe('need state machine', () => {
 
   it.each(cells)('%s + %s → %s', (state, action, expected) => {
     if (expected) {
-      expect(nextNeedStatus(state, action)).toBe(expected);
+      expect(NEED_STATE_MACHINE.next(state, action)).toBe(expected);
     } else {
-      expect(() => nextNeedStatus(state, action)).toThrow(StateConflictError);
-      expect(() => nextNeedStatus(state, action)).toThrow(`cannot ${action} a need that is ${state}`);
+      expect(() => NEED_STATE_MACHINE.next(state, action)).toThrow(StateConflictError);
+      expect(() => NEED_STATE_MACHINE.next(state, action)).toThrow(`cannot ${action} a need that is ${state}`);
     }
   });
 
   it('uses a stable code naming the entity', () => {
-    expect(() => nextNeedStatus('cancelled', 'publish')).toThrow(
+    expect(() => NEED_STATE_MACHINE.next('cancelled', 'publish')).toThrow(
       expect.objectContaining({ code: 'need_invalid_transition', state: 'cancelled' }),
     );
   });
 
   it('lists the states an action may start from', () => {
-    expect(needStatusesAllowing('edit')).toEqual(['draft', 'published']);
-    expect(needStatusesAllowing('cancel')).toEqual(['draft', 'published']);
-    expect(needStatusesAllowing('extend')).toEqual(['published']);
-    expect(needStatusesAllowing('award')).toEqual(['published']);
-    expect(needStatusesAllowing('close')).toEqual(['awarded']);
+    expect(NEED_STATE_MACHINE.statesAllowing('edit')).toEqual(['draft', 'published']);
+    expect(NEED_STATE_MACHINE.statesAllowing('cancel')).toEqual(['draft', 'published']);
+    expect(NEED_STATE_MACHINE.statesAllowing('extend')).toEqual(['published']);
+    expect(NEED_STATE_MACHINE.statesAllowing('award')).toEqual(['published']);
+    expect(NEED_STATE_MACHINE.statesAllowing('close')).toEqual(['awarded']);
   });
 });

@@ -1,5 +1,5 @@
-import { StateConflictError } from '@smedx/platform';
-import { SOLUTION_ACTIONS, SOLUTION_STATUSES, nextSolutionStatus, solutionStatusesAllowing } from './solution-state.js';
+import { StateConflictError } from '../errors.js';
+import { SOLUTION_ACTIONS, SOLUTION_STATE_MACHINE, SOLUTION_STATUSES } from './solution-state.js';
 import type { SolutionAction, SolutionStatus } from './solution-state.js';
 
 /** The whole table, every cell: `null` marks a forbidden transition. */
@@ -14,16 +14,16 @@ describe('solution state machine', () => {
 
   it.each(cells)('%s + %s → %s', (state, action, expected) => {
     if (expected) {
-      expect(nextSolutionStatus(state, action)).toBe(expected);
+      expect(SOLUTION_STATE_MACHINE.next(state, action)).toBe(expected);
     } else {
-      expect(() => nextSolutionStatus(state, action)).toThrow(StateConflictError);
-      expect(() => nextSolutionStatus(state, action)).toThrow(`cannot ${action} a solution that is ${state}`);
+      expect(() => SOLUTION_STATE_MACHINE.next(state, action)).toThrow(StateConflictError);
+      expect(() => SOLUTION_STATE_MACHINE.next(state, action)).toThrow(`cannot ${action} a solution that is ${state}`);
     }
   });
 
   it('names the current state and a stable code in the conflict', () => {
     try {
-      nextSolutionStatus('delisted', 'publish');
+      SOLUTION_STATE_MACHINE.next('delisted', 'publish');
       throw new Error('expected a conflict');
     } catch (error) {
       expect(error).toBeInstanceOf(StateConflictError);
@@ -33,8 +33,8 @@ describe('solution state machine', () => {
   });
 
   it('lists the states an action may start from', () => {
-    expect(solutionStatusesAllowing('edit')).toEqual(['draft', 'published']);
-    expect(solutionStatusesAllowing('publish')).toEqual(['draft']);
-    expect(solutionStatusesAllowing('delist')).toEqual(['published']);
+    expect(SOLUTION_STATE_MACHINE.statesAllowing('edit')).toEqual(['draft', 'published']);
+    expect(SOLUTION_STATE_MACHINE.statesAllowing('publish')).toEqual(['draft']);
+    expect(SOLUTION_STATE_MACHINE.statesAllowing('delist')).toEqual(['published']);
   });
 });

@@ -1,4 +1,6 @@
-import { GoneError, StateConflictError } from '@smedx/platform';
+import { GoneError, StateConflictError } from '../errors.js';
+import { stateMachine } from '../state-machine.js';
+import type { TransitionTable } from '../state-machine.js';
 
 export const CHAIN_POSITIONS = ['upstream', 'downstream'] as const;
 export type ChainPosition = (typeof CHAIN_POSITIONS)[number];
@@ -24,14 +26,13 @@ export type InvitationAction = (typeof INVITATION_ACTIONS)[number];
  * by a registration: only the user who registered may finish it, once their enterprise is
  * on the platform.
  */
-export const INVITATION_TRANSITIONS: Readonly<Record<InvitationStatus, Partial<Record<InvitationAction, InvitationStatus>>>> =
-  Object.freeze({
-    pending: { claim: 'accepted_pending_enterprise', accept: 'accepted', decline: 'declined', supersede: 'superseded' },
-    accepted_pending_enterprise: { accept: 'accepted', decline: 'declined' },
-    accepted: {},
-    declined: {},
-    superseded: {},
-  });
+export const INVITATION_TRANSITIONS: TransitionTable<InvitationStatus, InvitationAction> = Object.freeze({
+  pending: { claim: 'accepted_pending_enterprise', accept: 'accepted', decline: 'declined', supersede: 'superseded' },
+  accepted_pending_enterprise: { accept: 'accepted', decline: 'declined' },
+  accepted: {},
+  declined: {},
+  superseded: {},
+});
 
 /**
  * Statuses in which the expiry applies: an unanswered token runs out; a token a
@@ -40,19 +41,29 @@ export const INVITATION_TRANSITIONS: Readonly<Record<InvitationStatus, Partial<R
  */
 const EXPIRING: readonly InvitationStatus[] = ['pending'];
 
-/** The state after `action` at `now`: 409 naming the state if forbidden, 410 if the token ran out. */
-export function nextInvitationStatus(
-  current: { status: InvitationStatus; expiresAt: Date },
-  action: InvitationAction,
-  now: Date,
-): InvitationStatus {
-  const next = INVITATION_TRANSITIONS[current.status][action];
-  if (!next) throw new StateConflictError('chain_invitation', current.status, action);
-  if (action !== 'supersede' && isExpired(current, now)) {
-    throw new GoneError('chain_invitation_expired', `the invitation expired at ${current.expiresAt.toISOString()}`);
-  }
-  return next;
+/** What the expiry rule needs besides the status: the invitation's expiry and the time of asking. */
+export interface InvitationClock {
+  expiresAt: Date;
+  now: Date;
 }
+
+/**
+ * `next(status, action, { expiresAt, now })`: 409 naming the state if the table
+ * forbids the action, 410 if the token ran out (a used token stays 409: the
+ * state wins over the clock; superseding an expired token is allowed).
+ */
+export const INVITATION_STATE_MACHINE = stateMachine<InvitationStatus, InvitationAction, InvitationClock>(
+  'chain_invitation',
+  INVITATION_STATUSES,
+  INVITATION_TRANSITIONS,
+  {
+    guard: (status, action, { expiresAt, now }) => {
+      if (action !== 'supersede' && isExpired({ status, expiresAt }, now)) {
+        throw new GoneError('chain_invitation_expired', `the invitation expired at ${expiresAt.toISOString()}`);
+      }
+    },
+  },
+);
 
 export function isExpired(invitation: { status: InvitationStatus; expiresAt: Date }, now: Date): boolean {
   return EXPIRING.includes(invitation.status) && invitation.expiresAt.getTime() <= now.getTime();
@@ -68,18 +79,15 @@ export type JointNeedConsent = (typeof JOINT_NEED_CONSENTS)[number];
 export type JointNeedAction = 'opt_in' | 'opt_out';
 
 /** A member's standing consent to be named as a site of the chain's joint needs. */
-export const JOINT_NEED_TRANSITIONS: Readonly<Record<JointNeedConsent, Partial<Record<JointNeedAction, JointNeedConsent>>>> = Object.freeze(
-  {
-    opted_out: { opt_in: 'opted_in' },
-    opted_in: { opt_out: 'opted_out' },
-  },
-);
+export const JOINT_NEED_TRANSITIONS: TransitionTable<JointNeedConsent, JointNeedAction> = Object.freeze({
+  opted_out: { opt_in: 'opted_in' },
+  opted_in: { opt_out: 'opted_out' },
+});
 
-export function nextJointNeedConsent(current: JointNeedConsent, action: JointNeedAction): JointNeedConsent {
-  const next = JOINT_NEED_TRANSITIONS[current][action];
-  if (!next) throw new StateConflictError('chain_member', current, action.replace('_', '-'));
-  return next;
-}
+/** Refusals name the action as the route does (`opt-in`, `opt-out`). */
+export const JOINT_NEED_STATE_MACHINE = stateMachine('chain_member', JOINT_NEED_CONSENTS, JOINT_NEED_TRANSITIONS, {
+  conflict: (state, action) => new StateConflictError('chain_member', state, action.replace('_', '-')),
+});
 
 /** A chain case starts nominated; review and award are the nominations capability's. */
 export const CHAIN_CASE_STATUSES = ['nominated'] as const;

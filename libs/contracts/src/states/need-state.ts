@@ -1,4 +1,5 @@
-import { StateConflictError } from '@smedx/platform';
+import { stateMachine } from '../state-machine.js';
+import type { TransitionTable } from '../state-machine.js';
 
 export const NEED_STATUSES = ['draft', 'published', 'awarded', 'closed', 'cancelled'] as const;
 export type NeedStatus = (typeof NEED_STATUSES)[number];
@@ -13,7 +14,7 @@ export type NeedAction = (typeof NEED_ACTIONS)[number];
  * driven by other contexts, but live in this one table so every context asks
  * the same question.
  */
-export const NEED_TRANSITIONS: Readonly<Record<NeedStatus, Partial<Record<NeedAction, NeedStatus>>>> = Object.freeze({
+export const NEED_TRANSITIONS: TransitionTable<NeedStatus, NeedAction> = Object.freeze({
   draft: { edit: 'draft', publish: 'published', cancel: 'cancelled' },
   published: { edit: 'published', cancel: 'cancelled', extend: 'published', award: 'awarded' },
   awarded: { close: 'closed' },
@@ -21,14 +22,5 @@ export const NEED_TRANSITIONS: Readonly<Record<NeedStatus, Partial<Record<NeedAc
   cancelled: {},
 });
 
-/** The state after `action`, or a 409 naming the current state. */
-export function nextNeedStatus(current: NeedStatus, action: NeedAction): NeedStatus {
-  const next = NEED_TRANSITIONS[current][action];
-  if (!next) throw new StateConflictError('need', current, action);
-  return next;
-}
-
-/** The states from which `action` is allowed (for conditional updates). */
-export function needStatusesAllowing(action: NeedAction): NeedStatus[] {
-  return NEED_STATUSES.filter((s) => NEED_TRANSITIONS[s][action] !== undefined);
-}
+/** `next` answers a refused action with a 409 naming the current state; `statesAllowing` feeds conditional updates. */
+export const NEED_STATE_MACHINE = stateMachine('need', NEED_STATUSES, NEED_TRANSITIONS);

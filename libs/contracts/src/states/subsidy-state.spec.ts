@@ -1,5 +1,5 @@
-import { StateConflictError } from '@smedx/platform';
-import { SUBSIDY_ACTIONS, SUBSIDY_STATUSES, isLive, nextSubsidyStatus, subsidyStatusesAllowing } from './subsidy-state.js';
+import { StateConflictError } from '../errors.js';
+import { SUBSIDY_ACTIONS, SUBSIDY_STATE_MACHINE, SUBSIDY_STATUSES, isLive } from './subsidy-state.js';
 import type { SubsidyAction, SubsidyStatus } from './subsidy-state.js';
 
 const NONE: Record<SubsidyAction, null> = {
@@ -52,15 +52,15 @@ describe('subsidy application state machine', () => {
 
   it.each(cells)('%s + %s → %s', (state, action, expected) => {
     if (expected) {
-      expect(nextSubsidyStatus(state, action)).toBe(expected);
+      expect(SUBSIDY_STATE_MACHINE.next(state, action)).toBe(expected);
     } else {
-      expect(() => nextSubsidyStatus(state, action)).toThrow(StateConflictError);
-      expect(() => nextSubsidyStatus(state, action)).toThrow(new RegExp(`a subsidy application that is ${state}$`));
+      expect(() => SUBSIDY_STATE_MACHINE.next(state, action)).toThrow(StateConflictError);
+      expect(() => SUBSIDY_STATE_MACHINE.next(state, action)).toThrow(new RegExp(`a subsidy application that is ${state}$`));
     }
   });
 
   it('uses a stable code and names the state', () => {
-    expect(() => nextSubsidyStatus('submitted', 'city_approve')).toThrow(
+    expect(() => SUBSIDY_STATE_MACHINE.next('submitted', 'city_approve')).toThrow(
       expect.objectContaining({
         code: 'subsidy_application_invalid_transition',
         state: 'submitted',
@@ -70,11 +70,18 @@ describe('subsidy application state machine', () => {
   });
 
   it('lists the states an action may start from', () => {
-    expect(subsidyStatusesAllowing('district_approve')).toEqual(['submitted']);
-    expect(subsidyStatusesAllowing('city_approve')).toEqual(['district_approved']);
-    expect(subsidyStatusesAllowing('resubmit')).toEqual(['returned']);
-    expect(subsidyStatusesAllowing('disburse')).toEqual(['approved']);
-    expect(subsidyStatusesAllowing('revoke')).toEqual(['submitted', 'returned', 'district_approved', 'approved', 'disbursed', 'rejected']);
+    expect(SUBSIDY_STATE_MACHINE.statesAllowing('district_approve')).toEqual(['submitted']);
+    expect(SUBSIDY_STATE_MACHINE.statesAllowing('city_approve')).toEqual(['district_approved']);
+    expect(SUBSIDY_STATE_MACHINE.statesAllowing('resubmit')).toEqual(['returned']);
+    expect(SUBSIDY_STATE_MACHINE.statesAllowing('disburse')).toEqual(['approved']);
+    expect(SUBSIDY_STATE_MACHINE.statesAllowing('revoke')).toEqual([
+      'submitted',
+      'returned',
+      'district_approved',
+      'approved',
+      'disbursed',
+      'rejected',
+    ]);
   });
 
   it('frees the project only once rejected or revoked', () => {

@@ -1,11 +1,11 @@
-import { GoneError, StateConflictError } from '@smedx/platform';
+import { GoneError, StateConflictError } from '../errors.js';
 import {
   INVITATION_ACTIONS,
+  INVITATION_STATE_MACHINE,
   INVITATION_STATUSES,
   JOINT_NEED_CONSENTS,
+  JOINT_NEED_STATE_MACHINE,
   isExpired,
-  nextInvitationStatus,
-  nextJointNeedConsent,
   shownInvitationStatus,
 } from './chain-states.js';
 import type { InvitationAction, InvitationStatus, JointNeedAction, JointNeedConsent } from './chain-states.js';
@@ -27,28 +27,28 @@ describe('chain invitation state machine', () => {
   const cells = INVITATION_STATUSES.flatMap((s) => INVITATION_ACTIONS.map((a) => [s, a, EXPECTED[s][a]] as const));
 
   it.each(cells)('%s + %s → %s (before expiry)', (status, action, expected) => {
-    const invitation = { status, expiresAt: LATER };
-    if (expected) expect(nextInvitationStatus(invitation, action, NOW)).toBe(expected);
+    const clock = { expiresAt: LATER, now: NOW };
+    if (expected) expect(INVITATION_STATE_MACHINE.next(status, action, clock)).toBe(expected);
     else {
-      expect(() => nextInvitationStatus(invitation, action, NOW)).toThrow(StateConflictError);
-      expect(() => nextInvitationStatus(invitation, action, NOW)).toThrow(`cannot ${action} a chain_invitation that is ${status}`);
+      expect(() => INVITATION_STATE_MACHINE.next(status, action, clock)).toThrow(StateConflictError);
+      expect(() => INVITATION_STATE_MACHINE.next(status, action, clock)).toThrow(`cannot ${action} a chain_invitation that is ${status}`);
     }
   });
 
   it.each(INVITATION_ACTIONS.filter((a) => a !== 'supersede'))('an expired pending invitation answers %s with 410', (action) => {
-    expect(() => nextInvitationStatus({ status: 'pending', expiresAt: EARLIER }, action, NOW)).toThrow(GoneError);
+    expect(() => INVITATION_STATE_MACHINE.next('pending', action, { expiresAt: EARLIER, now: NOW })).toThrow(GoneError);
     // Expiry is exact to the millisecond: at the instant itself the token is gone.
-    expect(() => nextInvitationStatus({ status: 'pending', expiresAt: NOW }, action, NOW)).toThrow(GoneError);
+    expect(() => INVITATION_STATE_MACHINE.next('pending', action, { expiresAt: NOW, now: NOW })).toThrow(GoneError);
   });
 
   it('a used token stays 409 after its expiry (the state wins over the clock)', () => {
-    expect(() => nextInvitationStatus({ status: 'accepted', expiresAt: EARLIER }, 'accept', NOW)).toThrow(StateConflictError);
-    expect(() => nextInvitationStatus({ status: 'declined', expiresAt: EARLIER }, 'accept', NOW)).toThrow(StateConflictError);
+    expect(() => INVITATION_STATE_MACHINE.next('accepted', 'accept', { expiresAt: EARLIER, now: NOW })).toThrow(StateConflictError);
+    expect(() => INVITATION_STATE_MACHINE.next('declined', 'accept', { expiresAt: EARLIER, now: NOW })).toThrow(StateConflictError);
   });
 
   it('a token spent on registration does not expire; a newer invitation supersedes an expired one', () => {
-    expect(nextInvitationStatus({ status: 'accepted_pending_enterprise', expiresAt: EARLIER }, 'accept', NOW)).toBe('accepted');
-    expect(nextInvitationStatus({ status: 'pending', expiresAt: EARLIER }, 'supersede', NOW)).toBe('superseded');
+    expect(INVITATION_STATE_MACHINE.next('accepted_pending_enterprise', 'accept', { expiresAt: EARLIER, now: NOW })).toBe('accepted');
+    expect(INVITATION_STATE_MACHINE.next('pending', 'supersede', { expiresAt: EARLIER, now: NOW })).toBe('superseded');
   });
 
   it('shows an expired pending invitation as expired', () => {
@@ -68,7 +68,10 @@ describe('joint-need consent of a member', () => {
   const cells = JOINT_NEED_CONSENTS.flatMap((s) => (['opt_in', 'opt_out'] as const).map((a) => [s, a, CONSENT[s][a]] as const));
 
   it.each(cells)('%s + %s → %s', (state, action, expected) => {
-    if (expected) expect(nextJointNeedConsent(state, action)).toBe(expected);
-    else expect(() => nextJointNeedConsent(state, action)).toThrow(`chain_member that is ${state}`);
+    if (expected) expect(JOINT_NEED_STATE_MACHINE.next(state, action)).toBe(expected);
+    else
+      expect(() => JOINT_NEED_STATE_MACHINE.next(state, action)).toThrow(
+        `cannot ${action.replace('_', '-')} a chain_member that is ${state}`,
+      );
   });
 });

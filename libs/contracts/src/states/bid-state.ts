@@ -1,4 +1,5 @@
-import { StateConflictError } from '@smedx/platform';
+import { stateMachine } from '../state-machine.js';
+import type { TransitionTable } from '../state-machine.js';
 
 export const BID_STATUSES = ['submitted', 'shortlisted', 'withdrawn', 'awarded', 'not_awarded'] as const;
 export type BidStatus = (typeof BID_STATUSES)[number];
@@ -13,7 +14,7 @@ export type BidAction = (typeof BID_ACTIONS)[number];
  * `reject` is what the award does to every other active bid (and a cancelled
  * need to all of them): not awarded.
  */
-export const BID_TRANSITIONS: Readonly<Record<BidStatus, Partial<Record<BidAction, BidStatus>>>> = Object.freeze({
+export const BID_TRANSITIONS: TransitionTable<BidStatus, BidAction> = Object.freeze({
   submitted: { revise: 'submitted', withdraw: 'withdrawn', shortlist: 'shortlisted', award: 'awarded', reject: 'not_awarded' },
   shortlisted: { withdraw: 'withdrawn', award: 'awarded', reject: 'not_awarded' },
   withdrawn: {},
@@ -21,17 +22,7 @@ export const BID_TRANSITIONS: Readonly<Record<BidStatus, Partial<Record<BidActio
   not_awarded: {},
 });
 
-/** The state after `action`, or a 409 naming the current state. */
-export function nextBidStatus(current: BidStatus, action: BidAction): BidStatus {
-  const next = BID_TRANSITIONS[current][action];
-  if (!next) throw new StateConflictError('bid', current, action);
-  return next;
-}
-
-/** The states from which `action` is allowed (for conditional and bulk updates). */
-export function bidStatusesAllowing(action: BidAction): BidStatus[] {
-  return BID_STATUSES.filter((s) => BID_TRANSITIONS[s][action] !== undefined);
-}
+export const BID_STATE_MACHINE = stateMachine('bid', BID_STATUSES, BID_TRANSITIONS);
 
 /** Bids still in the running: they count as the provider's one bid on the need and block an extension. */
-export const ACTIVE_BID_STATUSES: readonly BidStatus[] = bidStatusesAllowing('withdraw');
+export const ACTIVE_BID_STATUSES: readonly BidStatus[] = BID_STATE_MACHINE.statesAllowing('withdraw');

@@ -1,5 +1,5 @@
-import { DomainError } from '@smedx/platform';
-import { PROVIDER_STATUSES, SELECTION_DECISIONS, nextProviderStatus } from './provider-selection.js';
+import { DomainError } from '../errors.js';
+import { PROVIDER_STATE_MACHINE, PROVIDER_STATUSES, SELECTION_DECISIONS } from './provider-selection.js';
 import type { ProviderStatus, SelectionDecision } from './provider-selection.js';
 
 /** Every cell of status × decision: the allowed ones with their result, null for a 409. */
@@ -17,12 +17,12 @@ describe('provider selection table', () => {
 
   it.each(cells)('%s + %s → %s', (from, decision, expected) => {
     if (expected) {
-      expect(nextProviderStatus(from, decision)).toBe(expected);
+      expect(PROVIDER_STATE_MACHINE.next(from, decision)).toBe(expected);
       return;
     }
     let error: unknown;
     try {
-      nextProviderStatus(from, decision);
+      PROVIDER_STATE_MACHINE.next(from, decision);
     } catch (e) {
       error = e;
     }

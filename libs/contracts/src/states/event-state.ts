@@ -1,4 +1,6 @@
-import { StateConflictError } from '@smedx/platform';
+import { StateConflictError } from '../errors.js';
+import { stateMachine } from '../state-machine.js';
+import type { TransitionTable } from '../state-machine.js';
 
 export const EVENT_STATUSES = [
   'draft',
@@ -47,7 +49,7 @@ export type EventAction = (typeof EVENT_ACTIONS)[number];
  * their calendars: it no longer changes, and the day's check-in and outcomes
  * are recorded against it. `completed` and `cancelled` are final.
  */
-export const EVENT_TRANSITIONS: Readonly<Record<EventStatus, Partial<Record<EventAction, EventStatus>>>> = Object.freeze({
+export const EVENT_TRANSITIONS: TransitionTable<EventStatus, EventAction> = Object.freeze({
   draft: {
     edit: 'draft',
     open_registration: 'registration_open',
@@ -113,17 +115,21 @@ export class EventStateConflictError extends StateConflictError {
   }
 }
 
-/** The state after `action`, or a 409 naming the current state. */
-export function nextEventStatus(current: EventStatus, action: EventAction): EventStatus {
-  const next = EVENT_TRANSITIONS[current][action];
-  if (!next) throw new EventStateConflictError(current, ACTION_PHRASES[action]);
-  return next;
-}
+export const EVENT_STATE_MACHINE = stateMachine('event', EVENT_STATUSES, EVENT_TRANSITIONS, {
+  conflict: (state, action) => new EventStateConflictError(state, ACTION_PHRASES[action]),
+});
 
-/** The states from which `action` is allowed. */
-export function eventStatusesAllowing(action: EventAction): EventStatus[] {
-  return EVENT_STATUSES.filter((s) => EVENT_TRANSITIONS[s][action] !== undefined);
-}
+/** Limits of one event: a long day of 5-minute slots; a large exhibition hall. */
+export const EVENT_LIMITS = Object.freeze({
+  slots: 96,
+  tables: 500,
+  slotMinutes: { min: 5, max: 240 },
+  capacity: 5000,
+  wants: 200,
+});
+
+/** Fields that shape the schedule grid and availability: changed only while the event is a draft. */
+export const DRAFT_ONLY_EVENT_FIELDS = ['industry', 'district', 'slotMinutes', 'slots'] as const;
 
 /** Whether the published agenda exists (participants see their meetings from then on). */
 export function agendaVisible(status: EventStatus): boolean {
@@ -132,17 +138,13 @@ export function agendaVisible(status: EventStatus): boolean {
 
 export const REGISTRATION_STATUSES = ['pending', 'approved', 'rejected'] as const;
 export type RegistrationStatus = (typeof REGISTRATION_STATUSES)[number];
+export type RegistrationDecision = 'approve' | 'reject';
 
 /** A registration is decided once: pending → approved or rejected. */
-export const REGISTRATION_TRANSITIONS: Readonly<Record<RegistrationStatus, Partial<Record<'approve' | 'reject', RegistrationStatus>>>> =
-  Object.freeze({
-    pending: { approve: 'approved', reject: 'rejected' },
-    approved: {},
-    rejected: {},
-  });
+export const REGISTRATION_TRANSITIONS: TransitionTable<RegistrationStatus, RegistrationDecision> = Object.freeze({
+  pending: { approve: 'approved', reject: 'rejected' },
+  approved: {},
+  rejected: {},
+});
 
-export function nextRegistrationStatus(current: RegistrationStatus, action: 'approve' | 'reject'): RegistrationStatus {
-  const next = REGISTRATION_TRANSITIONS[current][action];
-  if (!next) throw new StateConflictError('registration', current, action);
-  return next;
-}
+export const REGISTRATION_STATE_MACHINE = stateMachine('registration', REGISTRATION_STATUSES, REGISTRATION_TRANSITIONS);
