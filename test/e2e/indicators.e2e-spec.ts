@@ -171,11 +171,11 @@ describe('programme indicators (指标体系)', () => {
       expect(figure(body, 'innovative_smes').note).toContain('下限');
     });
 
-    it('reports what the platform does not record without a figure, with its target and a note', () => {
+    it('counts awarded 示范标杆 and 数字化车间/智能工厂 (none awarded here), recorded in full', () => {
       for (const key of ['benchmarks', 'smart_factories']) {
-        expect(figure(body, key)).toMatchObject({ value: null, numerator: null, shareOfTarget: null, met: null, coverage: 'none' });
-        expect(figure(body, key).note).toContain('尚未记录');
+        expect(figure(body, key)).toMatchObject({ value: 0, numerator: null, shareOfTarget: 0, met: false, coverage: 'full' });
       }
+      expect(body.indicators.filter((f: any) => f.coverage === 'none')).toEqual([]);
       expect(figure(body, 'benchmarks').target).toBe(40);
     });
 
@@ -190,7 +190,7 @@ describe('programme indicators (指标体系)', () => {
         products: { value: 2 },
         chain_cases: { value: 1 },
         innovative_smes: { value: 1 },
-        benchmarks: { value: null },
+        benchmarks: { value: 0 },
       });
       expect(row(body, 'industry', 'air_cooling').values).toMatchObject({
         above_scale_level2_share: { value: 0, numerator: 0, denominator: 2 },
@@ -233,7 +233,7 @@ describe('programme indicators (指标体系)', () => {
       const cases = line(body, 'chain_cases');
       expect([cases['2024-09'], cases['2024-10']]).toEqual([0, 1]);
       expect(Object.values(line(body, 'innovative_smes')).every((v) => v === null)).toBe(true);
-      expect(Object.values(line(body, 'benchmarks')).every((v) => v === null)).toBe(true);
+      expect(Object.values(line(body, 'benchmarks')).every((v) => v === 0)).toBe(true);
     });
   });
 
@@ -348,7 +348,7 @@ describe('programme indicators (指标体系)', () => {
       expect(res.headers.get('content-type')).toBe(XLSX_TYPE);
       expect(res.headers.get('content-disposition')).toBe('attachment; filename="smedx-indicators-city-20250301.xlsx"');
       const workbook = await openWorkbook(res.buffer);
-      expect(workbook.worksheets.map((s) => s.name)).toEqual(['指标完成情况', '按行业', '按区县', '按试点批次', '按月趋势']);
+      expect(workbook.worksheets.map((s) => s.name)).toEqual(['指标完成情况', '按行业', '按区县', '按试点批次', '按月趋势', '服务费用']);
 
       const figures = workbook.getWorksheet('指标完成情况')!;
       expect(figures.getRow(1).getCell(1).value).toBe('指标');
@@ -358,7 +358,7 @@ describe('programme indicators (指标体系)', () => {
       expect(products.getCell(5).value).toBe(2);
       const above = figures.getRow(2);
       expect([above.getCell(5).value, above.getCell(6).value, above.getCell(7).value]).toEqual([33.33, 2, 6]);
-      expect(figures.getRow(7).getCell(5).value).toBe('暂无数据');
+      expect(figures.getRow(7).getCell(5).value).toBe(0);
 
       const industries = workbook.getWorksheet('按行业')!;
       const headers = (industries.getRow(1).values as unknown[]).slice(1);
@@ -366,6 +366,7 @@ describe('programme indicators (指标体系)', () => {
       const machineTools = industries.getRow(3);
       expect(machineTools.getCell(1).value).toBe('机床制造');
       expect(machineTools.getCell(headers.indexOf('小快轻准产品和方案(个)') + 1).value).toBe(2);
+      expect(machineTools.getCell(headers.indexOf('数字化转型示范标杆(家)') + 1).value).toBe(0);
 
       const series = workbook.getWorksheet('按月趋势')!;
       const seriesHeaders = (series.getRow(1).values as unknown[]).slice(1);

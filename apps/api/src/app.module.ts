@@ -8,6 +8,9 @@ import type { AppConfig, Clock } from '@smedx/platform';
 import { CoreModule } from '@smedx/core';
 import { AdminController } from './admin/admin.controller.js';
 import { AuditController } from './audit/audit.controller.js';
+import { NominationsController } from './awards/nominations.controller.js';
+import { RatingsController } from './ratings/ratings.controller.js';
+import { ServiceFeesController } from './fees/service-fees.controller.js';
 import { BidsController } from './bidding/bids.controller.js';
 import { NeedBidsController } from './bidding/need-bids.controller.js';
 import { ChainCasesController } from './chains/chain-cases.controller.js';
@@ -96,6 +99,9 @@ export class ApiModule {
         ProjectsController,
         ProviderCasesController,
         SubsidyApplicationsController,
+        NominationsController,
+        RatingsController,
+        ServiceFeesController,
         BlacklistController,
         EventsController,
         ChainLeadersController,

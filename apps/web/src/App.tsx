@@ -23,6 +23,7 @@ const AdminUsersPage = lazy(() => import('./pages/AdminUsersPage'));
 const AdminJobsPage = lazy(() => import('./pages/AdminJobsPage'));
 const IndicatorsPage = lazy(() => import('./pages/IndicatorsPage'));
 const UnmetDemandPage = lazy(() => import('./pages/UnmetDemandPage'));
+const NominationsPage = lazy(() => import('./pages/NominationsPage'));
 const ProjectsPage = lazy(() => import('./pages/ProjectsPage'));
 const ProjectDetailPage = lazy(() => import('./pages/ProjectDetailPage'));
 const ProviderPage = lazy(() => import('./pages/ProviderPage'));
@@ -102,6 +103,7 @@ export function App() {
               <Route path="admin/jobs" element={<AdminJobsPage />} />
               <Route path="indicators" element={<IndicatorsPage />} />
               <Route path="unmet-demand" element={<UnmetDemandPage />} />
+              <Route path="nominations" element={<NominationsPage />} />
               <Route path="events" element={<EventsPage />} />
               <Route path="events/new" element={<EventFormPage />} />
               <Route path="events/:id" element={<EventDetailPage />} />

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { CLOCK, ConflictError, InvalidInputError, StateConflictError, UnitOfWork } from '@smedx/platform';
+import { CLOCK, ConflictError, InvalidInputError, StateConflictError, UnitOfWork, isUuid } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { ProjectsService } from '@smedx/projects';
@@ -97,6 +97,14 @@ export class ChainCasesService {
       take: query.pageSize,
     });
     return { items: rows.map((c) => chainCaseView(c, chain)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /** A case with its chain, for the nominations context (SPEC 17 reviews and awards chain cases); null when there is none. */
+  async caseWithChain(caseId: string): Promise<{ chainCase: ChainCase; chain: Chain } | null> {
+    if (!isUuid(caseId)) return null;
+    const chainCase = await this.dataSource.getRepository(ChainCase).findOneBy({ id: caseId });
+    const chain = chainCase ? await this.dataSource.getRepository(Chain).findOneBy({ id: chainCase.chainId }) : null;
+    return chainCase && chain ? { chainCase, chain } : null;
   }
 
   /** Every chain's nominated cases, newest first (officers; the route checks the role). */

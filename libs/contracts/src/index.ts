@@ -1,4 +1,5 @@
 export * from './rules/subsidy-estimate.js';
+export * from './rules/programme-caps.js';
 export * from './errors.js';
 export * from './state-machine.js';
 export * from './states/bid-state.js';

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { PlatformModule } from '@smedx/platform';
 import type { AppConfig, Clock } from '@smedx/platform';
 import { AuditModule } from '@smedx/audit';
+import { AwardsModule } from '@smedx/awards';
 import { BiddingModule } from '@smedx/bidding';
 import { CatalogueModule } from '@smedx/catalogue';
 import { ChainsModule } from '@smedx/chains';
@@ -9,12 +10,14 @@ import { DemandModule } from '@smedx/demand';
 import { DiagnosisModule } from '@smedx/diagnosis';
 import { DirectoryModule } from '@smedx/directory';
 import { EventsModule } from '@smedx/events';
+import { FeesModule } from '@smedx/fees';
 import { ExchangeModule } from '@smedx/exchange';
 import { IdentityModule } from '@smedx/identity';
 import { IndicatorsModule } from '@smedx/indicators';
 import { MatchingModule } from '@smedx/matching';
 import { NotificationsModule } from '@smedx/notifications';
 import { ProjectsModule } from '@smedx/projects';
+import { RatingsModule } from '@smedx/ratings';
 import { SearchModule } from '@smedx/search';
 import { SubsidyModule } from '@smedx/subsidy';
 import { DemoModule } from '@smedx/demo';
@@ -35,9 +38,12 @@ const CONTEXTS = [
   DemandModule,
   BiddingModule,
   ProjectsModule,
+  RatingsModule,
   SubsidyModule,
   EventsModule,
   ChainsModule,
+  AwardsModule,
+  FeesModule,
   IndicatorsModule,
   ExchangeModule,
   DiagnosisModule,

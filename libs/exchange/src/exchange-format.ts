@@ -49,7 +49,7 @@ const f = <N extends string>(
   label,
 });
 
-export type { CaseRecord, IndicatorRecord, ProjectRecord } from '@smedx/contracts';
+export type { AwardRecord, CaseRecord, IndicatorRecord, ProjectRecord } from '@smedx/contracts';
 
 export type RecordOf = ExchangeRecordOf;
 
@@ -114,6 +114,26 @@ export const FIELDS: { readonly [D in Dataset]: readonly (FieldSpec & { name: ke
     f('shareOfTarget', 'number', '目标完成度', { nullable: true }),
     f('met', 'boolean', '是否达标', { nullable: true }),
     f('note', 'string', '说明', { nullable: true }),
+  ],
+  awards: [
+    f('awardId', 'string', '评选编号'),
+    f('category', 'string', '评选类别代码'),
+    f('categoryName', 'string', '评选类别'),
+    f('title', 'string', '申报名称'),
+    f('nomineeName', 'string', '获评单位名称'),
+    f('nomineeUscc', 'string', '获评单位统一社会信用代码'),
+    f('industry', 'string', '行业代码', { nullable: true }),
+    f('industryName', 'string', '行业名称', { nullable: true }),
+    f('district', 'string', '区县代码'),
+    f('districtName', 'string', '区县名称', { nullable: true }),
+    f('pilotBatch', 'string', '试点批次', { nullable: true }),
+    f('reviewScore', 'number', '专家评审得分', { nullable: true, unit: '分' }),
+    f('awardFen', 'integer', '奖励金额（分）', { unit: '分' }),
+    f('awardYuan', 'decimal', '奖励金额（元）', { unit: '元' }),
+    f('noticeStartDate', 'date', '公示开始日期'),
+    f('noticeEndDate', 'date', '公示结束日期'),
+    f('objections', 'integer', '公示异议数'),
+    f('awardDate', 'date', '认定日期'),
   ],
 };
 

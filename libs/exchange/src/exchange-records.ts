@@ -1,9 +1,11 @@
 import type { Acceptance, Project } from '@smedx/projects';
 import { shanghaiDate } from '@smedx/projects';
 import type { Chain, ChainCase } from '@smedx/chains';
+import { CATEGORY_NAMES } from '@smedx/awards';
+import type { Nomination } from '@smedx/awards';
 import type { IndicatorsReport, Measure } from '@smedx/indicators';
 import { districtName, industryName, yuanOf } from './exchange-format.js';
-import type { CaseRecord, IndicatorRecord, ProjectRecord } from './exchange-format.js';
+import type { AwardRecord, CaseRecord, IndicatorRecord, ProjectRecord } from './exchange-format.js';
 
 /** An organisation as the directory holds it today. */
 export interface Party {
@@ -179,4 +181,33 @@ export function indicatorRecords(report: IndicatorsReport): IndicatorRecord[] {
       report.series.buckets.map((bucket, n) => slice('series', bucket.label, bucket.label, line.key, line.values[n]!, line.note)),
     ),
   ];
+}
+
+/** What an award record needs of the nominee beyond the nomination: its directory name, USCC and pilot batch. */
+export interface Nominee extends Party {
+  pilotBatch: string | null;
+}
+
+/** An awarded nomination's record. */
+export function awardRecord(n: Nomination, nominee: Nominee | undefined): AwardRecord {
+  return {
+    awardId: n.id,
+    category: n.category,
+    categoryName: CATEGORY_NAMES[n.category],
+    title: n.title,
+    nomineeName: nominee?.name ?? '',
+    nomineeUscc: nominee?.uscc ?? '',
+    industry: n.industry,
+    industryName: n.industry ? industryName(n.industry) : null,
+    district: n.district,
+    districtName: districtName(n.district),
+    pilotBatch: nominee?.pilotBatch ?? null,
+    reviewScore: n.reviewScore,
+    awardFen: n.awardFen ?? 0,
+    awardYuan: yuanOf(n.awardFen ?? 0),
+    noticeStartDate: shanghaiDate(n.noticeStartsAt!),
+    noticeEndDate: shanghaiDate(n.noticeEndsAt!),
+    objections: n.objections.length,
+    awardDate: shanghaiDate(n.awardedAt!),
+  };
 }

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { CLOCK, ForbiddenError, InvalidInputError, hasRole, parseOrThrow } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
+import { Nomination } from '@smedx/awards';
 import { Chain, ChainCase } from '@smedx/chains';
 import { DirectoryService } from '@smedx/directory';
 import { IndicatorsService, SHANGHAI_OFFSET_MS, formatMonth, monthStart, parseMonth } from '@smedx/indicators';
@@ -10,8 +11,8 @@ import { ExchangeQuerySchema } from './dto/exchange.dto.js';
 import type { ExchangeFileFormat, ExchangeQuery } from './dto/exchange.dto.js';
 import { FORMAT_VERSION, recordsToCsv } from './exchange-format.js';
 import type { Dataset, RecordOf } from './exchange-format.js';
-import { chainCaseRecord, indicatorRecords, projectCaseRecord, projectRecord } from './exchange-records.js';
-import type { Parties } from './exchange-records.js';
+import { awardRecord, chainCaseRecord, indicatorRecords, projectCaseRecord, projectRecord } from './exchange-records.js';
+import type { Nominee, Parties } from './exchange-records.js';
 import type { ExchangeDocument, ExchangeFilters } from '@smedx/contracts';
 
 export type { ExchangeDocument, ExchangeFilters } from '@smedx/contracts';
@@ -38,7 +39,7 @@ interface Range {
  * The national-platform export (国家中小企业数字化转型公共服务平台数据交换): projects, cases
  * and the programme indicators in the documented exchange format (docs/exchange.md).
  *
- * A read model: it reads the projects, acceptances and chain cases tables read-only (the
+ * A read model: it reads the projects, acceptances, chain cases and nominations tables read-only (the
  * export filters them by date, district and industry, which those contexts' services do not
  * offer), names the parties through the directory, and takes the indicators from
  * `IndicatorsService.figures`. City officers and admins only.
@@ -89,6 +90,8 @@ export class ExchangeService {
         return this.cases(filters, range);
       case 'indicators':
         return this.indicatorRecords(principal, filters);
+      case 'awards':
+        return this.awards(filters, range);
     }
   }
 
@@ -152,6 +155,25 @@ export class ExchangeService {
       }),
       ...chainCases.map((c) => chainCaseRecord(c, chainById.get(c.chainId) ?? { name: '' }, leaderOf(c), projects, passes, parties)),
     ];
+  }
+
+  /** Awards made in the range (by award day), by the nominee's district and industry, oldest first. */
+  private async awards(filters: ExchangeFilters, range: Range): Promise<RecordOf['awards'][]> {
+    const qb = this.dataSource.getRepository(Nomination).createQueryBuilder('n').where('n.status = :awarded', { awarded: 'awarded' });
+    if (range.start) qb.andWhere('n.awardedAt >= :start', { start: range.start });
+    if (range.end) qb.andWhere('n.awardedAt < :end', { end: range.end });
+    if (filters.district) qb.andWhere('n.district = :district', { district: filters.district });
+    if (filters.industry) qb.andWhere('n.industry = :industry', { industry: filters.industry });
+    const rows = await qb.orderBy('n.awardedAt', 'ASC').addOrderBy('n.id', 'ASC').getMany();
+    const [enterprises, providers] = await Promise.all([
+      this.directory.enterprisesByIds(rows.filter((n) => n.category !== 'product').map((n) => n.nomineeId)),
+      this.directory.providersByIds(rows.filter((n) => n.category === 'product').map((n) => n.nomineeId)),
+    ]);
+    const nominees = new Map<string, Nominee>([
+      ...enterprises.map((e) => [e.id, { name: e.name, uscc: e.uscc, pilotBatch: e.pilotBatch }] as const),
+      ...providers.map((p) => [p.id, { name: p.name, uscc: p.uscc, pilotBatch: null }] as const),
+    ]);
+    return rows.map((n) => awardRecord(n, nominees.get(n.nomineeId)));
   }
 
   /** The programme indicators for the city (or the asked district and industry), series over from..to. */

@@ -66,14 +66,16 @@ describe('figuresOf', () => {
     expect(byKey.innovative_smes).toMatchObject({ value: 160, met: true, coverage: 'partial' });
   });
 
-  it('never makes up a figure the platform does not record', () => {
-    const figures = figuresOf(tally({ products: 5, chainCases: 5, specialised: 5 }));
-    for (const key of ['smart_factories', 'benchmarks']) {
-      const f = figures.find((x) => x.key === key)!;
-      expect(f).toMatchObject({ value: null, numerator: null, denominator: null, shareOfTarget: null, met: null, coverage: 'none' });
-      expect(f.target).toBeGreaterThan(0);
-      expect(f.note).toContain('尚未记录');
-    }
+  it('counts awarded 示范标杆 and 数字化车间/智能工厂 against their targets', () => {
+    const figures = figuresOf(tally({ benchmarks: 10, smartFactories: 20 }));
+    const byKey = Object.fromEntries(figures.map((f) => [f.key, f]));
+    expect(byKey.benchmarks).toMatchObject({ value: 10, shareOfTarget: 0.25, met: false, coverage: 'full' });
+    expect(byKey.smart_factories).toMatchObject({ value: 20, shareOfTarget: 1, met: true, coverage: 'full' });
+  });
+
+  it('never makes up a figure for a slice without one', () => {
+    const f = figuresOf(tally({ benchmarks: null })).find((x) => x.key === 'benchmarks')!;
+    expect(f).toMatchObject({ value: null, numerator: null, denominator: null, shareOfTarget: null, met: null });
   });
 
   it('has no figure where a slice does not apply, and puts the reason before the note', () => {
@@ -125,7 +127,7 @@ describe('seriesLinesOf', () => {
     expect(byKey.products!.values.map((v) => v.value)).toEqual([2, 3, null]);
     expect(byKey.innovative_smes!.values.map((v) => v.value)).toEqual([null, null, null]);
     expect(byKey.innovative_smes!.note).toContain('无趋势');
-    expect(byKey.benchmarks!.values.every((v) => v.value === null)).toBe(true);
+    expect(byKey.benchmarks!.values.map((v) => v.value)).toEqual([0, 0, null]);
   });
 });
 

@@ -17,6 +17,10 @@ export interface Tally {
   products: number | null;
   chainCases: number | null;
   specialised: number | null;
+  /** Awarded 示范标杆 enterprises. */
+  benchmarks: number | null;
+  /** Awarded 数字化车间 and 智能工厂. */
+  smartFactories: number | null;
 }
 
 export const EMPTY_TALLY: Tally = Object.freeze({
@@ -25,9 +29,20 @@ export const EMPTY_TALLY: Tally = Object.freeze({
   products: 0,
   chainCases: 0,
   specialised: 0,
+  benchmarks: 0,
+  smartFactories: 0,
 });
 
-export type { Breakdown, BreakdownRow, IndicatorFigure, IndicatorsReport, Measure, Series, SeriesLine } from '@smedx/contracts';
+export type {
+  Breakdown,
+  BreakdownRow,
+  IndicatorFigure,
+  IndicatorsReport,
+  Measure,
+  Series,
+  SeriesLine,
+  ServiceFeeFigure,
+} from '@smedx/contracts';
 
 export const DIMENSION_NAMES: Readonly<Record<Dimension, string>> = Object.freeze({
   industry: '按行业',
@@ -80,8 +95,8 @@ export function measuresOf(tally: Tally): Record<IndicatorKey, Measure> {
     below_scale_level2_share: shareMeasure(tally.belowScale),
     products: countMeasure(tally.products),
     chain_cases: countMeasure(tally.chainCases),
-    smart_factories: NO_FIGURE,
-    benchmarks: NO_FIGURE,
+    smart_factories: countMeasure(tally.smartFactories),
+    benchmarks: countMeasure(tally.benchmarks),
     innovative_smes: countMeasure(tally.specialised),
   };
 }

@@ -11,6 +11,8 @@ const TOTAL: Tally = {
   products: 2,
   chainCases: 1,
   specialised: 3,
+  benchmarks: 1,
+  smartFactories: 0,
 };
 
 function report(period: 'month' | 'quarter'): IndicatorsReport {
@@ -28,6 +30,26 @@ function report(period: 'month' | 'quarter'): IndicatorsReport {
       buckets: buckets.map((b) => ({ label: b.label, start: b.start.toISOString(), end: b.end.toISOString() })),
       lines: seriesLinesOf(buckets.map((_, i) => (i < 2 ? { ...EMPTY_TALLY, products: i + 1, specialised: null } : null))),
     },
+    serviceFees: [
+      {
+        kind: 'diagnosis',
+        name: '评估诊断服务费',
+        capPerEnterpriseFen: 700_000,
+        totalFen: 1_050_050,
+        payments: 3,
+        enterprises: 2,
+        byDistrict: [{ code: 'tiexi', name: '铁西区', totalFen: 1_050_050, enterprises: 2 }],
+      },
+      {
+        kind: 'acceptance_monitoring',
+        name: '验收监测服务费',
+        capPerEnterpriseFen: 1_000_000,
+        totalFen: 0,
+        payments: 0,
+        enterprises: 0,
+        byDistrict: [{ code: 'tiexi', name: '铁西区', totalFen: 0, enterprises: 0 }],
+      },
+    ],
   };
 }
 
@@ -42,7 +64,18 @@ const headers = (sheet: ExcelJS.Worksheet) => (sheet.getRow(1).values as unknown
 describe('indicatorsWorkbook', () => {
   it('has the figures, one sheet per breakdown and the series, with Chinese headers', async () => {
     const workbook = await open(await indicatorsWorkbook(report('month')));
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['指标完成情况', '按行业', '按区县', '按试点批次', '按月趋势']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['指标完成情况', '按行业', '按区县', '按试点批次', '按月趋势', '服务费用']);
+    const fees = workbook.getWorksheet('服务费用')!;
+    expect((fees.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '区县',
+      '编码',
+      '评估诊断服务费(元)',
+      '评估诊断服务费企业数',
+      '验收监测服务费(元)',
+      '验收监测服务费企业数',
+    ]);
+    expect((fees.getRow(2).values as unknown[]).slice(1)).toEqual(['合计', '', 10500.5, 2, 0, 0]);
+    expect((fees.getRow(3).values as unknown[]).slice(1)).toEqual(['铁西区', 'tiexi', 10500.5, 2, 0, 0]);
 
     const figures = workbook.getWorksheet('指标完成情况')!;
     expect(headers(figures)).toEqual([
@@ -70,7 +103,8 @@ describe('indicatorsWorkbook', () => {
       '否',
     ]);
     expect(figures.getRow(6).getCell(1).value).toBe('省级及以上数字化车间及智能工厂');
-    expect(figures.getRow(6).getCell(5).value).toBe('暂无数据');
+    expect(figures.getRow(6).getCell(5).value).toBe(0);
+    expect(figures.getRow(7).getCell(5).value).toBe(1);
     const info = Object.fromEntries([10, 11, 12].map((r) => [figures.getRow(r).getCell(1).value, figures.getRow(r).getCell(2).value]));
     expect(info).toEqual({
       统计范围: '铁西区',
@@ -93,10 +127,12 @@ describe('indicatorsWorkbook', () => {
       '规下企业数',
       '小快轻准产品和方案(个)',
       '链式转型典型案例(个)',
+      '数字化车间及智能工厂(家)',
+      '数字化转型示范标杆(家)',
       '创新型中小企业(家)',
     ]);
     expect(industries.actualRowCount).toBe(8);
-    expect((industries.getRow(3).values as unknown[]).slice(1)).toEqual(['机床制造', 'machine_tool', 33.33, 2, 6, 50, 1, 2, 2, 1, 3]);
+    expect((industries.getRow(3).values as unknown[]).slice(1)).toEqual(['机床制造', 'machine_tool', 33.33, 2, 6, 50, 1, 2, 2, 1, 0, 1, 3]);
     // Codes without records: zero counts, and no share without a denominator.
     expect((industries.getRow(2).values as unknown[]).slice(1, 6)).toEqual(['风冷设备制造', 'air_cooling', undefined, 0, 0]);
     expect(workbook.getWorksheet('按区县')!.actualRowCount).toBe(2);

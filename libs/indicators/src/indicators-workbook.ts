@@ -7,6 +7,7 @@ import type { IndicatorKey, PlanIndicator } from './plan-indicators.js';
 
 export const FIGURES_SHEET = '指标完成情况';
 export const SERIES_SHEETS = { month: '按月趋势', quarter: '按季度趋势' } as const;
+export const FEES_SHEET = '服务费用';
 
 const DIMENSION_HEADERS: Record<Breakdown['dimension'], string> = { industry: '行业', district: '区县', batch: '试点批次' };
 const PERCENT_FORMAT = '0.00';
@@ -103,6 +104,23 @@ export async function indicatorsWorkbook(report: IndicatorsReport): Promise<Buff
   series.addRow([]);
   series.addRow(['说明', '每期数值为期末累计数；尚未开始的期间和无时间记录的指标（如创新型中小企业）留空。']);
   boldHeader(series);
+
+  const fees = workbook.addWorksheet(FEES_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
+  fees.columns = [
+    { header: '区县', width: 14 },
+    { header: '编码', width: 14 },
+    ...report.serviceFees.flatMap((f) => [
+      { header: `${f.name}(元)`, width: 18, style: { numFmt: '#,##0.00' } },
+      { header: `${f.name}企业数`, width: 16 },
+    ]),
+  ];
+  fees.addRow(['合计', '', ...report.serviceFees.flatMap((f) => [f.totalFen / 100, f.enterprises])]);
+  report.serviceFees[0]?.byDistrict.forEach((d, i) =>
+    fees.addRow([d.name, d.code, ...report.serviceFees.flatMap((f) => [f.byDistrict[i]!.totalFen / 100, f.byDistrict[i]!.enterprises])]),
+  );
+  fees.addRow([]);
+  fees.addRow(['说明', report.serviceFees.map((f) => `${f.name}每家企业不超过 ${f.capPerEnterpriseFen / 100} 元`).join('；') + '。']);
+  boldHeader(fees);
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -2,6 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { CLOCK, parseOrThrow } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
+import { Nomination } from '@smedx/awards';
+import { SERVICE_FEE_CAPS_FEN, SERVICE_FEE_KINDS } from '@smedx/contracts';
+import { ServiceFee } from '@smedx/fees';
 import { Solution } from '@smedx/catalogue';
 import { Chain, ChainCase } from '@smedx/chains';
 import { Enterprise, Provider } from '@smedx/directory';
@@ -10,7 +13,7 @@ import type { PilotBatchCode, TaxonomyItem } from '@smedx/taxonomy';
 import { IndicatorsQuerySchema } from './dto/indicators.dto.js';
 import type { IndicatorsQuery } from './dto/indicators.dto.js';
 import { DIMENSION_ROWS, NOT_IN_POOL, breakdownOf, figuresOf, seriesLinesOf } from './indicator-figures.js';
-import type { IndicatorsReport, Tally } from './indicator-figures.js';
+import type { IndicatorsReport, ServiceFeeFigure, Tally } from './indicator-figures.js';
 import { indicatorScope } from './indicators.policy.js';
 import { indicatorsWorkbook } from './indicators-workbook.js';
 import { SHANGHAI_OFFSET_MS, bucketsOf, formatMonth, seriesRange } from './periods.js';
@@ -45,6 +48,20 @@ interface CaseGroup {
   count: number;
 }
 
+/** Awards whose enterprise is of one industry × district × batch: 示范标杆 and 数字化车间/智能工厂. */
+interface AwardGroup {
+  industry: string;
+  district: string;
+  batch: string;
+  benchmarks: number;
+  smartFactories: number;
+}
+
+/** The award categories each indicator counts. */
+const BENCHMARK_CATEGORIES = ['benchmark'];
+const FACTORY_CATEGORIES = ['digital_workshop', 'smart_factory'];
+const AWARD_PARAMETERS = { benchmarkCategories: BENCHMARK_CATEGORIES, factoryCategories: FACTORY_CATEGORIES, awarded: 'awarded' };
+
 /** Published solutions: in all, and per industry and district code they count in. */
 interface ProductCounts {
   total: number;
@@ -65,7 +82,7 @@ export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.
  * by industry, district and pilot batch, and month by month or quarter by quarter.
  *
  * A read model over the records of the directory (enterprises, providers), the catalogue
- * (solutions) and the chains (chain cases): it only counts, in a fixed handful of grouped
+ * (solutions), the chains (chain cases) and the awards (示范标杆, 数字化车间/智能工厂): it only counts, in a fixed handful of grouped
  * aggregate queries (no rows are loaded), written with query builders so that they run alike
  * on SQLite and PostgreSQL. It reads those contexts' tables itself, read-only, rather than
  * through their services: the figures are counts grouped several ways at once, which their
@@ -92,16 +109,21 @@ export class IndicatorsService {
     const buckets = bucketsOf(input.period, range.from, range.to);
     const products = filters.batch === null;
 
-    const [enterprises, cases, productCounts, levelSeries, productSeries, caseSeries] = await Promise.all([
-      this.enterpriseGroups(filters),
-      this.caseGroups(filters),
-      products ? this.productCounts(filters) : null,
-      this.levelSeries(filters, buckets),
-      products ? this.productSeries(filters, buckets) : null,
-      this.caseSeries(filters, buckets),
-    ]);
+    const [enterprises, cases, awards, productCounts, levelSeries, productSeries, caseSeries, awardSeries, serviceFees] = await Promise.all(
+      [
+        this.enterpriseGroups(filters),
+        this.caseGroups(filters),
+        this.awardGroups(filters),
+        products ? this.productCounts(filters) : null,
+        this.levelSeries(filters, buckets),
+        products ? this.productSeries(filters, buckets) : null,
+        this.caseSeries(filters, buckets),
+        this.awardSeries(filters, buckets),
+        this.serviceFees(filters),
+      ],
+    );
 
-    const total = tallyOf(enterprises, cases, productCounts?.total ?? null);
+    const total = tallyOf(enterprises, cases, awards, productCounts?.total ?? null);
     const notes: Partial<Record<IndicatorKey, string>> = products ? {} : { products: '按试点批次筛选时不统计产品和方案。' };
     const breakdowns = DIMENSIONS.map((dimension) => {
       const only = filterCodes(dimension, filters);
@@ -111,6 +133,7 @@ export class IndicatorsService {
           tallyOf(
             enterprises.filter((g) => g[dimension] === code),
             cases.filter((g) => g[dimension] === code),
+            awards.filter((g) => g[dimension] === code),
             dimension === 'batch' || !productCounts ? null : (productCounts[dimension].get(code) ?? 0),
           ),
         ]),
@@ -126,6 +149,8 @@ export class IndicatorsService {
             products: productSeries ? productSeries[i]! : null,
             chainCases: caseSeries[i]!,
             specialised: null,
+            benchmarks: awardSeries.benchmarks[i]!,
+            smartFactories: awardSeries.smartFactories[i]!,
           }
         : null,
     );
@@ -147,6 +172,7 @@ export class IndicatorsService {
         buckets: buckets.map((b) => ({ label: b.label, start: b.start.toISOString(), end: b.end.toISOString() })),
         lines: seriesLinesOf(seriesTallies),
       },
+      serviceFees,
     };
   }
 
@@ -206,6 +232,83 @@ export class IndicatorsService {
       batch: r.batch === null ? NOT_IN_POOL.code : String(r.batch),
       count: Number(r.count ?? 0),
     }));
+  }
+
+  /** Awarded 示范标杆 and 数字化车间/智能工厂 counted by their enterprise's industry × district × batch. */
+  private async awardGroups(filters: Filters): Promise<AwardGroup[]> {
+    const qb = this.awardsQuery()
+      .select('e.industry', 'industry')
+      .addSelect('e.district', 'district')
+      .addSelect('e.pilotBatch', 'batch')
+      .addSelect('SUM(CASE WHEN n.category IN (:...benchmarkCategories) THEN 1 ELSE 0 END)', 'benchmarks')
+      .addSelect('SUM(CASE WHEN n.category IN (:...factoryCategories) THEN 1 ELSE 0 END)', 'smartFactories')
+      .groupBy('e.industry')
+      .addGroupBy('e.district')
+      .addGroupBy('e.pilotBatch');
+    const rows = await withEnterpriseFilters(qb, filters).getRawMany<Raw>();
+    return rows.map((r) => ({
+      industry: String(r.industry),
+      district: String(r.district),
+      batch: r.batch === null ? NOT_IN_POOL.code : String(r.batch),
+      benchmarks: Number(r.benchmarks ?? 0),
+      smartFactories: Number(r.smartFactories ?? 0),
+    }));
+  }
+
+  /** Per bucket, awards made before its end, by indicator. */
+  private async awardSeries(filters: Filters, buckets: Bucket[]): Promise<{ benchmarks: number[]; smartFactories: number[] }> {
+    const qb = this.awardsQuery().select('COUNT(*)', 'total');
+    buckets.forEach((b, i) =>
+      qb
+        .addSelect(`SUM(CASE WHEN n.category IN (:...benchmarkCategories) AND n.awardedAt < :end${i} THEN 1 ELSE 0 END)`, `bm${i}`)
+        .addSelect(`SUM(CASE WHEN n.category IN (:...factoryCategories) AND n.awardedAt < :end${i} THEN 1 ELSE 0 END)`, `sf${i}`)
+        .setParameter(`end${i}`, b.end),
+    );
+    const row = (await withEnterpriseFilters(qb, filters).getRawOne<Raw>()) ?? {};
+    return { benchmarks: columns(row, 'bm', buckets.length), smartFactories: columns(row, 'sf', buckets.length) };
+  }
+
+  /** Service fees paid for the enterprises in scope, by kind and district, in one grouped query. */
+  private async serviceFees(filters: Filters): Promise<ServiceFeeFigure[]> {
+    const qb = this.dataSource
+      .getRepository(ServiceFee)
+      .createQueryBuilder('f')
+      .innerJoin(Enterprise, 'e', 'e.id = f.enterpriseId')
+      .select('f.kind', 'kind')
+      .addSelect('e.district', 'district')
+      .addSelect('SUM(f.amountFen)', 'totalFen')
+      .addSelect('COUNT(*)', 'payments')
+      .addSelect('COUNT(DISTINCT f.enterpriseId)', 'enterprises')
+      .groupBy('f.kind')
+      .addGroupBy('e.district');
+    const rows = await withEnterpriseFilters(qb, filters).getRawMany<Raw>();
+    return SERVICE_FEE_KINDS.map((kind) => {
+      const mine = rows.filter((r) => r.kind === kind);
+      const byDistrict = DISTRICTS.filter((d) => !filters.district || d.code === filters.district).map(({ code, name }) => {
+        const row = mine.find((r) => r.district === code);
+        return { code, name, totalFen: Number(row?.totalFen ?? 0), enterprises: Number(row?.enterprises ?? 0) };
+      });
+      return {
+        kind,
+        name: kind === 'diagnosis' ? '评估诊断服务费' : '验收监测服务费',
+        capPerEnterpriseFen: SERVICE_FEE_CAPS_FEN[kind],
+        totalFen: byDistrict.reduce((n, d) => n + d.totalFen, 0),
+        payments: mine.reduce((n, r) => n + Number(r.payments ?? 0), 0),
+        enterprises: byDistrict.reduce((n, d) => n + d.enterprises, 0),
+        byDistrict,
+      };
+    });
+  }
+
+  /** Awarded nominations that count in an indicator, with their enterprise as `e`. */
+  private awardsQuery(): SelectQueryBuilder<Nomination> {
+    return this.dataSource
+      .getRepository(Nomination)
+      .createQueryBuilder('n')
+      .innerJoin(Enterprise, 'e', 'e.id = n.enterpriseId')
+      .where('n.status = :awarded')
+      .andWhere('n.category IN (:...benchmarkCategories, :...factoryCategories)')
+      .setParameters(AWARD_PARAMETERS);
   }
 
   /**
@@ -311,7 +414,7 @@ function columns(row: Raw, prefix: string, count: number): number[] {
 }
 
 /** The counts of a slice of the groups. */
-function tallyOf(enterprises: EnterpriseGroup[], cases: CaseGroup[], products: number | null): Tally {
+function tallyOf(enterprises: EnterpriseGroup[], cases: CaseGroup[], awards: AwardGroup[], products: number | null): Tally {
   const sum = (key: keyof Omit<EnterpriseGroup, Dimension>) => enterprises.reduce((n, g) => n + g[key], 0);
   return {
     aboveScale: { atLevel2: sum('aboveAtLevel2'), total: sum('above') },
@@ -319,6 +422,8 @@ function tallyOf(enterprises: EnterpriseGroup[], cases: CaseGroup[], products: n
     products,
     chainCases: cases.reduce((n, g) => n + g.count, 0),
     specialised: sum('specialised'),
+    benchmarks: awards.reduce((n, g) => n + g.benchmarks, 0),
+    smartFactories: awards.reduce((n, g) => n + g.smartFactories, 0),
   };
 }
 

@@ -30,7 +30,7 @@ describe('the plan indicators', () => {
       if (indicator.coverage === 'partial') expect(indicator.note).toContain('下限');
       expect(indicator.kind === 'share').toBe(indicator.parts !== undefined);
     }
-    expect(PLAN_INDICATORS.filter((i) => i.coverage === 'none').map((i) => i.key)).toEqual(['smart_factories', 'benchmarks']);
+    expect(PLAN_INDICATORS.filter((i) => i.coverage === 'none').map((i) => i.key)).toEqual([]);
   });
 
   it('finds an indicator by key', () => {

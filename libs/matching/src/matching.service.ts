@@ -8,6 +8,8 @@ import { NeedsService } from '@smedx/demand';
 import { DirectoryService, providerRecord } from '@smedx/directory';
 import { NotificationsService } from '@smedx/notifications';
 import { ChangeFollower, SearchIndexer } from '@smedx/search';
+import { ExposureLedger, applyFairExposure } from '@smedx/reputation';
+import type { Placement } from '@smedx/reputation';
 import { needFactsFromDocument, solutionFactsFromDocument } from './match-facts.js';
 import type { NeedFacts, ProviderFacts, SolutionFacts } from './match-facts.js';
 import { Matcher } from './matcher.js';
@@ -46,6 +48,9 @@ export class MatchingService {
   private readonly candidates: SearchCandidates;
   private readonly matcher: Matcher;
   private readonly settings: AppConfig['matching'];
+  private readonly exposure: AppConfig['exposure'];
+  /** Who this process showed lately, for the balance of fair exposure. */
+  private readonly ledger = new ExposureLedger();
   private indexes: Promise<void> | null = null;
 
   constructor(
@@ -61,6 +66,7 @@ export class MatchingService {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.settings = config.matching;
+    this.exposure = config.exposure;
     this.candidates = new SearchCandidates(engine);
     const providers: ProviderSource = { providers: (ids) => this.providers(ids) };
     this.matcher = new Matcher(this.candidates, providers, config.matching.weights);
@@ -178,9 +184,29 @@ export class MatchingService {
 
   // ------------------------------------------------------------------ internals
 
-  private async matchNeed(need: NeedFacts, options: Parameters<Matcher['matchNeed']>[1]): Promise<SolutionMatch[]> {
+  /**
+   * The need's ranked solutions after the one fair-exposure step: no provider holds more than
+   * its share of the top 10, and a newcomer within the margin gets an exploration slot. A
+   * provider's own view (`only`) lists its own solutions: there is nobody to share with.
+   */
+  private async matchNeed(need: NeedFacts, options: Parameters<Matcher['matchNeed']>[1]): Promise<PlacedMatch[]> {
     await this.ready();
-    return this.matcher.matchNeed(need, options);
+    if (options.only) return (await this.matcher.matchNeed(need, options)).map((m) => ({ ...m, placement: null }));
+    const { limit } = options;
+    const wide = await this.matcher.matchNeed(need, { ...options, limit: Math.max(limit, EXPOSURE_WINDOW) });
+    const exposure = this.exposure;
+    const placed = applyFairExposure(
+      wide.map((m) => ({
+        item: m,
+        providerId: m.provider.id,
+        fit: m.score,
+        newcomer: m.provider.status === 'approved' && m.provider.record.completedProjects < exposure.newcomerProjects,
+      })),
+      exposure,
+      this.ledger.snapshot(),
+    );
+    this.ledger.record(placed.slice(0, exposure.slots).map((p) => p.providerId));
+    return placed.slice(0, limit).map((p) => ({ ...p.item, placement: p.placement }));
   }
 
   /**
@@ -286,7 +312,12 @@ interface StrongPair {
   match: SolutionMatch;
 }
 
-function solutionItem(m: SolutionMatch): SolutionMatchItem {
+type PlacedMatch = SolutionMatch & { placement: Placement | null };
+
+/** How many ranked matches the fair-exposure step sees: enough below the top 10 to fill it from. */
+const EXPOSURE_WINDOW = 40;
+
+function solutionItem(m: PlacedMatch): SolutionMatchItem {
   return {
     id: m.solution.id,
     title: m.solution.title,
@@ -295,6 +326,7 @@ function solutionItem(m: SolutionMatch): SolutionMatchItem {
     score: m.score,
     breakdown: m.breakdown,
     reasons: m.reasons,
+    placement: m.placement,
   };
 }
 

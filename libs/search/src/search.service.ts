@@ -1,16 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, SEARCH_ENGINE, editDistanceWithin, fold } from '@smedx/platform';
-import type { Clock, Filter, SearchEngine, SearchQuery, SearchResult, SortClause } from '@smedx/platform';
+import { APP_CONFIG, CLOCK, SEARCH_ENGINE, editDistanceWithin, fold } from '@smedx/platform';
+import type { AppConfig, Clock, Filter, SearchEngine, SearchQuery, SearchResult, SortClause } from '@smedx/platform';
 import type {
   NeedSearchDocument,
   NeedSearchPage,
+  SolutionHit,
   SolutionSearchDocument,
   SolutionSearchPage,
   SuggestView,
   UnderstoodView,
 } from '@smedx/contracts';
+import { DirectoryService } from '@smedx/directory';
 import { currentLexicon, understand } from '@smedx/lexicon';
 import type { Lexicon, UnderstoodQuery } from '@smedx/lexicon';
+import { applyFairExposure } from '@smedx/reputation';
 import { SCENARIOS, nameOf } from '@smedx/taxonomy';
 import { SearchMissesService } from './search-misses.service.js';
 import type { SuggestQuery } from './dto/unmet-demand.dto.js';
@@ -55,6 +58,13 @@ const NEED_SORT: Record<NeedSearch['sort'], SortClause[]> = {
 const anyOf = (field: string, values: (string | number)[] | undefined): Filter[] =>
   values?.length ? [values.length === 1 ? { field, op: 'eq', value: values[0] } : { field, op: 'in', values }] : [];
 
+/**
+ * The head of a relevance-ranked solution list that fair exposure reorders: pages inside it are
+ * cut from the reordered head, pages beyond it come from the engine unchanged (the step only
+ * permutes the head, so no hit is lost or repeated between pages).
+ */
+const EXPOSURE_HEAD = 50;
+
 /** Translates the public search parameters into engine queries; only published objects are indexed. */
 @Injectable()
 export class SearchService {
@@ -62,6 +72,8 @@ export class SearchService {
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,
     private readonly misses: SearchMissesService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly directory: DirectoryService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -100,15 +112,48 @@ export class SearchService {
     // A solution fits a budget when its lowest price does.
     if (q.priceMaxFen !== undefined) filters.push({ field: 'priceMinFen', op: 'range', max: q.priceMaxFen });
     if (q.deployDaysMax !== undefined) filters.push({ field: 'deployDays', op: 'range', max: q.deployDaysMax });
-    return this.run<SolutionSearchDocument>(
-      SOLUTIONS_INDEX,
-      q,
-      filters,
-      SOLUTION_SORT[q.sort],
-      SOLUTION_FIELDS,
-      ['title', 'summary', 'description'],
-      'industries',
+    const search = (page: number, pageSize: number) =>
+      this.run<SolutionSearchDocument>(
+        SOLUTIONS_INDEX,
+        { ...q, page, pageSize },
+        filters,
+        SOLUTION_SORT[q.sort],
+        SOLUTION_FIELDS,
+        ['title', 'summary', 'description'],
+        'industries',
+      );
+    if (q.sort !== 'relevance' || q.providerId || q.page * q.pageSize > EXPOSURE_HEAD) return search(q.page, q.pageSize);
+    const head = await search(1, EXPOSURE_HEAD);
+    const start = (q.page - 1) * q.pageSize;
+    return { ...head, hits: (await this.fairExposure(head.hits)).slice(start, start + q.pageSize), page: q.page, pageSize: q.pageSize };
+  }
+
+  /**
+   * The one fair-exposure step (`libs/reputation`) over a relevance-ranked head: fit is the
+   * relevance score relative to the best hit; newcomers are approved providers with few
+   * completed projects, read fresh from the directory. Each hit says why it is where it is
+   * (`_placement`). The order is a function of the query alone, so pages stay consistent.
+   */
+  private async fairExposure(hits: SolutionHit[]): Promise<SolutionHit[]> {
+    if (hits.length < 2) return hits;
+    const exposure = this.config.exposure;
+    const providers = new Map((await this.directory.providersByIds(hits.map((h) => h.providerId))).map((p) => [p.id, p]));
+    const best = Math.max(...hits.map((h) => h._score || 0));
+    const placed = applyFairExposure(
+      hits.map((h, i) => {
+        const provider = providers.get(h.providerId);
+        return {
+          item: h,
+          providerId: h.providerId,
+          // Without a text score (browsing), rank stands in for fit.
+          fit: best > 0 ? (h._score || 0) / best : 1 - i / hits.length,
+          newcomer: provider?.status === 'approved' && provider.completedProjects < exposure.newcomerProjects,
+        };
+      }),
+      // No balance by recent exposure here: it would change between the requests of two pages.
+      exposure,
     );
+    return placed.map((p) => ({ ...p.item, _placement: p.placement }));
   }
 
   async needs(q: NeedSearch): Promise<NeedSearchPage> {

@@ -35,6 +35,8 @@ export interface DatasetSize {
   solutions: number;
   needs: number;
   seed?: number;
+  /** How many providers share the solutions (default one per 40 solutions). */
+  providers?: number;
 }
 
 const INDUSTRY_WEIGHTS = [22, 24, 21, 10, 10, 8, 5];
@@ -52,7 +54,7 @@ export function generateMatchDataset(size: DatasetSize): MatchDataset {
   const rng = new Random(size.seed ?? 20240312);
   const districtWeights = DISTRICT_CODES.map((d) => DISTRICT_WEIGHTS[d] ?? 2);
 
-  const providerCount = Math.max(1, Math.ceil(size.solutions / SOLUTIONS_PER_PROVIDER));
+  const providerCount = size.providers ?? Math.max(1, Math.ceil(size.solutions / SOLUTIONS_PER_PROVIDER));
   const providers = new Map<string, ProviderFacts>();
   const specialties = new Map<string, { kind: ProviderKindCode; capabilities: Capability[]; weight: number }>();
   for (let i = 1; i <= providerCount; i++) {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { EmbeddedSearchEngine } from '@smedx/platform';
-import type { Filter, SearchQuery } from '@smedx/platform';
+import type { AppConfig, Filter, SearchQuery } from '@smedx/platform';
+import type { DirectoryService } from '@smedx/directory';
 import { baseLexicon, understand } from '@smedx/lexicon';
 import { SOLUTION_INDEX_SETTINGS, SearchService } from '@smedx/search';
 import type { SearchMissesService } from '@smedx/search';
@@ -117,7 +118,14 @@ async function suggestBench(n: number): Promise<void> {
   const engine = new EmbeddedSearchEngine();
   await engine.ensureIndex(INDEX, SOLUTION_INDEX_SETTINGS);
   for (const batch of documentBatches(n)) await engine.upsert(INDEX, batch);
-  const service = new SearchService(engine, null as unknown as SearchMissesService, { now: () => new Date() });
+  // Suggestions read only the engine and the lexicon: no misses, directory or exposure settings.
+  const service = new SearchService(
+    engine,
+    null as unknown as SearchMissesService,
+    { now: () => new Date() },
+    null as unknown as DirectoryService,
+    null as unknown as AppConfig,
+  );
   for (let i = 0; i < 50; i++) await service.suggest({ q: PREFIXES[i % PREFIXES.length], limit: 10 });
   const times: number[] = [];
   for (let i = 0; i < 1000; i++) {

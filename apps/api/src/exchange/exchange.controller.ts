@@ -55,6 +55,21 @@ export class ExchangeController {
     return this.send(principal, 'indicators', query, reply);
   }
 
+  @Get('awards')
+  @Roles('city_officer', 'admin')
+  @ApiOperation({
+    summary: 'Awards (示范标杆、数字化车间/智能工厂、链式典型案例、优秀产品) made in from..to (award month); ?format=json|csv',
+  })
+  @ApiZodQuery(ExchangeQuerySchema)
+  @ApiProduces(JSON_CONTENT_TYPE, CSV_CONTENT_TYPE)
+  awards(
+    @CurrentUser() principal: Principal,
+    @Query(new ZodPipe(ExchangeQuerySchema)) query: ExchangeQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.send(principal, 'awards', query, reply);
+  }
+
   /** JSON is served inline; CSV as a download (content-disposition: attachment). */
   private async send(principal: Principal, dataset: Dataset, query: ExchangeQuery, reply: FastifyReply): Promise<string> {
     const file = await this.exchange.file(principal, dataset, query);

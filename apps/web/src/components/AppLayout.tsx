@@ -16,6 +16,7 @@ import {
   SafetyCertificateOutlined,
   StopOutlined,
   TeamOutlined,
+  TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
@@ -61,6 +62,7 @@ function menuFor(user: User, indicatorsAvailable: boolean, chainEntry: string | 
   if (providers.length) items.push({ key: '/solutions/new', icon: <FileAddOutlined />, label: '发布方案' });
   if (enterprises.length) items.push({ key: '/needs/new', icon: <FileAddOutlined />, label: '发布需求' });
   items.push({ key: '/events', icon: <CalendarOutlined />, label: '供需对接活动' });
+  items.push({ key: '/nominations', icon: <TrophyOutlined />, label: '申报评选' });
   if (chainEntry) items.push({ key: '/chains', icon: <ApartmentOutlined />, label: chainEntry });
   if (hasRole(user, 'city_officer')) items.push({ key: '/selection', icon: <SafetyCertificateOutlined />, label: '服务商遴选' });
   if (hasRole(user, 'city_officer', 'district_officer', 'assessor', 'admin')) {

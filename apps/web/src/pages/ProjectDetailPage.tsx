@@ -7,6 +7,7 @@ import type { Project } from '../api';
 import { hasRole, isMemberOf, useUser } from '../auth';
 import { showError } from '../components/feedback';
 import { Acceptances, Milestones, MonitoringReports, ServiceLog } from '../components/ProjectSections';
+import { ProjectRatingPanel } from '../components/ProjectRatingPanel';
 import { formatFen, formatTime } from '../format';
 import { LEVEL_NAMES, OPEN_PROJECT_STATUSES, PROJECT_STATUS_COLORS, PROJECT_STATUS_NAMES } from '../labels';
 import { useTaxonomy } from '../taxonomy';
@@ -150,6 +151,7 @@ export default function ProjectDetailPage() {
             label: `验收测评（${project.acceptances.length}）`,
             children: <Acceptances project={project} canAccept={assessor && open} onChanged={load} />,
           },
+          { key: 'rating', label: '项目评价', children: <ProjectRatingPanel project={project} /> },
         ]}
       />
     </Card>

@@ -10,7 +10,7 @@ import { CSV, jsonOrFile } from './route.js';
  */
 export const EXCHANGE_FORMAT_VERSION = 'smedx-exchange/1';
 
-export const EXCHANGE_DATASETS = ['projects', 'cases', 'indicators'] as const;
+export const EXCHANGE_DATASETS = ['projects', 'cases', 'indicators', 'awards'] as const;
 export type ExchangeDataset = (typeof EXCHANGE_DATASETS)[number];
 
 /** A month `YYYY-MM` (Shanghai calendar). */
@@ -89,6 +89,29 @@ export const IndicatorRecordSchema = z.strictObject({
 });
 export type IndicatorRecord = z.output<typeof IndicatorRecordSchema>;
 
+/** An award (评选认定, SPEC capability 17): a nomination that went through review and notice and was awarded. */
+export const AwardRecordSchema = z.strictObject({
+  awardId: z.string(),
+  category: z.string(),
+  categoryName: z.string(),
+  title: z.string(),
+  nomineeName: z.string(),
+  nomineeUscc: z.string(),
+  industry: z.string().nullable(),
+  industryName: z.string().nullable(),
+  district: z.string(),
+  districtName: z.string().nullable(),
+  pilotBatch: z.string().nullable(),
+  reviewScore: z.number().nullable(),
+  awardFen: fen,
+  awardYuan: decimal,
+  noticeStartDate: calendarDate,
+  noticeEndDate: calendarDate,
+  objections: count,
+  awardDate: calendarDate,
+});
+export type AwardRecord = z.output<typeof AwardRecordSchema>;
+
 /** The filters as applied, echoed in the JSON envelope. */
 export const ExchangeFiltersSchema = z.strictObject({
   from: month.nullable(),
@@ -113,12 +136,14 @@ function exchangeDocumentOf<D extends ExchangeDataset, R extends z.ZodType>(data
 export const ProjectsExchangeSchema = exchangeDocumentOf('projects', ProjectRecordSchema);
 export const CasesExchangeSchema = exchangeDocumentOf('cases', CaseRecordSchema);
 export const IndicatorsExchangeSchema = exchangeDocumentOf('indicators', IndicatorRecordSchema);
+export const AwardsExchangeSchema = exchangeDocumentOf('awards', AwardRecordSchema);
 
 /** The record type of each dataset. */
 export interface ExchangeRecordOf {
   projects: ProjectRecord;
   cases: CaseRecord;
   indicators: IndicatorRecord;
+  awards: AwardRecord;
 }
 
 /** The JSON document of dataset `D`, as the server builds it. */
@@ -131,4 +156,5 @@ export const exchangeRoutes = {
   'GET /exchange/projects': jsonOrFile(ProjectsExchangeSchema, CSV),
   'GET /exchange/cases': jsonOrFile(CasesExchangeSchema, CSV),
   'GET /exchange/indicators': jsonOrFile(IndicatorsExchangeSchema, CSV),
+  'GET /exchange/awards': jsonOrFile(AwardsExchangeSchema, CSV),
 } as const;

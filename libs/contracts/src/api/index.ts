@@ -17,6 +17,9 @@ import { exchangeRoutes } from './exchange.js';
 import { indicatorRoutes } from './indicators.js';
 import { projectRoutes } from './projects.js';
 import { subsidyRoutes } from './subsidy.js';
+import { awardRoutes } from './awards.js';
+import { ratingRoutes } from './ratings.js';
+import { feeRoutes } from './fees.js';
 import type { EmptyRoute, FileRoute, JsonRoute, RouteContract, StreamRoute } from './route.js';
 
 export * from './route.js';
@@ -40,6 +43,9 @@ export * from './diagnosis.js';
 export * from './indicators.js';
 export * from './exchange.js';
 export * from './match-route.js';
+export * from './awards.js';
+export * from './ratings.js';
+export * from './fees.js';
 
 /**
  * Every route of the API (relative to `/api/v1`, plus `GET /health`) and what it
@@ -65,6 +71,9 @@ export const API_ROUTES = {
   ...diagnosisRoutes,
   ...indicatorRoutes,
   ...exchangeRoutes,
+  ...awardRoutes,
+  ...ratingRoutes,
+  ...feeRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof API_ROUTES;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { count } from '../wire.js';
+import { SERVICE_FEE_KINDS } from '../rules/programme-caps.js';
+import { count, fen } from '../wire.js';
 import { XLSX, file, json } from './route.js';
 
 /** The targets of the plan's 总体目标, in its order. */
@@ -99,6 +100,20 @@ export const SeriesSchema = z.strictObject({
 });
 export type Series = z.output<typeof SeriesSchema>;
 
+/** The service fees paid of one kind (SPEC capability 17) for the enterprises in scope. */
+export const ServiceFeeFigureSchema = z.strictObject({
+  kind: z.enum(SERVICE_FEE_KINDS),
+  name: z.string(),
+  /** The cap per enterprise. */
+  capPerEnterpriseFen: fen,
+  totalFen: fen,
+  payments: count,
+  enterprises: count,
+  /** The same by district of the enterprise, in the taxonomy's order (districts without payments: zeros). */
+  byDistrict: z.array(z.strictObject({ code: z.string(), name: z.string(), totalFen: fen, enterprises: count })),
+});
+export type ServiceFeeFigure = z.output<typeof ServiceFeeFigureSchema>;
+
 /** The answer of `GET /indicators`: figures against the plan's targets, breakdowns and a series. */
 export const IndicatorsReportSchema = z.strictObject({
   /** When the figures were taken (ISO 8601). */
@@ -116,6 +131,8 @@ export const IndicatorsReportSchema = z.strictObject({
   indicators: z.array(IndicatorFigureSchema),
   breakdowns: z.array(BreakdownSchema),
   series: SeriesSchema,
+  /** Diagnosis and acceptance-monitoring fees paid for the enterprises in scope and filters. */
+  serviceFees: z.array(ServiceFeeFigureSchema),
 });
 export type IndicatorsReport = z.output<typeof IndicatorsReportSchema>;
 

@@ -16,6 +16,27 @@ const scored = {
   reasons: z.array(z.string()),
 };
 
+/**
+ * How fair exposure (`libs/reputation`) placed an item: `ranked` by fit alone, `capped` (moved
+ * below the top slots: its provider already held the most allowed), `exploration` (a newcomer
+ * within the margin took a slot), `yielded` (gave its slot to a newcomer), `balanced` (a close
+ * call given to the provider shown least lately).
+ */
+export const PLACEMENT_KINDS = ['ranked', 'capped', 'exploration', 'yielded', 'balanced'] as const;
+export type PlacementKind = (typeof PLACEMENT_KINDS)[number];
+
+/** Why an item is where it is. */
+export const PlacementSchema = z.strictObject({
+  /** 1-based position after the step. */
+  rank: z.number().int().positive(),
+  /** 1-based position by fit alone. */
+  baseRank: z.number().int().positive(),
+  kind: z.enum(PLACEMENT_KINDS),
+  /** In plain Chinese. */
+  reason: z.string(),
+});
+export type Placement = z.output<typeof PlacementSchema>;
+
 /** A solution matched to a need. */
 export const SolutionMatchViewSchema = z.strictObject({
   /** The solution's id. */
@@ -23,6 +44,8 @@ export const SolutionMatchViewSchema = z.strictObject({
   providerId: uuid,
   providerName: z.string(),
   ...scored,
+  /** Why it is where it is: its rank by score and after fair exposure; null in a provider's own view. */
+  placement: PlacementSchema.nullable(),
 });
 export type SolutionMatchView = z.output<typeof SolutionMatchViewSchema>;
 

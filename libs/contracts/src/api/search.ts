@@ -3,6 +3,7 @@ import { NEED_STATUSES } from '../states/need-state.js';
 import { SOLUTION_STATUSES } from '../states/solution-state.js';
 import { count, fen, instant, uuid } from '../wire.js';
 import { digitalLevel } from './directory.js';
+import { PlacementSchema } from './matching.js';
 import { XLSX, file, json } from './route.js';
 
 /**
@@ -61,7 +62,14 @@ const hitFields = {
   _highlight: z.record(z.string(), z.string()),
 };
 
-export const SolutionHitSchema = SolutionSearchDocumentSchema.extend(hitFields);
+export const SolutionHitSchema = SolutionSearchDocumentSchema.extend({
+  ...hitFields,
+  /**
+   * Why the hit is where it is after fair exposure (`libs/reputation`): present on the hits of a
+   * relevance-sorted search within its reordered head (the first 50, not filtered to one provider).
+   */
+  _placement: PlacementSchema.optional(),
+});
 export type SolutionHit = z.output<typeof SolutionHitSchema>;
 export const NeedHitSchema = NeedSearchDocumentSchema.extend(hitFields);
 export type NeedHit = z.output<typeof NeedHitSchema>;

@@ -140,6 +140,14 @@ export const envSchema = z.object({
   /** A match at least this good (0–1) among a need's top MATCH_TOP_N notifies both sides. */
   MATCH_STRONG_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
   MATCH_TOP_N: z.coerce.number().int().min(1).max(100).default(20),
+  /** Fair exposure: the most of the top 10 slots of a search or match list one provider holds. */
+  EXPOSURE_MAX_PER_PROVIDER: z.coerce.number().int().min(1).max(10).default(3),
+  /** Fair exposure: top-10 slots offered to newcomers (approved, fewer than 3 completed projects) within the margin. */
+  EXPOSURE_EXPLORATION_SLOTS: z.coerce.number().int().min(0).max(5).default(1),
+  /** Fair exposure: how far below the last winner's fit (0–1) a newcomer may be and still take a slot. */
+  EXPOSURE_MARGIN: z.coerce.number().min(0).max(1).default(0.05),
+  /** Fair exposure: within this fit margin (0–1) the provider least shown lately takes the slot (0: off). */
+  EXPOSURE_BALANCE_MARGIN: z.coerce.number().min(0).max(1).default(0.03),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -179,4 +187,13 @@ export interface AppConfig {
   jobs: { attempts: number; backoffMs: number; pollMs: number; reconcileMs: number };
   /** Match scoring: factor weights summing to 1, the strong-match threshold, how many matches rank. */
   matching: { weights: Record<MatchFactor, number>; strongThreshold: number; topN: number };
+  /** Fair exposure of providers in search and match lists (`libs/reputation`). */
+  exposure: {
+    slots: number;
+    maxPerProvider: number;
+    explorationSlots: number;
+    explorationMargin: number;
+    newcomerProjects: number;
+    balanceMargin: number;
+  };
 }

@@ -62,6 +62,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       strongThreshold: e.MATCH_STRONG_THRESHOLD,
       topN: e.MATCH_TOP_N,
     },
+    exposure: {
+      slots: 10,
+      maxPerProvider: e.EXPOSURE_MAX_PER_PROVIDER,
+      explorationSlots: e.EXPOSURE_EXPLORATION_SLOTS,
+      explorationMargin: e.EXPOSURE_MARGIN,
+      newcomerProjects: 3,
+      balanceMargin: e.EXPOSURE_BALANCE_MARGIN,
+    },
   };
 }
 

@@ -1,0 +1,2 @@
+export * from './reputation.js';
+export * from './fair-exposure.js';
