@@ -54,6 +54,7 @@ const READS: Record<string, ReadRule> = {
   '/events/{id}/report': 'private',
   // The need is a draft.
   '/needs/{id}': 'private',
+  '/nominations/{id}': 'private',
   '/needs/{id}/bids': 'private',
   '/needs/{id}/matches': 'private',
   '/organisations/{id}/members': 'private',
@@ -61,6 +62,7 @@ const READS: Record<string, ReadRule> = {
   '/projects/{id}/contract': 'private',
   '/projects/{id}/logs': 'private',
   '/providers/{id}': { public: [] },
+  '/ratings/{id}': { public: [] },
   '/providers/{id}/cases': { public: [] },
   // The solution is a draft.
   '/solutions/{id}': 'private',
