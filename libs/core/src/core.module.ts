@@ -8,6 +8,7 @@ import { ChainsModule } from '@smedx/chains';
 import { DemandModule } from '@smedx/demand';
 import { DiagnosisModule } from '@smedx/diagnosis';
 import { DirectoryModule } from '@smedx/directory';
+import { DocumentsModule } from '@smedx/documents';
 import { EventsModule } from '@smedx/events';
 import { ExchangeModule } from '@smedx/exchange';
 import { IdentityModule } from '@smedx/identity';
@@ -30,6 +31,7 @@ const CONTEXTS = [
   AuditModule,
   IdentityModule,
   NotificationsModule,
+  DocumentsModule,
   DirectoryModule,
   CatalogueModule,
   DemandModule,

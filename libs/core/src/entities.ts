@@ -5,6 +5,7 @@ import { CHAINS_ENTITIES } from '@smedx/chains';
 import { DEMAND_ENTITIES } from '@smedx/demand';
 import { DIAGNOSIS_ENTITIES } from '@smedx/diagnosis';
 import { DIRECTORY_ENTITIES } from '@smedx/directory';
+import { DOCUMENTS_ENTITIES } from '@smedx/documents';
 import { EVENTS_ENTITIES } from '@smedx/events';
 import { IDENTITY_ENTITIES } from '@smedx/identity';
 import { MATCHING_ENTITIES } from '@smedx/matching';
@@ -30,4 +31,5 @@ export const ENTITIES = [
   ...EVENTS_ENTITIES,
   ...CHAINS_ENTITIES,
   ...DIAGNOSIS_ENTITIES,
+  ...DOCUMENTS_ENTITIES,
 ];

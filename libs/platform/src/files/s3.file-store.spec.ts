@@ -11,7 +11,13 @@ import { S3FileStore } from './s3.file-store.js';
  * local-disk adapter, over HTTP with the AWS SDK, never a mock.
  */
 const directory = mkdtempSync(join(tmpdir(), 'smedx-s3rver-'));
-const server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory, configureBuckets: [{ name: 'smedx-test', configs: [] }] });
+const server = new S3rver({
+  port: 0,
+  address: '127.0.0.1',
+  silent: true,
+  directory,
+  configureBuckets: [{ name: 'smedx-test', configs: [] }],
+});
 let store: S3FileStore | undefined;
 
 afterAll(async () => {
