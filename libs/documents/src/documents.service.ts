@@ -44,6 +44,11 @@ export class DocumentsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
+  /** The kinds an owner kind takes (400 for an unknown owner kind). */
+  kinds(ownerKind: string): readonly DocumentKindRule[] {
+    return this.owners.get(ownerKind).kinds;
+  }
+
   /** The required kinds missing from `given` (a submission's documents), as a 409; nothing when complete. */
   assertComplete(ownerKind: string, given: Iterable<string>): void {
     const type = this.owners.get(ownerKind);

@@ -3,12 +3,21 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import type { FastifyReply } from 'fastify';
 import { ApiZodBody, ApiZodQuery, CurrentUser, ZodPipe } from '@smedx/platform';
 import type { Principal } from '@smedx/platform';
-import { AttachDocumentSchema, AttachToOwnerSchema, DocumentsService, OwnerQuerySchema, ReviewDocumentSchema } from '@smedx/documents';
+import {
+  AttachDocumentSchema,
+  AttachToOwnerSchema,
+  DocumentsService,
+  OwnerKindQuerySchema,
+  OwnerQuerySchema,
+  ReviewDocumentSchema,
+} from '@smedx/documents';
 import type {
   AttachDocumentInput,
   AttachToOwnerInput,
   DocumentChecklistView,
+  DocumentKindRule,
   DocumentView,
+  OwnerKindQuery,
   OwnerQuery,
   ReviewDocumentInput,
 } from '@smedx/documents';
@@ -77,6 +86,13 @@ export const ProjectDocumentsController = ownerDocumentsController('projects', '
 @Controller()
 export class DocumentsController {
   constructor(private readonly documents: DocumentsService) {}
+
+  @Get('documents/kinds')
+  @ApiOperation({ summary: 'The document kinds an owner kind takes, with their Chinese names and which its rule requires' })
+  @ApiZodQuery(OwnerKindQuerySchema)
+  kinds(@Query(new ZodPipe(OwnerKindQuerySchema)) query: OwnerKindQuery): readonly DocumentKindRule[] {
+    return this.documents.kinds(query.ownerKind);
+  }
 
   @Get('documents')
   @ApiOperation({ summary: 'The documents of any registered owner {ownerKind, ownerId} as a checklist (nominations and later owners)' })

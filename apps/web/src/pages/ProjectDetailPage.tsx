@@ -6,6 +6,7 @@ import { api, ApiError } from '../api';
 import type { Project } from '../api';
 import { hasRole, isMemberOf, useUser } from '../auth';
 import { showError } from '../components/feedback';
+import { DocumentChecklist } from '../components/DocumentChecklist';
 import { Acceptances, Milestones, MonitoringReports, ServiceLog } from '../components/ProjectSections';
 import { formatFen, formatTime } from '../format';
 import { LEVEL_NAMES, OPEN_PROJECT_STATUSES, PROJECT_STATUS_COLORS, PROJECT_STATUS_NAMES } from '../labels';
@@ -149,6 +150,11 @@ export default function ProjectDetailPage() {
             key: 'acceptance',
             label: `验收测评（${project.acceptances.length}）`,
             children: <Acceptances project={project} canAccept={assessor && open} onChanged={load} />,
+          },
+          {
+            key: 'documents',
+            label: '验收材料',
+            children: <DocumentChecklist ownerPath="projects" ownerId={project.id} title="验收材料（测试报告、数据贯通证明）" />,
           },
         ]}
       />

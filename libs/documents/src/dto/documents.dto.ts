@@ -31,6 +31,9 @@ export const OwnerQuerySchema = z.object({
 });
 export type OwnerQuery = z.infer<typeof OwnerQuerySchema>;
 
+export const OwnerKindQuerySchema = z.object({ ownerKind: z.string().min(1).max(40) });
+export type OwnerKindQuery = z.infer<typeof OwnerKindQuerySchema>;
+
 export const AttachToOwnerSchema = AttachDocumentSchema.extend({ ownerKind: z.string().min(1).max(40), ownerId: uuid });
 export type AttachToOwnerInput = z.infer<typeof AttachToOwnerSchema>;
 
