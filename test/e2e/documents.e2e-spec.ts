@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import yauzl from 'yauzl';
 import { FILE_STORE } from '@smedx/platform';
 import type { FileStore } from '@smedx/platform';
-import { StoredFile, samplePdf, samplePng } from '@smedx/documents';
+import { DocumentRetention, StoredFile, samplePdf, samplePng } from '@smedx/documents';
 import { startTestApp } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
 import { cityOfficer, createEnterprise, createProvider } from '../factories/directory.js';
@@ -333,6 +333,63 @@ describe('documents and evidence', () => {
       await t.drain();
       const audit = await t.get('/audit', { token: city.token, query: { action: 'document.downloaded', actorId: city.id, pageSize: 50 } });
       expect(audit.body.items.filter((e: any) => e.data.archiveOf?.ownerId === applicationId)).toHaveLength(4);
+    });
+
+    it('keeps the documents five years after the payment, then removes them with their blobs, audited', async () => {
+      const app = (await t.get(`/subsidy-applications/${applicationId}`, { token: city.token })).body;
+      const paid = await t.post(
+        `/subsidy-applications/${applicationId}/disbursement`,
+        { paidFen: app.approvedFen, reference: 'ZF-2024-001' },
+        { token: city.token },
+      );
+      expect(paid.status).toBe(201);
+      const before = (await t.get(`/subsidy-applications/${applicationId}/documents`, { token: city.token })).body;
+      const payment = before.items.find((i: any) => i.kind === 'payment_record').current[0];
+      const retention = t.app.get(DocumentRetention);
+      t.clock.advance(4 * 365 * 24 * 3600_000);
+      await retention.sweep();
+      expect((await download(t, `/files/${payment.fileId}`, city.token)).status).toBe(200);
+      t.clock.advance(366 * 24 * 3600_000 + 2 * 24 * 3600_000);
+      try {
+        expect(await retention.sweep()).toBeGreaterThanOrEqual(1);
+        const after = (await t.get(`/subsidy-applications/${applicationId}/documents`, { token: city.token })).body;
+        expect(after.items.every((i: any) => i.current.length === 0 && i.previous.length === 0)).toBe(true);
+        expect((await download(t, `/files/${payment.fileId}`, city.token)).status).toBe(404);
+        expect(await store.stat(payment.sha256)).toBeNull();
+        await t.drain();
+        const audit = await t.get('/audit', {
+          token: city.token,
+          query: { action: 'document.retention_expired', entityId: applicationId },
+        });
+        expect(audit.body.items).toHaveLength(1);
+        expect(audit.body.items[0].data.documents.length).toBeGreaterThanOrEqual(6);
+      } finally {
+        t.clock.set(new Date());
+      }
+    });
+  });
+
+  describe('acceptance evidence and the exchange export', () => {
+    it('lists the evidence kinds and hashes of a project in the export, never the contents', async () => {
+      const project = await acceptedProject(t, { acceptance: false });
+      const assessor = await userWithRole(t, 'assessor');
+      const report = samplePdf('acceptance test report');
+      const uploaded = await uploadFile(t, assessor.token, report, '验收测试报告.pdf');
+      expect(uploaded.status).toBe(201);
+      const attached = await t.post(
+        `/projects/${project.projectId}/documents`,
+        { fileId: uploaded.body.id, kind: 'test_report' },
+        { token: assessor.token },
+      );
+      expect(attached.status).toBe(201);
+      const checklist = (await t.get(`/projects/${project.projectId}/documents`, { token: project.enterpriseOwner.token })).body;
+      expect(checklist.missing.map((m: any) => m.kind)).toEqual(['data_integration']);
+      expect((await t.get(`/projects/${project.projectId}/documents`, { token: outsider.token })).status).toBe(404);
+      const exported = await t.get('/exchange/projects', { token: city.token });
+      expect(exported.status).toBe(200);
+      const record = exported.body.records.find((r: any) => r.projectId === project.projectId);
+      expect(record.evidenceDocuments).toEqual([`test_report:${sha(report)}`]);
+      expect(JSON.stringify(exported.body)).not.toContain('acceptance test report');
     });
   });
 

@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { DocumentOwners } from './document-owners.js';
+import { DocumentRetention } from './document-retention.job.js';
 import { DocumentsService } from './documents.service.js';
 import { FilesService } from './files.service.js';
 
@@ -10,7 +11,7 @@ import { FilesService } from './files.service.js';
  */
 @Global()
 @Module({
-  providers: [DocumentOwners, FilesService, DocumentsService],
-  exports: [DocumentOwners, FilesService, DocumentsService],
+  providers: [DocumentOwners, FilesService, DocumentsService, DocumentRetention],
+  exports: [DocumentOwners, FilesService, DocumentsService, DocumentRetention],
 })
 export class DocumentsModule {}

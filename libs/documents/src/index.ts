@@ -8,6 +8,7 @@ export * from './entities/document.entity.js';
 export * from './documents.views.js';
 export * from './files.service.js';
 export * from './documents.service.js';
+export * from './document-retention.job.js';
 export * from './documents.module.js';
 
 import { Document } from './entities/document.entity.js';

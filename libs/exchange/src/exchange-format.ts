@@ -73,6 +73,8 @@ export interface ProjectRecord {
   levelAfter: number | null;
   acceptanceResult: 'pass' | 'fail' | null;
   acceptanceRounds: number;
+  /** The acceptance evidence as `kind:sha256` (current versions; the files themselves are never exported). */
+  evidenceDocuments: string[];
 }
 
 /** A case (典型案例): an accepted project, or a chain case (链式典型案例) of several. */
@@ -146,6 +148,7 @@ export const FIELDS: { readonly [D in Dataset]: readonly (FieldSpec & { name: ke
     f('levelAfter', 'integer', '改造后数字化水平等级', { nullable: true, unit: '级' }),
     f('acceptanceResult', 'string', '验收结果', { nullable: true }),
     f('acceptanceRounds', 'integer', '验收次数', { unit: '次' }),
+    f('evidenceDocuments', 'list', '验收材料（类型:SHA-256）'),
   ],
   cases: [
     f('caseId', 'string', '案例编号'),
