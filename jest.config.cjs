@@ -9,6 +9,8 @@ const base = {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }],
   },
   moduleNameMapper: {
+    // The web imports runtime values from a contract module itself (`@smedx/contracts/states/event-state.js`).
+    '^@smedx/contracts/(.*)\\.js$': '<rootDir>/libs/contracts/src/$1.ts',
     '^@smedx/(.*)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },

@@ -35,9 +35,6 @@ let currentPage = null;
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** Thrown by a check whose feature is not deployed yet (its route answers 404). */
-class Skip extends Error {}
-
 async function check(name, fn) {
   const started = Date.now();
   try {
@@ -45,11 +42,6 @@ async function check(name, fn) {
     results.push({ name, ok: true });
     console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
   } catch (error) {
-    if (error instanceof Skip) {
-      results.push({ name, ok: true, skipped: true });
-      console.log(`  - ${name}: skipped (${error.message})`);
-      return;
-    }
     results.push({ name, ok: false });
     const shot = join(RESULTS, `ui-failure-${results.length}.png`);
     if (currentPage)
@@ -142,6 +134,8 @@ async function prepare(base, adminToken) {
   const officer = { email: `officer-${stamp}@browser.test`, password: 'browser-pass-2024' };
   const officerSession = await call(base, 'POST', '/auth/register', { ...officer, displayName: '市工信局测试员' });
   await call(base, 'POST', `/admin/users/${officerSession.user.id}/roles`, { role: 'city_officer' }, adminToken);
+  // A role grant revokes the tokens issued before it: sign in again.
+  officerSession.accessToken = (await call(base, 'POST', '/auth/login', officer)).accessToken;
   const newProvider = async (n, name) => {
     const member = await call(base, 'POST', '/auth/register', {
       email: `provider-${n}-${stamp}@browser.test`,
@@ -310,20 +304,15 @@ async function signIn(page, email, password) {
   await page.locator('.ant-layout-sider .ant-menu').waitFor();
 }
 
-/** Waits until the search index has caught up (indexing runs as a background job), when search exists. */
+/** Waits until the search index has caught up (indexing runs as a background job); fails if it does not within 20 s. */
 async function waitForSearch(base, token) {
   const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    try {
-      const found = await call(base, 'GET', '/search/solutions?pageSize=1', undefined, token);
-      if (found.total > 0) return true;
-    } catch (e) {
-      if (e.status === 404) return false;
-      throw e;
-    }
+  for (;;) {
+    const found = await call(base, 'GET', '/search/solutions?pageSize=1', undefined, token);
+    if (found.total > 0) return;
+    if (Date.now() > deadline) throw new Error('the search index holds no solution 20 s after start-up');
     await sleep(300);
   }
-  return true;
 }
 
 async function main() {
@@ -344,10 +333,8 @@ async function main() {
   console.log(`server up at ${base}`);
   const admin = await call(base, 'POST', '/auth/login', ADMIN);
   const seeded = await prepare(base, admin.accessToken);
-  const searchAvailable = await waitForSearch(base, admin.accessToken);
-  console.log(
-    `catalogue: ${seeded.seeded ? 'one solution published by this test' : 'demo data present'}; search route ${searchAvailable ? 'available' : 'not deployed (UI falls back to the published list)'}`,
-  );
+  await waitForSearch(base, admin.accessToken);
+  console.log(`catalogue: ${seeded.seeded ? 'one solution published by this test' : 'demo data present'}; search index ready`);
 
   // launchPersistentContext is how playwright takes a --user-data-dir: a fresh, throw-away profile.
   const context = await chromium.launchPersistentContext(profile, {
@@ -404,7 +391,7 @@ async function main() {
     await page.getByText('已发布“小快轻准”方案').waitFor();
     const value = await page.locator('[data-testid=stat-solutions] .ant-statistic-content-value').innerText();
     assert(Number(value.replace(/,/g, '')) >= 1, `published solutions counted: ${value}`);
-    if (searchAvailable) await page.locator('canvas').first().waitFor();
+    await page.locator('canvas').first().waitFor();
     await page.screenshot({ path: join(RESULTS, 'ui-home.png') });
   });
 
@@ -420,40 +407,36 @@ async function main() {
     await page.screenshot({ path: join(RESULTS, 'ui-solutions.png'), fullPage: true });
   });
 
-  if (searchAvailable) {
-    await check('full-text search highlights the matched words', async () => {
-      const word = seeded.seeded ? '设备联网' : seeded.title.slice(0, 2);
-      // antd puts the test id on the <input> of Input.Search.
-      const box = page.getByTestId('solution-search');
-      await box.fill(word);
-      await box.press('Enter');
-      await page.waitForURL((url) => url.searchParams.get('q') === word);
-      await page.locator('[data-testid=solution-card] .hl em').first().waitFor();
-      await page.screenshot({ path: join(RESULTS, 'ui-search.png'), fullPage: true });
-    });
-  }
+  await check('full-text search highlights the matched words', async () => {
+    const word = seeded.seeded ? '设备联网' : seeded.title.slice(0, 2);
+    // antd puts the test id on the <input> of Input.Search.
+    const box = page.getByTestId('solution-search');
+    await box.fill(word);
+    await box.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('q') === word);
+    await page.locator('[data-testid=solution-card] .hl em').first().waitFor();
+    await page.screenshot({ path: join(RESULTS, 'ui-search.png'), fullPage: true });
+  });
 
-  if (searchAvailable) {
-    await check('filters show facet counts and narrow the catalogue (price in 万元 → fen)', async () => {
-      await page.goto(`${base}/solutions`);
-      await page.locator('[data-testid=solution-card]').first().waitFor();
-      const industry = page.locator('.ant-form-item').filter({ has: page.locator('label', { hasText: '行业' }) });
-      await industry.locator('.ant-select-selector').click();
-      const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first();
-      assert(/（\d+）$/.test(await option.innerText()), 'options carry facet counts');
-      await page.keyboard.press('Escape');
-      const price = page
-        .locator('.ant-form-item')
-        .filter({ has: page.locator('label', { hasText: '最高价格' }) })
-        .locator('input');
-      await price.fill('0.01');
-      await price.press('Enter');
-      await page.waitForURL((url) => url.searchParams.get('priceMaxFen') === '10000');
-      await page.getByText('没有符合条件的方案').waitFor();
-      await page.goto(`${base}/solutions`);
-      await page.locator('[data-testid=solution-card]').first().waitFor();
-    });
-  }
+  await check('filters show facet counts and narrow the catalogue (price in 万元 → fen)', async () => {
+    await page.goto(`${base}/solutions`);
+    await page.locator('[data-testid=solution-card]').first().waitFor();
+    const industry = page.locator('.ant-form-item').filter({ has: page.locator('label', { hasText: '行业' }) });
+    await industry.locator('.ant-select-selector').click();
+    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').first();
+    assert(/（\d+）$/.test(await option.innerText()), 'options carry facet counts');
+    await page.keyboard.press('Escape');
+    const price = page
+      .locator('.ant-form-item')
+      .filter({ has: page.locator('label', { hasText: '最高价格' }) })
+      .locator('input');
+    await price.fill('0.01');
+    await price.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('priceMaxFen') === '10000');
+    await page.getByText('没有符合条件的方案').waitFor();
+    await page.goto(`${base}/solutions`);
+    await page.locator('[data-testid=solution-card]').first().waitFor();
+  });
 
   await check('a card opens the solution detail page', async () => {
     await page.locator('[data-testid=solution-card] .ant-card-head-title a').first().click();
@@ -597,7 +580,6 @@ async function main() {
     for (;;) {
       // Matches are computed by a background job after publishing.
       const res = await fetch(`${base}/api/v1${needPath}/matches`, { headers: { authorization: `Bearer ${token}` } });
-      if (res.status === 404) throw new Skip('GET /needs/:id/matches answers 404');
       assert(res.ok, `matches answered ${res.status}`);
       if ((await res.json()).items?.length) break;
       assert(Date.now() < deadline, 'no matches within 20 s');
@@ -667,7 +649,6 @@ async function main() {
     for (;;) {
       // The need reaches the matcher's index through a background job.
       const res = await fetch(`${base}/api/v1/solutions/${bidder.solutionId}/matches`, { headers: { authorization: `Bearer ${token}` } });
-      if (res.status === 404) throw new Skip('GET /solutions/:id/matches answers 404');
       assert(res.ok, `matches answered ${res.status}`);
       if ((await res.json()).items?.some((m) => m.id === needId)) break;
       assert(Date.now() < deadline, 'the need is not among the matches within 20 s');
@@ -1335,9 +1316,9 @@ try {
 } finally {
   for (const cleanup of cleanups) await cleanup().catch(() => undefined);
 }
-const skipped = results.filter((r) => r.skipped).length;
-const passed = results.filter((r) => r.ok).length - skipped;
+// Every check runs or fails: there is no skip. A fatal error (server or browser missing) fails the run.
+const passed = results.filter((r) => r.ok).length;
 const failed = results.filter((r) => !r.ok).length + (fatal ? 1 : 0);
 if (failed && !fatal && serverLog) console.log(`--- server output (tail) ---\n${serverLog.slice(-4_000)}`);
-console.log(`browser: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+console.log(`browser: ${results.length} checks run, ${passed} passed, ${failed} failed, 0 skipped`);
 process.exitCode = failed ? 1 : 0;

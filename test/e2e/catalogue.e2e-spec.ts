@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { AuditService } from '@smedx/audit';
 import { SolutionsService } from '@smedx/catalogue';
+import type { SolutionChangedPayload } from '@smedx/catalogue';
 import { OutboxMessage } from '@smedx/platform';
 import { changeRowCount, startTestApp, TestApp } from '../support/test-app.js';
 import { loginAdmin, registerUser } from '../factories/users.js';
@@ -18,9 +19,9 @@ describe('catalogue: solutions (小快轻准)', () => {
   let outsider: TestUser;
 
   /** The solution-changed outbox rows written for one solution, oldest first. */
-  async function solutionJobs(solutionId: string): Promise<{ solutionId: string; change: string }[]> {
+  async function solutionJobs(solutionId: string): Promise<SolutionChangedPayload[]> {
     const rows = await t.dataSource.getRepository(OutboxMessage).find({ where: { job: 'search.index-solution' }, order: { id: 'ASC' } });
-    return rows.map((r) => r.payload as { solutionId: string; change: string }).filter((p) => p.solutionId === solutionId);
+    return rows.map((r) => r.payload as SolutionChangedPayload).filter((p) => p.solutionId === solutionId);
   }
 
   async function draft(overrides: Record<string, unknown> = {}, as: TestUser = owner, providerId: string = provider.id) {

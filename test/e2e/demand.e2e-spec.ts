@@ -1,6 +1,7 @@
 import { jest } from '@jest/globals';
 import { AuditService } from '@smedx/audit';
 import { NeedsService } from '@smedx/demand';
+import type { NeedChangedPayload } from '@smedx/demand';
 import { OutboxMessage } from '@smedx/platform';
 import { changeRowCount, startTestApp, TestApp } from '../support/test-app.js';
 import { loginAdmin, registerUser, userWithRole } from '../factories/users.js';
@@ -18,12 +19,14 @@ describe('demand: needs (需求)', () => {
   let enterprise: any;
   let rivalOwner: TestUser;
   let rivalEnterprise: any;
+  /** A second enterprise of the same owner (a group's other plant): a site named with consent. */
+  let sisterEnterprise: any;
   let provider: { owner: TestUser; provider: any };
 
   /** The need-changed outbox rows written for one need, oldest first. */
-  async function needJobs(needId: string): Promise<{ needId: string; change: string }[]> {
+  async function needJobs(needId: string): Promise<NeedChangedPayload[]> {
     const rows = await t.dataSource.getRepository(OutboxMessage).find({ where: { job: 'search.index-need' }, order: { id: 'ASC' } });
-    return rows.map((r) => r.payload as { needId: string; change: string }).filter((p) => p.needId === needId);
+    return rows.map((r) => r.payload as NeedChangedPayload).filter((p) => p.needId === needId);
   }
 
   async function draft(overrides: Record<string, unknown> = {}, as: TestUser = owner, enterpriseId: string = enterprise.id) {
@@ -38,6 +41,7 @@ describe('demand: needs (需求)', () => {
     enterprise = await createEnterprise(t, owner, { industry: 'air_cooling', district: 'hunnan', name: '沈阳北方风冷设备有限公司' });
     rivalOwner = await registerUser(t, 'rival');
     rivalEnterprise = await createEnterprise(t, rivalOwner, { industry: 'machine_tool', district: 'tiexi' });
+    sisterEnterprise = await createEnterprise(t, owner, { industry: 'air_cooling', district: 'tiexi' });
     provider = await approvedProvider(t);
   });
   afterAll(async () => {
@@ -72,13 +76,13 @@ describe('demand: needs (需求)', () => {
       expect(await needJobs(res.body.id)).toEqual([{ needId: res.body.id, change: 'created' }]);
     });
 
-    it('normalises a deadline with an offset to UTC and keeps sites of a joint need', async () => {
+    it('normalises a deadline with an offset to UTC and keeps the sites the caller may name', async () => {
       const res = await t.post(
         '/needs',
         {
           ...needInput(t.clock, {
             bidDeadline: '2031-06-30T18:00:00+08:00',
-            sites: [{ enterpriseId: rivalEnterprise.id, note: '二期改造，配套冲压车间' }],
+            sites: [{ enterpriseId: sisterEnterprise.id, note: '二期改造，配套冲压车间' }],
           }),
           enterpriseId: enterprise.id,
         },
@@ -86,7 +90,23 @@ describe('demand: needs (需求)', () => {
       );
       expect(res.status).toBe(201);
       expect(res.body.bidDeadline).toBe('2031-06-30T10:00:00.000Z');
-      expect(res.body.sites).toEqual([{ enterpriseId: rivalEnterprise.id, note: '二期改造，配套冲压车间' }]);
+      expect(res.body.sites).toEqual([{ enterpriseId: sisterEnterprise.id, note: '二期改造，配套冲压车间' }]);
+    });
+
+    it('answers 403 naming a site of another enterprise that did not consent (joint needs go through a chain), writing nothing', async () => {
+      const before = await changeRowCount(t);
+      const sites = [{ enterpriseId: sisterEnterprise.id }, { enterpriseId: rivalEnterprise.id }];
+      const res = await t.post('/needs', { ...needInput(t.clock, { sites }), enterpriseId: enterprise.id }, { token: owner.token });
+      expect(res.status).toBe(403);
+      expect(res.body).toMatchObject({ code: 'site_without_consent', details: { problems: [{ field: 'sites.1.enterpriseId' }] } });
+      expect(res.body.message).toMatch(/实施点/);
+      expect(await changeRowCount(t)).toBe(before);
+      // Nor by an edit: the plain route does not bypass the chain's opt-in.
+      const mine = await draft();
+      const edit = await t.patch(`/needs/${mine.id}`, { sites }, { token: owner.token });
+      expect(edit.status).toBe(403);
+      expect(edit.body.code).toBe('site_without_consent');
+      expect((await t.get(`/needs/${mine.id}`, { token: owner.token })).body.sites).toEqual([]);
     });
 
     it.each([
@@ -117,7 +137,7 @@ describe('demand: needs (需求)', () => {
       const res = await t.post(
         '/needs',
         {
-          ...needInput(t.clock, { sites: [{ enterpriseId: rivalEnterprise.id }, { enterpriseId: UNKNOWN_ID }] }),
+          ...needInput(t.clock, { sites: [{ enterpriseId: sisterEnterprise.id }, { enterpriseId: UNKNOWN_ID }] }),
           enterpriseId: enterprise.id,
         },
         { token: owner.token },

@@ -304,6 +304,10 @@ describe('documents and evidence', () => {
       const viaLink = await download(t, `${link.body.url}&inline=1`);
       expect(viaLink.status).toBe(200);
       expect(viaLink.headers.get('content-disposition')).toMatch(/^inline;/);
+      // The web UI previews it in an iframe: framing by this origin only, helmet's other headers kept.
+      expect(viaLink.headers.get('content-security-policy')).toBe("frame-ancestors 'self'");
+      expect(viaLink.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(viaLink.headers.get('x-content-type-options')).toBe('nosniff');
       expect(sha(viaLink.bytes)).toBe(doc.sha256);
       const forged = link.body.url.replace(/sig=[^&]+/, 'sig=AAAA');
       expect((await download(t, forged)).status).toBe(401);

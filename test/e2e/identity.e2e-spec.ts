@@ -1,5 +1,5 @@
 import { startTestApp, TestApp } from '../support/test-app.js';
-import { loginAdmin, registerUser, userWithRole } from '../factories/users.js';
+import { login, loginAdmin, registerUser, userWithRole } from '../factories/users.js';
 import { createProvider } from '../factories/directory.js';
 
 describe('identity: accounts, roles, organisations', () => {
@@ -89,6 +89,10 @@ describe('identity: accounts, roles, organisations', () => {
     expect(unknownUser.status).toBe(404);
 
     await t.drain();
+    // The grant revoked the tokens issued before it: the user signs in again.
+    const stale = await t.get('/audit', { token: user.token });
+    expect(stale).toMatchObject({ status: 401, body: { code: 'token_revoked' } });
+    user.token = await login(t, user);
     const audit = await t.get('/audit', { token: user.token, query: { entityId: user.id, action: 'role.granted' } });
     expect(audit.status).toBe(200);
     expect(audit.body.items).toHaveLength(1);
@@ -103,7 +107,11 @@ describe('identity: accounts, roles, organisations', () => {
     const admin = await loginAdmin(t);
     const revoked = await t.call('DELETE', `/admin/users/${officer.id}/roles/city_officer`, { token: admin.token });
     expect(revoked.status).toBe(200);
-    expect((await t.get('/audit', { token: officer.token })).status).toBe(403);
+    // The token issued while the role was held is revoked (401); a fresh one lacks the role (403).
+    const stale = await t.get('/audit', { token: officer.token });
+    expect(stale).toMatchObject({ status: 401, body: { statusCode: 401, code: 'token_revoked' } });
+    expect(stale.body.message).toMatch(/重新登录/);
+    expect((await t.get('/audit', { token: await login(t, officer) })).status).toBe(403);
   });
 
   it('rate-limits login', async () => {
@@ -118,6 +126,78 @@ describe('identity: accounts, roles, organisations', () => {
     } finally {
       await limited.close();
     }
+  });
+
+  describe('passwords', () => {
+    it.each([
+      ['too short', 'ab1!', /8/],
+      ['one kind of character only', 'abcdefghijkl', /至少两类/],
+      ['too common', 'Password123', /常见/],
+      ['holding the e-mail name', 'wangxiaoming-2024', /邮箱/],
+    ])('refuses a password %s with 400 naming the field', async (_, password, reason) => {
+      const res = await t.post('/auth/register', { email: 'wangxiaoming@example.cn', password, displayName: '王小明' });
+      expect(res.status).toBe(400);
+      expect(res.body.message).toMatch(/^password: /);
+      expect(res.body.message).toMatch(reason);
+    });
+
+    it('changes a password: the current one is required, every earlier token is revoked, the answer is a fresh session', async () => {
+      const user = await registerUser(t, 'changer');
+      const second = await login(t, user);
+      const wrong = await t.post(
+        '/auth/password',
+        { currentPassword: 'not my password', newPassword: 'brand new pass 2025' },
+        { token: user.token },
+      );
+      expect(wrong).toMatchObject({ status: 400, body: { code: 'wrong_password' } });
+      expect(wrong.body.message).toMatch(/^currentPassword: /);
+      const weak = await t.post('/auth/password', { currentPassword: user.password, newPassword: '12345678' }, { token: user.token });
+      expect(weak.status).toBe(400);
+      expect(weak.body.message).toMatch(/^newPassword: /);
+
+      const changed = await t.post(
+        '/auth/password',
+        { currentPassword: user.password, newPassword: 'brand new pass 2025' },
+        { token: user.token },
+      );
+      expect(changed.status).toBe(200);
+      for (const old of [user.token, second]) {
+        expect(await t.get('/auth/me', { token: old })).toMatchObject({ status: 401, body: { code: 'token_revoked' } });
+      }
+      expect((await t.get('/auth/me', { token: changed.body.accessToken })).status).toBe(200);
+      expect((await t.post('/auth/login', { email: user.email, password: user.password })).status).toBe(401);
+      expect((await t.post('/auth/login', { email: user.email, password: 'brand new pass 2025' })).status).toBe(200);
+    });
+
+    it('locks an account after repeated wrong passwords, whatever is sent meanwhile, until the lock ends', async () => {
+      const locking = await startTestApp({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCK_SECONDS: '600' });
+      try {
+        const user = await registerUser(locking, 'locked');
+        const attempt = (password: string) => locking.post('/auth/login', { email: user.email, password });
+        expect((await attempt('wrong password 1')).status).toBe(401);
+        // A success in between starts the count again.
+        expect((await attempt(user.password)).status).toBe(200);
+        expect((await attempt('wrong password 2')).status).toBe(401);
+        expect((await attempt('wrong password 3')).status).toBe(401);
+        const third = await attempt('wrong password 4');
+        expect(third).toMatchObject({ status: 429, body: { statusCode: 429, code: 'account_locked' } });
+        expect(third.body.message).toMatch(/锁定/);
+        expect(Number(third.headers.get('retry-after'))).toBe(600);
+        const right = await attempt(user.password);
+        expect(right.status).toBe(429);
+        expect(Number(right.headers.get('retry-after'))).toBeLessThanOrEqual(600);
+        // A token issued before keeps working: the lock guards the password, not the sessions.
+        expect((await locking.get('/auth/me', { token: user.token })).status).toBe(200);
+        locking.clock.advance(601_000);
+        expect((await attempt(user.password)).status).toBe(200);
+        await locking.drain();
+        const admin = await loginAdmin(locking);
+        const audit = await locking.get('/audit', { token: admin.token, query: { entityId: user.id, action: 'user.locked_out' } });
+        expect(audit.body.items).toHaveLength(1);
+      } finally {
+        await locking.close();
+      }
+    });
   });
 
   it('serves health and OpenAPI', async () => {
@@ -154,6 +234,9 @@ describe('organisation members', () => {
         [owner.email, 'owner'],
       ].sort(),
     );
+    // Joining revoked the colleague's earlier tokens.
+    expect((await t.get('/auth/me', { token: colleague.token })).status).toBe(401);
+    colleague.token = await login(t, colleague);
     const listed = await t.get(`/organisations/${providerId}/members`, { token: colleague.token });
     expect(listed.status).toBe(200);
     expect(listed.body).toHaveLength(2);

@@ -6,7 +6,7 @@ import type { NotificationDeliveryPayload } from '@smedx/notifications';
 import { OutboxMessage, UnitOfWork } from '@smedx/platform';
 import { NotificationsService } from '@smedx/notifications';
 import { startTestApp, TestApp } from '../support/test-app.js';
-import { registerUser } from '../factories/users.js';
+import { login, registerUser } from '../factories/users.js';
 import type { TestUser } from '../factories/users.js';
 import { createEnterprise } from '../factories/directory.js';
 import { notify, notifyInput, openNotificationStream } from '../factories/notifications.js';
@@ -108,6 +108,8 @@ describe('notifications', () => {
         { token: owner.token },
       );
       expect(added.status).toBe(201);
+      // Joining revoked the colleague's earlier tokens.
+      colleague.token = await login(t, colleague);
 
       const input = notifyInput({ organisationIds: [enterprise.id], userIds: [owner.id] }, { kind: 'match.strong' });
       await notify(t, input);

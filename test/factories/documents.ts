@@ -1,4 +1,5 @@
 import { samplePdf, samplePng } from '@smedx/documents';
+import { assertKeepsContract } from '../support/test-app.js';
 import type { TestApp, HttpResult } from '../support/test-app.js';
 
 /** Uploads bytes as a multipart `file` field (`POST /files`) under the given name. */
@@ -18,11 +19,15 @@ export async function uploadFile(
     body: form,
   });
   const text = await response.text();
-  return {
+  const contentType = response.headers.get('content-type') ?? '';
+  const result = {
     status: response.status,
-    body: text && (response.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text,
+    body: text && contentType.includes('json') ? JSON.parse(text) : text,
     headers: response.headers,
   };
+  // Sent outside `t.call` (multipart), so the answer is held to its contract here.
+  if (response.ok) assertKeepsContract('POST', '/files', result, contentType);
+  return result;
 }
 
 /** Uploads a small PDF (unique to `label`) and returns its file id. */
@@ -52,8 +57,15 @@ export async function subsidyDocuments(t: TestApp, token: string): Promise<{ fil
 
 /** Downloads with the bearer token or none; returns status, bytes and headers. */
 export async function download(t: TestApp, path: string, token?: string): Promise<{ status: number; bytes: Buffer; headers: Headers }> {
-  const response = await fetch(new URL(path.startsWith('/api/') ? path : `/api/v1${path}`, t.url), {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
-  return { status: response.status, bytes: Buffer.from(await response.arrayBuffer()), headers: response.headers };
+  const url = new URL(path.startsWith('/api/') ? path : `/api/v1${path}`, t.url);
+  const response = await fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const result = { status: response.status, bytes: Buffer.from(await response.arrayBuffer()), headers: response.headers };
+  if (response.ok)
+    assertKeepsContract(
+      'GET',
+      url.pathname.replace(/^\/api\/v1/, ''),
+      { ...result, body: null },
+      response.headers.get('content-type') ?? '',
+    );
+  return result;
 }

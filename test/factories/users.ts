@@ -32,5 +32,13 @@ export async function userWithRole(t: TestApp, role: PlatformRole, district?: st
   const user = await registerUser(t, role.replace('_', '-'));
   const res = await t.post(`/admin/users/${user.id}/roles`, { role, district }, { token: admin.token });
   if (res.status !== 201) throw new Error(`grant failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return user;
+  // A grant revokes the user's earlier tokens: sign in again.
+  return { ...user, token: await login(t, user) };
+}
+
+/** A fresh token for the user (after a change of roles, memberships or password revoked the old ones). */
+export async function login(t: TestApp, user: Pick<TestUser, 'email' | 'password'>): Promise<string> {
+  const res = await t.post('/auth/login', { email: user.email, password: user.password });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.accessToken;
 }

@@ -7,6 +7,7 @@ import { DataSource, In, Not } from 'typeorm';
 import { BullmqJobConsumer, OutboxMessage, OutboxRelay, ShiftedClock, declaredSchedules, loadConfig } from '@smedx/platform';
 import type { AppConfig } from '@smedx/platform';
 import { ChangeFollower } from '@smedx/search';
+import { API_ROUTES, contractViolation, findRouteKey } from '@smedx/contracts';
 import { createApp } from '../../apps/api/src/bootstrap.js';
 import { createDatabase, dropDatabase } from './databases.js';
 
@@ -80,7 +81,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const relay = app.get(OutboxRelay);
 
   const call = async <T>(method: string, path: string, options: CallOptions = {}): Promise<HttpResult<T>> => {
-    const target = new URL(path.startsWith('/health') || path.startsWith('/docs') ? path : `/api/v1${path}`, url);
+    const target = new URL(/^\/(health|docs|metrics)/.test(path) ? path : `/api/v1${path}`, url);
     for (const [k, v] of Object.entries(options.query ?? {})) {
       if (v === undefined) continue;
       if (Array.isArray(v)) v.forEach((item) => target.searchParams.append(k, String(item)));
@@ -96,11 +97,13 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     const response = await fetch(target, { method, headers, body });
     const text = await response.text();
     const type = response.headers.get('content-type') ?? '';
-    return {
+    const result = {
       status: response.status,
       body: type.includes('json') && text ? JSON.parse(text) : text,
       headers: response.headers,
     } as HttpResult<T>;
+    if (response.ok && !path.startsWith('/docs')) assertKeepsContract(method, path, result, type);
+    return result;
   };
 
   const drain = async (timeoutMs = 20_000) => {
@@ -151,4 +154,16 @@ export async function changeRowCount(t: Pick<TestApp, 'dataSource'>): Promise<nu
   const scheduled = declaredSchedules().map((s) => s.job);
   const repo = t.dataSource.getRepository(OutboxMessage);
   return scheduled.length ? repo.count({ where: { job: Not(In(scheduled)) } }) : repo.count();
+}
+
+/**
+ * Every successful answer is decoded with its route's schema from
+ * `@smedx/contracts`: a field renamed, dropped or added on the server, or a
+ * route without a contract, fails the test that called it.
+ */
+export function assertKeepsContract(method: string, path: string, result: HttpResult, contentType: string): void {
+  const key = findRouteKey(API_ROUTES, method, path);
+  if (!key) throw new Error(`${method} ${path} answered ${result.status} but has no entry in API_ROUTES (libs/contracts)`);
+  const violation = contractViolation(API_ROUTES[key as keyof typeof API_ROUTES], result.status, result.body, contentType);
+  if (violation) throw new Error(`${method} ${path} breaks its contract (${key}):\n${violation}`);
 }

@@ -33,6 +33,9 @@ import { TaxonomiesController } from './directory/taxonomies.controller.js';
 import { EventsController } from './events/events.controller.js';
 import { ExchangeController } from './exchange/exchange.controller.js';
 import { HealthController } from './health/health.controller.js';
+import { Lifecycle } from './health/lifecycle.service.js';
+import { MetricsController } from './metrics/metrics.controller.js';
+import { MetricsService } from './metrics/metrics.service.js';
 import { IndicatorsController } from './indicators/indicators.controller.js';
 import { SearchController } from './search/search.controller.js';
 import { MatchesController } from './matching/matches.controller.js';
@@ -73,7 +76,7 @@ export class ApiModule {
                 url: req.url?.replace(/([?&]access_token=)[^&]*/g, '$1[redacted]').replace(/(\/chain-invitations\/)[^/?]+/, '$1[redacted]'),
               }),
             },
-            autoLogging: { ignore: (req) => req.url === '/health' },
+            autoLogging: { ignore: (req) => req.url === '/metrics' || req.url?.startsWith('/health') === true },
           },
         }),
         CoreModule.forRoot({ ...options, config }),
@@ -81,6 +84,7 @@ export class ApiModule {
       ],
       controllers: [
         HealthController,
+        MetricsController,
         TaxonomiesController,
         AuthController,
         OrganisationsController,
@@ -118,6 +122,8 @@ export class ApiModule {
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
+        Lifecycle,
+        MetricsService,
       ],
     };
   }

@@ -1,3 +1,4 @@
+import { API_PREFIX, publishResponseSchemas } from './http/openapi.js';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +15,10 @@ import type { AppConfig, Clock } from '@smedx/platform';
 import { IdentityService } from '@smedx/identity';
 import { DemoSeeder } from '@smedx/demo';
 import { ApiModule } from './app.module.js';
-import { configureAuthRateLimit } from './http/rate-limit.js';
-
-export const API_PREFIX = 'api/v1';
+import { Lifecycle } from './health/lifecycle.service.js';
+import { MetricsService } from './metrics/metrics.service.js';
+import { configureRateLimits, rateLimitedError } from './http/rate-limit.js';
+import { applyBodyLimits, DEFAULT_BODY_LIMIT, registerSecurity } from './http/security.js';
 
 /** Uploads taken as a raw body (a Buffer): CSV and XLSX. */
 const UPLOAD_CONTENT_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] as const;
@@ -37,20 +39,28 @@ export interface CreateAppOptions {
  */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const config = options.config ?? loadConfig();
-  configureAuthRateLimit(config.auth.rateLimit, config.auth.rateWindowSeconds);
-  const adapter = new FastifyAdapter({ trustProxy: true, bodyLimit: 2 * 1024 * 1024, routerOptions: { maxParamLength: 200 } });
+  configureRateLimits(config);
+  const adapter = new FastifyAdapter({
+    // Client addresses (rate limits, logs) come from X-Forwarded-For only when a trusted proxy sent it.
+    trustProxy: config.http.trustProxy,
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    routerOptions: { maxParamLength: 200 },
+  });
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot({ config, clock: options.clock }), adapter, {
     bufferLogs: true,
     abortOnError: false,
     logger: options.quiet ? false : undefined,
   });
   if (!options.quiet) app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  await registerSecurity(app, config);
+  applyBodyLimits(app);
+  app.get(MetricsService).instrument(app);
   // Limits count per client address; with several api replicas the counters live in Redis.
   const limiterStore = config.redis ? new Redis(config.redis.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false }) : null;
   limiterStore?.on('error', () => undefined);
   await app.register(rateLimit as never, {
     global: false,
+    errorResponseBuilder: rateLimitedError,
     ...(limiterStore ? { redis: limiterStore, nameSpace: `${config.redis!.prefix}:rate-limit:`, skipOnError: true } : {}),
   });
   if (limiterStore)
@@ -66,13 +76,20 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
       done(null, body),
     );
   // Document uploads (POST /files): one file a request, streamed; the service enforces the size limit itself
-  // (a 413 with nothing stored), the plugin's limit one byte above is only a backstop.
+  // (a 413 with nothing stored), the plugin's limit one byte above is only a backstop. The multipart parser streams
+  // the request instead of buffering it, so the per-route JSON body limits (applyBodyLimits) do not cap uploads:
+  // FILE_MAX_BYTES does.
   await app.register(multipart as never, {
     limits: { fileSize: config.files.maxFileBytes + 1, files: 1, fields: 5, parts: 6 },
     throwFileSizeLimit: false,
   });
   app.setGlobalPrefix(API_PREFIX, {
-    exclude: [{ path: 'health', method: RequestMethod.GET }],
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'health/live', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'metrics', method: RequestMethod.GET },
+    ],
   });
   const document = SwaggerModule.createDocument(
     app,
@@ -85,6 +102,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
       .addBearerAuth()
       .build(),
   );
+  publishResponseSchemas(document);
   // Swagger UI needs @fastify/static, which Jest cannot load (a CJS package requiring ESM): tests check /docs-json.
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', ui: options.serveWebUi !== false });
   if (options.serveWebUi !== false) await serveWebUi(app);
@@ -107,9 +125,49 @@ async function serveWebUi(app: NestFastifyApplication): Promise<void> {
   // Client-side routes fall back to the SPA's index.html; unknown API and docs paths keep their 404.
   fastify.get('/*', (request, reply) => {
     const url = request.url;
-    if (url.startsWith(`/${API_PREFIX}`) || url.startsWith('/docs') || url.startsWith('/health')) {
+    if (url.startsWith(`/${API_PREFIX}`) || url.startsWith('/docs') || url.startsWith('/health') || url.startsWith('/metrics')) {
       return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `Cannot GET ${url}` });
     }
     return reply.type('text/html').sendFile('index.html');
   });
+}
+
+/**
+ * Graceful shutdown on SIGTERM or SIGINT: readiness turns 503 at once, and after
+ * `SHUTDOWN_GRACE_MS` (time for a load balancer to notice) the app closes: the server stops
+ * taking requests and finishes those in flight, notification streams are closed, the outbox
+ * relay, the change follower and (services mode) the BullMQ consumer finish their running
+ * jobs, then connections close. A second signal exits at once.
+ */
+export function closeGracefully(
+  app: NestFastifyApplication,
+  graceMs: number,
+  options: { log?: (line: string) => void; exit?: (code: number) => void; signals?: NodeJS.Signals[] } = {},
+): (signal: NodeJS.Signals) => Promise<void> {
+  const log = options.log ?? console.log;
+  const exit = options.exit ?? ((code: number) => process.exit(code));
+  let closing: Promise<void> | null = null;
+  const shutdown = (signal: NodeJS.Signals): Promise<void> => {
+    if (closing) {
+      exit(1);
+      return closing;
+    }
+    app.get(Lifecycle).drain();
+    log(`${signal}: draining for ${graceMs} ms, then closing`);
+    closing = new Promise<void>((resolve) => setTimeout(resolve, graceMs))
+      .then(() => app.close())
+      .then(
+        () => {
+          log('closed');
+          exit(0);
+        },
+        (err: unknown) => {
+          console.error(`shutdown failed: ${String(err)}`);
+          exit(1);
+        },
+      );
+    return closing;
+  };
+  for (const signal of options.signals ?? (['SIGTERM', 'SIGINT'] as NodeJS.Signals[])) process.on(signal, (s) => void shutdown(s));
+  return shutdown;
 }

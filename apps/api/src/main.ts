@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@smedx/platform';
-import { createApp } from './bootstrap.js';
+import { closeGracefully, createApp } from './bootstrap.js';
 
 process.env.TZ = 'UTC';
 
@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const app = await createApp({ config });
+  closeGracefully(app, config.http.shutdownGraceMs);
   await app.listen(config.http.port, config.http.host);
   const mode = [
     config.database.kind === 'postgres' ? 'PostgreSQL' : `SQLite (${config.database.path})`,

@@ -4,6 +4,50 @@
  * user back to the login page on a 401. Paths are relative to `/api/v1`.
  */
 
+import type {
+  AcceptanceEvidence as AcceptanceEvidenceView,
+  AcceptanceView,
+  AuditEntryView,
+  AwardResult as AwardResultView,
+  BidSubsidyEstimate,
+  BidView,
+  CodeCountView,
+  EnterprisePublicView,
+  EnterpriseView,
+  HasParams,
+  JobStatus,
+  JobView,
+  MembershipView,
+  MilestoneView,
+  MonitoringReportView,
+  NeedHit as NeedHitView,
+  NeedMatchView,
+  NeedView,
+  NotificationPageView,
+  NotificationView,
+  PathOf,
+  PathParams,
+  PilotPoolItemView,
+  PilotPoolView,
+  PlatformRole,
+  ProjectCaseView,
+  ProjectLogView,
+  ProjectSummaryView,
+  ProjectView,
+  ProviderRecordView,
+  ProviderView,
+  ResponseOf,
+  SessionView,
+  SolutionCaseView,
+  SolutionHit as SolutionHitView,
+  SolutionMatchView,
+  SolutionView,
+  TaxonomiesView,
+  TaxonomyItemView,
+  UserView,
+  Wire,
+} from '@smedx/contracts';
+
 const BASE = '/api/v1';
 const TOKEN_KEY = 'smedx.accessToken';
 
@@ -106,14 +150,58 @@ function safeJson(text: string): unknown {
   }
 }
 
+/** The GET routes that answer a page of items. */
+export type PagedGetPath = {
+  [P in PathOf<'GET'>]: ResponseOf<'GET', P> extends { items: unknown[]; total: number } ? P : never;
+}[PathOf<'GET'>];
+
+/** The item type of a paged route's answer. */
+export type PageItem<P extends PagedGetPath> = ResponseOf<'GET', P> extends { items: (infer T)[] } ? T : never;
+
+/** The arguments after the path: the `:name` values first when the path has any. */
+type WithParams<P extends string, Tail extends unknown[]> = HasParams<P> extends true ? [params: PathParams<P>, ...Tail] : Tail;
+
+/** `/needs/:id` with `{id}` → `/needs/…` (each value URL-encoded). */
+function fill(path: string, args: unknown[]): { url: string; rest: unknown[] } {
+  if (!path.includes(':')) return { url: path, rest: args };
+  const [params, ...rest] = args as [Record<string, string>, ...unknown[]];
+  const url = path.replace(/:(\w+)/g, (_, name: string) => {
+    const value = params?.[name];
+    if (value === undefined || value === '') throw new Error(`api: no value for :${name} in ${path}`);
+    return encodeURIComponent(value);
+  });
+  return { url, rest };
+}
+
+/**
+ * The API, typed by its contract (`API_ROUTES` in `@smedx/contracts`): a path is
+ * one of the routes the server declares, written with its `:param` segments,
+ * and the answer has the type the server's schema gives it —
+ * `api.get('/needs/:id', { id })` is a `Wire<NeedView>`.
+ */
 export const api = {
-  get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
-  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, { body }),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
-  delete: <T>(path: string, query?: Query) => request<T>('DELETE', path, { query }),
+  get: <P extends PathOf<'GET'>>(path: P, ...args: WithParams<P, [query?: Query]>) => {
+    const { url, rest } = fill(path, args);
+    return request<ResponseOf<'GET', P>>('GET', url, { query: rest[0] as Query | undefined });
+  },
+  post: <P extends PathOf<'POST'>>(path: P, ...args: WithParams<P, [body?: unknown]>) => {
+    const { url, rest } = fill(path, args);
+    return request<ResponseOf<'POST', P>>('POST', url, { body: rest[0] ?? {} });
+  },
+  patch: <P extends PathOf<'PATCH'>>(path: P, ...args: WithParams<P, [body: unknown]>) => {
+    const { url, rest } = fill(path, args);
+    return request<ResponseOf<'PATCH', P>>('PATCH', url, { body: rest[0] });
+  },
+  delete: <P extends PathOf<'DELETE'>>(path: P, ...args: WithParams<P, [query?: Query]>) => {
+    const { url, rest } = fill(path, args);
+    return request<ResponseOf<'DELETE', P>>('DELETE', url, { query: rest[0] as Query | undefined });
+  },
   /** Posts a file as the raw request body (a CSV or XLSX upload), with its content type. */
-  upload: <T>(path: string, file: Blob, contentType: string, query?: Query) =>
-    request<T>('POST', path, { query, file: { body: file, contentType } }),
+  upload: <P extends PathOf<'POST'>>(path: P, ...args: WithParams<P, [file: Blob, contentType: string, query?: Query]>) => {
+    const { url, rest } = fill(path, args);
+    const [file, contentType, query] = rest as [Blob, string, Query | undefined];
+    return request<ResponseOf<'POST', P>>('POST', url, { query, file: { body: file, contentType } });
+  },
   /** Downloads a file (e.g. a spreadsheet export) with the bearer token. */
   async download(path: string, filename: string): Promise<void> {
     const token = tokenStore.get();
@@ -164,386 +252,70 @@ export async function unless404<T>(promise: Promise<T>): Promise<T | null> {
 
 // ---- Shapes of the API's answers (SPEC.md: core fields plus id, status, timestamps) ----
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { Page } from '@smedx/contracts';
 
-export interface TaxonomyItem {
-  code: string;
-  name: string;
-}
+export type TaxonomyItem = Wire<TaxonomyItemView>;
+export type Taxonomies = Wire<TaxonomiesView>;
 
-export interface Taxonomies {
-  industries: TaxonomyItem[];
-  districts: TaxonomyItem[];
-  scenarios: TaxonomyItem[];
-  deliveryModes: TaxonomyItem[];
-  scales?: TaxonomyItem[];
-  providerKinds?: TaxonomyItem[];
-  pilotBatches?: TaxonomyItem[];
-}
+export type RoleName = PlatformRole;
+export type Membership = Wire<MembershipView>;
+export type User = Wire<UserView>;
+export type Session = Wire<SessionView>;
 
-export type RoleName = 'organizer' | 'assessor' | 'district_officer' | 'city_officer' | 'admin';
+/**
+ * An enterprise as the UI holds it: the public fields always, the others only where
+ * the caller may see them (`GET /enterprises/:id` answers one form or the other).
+ */
+export type Enterprise = Wire<EnterprisePublicView> & Partial<Omit<Wire<EnterpriseView>, keyof EnterprisePublicView>>;
 
-export interface Membership {
-  organisationId: string;
-  kind: 'enterprise' | 'provider';
-  role: 'owner' | 'member';
-}
+export type ProviderRecord = Wire<ProviderRecordView>;
+export type { ProviderStatus, SelectionDecision } from '@smedx/contracts';
+export type Provider = Wire<ProviderView>;
 
-export interface User {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: { role: RoleName | string; district: string | null }[];
-  memberships: Membership[];
-}
+export type SolutionCase = Wire<SolutionCaseView>;
+export type Solution = Wire<SolutionView>;
 
-export interface Session {
-  accessToken: string;
-  user: User;
-}
+export type Need = Wire<NeedView>;
 
-export interface Enterprise {
-  id: string;
-  name: string;
-  uscc?: string;
-  industry: string;
-  district: string;
-  scale: 'above' | 'below';
-  employees?: number | null;
-  annualRevenueFen?: number | null;
-  isLittleGiantFunded?: boolean;
-  inPilot2022?: boolean;
-  isSpecialised?: boolean;
-  digitalLevel: number | null;
-  isChainLeader?: boolean;
-  pilotBatch?: string | null;
-  status: string;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A search hit of `GET /search/solutions`: the indexed document (instants as epoch milliseconds) plus `_score` and `_highlight`. */
+export type SolutionHit = Wire<SolutionHitView>;
+/** A search hit of `GET /search/needs`. */
+export type NeedHit = Wire<NeedHitView>;
 
-export interface ProviderRecord {
-  acceptancePassRate: number | null;
-  completedProjects: number;
-  ratingAverage: number | null;
-  ratingCount: number;
-  noShows?: number;
-}
+/** A solution matched to a need (`GET /needs/:id/matches`) or a need to a solution (`GET /solutions/:id/matches`). */
+export type Match = Wire<SolutionMatchView> | Wire<NeedMatchView>;
 
-export type ProviderStatus = 'pending' | 'approved' | 'rejected' | 'suspended';
-export type SelectionDecision = 'approve' | 'reject' | 'suspend' | 'reinstate';
+export type AuditEntry = Wire<AuditEntryView>;
 
-export interface Provider {
-  id: string;
-  name: string;
-  uscc: string;
-  kind: 'integrator' | 'product';
-  districts: string[];
-  description: string;
-  status: ProviderStatus;
-  record?: ProviderRecord;
-  decisions?: { id: string; decision: SelectionDecision; fromStatus: string; toStatus: string; reason: string; decidedAt: string }[];
-  createdAt: string;
-  updatedAt: string;
-}
+export type JobState = JobStatus;
+export type Job = Wire<JobView>;
 
-export interface SolutionCase {
-  enterpriseName: string;
-  summary: string;
-  year?: number;
-}
-
-export interface Solution {
-  id: string;
-  providerId: string;
-  providerName?: string;
-  providerKind?: string;
-  title: string;
-  summary: string;
-  description: string;
-  scenarios: string[];
-  industries: string[];
-  priceMinFen: number;
-  priceMaxFen: number;
-  deployDays: number;
-  deliveryMode: string;
-  levels: number[];
-  cases?: SolutionCase[];
-  status: 'draft' | 'published' | 'delisted';
-  publishedAt?: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Need {
-  id: string;
-  enterpriseId: string;
-  enterpriseName?: string;
-  industry?: string;
-  district?: string;
-  title: string;
-  description: string;
-  scenarios: string[];
-  budgetFen: number;
-  expectedDays: number;
-  bidDeadline: string;
-  privateDetails?: string | null;
-  status: string;
-  publishedAt?: string | null;
-  /** When the deadline job closed bidding; null while bids are open. */
-  biddingClosedAt?: string | null;
-  awardedAt?: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A search hit: the object's public fields plus `_highlight` (field → server-escaped HTML with <em> marks). */
-export type Hit<T> = Partial<T> & { id: string; _highlight?: Record<string, string> };
-
-export interface SearchPage<T> {
-  hits: Hit<T>[];
-  total: number;
-  facets: Record<string, Record<string, number>>;
-  page: number;
-  pageSize: number;
-}
-
-export interface Match {
-  id: string;
-  score: number;
-  breakdown?: Record<string, number>;
-  reasons?: string[];
-  title?: string;
-  /** A matched solution's provider (`GET /needs/:id/matches`). */
-  providerName?: string;
-  /** A matched need's enterprise (`GET /solutions/:id/matches`). */
-  enterpriseName?: string;
-}
-
-export interface AuditEntry {
-  id: string;
-  actorId: string | null;
-  action: string;
-  entityType: string;
-  entityId: string;
-  reason: string | null;
-  data: Record<string, unknown> | null;
-  at: string;
-}
-
-export type JobState = 'pending' | 'processing' | 'dispatched' | 'done' | 'dead';
-
-export interface Job {
-  id: number;
-  job: string;
-  payload: unknown;
-  status: JobState;
-  attempts: number;
-  availableAt: string;
-  lastError: string | null;
-  createdAt: string;
-  completedAt: string | null;
-}
-
-export interface PilotPoolItem {
-  id: string;
-  name: string;
-  industry: string;
-  district: string;
-  scale: 'above' | 'below';
-  digitalLevel: number | null;
-  pilotBatch: string;
-  enrolmentBasis: string;
-  enrolledAt: string;
-}
-
-export interface CodeCount extends TaxonomyItem {
-  count: number;
-}
-
-export interface PilotPool extends Page<PilotPoolItem> {
-  counts?: { byBatch: CodeCount[]; byIndustry: CodeCount[]; byDistrict: CodeCount[] };
-}
+export type PilotPoolItem = Wire<PilotPoolItemView>;
+export type CodeCount = Wire<CodeCountView>;
+export type PilotPool = Wire<PilotPoolView>;
 
 // ---- Bidding ----
 
-export type BidStatus = 'submitted' | 'shortlisted' | 'withdrawn' | 'awarded' | 'not_awarded';
+export type { BidStatus, MilestoneStatus, ProjectStatus } from '@smedx/contracts';
 
 /** The programme subsidy a bid's price would bring: always an estimate (the grant follows acceptance and review). */
-export interface SubsidyEstimate {
-  subsidyFen: number;
-  netCostFen: number;
-  capped: boolean;
-  isEstimate: boolean;
-  eligibleInvestmentFen?: number;
-  basis?: string;
-}
-
-export interface Bid {
-  id: string;
-  needId: string;
-  providerId: string;
-  providerName: string;
-  providerKind?: string;
-  providerRecord: ProviderRecord | null;
-  solutionId: string | null;
-  solutionTitle?: string | null;
-  priceFen: number;
-  deliveryDays: number;
-  proposal: string;
-  status: BidStatus;
-  revision?: number;
-  /** 0–1, null when the bid names no solution. */
-  matchScore: number | null;
-  subsidyEstimate: SubsidyEstimate;
-  submittedAt: string;
-  revisedAt?: string | null;
-  shortlistedAt?: string | null;
-  withdrawnAt?: string | null;
-  decidedAt?: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface AwardResult {
-  projectId: string;
-  needId: string;
-  bidId: string;
-}
+export type SubsidyEstimate = Wire<BidSubsidyEstimate>;
+export type Bid = Wire<BidView>;
+export type AwardResult = Wire<AwardResultView>;
 
 // ---- Projects ----
 
-export type ProjectStatus = 'active' | 'rework' | 'accepted' | 'cancelled';
-export type MilestoneStatus = 'planned' | 'in_progress' | 'done' | 'cancelled';
-
-export interface Milestone {
-  id: string;
-  title: string;
-  /** `YYYY-MM-DD`, a Shanghai calendar day. */
-  plannedDate: string;
-  actualDate: string | null;
-  status: MilestoneStatus;
-  overdue: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface MonitoringReport {
-  id: string;
-  assessorId: string;
-  summary: string;
-  findings: string;
-  progressPercent: number;
-  risks: string[];
-  filedAt: string;
-}
-
-export interface AcceptanceEvidence {
-  kind: string;
-  name: string;
-  sha256?: string;
-  sizeBytes?: number;
-}
-
-export interface Acceptance {
-  id: string;
-  round: number;
-  assessorId: string;
-  result: 'pass' | 'fail';
-  levelAfter: number;
-  dataIntegration: string;
-  dataIntegrationScore: number | null;
-  roiPercent: number;
-  managementReform: string;
-  applicationEffect: string | null;
-  reasons: string;
-  evidence: AcceptanceEvidence[];
-  decidedAt: string;
-}
-
-export interface ProjectSummary {
-  id: string;
-  contractNo: string;
-  needId: string;
-  bidId: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  providerId: string;
-  providerName: string;
-  solutionId: string | null;
-  title: string;
-  priceFen: number;
-  /** The price in capital numerals (人民币大写), as the contract prints it. */
-  priceInWords?: string;
-  deliveryDays: number;
-  industry: string;
-  district: string;
-  startDate: string;
-  plannedEndDate: string;
-  status: ProjectStatus;
-  levelBefore: number | null;
-  acceptedAt: string | null;
-  cancelledAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Project extends ProjectSummary {
-  scope: string;
-  milestones: Milestone[];
-  reports: MonitoringReport[];
-  acceptances: Acceptance[];
-}
-
-export interface ProjectLog {
-  id: string;
-  side: 'enterprise' | 'provider';
-  authorId: string;
-  kind: string;
-  content: string;
-  occurredOn: string;
-  writtenAt: string;
-}
-
+export type Milestone = Wire<MilestoneView>;
+export type MonitoringReport = Wire<MonitoringReportView>;
+export type AcceptanceEvidence = Wire<AcceptanceEvidenceView>;
+export type Acceptance = Wire<AcceptanceView>;
+export type ProjectSummary = Wire<ProjectSummaryView>;
+export type Project = Wire<ProjectView>;
+export type ProjectLog = Wire<ProjectLogView>;
 /** A passed acceptance on the provider's page (成果案例): no price, no documents. */
-export interface ProjectCase {
-  projectId: string;
-  title: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  industry: string;
-  district: string;
-  solutionId: string | null;
-  levelBefore: number | null;
-  levelAfter: number;
-  roiPercent: number;
-  dataIntegration: string;
-  managementReform: string;
-  applicationEffect: string | null;
-  deliveryDays: number;
-  startDate: string;
-  acceptedAt: string;
-}
+export type ProjectCase = Wire<ProjectCaseView>;
 
 // ---- Notifications ----
 
-export interface AppNotification {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  /** Where in this UI the user acts on it, e.g. `/projects/<id>`. */
-  link: string | null;
-  data: Record<string, unknown> | null;
-  readAt: string | null;
-  createdAt: string;
-}
-
-export interface NotificationPage extends Page<AppNotification> {
-  unread: number;
-}
+export type AppNotification = Wire<NotificationView>;
+export type NotificationPage = Wire<NotificationPageView>;

@@ -27,7 +27,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       return;
     }
     try {
-      setUser(await api.get<User>('/auth/me'));
+      setUser(await api.get('/auth/me'));
     } catch (e) {
       setUser(null);
       showError(e);
@@ -49,8 +49,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return {
       user,
       refresh,
-      login: async (email, password) => start(await api.post<Session>('/auth/login', { email, password })),
-      register: async (email, password, displayName) => start(await api.post<Session>('/auth/register', { email, password, displayName })),
+      login: async (email, password) => start(await api.post('/auth/login', { email, password })),
+      register: async (email, password, displayName) => start(await api.post('/auth/register', { email, password, displayName })),
       logout: () => {
         tokenStore.clear();
         setUser(null);

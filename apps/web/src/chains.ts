@@ -4,153 +4,40 @@
  */
 import { useEffect, useState } from 'react';
 import { api } from './api';
-import type { Enterprise, Page, User } from './api';
+import type {
+  BulkInvitationResult as BulkInvitationResultView,
+  ChainCaseView,
+  ChainDashboard as ChainDashboardView,
+  ChainLeaderView,
+  ChainMemberView,
+  ChainView,
+  CohortMatch as CohortMatchView,
+  DashboardMember as DashboardMemberView,
+  InvitationOutcome as InvitationOutcomeView,
+  InvitationPreview as InvitationPreviewView,
+  InvitationView,
+  IssuedInvitation as IssuedInvitationView,
+  JointNeedView,
+  Wire,
+} from '@smedx/contracts';
+import type { User } from './api';
 import { hasRole, membershipsOf } from './auth';
 
-export type ChainPosition = 'upstream' | 'downstream';
-export type ChainViewerRole = 'leader' | 'member' | 'officer' | 'invitee';
-export type InvitationStatus = 'pending' | 'accepted_pending_enterprise' | 'accepted' | 'declined' | 'superseded' | 'expired';
-export type JointNeedConsent = 'opted_out' | 'opted_in';
+export type { ChainPosition, ChainViewerRole, InvitationStatus, JointNeedConsent } from '@smedx/contracts';
 
-export interface Chain {
-  id: string;
-  name: string;
-  description: string;
-  leader: { enterpriseId: string; name: string };
-  memberCounts: { upstream: number; downstream: number; total: number };
-  viewerRole: ChainViewerRole;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ChainMember {
-  enterpriseId: string;
-  name: string;
-  industry: string;
-  district: string;
-  position: ChainPosition;
-  jointNeeds: JointNeedConsent;
-  siteNote: string | null;
-  joinedAt: string;
-}
-
-type NeedCounts = Record<'published' | 'awarded' | 'closed' | 'cancelled', number>;
-type ProjectCounts = Record<'active' | 'rework' | 'accepted' | 'cancelled', number>;
-
-export interface DashboardMember {
-  enterpriseId: string;
-  name: string;
-  industry: string;
-  district: string;
-  scale: string;
-  position: ChainPosition;
-  digitalLevel: number | null;
-  atTargetLevel: boolean;
-  needs: NeedCounts;
-  projects: ProjectCounts;
-  jointNeeds: JointNeedConsent;
-  joinedAt: string;
-}
-
-export interface CohortMatch {
-  solutionId: string;
-  title: string;
-  providerId: string;
-  providerName: string;
-  enterpriseCount: number;
-  needCount: number;
-  averageScore: number;
-  bestScore: number;
-  enterprises: { enterpriseId: string; name: string }[];
-  needs: { needId: string; title: string; enterpriseId: string; score: number }[];
-}
-
-export interface ChainDashboard {
-  chain: { id: string; name: string; leader: { enterpriseId: string; name: string; digitalLevel: number | null } };
-  targetLevel: number;
-  totals: {
-    members: number;
-    upstream: number;
-    downstream: number;
-    assessed: number;
-    atTargetLevel: number;
-    shareAtTargetLevel: number | null;
-    byLevel: { level: number | null; count: number }[];
-    needs: NeedCounts;
-    projects: ProjectCounts;
-    pendingInvitations: number;
-    jointNeeds: number;
-    optedInToJointNeeds: number;
-    cases: number;
-  };
-  members: Page<DashboardMember>;
-  cohortMatches: CohortMatch[];
-}
-
-export interface Invitation {
-  id: string;
-  chainId: string;
-  position: ChainPosition;
-  uscc: string | null;
-  email: string | null;
-  enterpriseName: string | null;
-  status: InvitationStatus;
-  expiresAt: string;
-  invitedAt: string;
-  respondedAt: string | null;
-  enterpriseId: string | null;
-  sourceRow: number | null;
-}
-
-/** What issuing answers, once: the raw token is never shown again. */
-export interface IssuedInvitation extends Invitation {
-  token: string;
-}
-
-export interface BulkInvitationResult {
-  created: (IssuedInvitation & { row: number })[];
-  errors: { row: number; field: string; reason: string }[];
-}
-
-export interface InvitationOutcome {
-  invitationId: string;
-  chainId: string;
-  chainName: string;
-  position: ChainPosition;
-  status: InvitationStatus;
-  enterpriseId: string | null;
-}
-
-export interface JointNeed {
-  id: string;
-  chainId: string;
-  needId: string;
-  title: string;
-  status: string;
-  budgetFen: number;
-  sites: { enterpriseId: string; name: string }[];
-  createdAt: string;
-}
-
-export interface ChainCase {
-  id: string;
-  chainId: string;
-  chainName: string;
-  leaderEnterpriseId: string;
-  title: string;
-  summary: string;
-  projectIds: string[];
-  status: string;
-  nominatedBy: string;
-  nominatedAt: string;
-}
-
-export interface ChainLeaderMark {
-  enterpriseId: string;
-  name: string;
-  isChainLeader: boolean;
-  chainId: string | null;
-}
+export type Chain = Wire<ChainView>;
+export type ChainMember = Wire<ChainMemberView>;
+export type DashboardMember = Wire<DashboardMemberView>;
+export type CohortMatch = Wire<CohortMatchView>;
+export type ChainDashboard = Wire<ChainDashboardView>;
+export type Invitation = Wire<InvitationView>;
+export type IssuedInvitation = Wire<IssuedInvitationView>;
+export type BulkInvitationResult = Wire<BulkInvitationResultView>;
+export type InvitationOutcome = Wire<InvitationOutcomeView>;
+export type InvitationPreview = Wire<InvitationPreviewView>;
+export type JointNeed = Wire<JointNeedView>;
+export type ChainCase = Wire<ChainCaseView>;
+export type ChainLeaderMark = Wire<ChainLeaderView>;
 
 /** The programme's goal: digital level 2 or above. */
 export const TARGET_LEVEL = 2;
@@ -195,9 +82,9 @@ export function useChainMenuEntry(user: User): string | null {
     setMine(false);
     if (!enterpriseIds) return;
     const check = async () => {
-      const chains = await api.get<Page<Chain>>('/chains', { pageSize: 1 });
+      const chains = await api.get('/chains', { pageSize: 1 });
       if (chains.total > 0) return true;
-      const enterprises = await Promise.all(enterpriseIds.split(',').map((id) => api.get<Enterprise>(`/enterprises/${id}`)));
+      const enterprises = await Promise.all(enterpriseIds.split(',').map((id) => api.get('/enterprises/:id', { id })));
       return enterprises.some((e) => e.isChainLeader);
     };
     // The entry is a convenience: a failure (an older API without chains) just leaves it out.

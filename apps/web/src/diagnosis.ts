@@ -1,121 +1,31 @@
-/** Shapes of the diagnosis API (`libs/diagnosis`) and small pure helpers for the questionnaire form. */
+/** Shapes of the diagnosis API (`libs/diagnosis`, typed by `@smedx/contracts`) and small pure helpers for the questionnaire form. */
 
-export interface DiagnosisOption {
-  key: string;
-  text: string;
-  score: number;
-  /** Option A 无 of a multiple-choice question: chosen alone or not at all. */
-  exclusive: boolean;
-}
+import type {
+  CommonNeed as CommonNeedView,
+  CommonNeedsReport as CommonNeedsReportView,
+  DiagnosisView,
+  IndividualNeeds as IndividualNeedsView,
+  OptionDef,
+  QuestionDef,
+  QuestionnaireView,
+  SceneDef,
+  ScoreNode as ScoreNodeView,
+  SuggestedNeed as SuggestedNeedView,
+  Weakness as WeaknessView,
+  Wire,
+} from '@smedx/contracts';
 
-export interface DiagnosisQuestion {
-  key: string;
-  indicator: string;
-  title: string;
-  description: string;
-  type: 'single' | 'multiple';
-  maxScore: number;
-  options: DiagnosisOption[];
-}
-
-export interface DiagnosisScene {
-  code: string;
-  title: string;
-  group: string;
-  levels: { level: number; description: string }[];
-}
-
-export interface Questionnaire {
-  name: string;
-  version: string;
-  dimensions: {
-    key: string;
-    title: string;
-    maxScore: number;
-    groups: { key: string; title: string; maxScore: number; questions: DiagnosisQuestion[] }[];
-  }[];
-  scenes: DiagnosisScene[];
-  levels: { level: number; name: string; minScore: number }[];
-  belowLevelOne: string;
-}
-
-export interface ScoreNode {
-  key: string;
-  title: string;
-  score: number;
-  maxScore: number;
-}
-
-export interface Weakness {
-  kind: 'indicator' | 'scene';
-  key: string;
-  title: string;
-  group: string;
-  share: number;
-  score: number | null;
-  maxScore: number | null;
-  level: number | null;
-  scenarios: string[];
-}
-
-export interface SuggestedNeed {
-  kind: 'indicator' | 'scene';
-  basis: string;
-  title: string;
-  description: string;
-  scenarios: string[];
-}
-
-export interface Diagnosis {
-  id: string;
-  enterpriseId: string;
-  kind: 'assessment' | 'self_check';
-  official: boolean;
-  advisoryReason: 'pilot_enterprise' | 'assessed' | null;
-  score: number;
-  level: number;
-  belowLevelOne: boolean;
-  dimensions: (ScoreNode & { groups: (ScoreNode & { indicators: ScoreNode[] })[] })[];
-  weakest: Weakness[];
-  suggestions: SuggestedNeed[];
-  answers: Record<string, string[]>;
-  sceneLevels: Record<string, number>;
-  filedBy: string;
-  createdAt: string;
-}
-
-export interface CommonNeed {
-  kind: 'indicator' | 'scene';
-  key: string;
-  title: string;
-  group: string;
-  scenarios: string[];
-  count: number;
-  share: number;
-  need: { title: string; scenarios: string[] } | null;
-}
-
-export interface IndividualNeeds {
-  enterpriseId: string;
-  enterpriseName: string;
-  district: string;
-  diagnosisId: string;
-  kind: Diagnosis['kind'];
-  official: boolean;
-  score: number;
-  level: number;
-  diagnosedAt: string;
-  needs: SuggestedNeed[];
-}
-
-export interface CommonNeedsReport {
-  industry: { code: string; name: string };
-  district: string | null;
-  minShare: number;
-  diagnosedEnterprises: number;
-  commonNeeds: CommonNeed[];
-  individualNeeds: { items: IndividualNeeds[]; total: number; page: number; pageSize: number };
-}
+export type DiagnosisOption = Wire<OptionDef>;
+export type DiagnosisQuestion = Wire<QuestionDef>;
+export type DiagnosisScene = Wire<SceneDef>;
+export type Questionnaire = Wire<QuestionnaireView>;
+export type ScoreNode = Wire<ScoreNodeView>;
+export type Weakness = Wire<WeaknessView>;
+export type SuggestedNeed = Wire<SuggestedNeedView>;
+export type Diagnosis = Wire<DiagnosisView>;
+export type CommonNeed = Wire<CommonNeedView>;
+export type IndividualNeeds = Wire<IndividualNeedsView>;
+export type CommonNeedsReport = Wire<CommonNeedsReportView>;
 
 export const DIAGNOSIS_KIND_NAMES: Record<string, string> = { assessment: '评估机构诊断', self_check: '企业自评' };
 

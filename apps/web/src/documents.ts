@@ -3,61 +3,32 @@
  * progress (XMLHttpRequest: fetch reports no upload progress) and the
  * signed links that previews and downloads use.
  */
+import type {
+  DocumentChecklistView,
+  DocumentKindRule as DocumentKindRuleView,
+  DocumentOwnerPath,
+  DocumentStatus,
+  DocumentView,
+  FileView,
+  PathOf,
+  Wire,
+} from '@smedx/contracts';
 import { ApiError, api, tokenStore } from './api';
 
-export type FileKind = 'pdf' | 'image' | 'office' | 'zip';
-export type DocumentStatus = 'pending' | 'accepted' | 'questioned';
-/** The owners whose documents live under their own path. */
-export type DocumentOwnerPath = 'subsidy-applications' | 'providers' | 'projects';
+export type { DocumentOwnerPath, DocumentStatus, FileKind } from '@smedx/contracts';
 
-export interface UploadedFile {
-  id: string;
-  sha256: string;
-  kind: FileKind;
-  size: number;
-  contentType: string;
-  name: string;
-  createdAt: string;
-}
+/** `POST /files`: the upload as stored. */
+export type UploadedFile = Wire<FileView>;
+export type DocumentKindRule = Wire<DocumentKindRuleView>;
+export type OwnerDocument = Wire<DocumentView>;
+export type DocumentChecklist = Wire<DocumentChecklistView>;
 
-export interface DocumentKindRule {
-  kind: string;
-  name: string;
-  required: boolean;
-}
-
-export interface OwnerDocument {
-  id: string;
-  ownerKind: string;
-  ownerId: string;
-  kind: string;
-  kindName: string;
-  fileId: string;
-  sha256: string;
-  size: number;
-  mime: string;
-  name: string;
-  version: number;
-  replacesId: string | null;
-  supersededBy: string | null;
-  status: DocumentStatus;
-  reviewNote: string | null;
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-  uploadedBy: string;
-  createdAt: string;
-}
-
-export interface DocumentChecklist {
-  ownerKind: string;
-  ownerId: string;
-  frozen: boolean;
-  mayAttach: boolean;
-  mayReview: boolean;
-  items: (DocumentKindRule & { current: OwnerDocument[]; previous: OwnerDocument[] })[];
-  missing: { kind: string; name: string }[];
-  maxDocuments: number;
-}
+/** Each owner's documents route (`GET` the checklist, `POST` to attach). */
+export const OWNER_DOCUMENTS_PATHS = {
+  'subsidy-applications': '/subsidy-applications/:id/documents',
+  providers: '/providers/:id/documents',
+  projects: '/projects/:id/documents',
+} as const satisfies Record<DocumentOwnerPath, PathOf<'GET'> & PathOf<'POST'>>;
 
 export const DOCUMENT_STATUS_LABELS: Record<DocumentStatus, { text: string; color: string }> = {
   pending: { text: '待审核', color: 'default' },
@@ -104,7 +75,7 @@ export function uploadFile(file: File, onProgress: (percent: number) => void, or
 
 /** A short-lived signed URL of the file (previews in an iframe or img cannot send the bearer token). */
 export async function signedFileUrl(fileId: string, inline = false): Promise<string> {
-  const link = await api.get<{ url: string }>(`/files/${fileId}/link`);
+  const link = await api.get('/files/:id/link', { id: fileId });
   return inline ? `${link.url}&inline=1` : link.url;
 }
 

@@ -1,82 +1,25 @@
-/** Shapes of the subsidy API (`libs/subsidy`), its labels, and the amount estimate the apply form shows. */
+/** Shapes of the subsidy API (`libs/subsidy`, typed by `@smedx/contracts`), its labels, and the amount estimate the apply form shows. */
 
-export type SubsidyStatus = 'submitted' | 'returned' | 'district_approved' | 'approved' | 'disbursed' | 'rejected' | 'revoked';
-export type InvestmentCategory = 'software' | 'cloud' | 'data_device' | 'other';
+import type {
+  BlacklistEntryView,
+  InvestmentCategory,
+  InvestmentLine as InvestmentLineView,
+  SubsidyApplicationView,
+  SubsidyChangeRequest as SubsidyChangeRequestView,
+  SubsidyDecision as SubsidyDecisionView,
+  SubsidyStatus,
+  Wire,
+} from '@smedx/contracts';
+import { ELIGIBLE_CATEGORIES, estimateSubsidy } from '@smedx/contracts/rules/subsidy-estimate.js';
+import { SUBSIDY_STATE_MACHINE } from '@smedx/contracts/states/subsidy-state.js';
 
-export interface InvestmentLine {
-  category: InvestmentCategory;
-  amountFen: number;
-  description: string;
-}
+export type { InvestmentCategory, SubsidyStatus } from '@smedx/contracts';
 
-export interface SubsidyDecision {
-  action: string;
-  stage: 'district' | 'city' | null;
-  fromStatus: SubsidyStatus | null;
-  toStatus: SubsidyStatus;
-  reason: string | null;
-  actorId: string;
-  at: string;
-}
-
-export interface SubsidyChangeRequest {
-  id: string;
-  kind: 'subject' | 'content' | 'nature';
-  description: string;
-  reason: string;
-  status: 'pending' | 'approved' | 'rejected';
-  requestedBy: string;
-  requestedAt: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionReason: string | null;
-  filedWithCityAt: string | null;
-}
-
-export interface SubsidyApplication {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string | null;
-  projectId: string;
-  district: string;
-  levelAfter: number;
-  lines: InvestmentLine[];
-  totalInvestmentFen: number;
-  eligibleFen: number;
-  amountFen: number;
-  capped: boolean;
-  approvedFen: number | null;
-  disbursedFen: number | null;
-  clawbackFen: number | null;
-  paymentReference: string | null;
-  status: SubsidyStatus;
-  history: SubsidyDecision[];
-  changes: SubsidyChangeRequest[];
-  submittedBy: string;
-  submittedAt: string;
-  approvedAt: string | null;
-  disbursedAt: string | null;
-  revokedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface BlacklistEntry {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string | null;
-  reason: string;
-  from: string;
-  until: string;
-  source: 'manual' | 'fraud_revocation';
-  applicationId: string | null;
-  createdBy: string;
-  lifted: boolean;
-  liftedAt: string | null;
-  liftedBy: string | null;
-  liftReason: string | null;
-  active: boolean;
-}
+export type InvestmentLine = Wire<InvestmentLineView>;
+export type SubsidyDecision = Wire<SubsidyDecisionView>;
+export type SubsidyChangeRequest = Wire<SubsidyChangeRequestView>;
+export type SubsidyApplication = Wire<SubsidyApplicationView>;
+export type BlacklistEntry = Wire<BlacklistEntryView>;
 
 export const SUBSIDY_STATUS_NAMES: Record<string, string> = {
   submitted: '待区县初审',
@@ -122,12 +65,8 @@ export const CHANGE_STATUS_NAMES: Record<string, string> = { pending: '待审核
 
 export const BLACKLIST_SOURCE_NAMES: Record<string, string> = { manual: '市级认定', fraud_revocation: '弄虚作假撤销补贴' };
 
-/** Statuses in which a member may ask for a major change (第九条). */
-export const CHANGEABLE_STATUSES: readonly SubsidyStatus[] = ['submitted', 'returned', 'district_approved', 'approved'];
-
-const ELIGIBLE: readonly InvestmentCategory[] = ['software', 'cloud', 'data_device'];
-/** ¥500,000 in fen (第四条). */
-export const SUBSIDY_CAP_FEN = 50_000_000;
+/** Statuses in which a member may ask for a major change (第九条): those whose row of the state table allows it. */
+export const CHANGEABLE_STATUSES: readonly SubsidyStatus[] = SUBSIDY_STATE_MACHINE.statesAllowing('request_change');
 
 /** 元 typed into the form → integer fen. */
 export function yuanToFen(yuan: number): number {
@@ -135,8 +74,8 @@ export function yuanToFen(yuan: number): number {
 }
 
 /**
- * The amounts the server will compute (it has the last word): eligible = software + cloud + data
- * devices; subsidy = half of it rounded down to whole fen, at most ¥500,000.
+ * The amounts the server will compute (it has the last word), by the same rule:
+ * eligible = software + cloud + data devices; the subsidy is {@link estimateSubsidy}.
  */
 export function estimateAmounts(lines: readonly { category?: InvestmentCategory; amountFen: number }[]): {
   totalFen: number;
@@ -149,8 +88,8 @@ export function estimateAmounts(lines: readonly { category?: InvestmentCategory;
   for (const line of lines) {
     if (!Number.isSafeInteger(line.amountFen) || line.amountFen <= 0) continue;
     totalFen += line.amountFen;
-    if (line.category && ELIGIBLE.includes(line.category)) eligibleFen += line.amountFen;
+    if (line.category && ELIGIBLE_CATEGORIES.includes(line.category)) eligibleFen += line.amountFen;
   }
-  const half = Math.floor(eligibleFen / 2);
-  return { totalFen, eligibleFen, amountFen: Math.min(half, SUBSIDY_CAP_FEN), capped: half > SUBSIDY_CAP_FEN };
+  const { subsidyFen, capped } = estimateSubsidy({ eligibleInvestmentFen: eligibleFen, totalFen });
+  return { totalFen, eligibleFen, amountFen: subsidyFen, capped };
 }

@@ -12,7 +12,15 @@ export interface TaxonomyLookup extends Taxonomies {
   options: (list: keyof Taxonomies) => { value: string; label: string }[];
 }
 
-const EMPTY: Taxonomies = { industries: [], districts: [], scenarios: [], deliveryModes: [] };
+const EMPTY: Taxonomies = {
+  industries: [],
+  districts: [],
+  scenarios: [],
+  deliveryModes: [],
+  scales: [],
+  providerKinds: [],
+  pilotBatches: [],
+};
 
 const TaxonomyContext = createContext<TaxonomyLookup | null>(null);
 
@@ -20,7 +28,7 @@ const TaxonomyContext = createContext<TaxonomyLookup | null>(null);
 export function TaxonomyProvider({ children }: { children: ReactNode }) {
   const [data, setData] = useState<Taxonomies | null>(null);
   useEffect(() => {
-    api.get<Taxonomies>('/taxonomies').then(setData, showError);
+    api.get('/taxonomies').then(setData, showError);
   }, []);
   const value = useMemo<TaxonomyLookup>(() => {
     const lists = data ?? EMPTY;

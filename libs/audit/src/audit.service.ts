@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, FindOptionsWhere } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { CLOCK, OnJob, OutboxService, UnitOfWork } from '@smedx/platform';
 import type { Clock, JobContext } from '@smedx/platform';
+import type { AuditEntryView, Page } from '@smedx/contracts';
 import { AuditEntry } from './audit-entry.entity.js';
 import { AuditRecordJob } from './audit.jobs.js';
 import type { AuditRecordPayload } from './audit.jobs.js';
@@ -13,6 +14,17 @@ export interface AuditFact {
   entityId: string;
   reason?: string | null;
   data?: Record<string, unknown> | null;
+}
+
+/**
+ * How far a reader sees the trail. `null`: all of it (city officers, admins). Otherwise the
+ * entries whose object lies in one of `districts`: `rules` maps an entity type to SQL that
+ * selects, as text, the ids of that type's objects in `:...districts` (or `true`: every
+ * object of the type is in scope). Entity types without a rule are not shown at all.
+ */
+export interface AuditScope {
+  districts: string[];
+  rules: Record<string, string | true>;
 }
 
 export interface AuditQuery {
@@ -64,18 +76,45 @@ export class AuditService {
     );
   }
 
-  async list(query: AuditQuery): Promise<{ items: AuditEntry[]; total: number; page: number; pageSize: number }> {
-    const where: FindOptionsWhere<AuditEntry> = {};
-    if (query.entityType) where.entityType = query.entityType;
-    if (query.entityId) where.entityId = query.entityId;
-    if (query.action) where.action = query.action;
-    if (query.actorId) where.actorId = query.actorId;
-    const [items, total] = await this.dataSource.getRepository(AuditEntry).findAndCount({
-      where,
-      order: { at: 'DESC', id: 'ASC' },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-    });
-    return { items, total, page: query.page, pageSize: query.pageSize };
+  async list(query: AuditQuery, scope: AuditScope | null = null): Promise<Page<AuditEntryView>> {
+    const qb = this.dataSource.getRepository(AuditEntry).createQueryBuilder('e');
+    if (query.entityType) qb.andWhere('e.entityType = :entityType', { entityType: query.entityType });
+    if (query.entityId) qb.andWhere('e.entityId = :entityId', { entityId: query.entityId });
+    if (query.action) qb.andWhere('e.action = :action', { action: query.action });
+    if (query.actorId) qb.andWhere('e.actorId = :actorId', { actorId: query.actorId });
+    if (scope) {
+      const rules = Object.entries(scope.rules);
+      if (!rules.length || !scope.districts.length) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+      qb.andWhere(
+        new Brackets((any) => {
+          rules.forEach(([entityType, rule], i) => {
+            const sameType = `e.entityType = :scopeType${i}`;
+            any.orWhere(rule === true ? sameType : `(${sameType} AND e.entityId IN (${rule}))`, { [`scopeType${i}`]: entityType });
+          });
+        }),
+        { districts: scope.districts },
+      );
+    }
+    const [items, total] = await qb
+      .orderBy('e.at', 'DESC')
+      .addOrderBy('e.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items: items.map(auditEntryView), total, page: query.page, pageSize: query.pageSize };
   }
+}
+
+/** An entry as the API shows it (the outbox job that wrote it stays internal). */
+export function auditEntryView(e: AuditEntry): AuditEntryView {
+  return {
+    id: e.id,
+    actorId: e.actorId,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    reason: e.reason,
+    data: e.data,
+    at: e.at,
+  };
 }

@@ -5,69 +5,17 @@ import { SolutionsService } from '@smedx/catalogue';
 import { NeedsService } from '@smedx/demand';
 import type { Need } from '@smedx/demand';
 import { DirectoryService, providerRecord } from '@smedx/directory';
-import type { Enterprise, Provider, ProviderRecord } from '@smedx/directory';
+import type { Enterprise, Provider } from '@smedx/directory';
 import { needFactsFromDocument, prepareNeed, scorePair, solutionFactsFromDocument } from '@smedx/matching';
 import type { SolutionFacts } from '@smedx/matching';
 import { estimateSubsidy } from '@smedx/contracts';
+import type { BidRevisionView, BidSubsidyEstimate, BidView } from '@smedx/contracts';
 import { BlacklistService } from '@smedx/subsidy';
-import type { SubsidyEstimate } from '@smedx/contracts';
-import type { BidStatus } from './bid-state.js';
-import type { BidAttachment } from './dto/bid.dto.js';
 import type { BidRevision } from './entities/bid-revision.entity.js';
 import type { Bid } from './entities/bid.entity.js';
 
-/** The programme subsidy a bid's price would bring, as an estimate the enterprise compares bids with. */
-export interface BidSubsidyEstimate extends SubsidyEstimate {
-  /** The part of the price counted as eligible: all of it, or nothing when the enterprise is excluded. */
-  eligibleInvestmentFen: number;
-  /** What the estimate assumes, in plain Chinese. */
-  basis: string;
-}
-
-export interface BidRevisionView {
-  revision: number;
-  priceFen: number;
-  deliveryDays: number;
-  proposal: string;
-  solutionId: string | null;
-  attachments: BidAttachment[];
-  note: string | null;
-  createdBy: string;
-  createdAt: Date;
-}
-
-/** A bid as the API returns it: its terms, the provider's record and what the enterprise weighs it by. */
-export interface BidView {
-  id: string;
-  needId: string;
-  providerId: string;
-  providerName: string;
-  providerKind: string;
-  providerRecord: ProviderRecord | null;
-  solutionId: string | null;
-  solutionTitle: string | null;
-  priceFen: number;
-  deliveryDays: number;
-  proposal: string;
-  attachments: BidAttachment[];
-  status: BidStatus;
-  revision: number;
-  /**
-   * The match score (0–1) of the need and the bid's solution, by the same
-   * function that ranks `GET /needs/:id/matches`; null without a solution.
-   */
-  matchScore: number | null;
-  subsidyEstimate: BidSubsidyEstimate;
-  submittedAt: Date;
-  revisedAt: Date | null;
-  shortlistedAt: Date | null;
-  withdrawnAt: Date | null;
-  decidedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  /** Every version, oldest first: only on `GET /bids/:id`. */
-  revisions?: BidRevisionView[];
-}
+/** Who a bid view is for: the need's enterprise and officers, or a bidding provider. */
+export type BidAudience = 'need_side' | 'bidder';
 
 const WHOLE_PRICE_BASIS =
   '按报价全额计入软件、云服务及网关、路由等数据采集传输设备投入估算（补贴50%，最高50万元）；以项目验收达到二级及以上并经审核认定的投入为准';
@@ -89,12 +37,14 @@ export class BidViews {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async views(need: Need, bids: readonly Bid[]): Promise<BidView[]> {
+  /** `audience`: the need's side (its enterprise, officers) or a bidder, who sees no subsidy estimate. */
+  async views(need: Need, bids: readonly Bid[], audience: BidAudience): Promise<BidView[]> {
     if (!bids.length) return [];
+    const buyerSide = audience === 'need_side';
     const [needDocument, enterprise, blacklisted, providers, solutionDocuments] = await Promise.all([
       this.needs.toSearchDocument(need.id),
-      this.directory.getEnterprise(need.enterpriseId),
-      this.blacklist.activeEntry(need.enterpriseId).then((entry) => entry !== null),
+      buyerSide ? this.directory.getEnterprise(need.enterpriseId) : null,
+      buyerSide ? this.blacklist.activeEntry(need.enterpriseId).then((entry) => entry !== null) : false,
       this.directory.providersByIds([...new Set(bids.map((b) => b.providerId))]),
       this.solutions.toSearchDocuments([...new Set(bids.flatMap((b) => (b.solutionId ? [b.solutionId] : [])))]),
     ]);
@@ -119,13 +69,13 @@ export class BidViews {
         provider,
         solutionTitle: solution?.title ?? null,
         matchScore: score(provider, solution),
-        subsidyEstimate: subsidyFor({ ...enterprise, blacklisted }, bid.priceFen),
+        subsidyEstimate: enterprise ? subsidyFor({ ...enterprise, blacklisted }, bid.priceFen) : null,
       });
     });
   }
 
-  async view(need: Need, bid: Bid, revisions?: readonly BidRevision[]): Promise<BidView> {
-    const [view] = await this.views(need, [bid]);
+  async view(need: Need, bid: Bid, audience: BidAudience, revisions?: readonly BidRevision[]): Promise<BidView> {
+    const [view] = await this.views(need, [bid], audience);
     return revisions ? { ...view!, revisions: revisions.map(toRevisionView) } : view!;
   }
 }
@@ -152,7 +102,12 @@ export function subsidyFor(
 
 function toBidView(
   b: Bid,
-  extra: { provider: Provider | undefined; solutionTitle: string | null; matchScore: number | null; subsidyEstimate: BidSubsidyEstimate },
+  extra: {
+    provider: Provider | undefined;
+    solutionTitle: string | null;
+    matchScore: number | null;
+    subsidyEstimate: BidSubsidyEstimate | null;
+  },
 ): BidView {
   return {
     id: b.id,

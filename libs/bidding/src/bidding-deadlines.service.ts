@@ -3,9 +3,9 @@ import { In } from 'typeorm';
 import { CLOCK, OnEvent, OnJob, OutboxService, UnitOfWork } from '@smedx/platform';
 import type { Clock } from '@smedx/platform';
 import { NeedChanged, NeedsService } from '@smedx/demand';
-import type { NeedChange } from '@smedx/demand';
+import type { NeedChangedPayload } from '@smedx/demand';
 import { NotificationsService } from '@smedx/notifications';
-import { ACTIVE_BID_STATUSES, bidStatusesAllowing, nextBidStatus } from './bid-state.js';
+import { ACTIVE_BID_STATUSES, BID_STATE_MACHINE } from '@smedx/contracts';
 import { BiddingCloseJob, RELEASE_BIDS_JOB, SCHEDULE_CLOSE_JOB } from './bidding.jobs.js';
 import type { BiddingClosePayload } from './bidding.jobs.js';
 import { Bid } from './entities/bid.entity.js';
@@ -33,7 +33,7 @@ export class BiddingDeadlines {
    * passed and does nothing, so extending needs no cancellation.
    */
   @OnEvent(NeedChanged, SCHEDULE_CLOSE_JOB)
-  async scheduleClose(payload: { needId: string; change: NeedChange }): Promise<void> {
+  async scheduleClose(payload: NeedChangedPayload): Promise<void> {
     if (payload.change !== 'published' && payload.change !== 'updated') return;
     const need = await this.needs.findById(payload.needId);
     if (!need || need.status !== 'published' || need.biddingClosedAt) return;
@@ -85,17 +85,20 @@ export class BiddingDeadlines {
 
   /** A cancelled need releases its bids: each still in the running becomes not awarded, its provider told once. */
   @OnEvent(NeedChanged, RELEASE_BIDS_JOB)
-  async releaseBids(payload: { needId: string; change: NeedChange }): Promise<void> {
+  async releaseBids(payload: NeedChangedPayload): Promise<void> {
     if (payload.change !== 'cancelled') return;
     await this.uow.run(async (tx) => {
       const need = await this.needs.findById(payload.needId, tx);
       if (!need || need.status !== 'cancelled') return;
-      const open = await tx.find(Bid, { where: { needId: need.id, status: In(bidStatusesAllowing('reject')) }, order: { id: 'ASC' } });
+      const open = await tx.find(Bid, {
+        where: { needId: need.id, status: In(BID_STATE_MACHINE.statesAllowing('reject')) },
+        order: { id: 'ASC' },
+      });
       if (!open.length) return;
       await tx.update(
         Bid,
-        { id: In(open.map((b) => b.id)), status: In(bidStatusesAllowing('reject')) },
-        { status: nextBidStatus('submitted', 'reject'), decidedAt: this.clock.now() },
+        { id: In(open.map((b) => b.id)), status: In(BID_STATE_MACHINE.statesAllowing('reject')) },
+        { status: BID_STATE_MACHINE.next('submitted', 'reject'), decidedAt: this.clock.now() },
       );
       for (const bid of open) {
         await this.notifications.notify(tx, {

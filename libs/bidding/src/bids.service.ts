@@ -17,40 +17,19 @@ import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { SolutionsService } from '@smedx/catalogue';
 import { NeedsService } from '@smedx/demand';
-import type { Need, NeedView } from '@smedx/demand';
+import type { Need } from '@smedx/demand';
+import type { AwardResult, BidView, NeedView, Page } from '@smedx/contracts';
 import { DirectoryService } from '@smedx/directory';
 import { NotificationsService } from '@smedx/notifications';
 import { ProjectsService } from '@smedx/projects';
-import { ACTIVE_BID_STATUSES, bidStatusesAllowing, nextBidStatus } from './bid-state.js';
-import type { BidAction } from './bid-state.js';
+import { ACTIVE_BID_STATUSES, BID_STATE_MACHINE } from '@smedx/contracts';
+import type { BidAction } from '@smedx/contracts';
 import { BidViews } from './bid-views.js';
-import type { BidView } from './bid-views.js';
+import type { BidAudience } from './bid-views.js';
 import type { AwardBidInput, BidActionInput, ExtendDeadlineInput, ListBidsQuery, ReviseBidInput, SubmitBidInput } from './dto/bid.dto.js';
 import { BidRevision } from './entities/bid-revision.entity.js';
 import { Bid } from './entities/bid.entity.js';
 import { formatFen } from './bidding.util.js';
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-/** What `POST /needs/:id/award` answers: the project the award created, and what was awarded. */
-export interface AwardResult {
-  projectId: string;
-  needId: string;
-  bidId: string;
-  enterpriseId: string;
-  providerId: string;
-  solutionId: string | null;
-  priceFen: number;
-  deliveryDays: number;
-  awardedAt: Date;
-  /** How many other bids were not awarded (their providers are told). */
-  notAwardedBids: number;
-}
 
 /** How the caller stands to a need's bids. */
 type Party = { kind: 'buyer' } | { kind: 'officer' } | { kind: 'bidder'; providerIds: string[] } | { kind: 'none' };
@@ -143,7 +122,7 @@ export class BiddingService {
         return bid.id;
       }),
     );
-    return this.viewOf(bidId);
+    return this.viewOf(bidId, 'bidder');
   }
 
   /**
@@ -154,7 +133,7 @@ export class BiddingService {
   async revise(actor: Principal, bidId: string, input: ReviseBidInput): Promise<BidView> {
     await this.uow.run(async (tx) => {
       const bid = await this.ownBid(tx, actor, bidId);
-      nextBidStatus(bid.status, 'revise');
+      BID_STATE_MACHINE.next(bid.status, 'revise');
       const need = await this.needToBidOn(tx, actor, bid.needId, 'revise a bid on');
       if (input.solutionId) await this.assertOwnPublishedSolution(input.solutionId, bid.providerId);
       const changes = {
@@ -193,7 +172,7 @@ export class BiddingService {
         dedupeKey: `bid.revised:${bid.id}:${revised.revision}`,
       });
     });
-    return this.viewOf(bidId);
+    return this.viewOf(bidId, 'bidder');
   }
 
   /** The provider withdraws its bid, at any time before the award (also after the deadline). */
@@ -220,7 +199,7 @@ export class BiddingService {
         dedupeKey: `bid.withdrawn:${bid.id}`,
       });
     });
-    return this.viewOf(bidId);
+    return this.viewOf(bidId, 'bidder');
   }
 
   /** The need's enterprise puts a bid on its shortlist; the provider is told. */
@@ -247,7 +226,7 @@ export class BiddingService {
         dedupeKey: `bid.shortlisted:${bid.id}`,
       });
     });
-    return this.viewOf(bidId);
+    return this.viewOf(bidId, 'need_side');
   }
 
   /**
@@ -267,19 +246,19 @@ export class BiddingService {
       if (!bid || bid.needId !== need.id) {
         throw new InvalidInputError([{ field: 'bidId', reason: `no bid ${input.bidId} on need ${need.id}` }]);
       }
-      nextBidStatus(bid.status, 'award');
+      BID_STATE_MACHINE.next(bid.status, 'award');
       // The need first: its conditional update is where two concurrent awards meet.
       const awarded = await this.needs.award(tx, need.id, bid.id);
       await this.transition(tx, bid, 'award', { decidedAt: awarded.awardedAt });
       const others = await tx.find(Bid, {
-        where: { needId: need.id, id: Not(bid.id), status: In(bidStatusesAllowing('reject')) },
+        where: { needId: need.id, id: Not(bid.id), status: In(BID_STATE_MACHINE.statesAllowing('reject')) },
         order: { id: 'ASC' },
       });
       if (others.length) {
         await tx.update(
           Bid,
-          { id: In(others.map((o) => o.id)), status: In(bidStatusesAllowing('reject')) },
-          { status: nextBidStatus('submitted', 'reject'), decidedAt: awarded.awardedAt },
+          { id: In(others.map((o) => o.id)), status: In(BID_STATE_MACHINE.statesAllowing('reject')) },
+          { status: BID_STATE_MACHINE.next('submitted', 'reject'), decidedAt: awarded.awardedAt },
         );
       }
       const project = await this.projects.createFromAward(tx, {
@@ -376,7 +355,7 @@ export class BiddingService {
     const need = await this.needs.findById(bid.needId);
     if (!need || !this.maySee(actor, need, bid)) throw new NotFoundError('bid', bidId);
     const revisions = await this.dataSource.getRepository(BidRevision).find({ where: { bidId }, order: { revision: 'ASC' } });
-    return this.views.view(need, bid, revisions);
+    return this.views.view(need, bid, this.audienceOf(actor, need), revisions);
   }
 
   /**
@@ -399,7 +378,7 @@ export class BiddingService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return { items: await this.views.views(need, rows), total, page: query.page, pageSize: query.pageSize };
+    return { items: await this.views.views(need, rows, this.audienceOf(actor, need)), total, page: query.page, pageSize: query.pageSize };
   }
 
   /** The provider the caller bids for: the one named, or their only one. */
@@ -481,6 +460,12 @@ export class BiddingService {
     return providerIds.length ? { kind: 'bidder', providerIds } : { kind: 'none' };
   }
 
+  /** The need's enterprise and officers see the subsidy estimate (it rests on the enterprise's private flags); bidders do not. */
+  private audienceOf(actor: Principal, need: Need): BidAudience {
+    const kind = this.partyOf(actor, need).kind;
+    return kind === 'buyer' || kind === 'officer' ? 'need_side' : 'bidder';
+  }
+
   private maySee(actor: Principal, need: Need, bid: Bid): boolean {
     const party = this.partyOf(actor, need);
     return party.kind === 'buyer' || party.kind === 'officer' || (party.kind === 'bidder' && party.providerIds.includes(bid.providerId));
@@ -499,7 +484,7 @@ export class BiddingService {
    * concurrent requests cannot both pass the state check.
    */
   private async transition(tx: EntityManager, bid: Bid, action: BidAction, changes: Partial<Bid>): Promise<void> {
-    const status = nextBidStatus(bid.status, action);
+    const status = BID_STATE_MACHINE.next(bid.status, action);
     const result = await tx.update(Bid, { id: bid.id, status: bid.status }, { ...changes, status });
     if (!result.affected) await this.changedMeanwhile(tx, bid.id, action);
   }
@@ -507,7 +492,7 @@ export class BiddingService {
   /** After a conditional update missed: a 409 naming the state now, or a plain conflict if the state still allows it. */
   private async changedMeanwhile(tx: EntityManager, bidId: string, action: BidAction): Promise<never> {
     const current = await tx.findOneBy(Bid, { id: bidId });
-    if (current) nextBidStatus(current.status, action);
+    if (current) BID_STATE_MACHINE.next(current.status, action);
     throw new ConflictError('bid_changed', 'the bid changed meanwhile; reload and retry');
   }
 
@@ -536,10 +521,11 @@ export class BiddingService {
     }
   }
 
-  private async viewOf(bidId: string): Promise<BidView> {
+  private async viewOf(bidId: string, audience: BidAudience): Promise<BidView> {
     const bid = await this.dataSource.getRepository(Bid).findOneByOrFail({ id: bidId });
     const need = await this.needs.findById(bid.needId);
-    return this.views.view(need!, bid);
+    // The writer of a bid (its provider) or of a shortlist (the enterprise).
+    return this.views.view(need!, bid, audience);
   }
 }
 

@@ -1,4 +1,3 @@
-export * from './bid-state.js';
 export * from './dto/bid.dto.js';
 export * from './entities/bid.entity.js';
 export * from './entities/bid-revision.entity.js';

@@ -1,5 +1,4 @@
 export * from './catalogue.events.js';
-export * from './solution-state.js';
 export * from './dto/solution.dto.js';
 export * from './solution.entity.js';
 export * from './solutions.service.js';

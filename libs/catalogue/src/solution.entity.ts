@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { JsonColumn, MoneyColumn, TimeColumn } from '@smedx/platform';
 import type { SolutionCase } from './dto/solution.dto.js';
-import type { SolutionStatus } from './solution-state.js';
+import type { SolutionStatus } from '@smedx/contracts';
 
 /** A 小快轻准 product or solution in a provider's catalogue. */
 @Entity('solution')

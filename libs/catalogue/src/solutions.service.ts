@@ -12,46 +12,18 @@ import {
   isMember,
   isUuid,
 } from '@smedx/platform';
-import type { Clock, Principal, SearchDocument } from '@smedx/platform';
+import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { DirectoryService } from '@smedx/directory';
 import { SolutionChanged } from './catalogue.events.js';
 import type { SolutionChange } from './catalogue.events.js';
-import type { CreateSolutionInput, ListSolutionsQuery, SolutionCase, UpdateSolutionInput } from './dto/solution.dto.js';
+import type { CreateSolutionInput, ListSolutionsQuery, UpdateSolutionInput } from './dto/solution.dto.js';
 import { Solution } from './solution.entity.js';
-import { nextSolutionStatus } from './solution-state.js';
-import type { SolutionAction, SolutionStatus } from './solution-state.js';
+import { SOLUTION_STATE_MACHINE } from '@smedx/contracts';
+import type { Page, SolutionAction, SolutionSearchDocument, SolutionStatus, SolutionView } from '@smedx/contracts';
 
-/** A solution as the API returns it: the stored fields plus the provider's name and kind. */
-export interface SolutionView {
-  id: string;
-  providerId: string;
-  providerName: string;
-  providerKind: string;
-  title: string;
-  summary: string;
-  description: string;
-  scenarios: string[];
-  industries: string[];
-  priceMinFen: number;
-  priceMaxFen: number;
-  deployDays: number;
-  deliveryMode: string;
-  levels: number[];
-  cases: SolutionCase[];
-  status: SolutionStatus;
-  publishedAt: Date | null;
-  delistedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+/** A solution as the API returns it (the contract's `SolutionView`): the stored fields plus the provider's name and kind. */
+export type { SolutionView } from '@smedx/contracts';
 
 interface ProviderFacts {
   name: string;
@@ -118,7 +90,7 @@ export class SolutionsService {
   async update(actor: Principal, id: string, patch: UpdateSolutionInput): Promise<SolutionView> {
     await this.uow.run(async (tx) => {
       const solution = await this.loadForChange(tx, actor, id);
-      nextSolutionStatus(solution.status, 'edit');
+      SOLUTION_STATE_MACHINE.next(solution.status, 'edit');
       const priceMinFen = patch.priceMinFen ?? solution.priceMinFen;
       const priceMaxFen = patch.priceMaxFen ?? solution.priceMaxFen;
       if (priceMinFen > priceMaxFen) {
@@ -146,7 +118,7 @@ export class SolutionsService {
   async publish(actor: Principal, id: string, reason?: string): Promise<SolutionView> {
     await this.uow.run(async (tx) => {
       const solution = await this.loadForChange(tx, actor, id);
-      nextSolutionStatus(solution.status, 'publish');
+      SOLUTION_STATE_MACHINE.next(solution.status, 'publish');
       await this.directory.assertMayPublish(solution.providerId, tx);
       await this.transition(tx, solution, 'publish', { publishedAt: this.clock.now() });
       await this.audit.record(tx, {
@@ -211,12 +183,12 @@ export class SolutionsService {
    * The flat document the search index holds for a solution (any status: the
    * index decides what to show), or null when the solution no longer exists.
    */
-  async toSearchDocument(id: string): Promise<SearchDocument | null> {
+  async toSearchDocument(id: string): Promise<SolutionSearchDocument | null> {
     return (await this.toSearchDocuments([id]))[0] ?? null;
   }
 
   /** {@link toSearchDocument} for many solutions: two queries, whatever their number. Unknown ids are left out. */
-  async toSearchDocuments(ids: readonly string[]): Promise<SearchDocument[]> {
+  async toSearchDocuments(ids: readonly string[]): Promise<SolutionSearchDocument[]> {
     const valid = ids.filter((id) => isUuid(id));
     if (!valid.length) return [];
     const solutions = await this.dataSource.getRepository(Solution).findBy({ id: In(valid) });
@@ -279,11 +251,11 @@ export class SolutionsService {
    * them in parallel; SQLite serialises them anyway).
    */
   private async transition(tx: EntityManager, solution: Solution, action: SolutionAction, changes: Partial<Solution>): Promise<void> {
-    const status = nextSolutionStatus(solution.status, action);
+    const status = SOLUTION_STATE_MACHINE.next(solution.status, action);
     const result = await tx.update(Solution, { id: solution.id, status: solution.status }, { ...changes, status });
     if (!result.affected) {
       const current = await tx.findOneBy(Solution, { id: solution.id });
-      if (current) nextSolutionStatus(current.status, action);
+      if (current) SOLUTION_STATE_MACHINE.next(current.status, action);
       throw new ConflictError('solution_changed', 'the solution changed meanwhile; reload and retry');
     }
   }

@@ -8,16 +8,17 @@ import type { Enterprise } from '@smedx/directory';
 import { MatchingService, needFactsFromDocument } from '@smedx/matching';
 import type { NeedFacts, SolutionMatchItem } from '@smedx/matching';
 import { ProjectsService } from '@smedx/projects';
-import type { ProjectStatus } from '@smedx/projects';
+import type { ProjectStatus } from '@smedx/contracts';
 import { NEEDS_INDEX } from '@smedx/search';
-import type { ChainPosition, JointNeedConsent } from './chain-states.js';
-import type { Page } from './chain.views.js';
 import { ChainsService } from './chains.service.js';
 import type { DashboardQuery } from './dto/chains.dto.js';
 import { ChainCase } from './entities/chain-case.entity.js';
 import { ChainInvitation } from './entities/chain-invitation.entity.js';
 import { ChainJointNeed } from './entities/chain-joint-need.entity.js';
 import { ChainMember } from './entities/chain-member.entity.js';
+import type { ChainDashboard, CohortMatch, DashboardMember } from '@smedx/contracts';
+
+export type { ChainDashboard, CohortMatch, DashboardMember } from '@smedx/contracts';
 
 /** The programme's goal: every enterprise at digital level 2 or above. */
 export const TARGET_LEVEL = 2;
@@ -32,63 +33,6 @@ const COHORT_PARALLEL = 4;
 
 type NeedCounts = Record<'published' | 'awarded' | 'closed' | 'cancelled', number>;
 type ProjectCounts = Record<ProjectStatus, number>;
-
-export interface DashboardMember {
-  enterpriseId: string;
-  name: string;
-  industry: string;
-  district: string;
-  scale: string;
-  position: ChainPosition;
-  digitalLevel: number | null;
-  /** Whether it reached the programme's goal (level ≥ 2). */
-  atTargetLevel: boolean;
-  needs: NeedCounts;
-  projects: ProjectCounts;
-  jointNeeds: JointNeedConsent;
-  joinedAt: Date;
-}
-
-/** A solution that fits the open needs of several members at once: one provider could serve them together. */
-export interface CohortMatch {
-  solutionId: string;
-  title: string;
-  providerId: string;
-  providerName: string;
-  /** Distinct member enterprises whose needs rank it among their best. */
-  enterpriseCount: number;
-  needCount: number;
-  averageScore: number;
-  bestScore: number;
-  enterprises: { enterpriseId: string; name: string }[];
-  needs: { needId: string; title: string; enterpriseId: string; score: number }[];
-}
-
-export interface ChainDashboard {
-  chain: { id: string; name: string; leader: { enterpriseId: string; name: string; digitalLevel: number | null } };
-  targetLevel: number;
-  totals: {
-    members: number;
-    upstream: number;
-    downstream: number;
-    /** Members with a digital level on record. */
-    assessed: number;
-    atTargetLevel: number;
-    /** Share of all members at level ≥ 2, 0–1; null without members. */
-    shareAtTargetLevel: number | null;
-    /** Members per level, `unassessed` for those without one. */
-    byLevel: { level: number | null; count: number }[];
-    needs: NeedCounts;
-    projects: ProjectCounts;
-    pendingInvitations: number;
-    jointNeeds: number;
-    optedInToJointNeeds: number;
-    cases: number;
-  };
-  /** A page of members, upstream first, then by joining order. */
-  members: Page<DashboardMember>;
-  cohortMatches: CohortMatch[];
-}
 
 const noNeeds = (): NeedCounts => ({ published: 0, awarded: 0, closed: 0, cancelled: 0 });
 const noProjects = (): ProjectCounts => ({ active: 0, rework: 0, accepted: 0, cancelled: 0 });

@@ -7,8 +7,8 @@ import { AuditService } from '@smedx/audit';
 import { DirectoryService } from '@smedx/directory';
 import type { Enterprise } from '@smedx/directory';
 import { NotificationsService } from '@smedx/notifications';
-import { CHAIN_POSITION_NAMES, nextInvitationStatus, shownInvitationStatus } from './chain-states.js';
-import type { InvitationStatus } from './chain-states.js';
+import { CHAIN_POSITION_NAMES, INVITATION_STATE_MACHINE, shownInvitationStatus } from '@smedx/contracts';
+import type { InvitationStatus } from '@smedx/contracts';
 import { invitationView } from './chain.views.js';
 import type { InvitationView, IssuedInvitation, Page } from './chain.views.js';
 import { ChainsService, enterpriseIdsOf } from './chains.service.js';
@@ -17,44 +17,12 @@ import { ChainInvitation } from './entities/chain-invitation.entity.js';
 import { ChainMember } from './entities/chain-member.entity.js';
 import { Chain } from './entities/chain.entity.js';
 import { checkRoster, readRoster } from './roster/roster.js';
-import type { RosterEntry, RowError } from './roster/roster.js';
+import type { RosterEntry } from './roster/roster.js';
+import type { BulkInvitationResult, InvitationOutcome, InvitationPreview } from '@smedx/contracts';
+
+export type { BulkInvitationResult, InvitationOutcome, InvitationPreview } from '@smedx/contracts';
 
 const DAY_MS = 24 * 3600_000;
-
-/** What `POST /chains/:id/invitations/bulk` answers: a token per valid row, a reason per bad one. */
-export interface BulkInvitationResult {
-  created: (IssuedInvitation & { row: number })[];
-  errors: RowError[];
-}
-
-/** What accepting or declining answers. */
-export interface InvitationOutcome {
-  invitationId: string;
-  chainId: string;
-  chainName: string;
-  position: InvitationView['position'];
-  status: InvitationStatus;
-  /** The enterprise that joined or declined; null while it is not on the platform yet. */
-  enterpriseId: string | null;
-}
-
-/**
- * What the holder of an invitation link sees before answering: which chain, led by whom, at
- * which position, for which enterprise, and whether it can still be answered. The token is
- * the secret; nothing here names the invitee's e-mail.
- */
-export interface InvitationPreview {
-  chainName: string;
-  chainDescription: string;
-  leaderName: string;
-  position: InvitationView['position'];
-  /** The enterprise invited, as the leader named it (or null when invited by e-mail only). */
-  enterpriseName: string | null;
-  invitedBy: 'uscc' | 'email';
-  /** As the leader's list shows it: a pending invitation past its expiry reads `expired`. */
-  status: InvitationStatus | 'expired';
-  expiresAt: Date;
-}
 
 /** A registrant that holds an invitation: who they are. */
 export interface Registrant {
@@ -186,7 +154,7 @@ export class ChainInvitationsService {
     return this.uow.run(async (tx) => {
       const { invitation, chain } = await this.findByToken(tx, token);
       const now = this.clock.now();
-      nextInvitationStatus(invitation, 'accept', now);
+      INVITATION_STATE_MACHINE.next(invitation.status, 'accept', { expiresAt: invitation.expiresAt, now });
       const enterprise = await this.inviteeEnterprise(tx, actor, invitation, input.enterpriseId);
       if (!enterprise) {
         if (invitation.status === 'accepted_pending_enterprise') {
@@ -247,7 +215,7 @@ export class ChainInvitationsService {
     return this.uow.run(async (tx) => {
       const { invitation, chain } = await this.findByToken(tx, token);
       const now = this.clock.now();
-      nextInvitationStatus(invitation, 'decline', now);
+      INVITATION_STATE_MACHINE.next(invitation.status, 'decline', { expiresAt: invitation.expiresAt, now });
       const enterprise = await this.inviteeEnterprise(tx, actor, invitation, undefined);
       await this.transition(tx, invitation, 'decline', now, {
         respondedBy: actor.userId,
@@ -279,7 +247,7 @@ export class ChainInvitationsService {
     const invitation = await tx.findOneBy(ChainInvitation, { tokenHash: hashInvitationToken(token) });
     if (!invitation) throw new InvalidInputError([{ field: 'invitationToken', reason: 'is not a chain invitation token' }]);
     const now = this.clock.now();
-    nextInvitationStatus(invitation, 'claim', now);
+    INVITATION_STATE_MACHINE.next(invitation.status, 'claim', { expiresAt: invitation.expiresAt, now });
     if (!invitation.uscc && invitation.email !== user.email) {
       throw new ForbiddenError(
         'the invitation was sent to another e-mail address; register with that address',
@@ -358,11 +326,11 @@ export class ChainInvitationsService {
     now: Date,
     changes: Partial<ChainInvitation>,
   ): Promise<void> {
-    const status = nextInvitationStatus(invitation, action, now);
+    const status = INVITATION_STATE_MACHINE.next(invitation.status, action, { expiresAt: invitation.expiresAt, now });
     const result = await tx.update(ChainInvitation, { id: invitation.id, status: invitation.status }, { ...changes, status });
     if (!result.affected) {
       const current = await tx.findOneByOrFail(ChainInvitation, { id: invitation.id });
-      nextInvitationStatus(current, action, now);
+      INVITATION_STATE_MACHINE.next(current.status, action, { expiresAt: current.expiresAt, now });
       throw new ConflictError('chain_invitation_changed', 'the invitation changed meanwhile; retry');
     }
   }

@@ -5,7 +5,7 @@ import { CLOCK, ConflictError, InvalidInputError, UnitOfWork } from '@smedx/plat
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { NeedsService } from '@smedx/demand';
-import type { NeedSite, NeedView } from '@smedx/demand';
+import type { NeedSite } from '@smedx/demand';
 import { DirectoryService } from '@smedx/directory';
 import { NotificationsService } from '@smedx/notifications';
 import type { Page } from './chain.views.js';
@@ -13,29 +13,12 @@ import { ChainsService } from './chains.service.js';
 import type { CreateJointNeedInput, ListChainsQuery } from './dto/chains.dto.js';
 import { ChainJointNeed } from './entities/chain-joint-need.entity.js';
 import { ChainMember } from './entities/chain-member.entity.js';
+import type { CreatedJointNeed, JointNeedView } from '@smedx/contracts';
+
+export type { CreatedJointNeed, JointNeedView } from '@smedx/contracts';
 
 /** The most sites one need holds (the demand context's limit). */
 const MAX_SITES = 50;
-
-export interface JointNeedView {
-  id: string;
-  chainId: string;
-  needId: string;
-  title: string;
-  status: string;
-  budgetFen: number;
-  sites: { enterpriseId: string; name: string }[];
-  createdAt: Date;
-}
-
-export interface CreatedJointNeed {
-  id: string;
-  chainId: string;
-  needId: string;
-  sites: NeedSite[];
-  /** The need as the demand context answers it (draft, or published with `publish: true`). */
-  need: NeedView;
-}
 
 /**
  * Joint needs (联合需求): the leader publishes one need on behalf of the members that
@@ -76,7 +59,7 @@ export class ChainJointNeedsService {
     }
     // The demand context writes the need in its own transaction; the link follows. Should the
     // link fail, what remains is a draft of the leader's, visible to its members only.
-    const draft = await this.needs.create(actor, { ...fields, enterpriseId: chain.leaderEnterpriseId, sites });
+    const draft = await this.needs.create(actor, { ...fields, enterpriseId: chain.leaderEnterpriseId, sites }, { sitesConsented: true });
     const id = randomUUID();
     await this.uow.run(async (tx) => {
       await tx.insert(ChainJointNeed, {

@@ -1,28 +1,10 @@
-import type { ChainPosition, ChainCaseStatus, InvitationStatus, JointNeedConsent } from './chain-states.js';
+import type { InvitationStatus } from '@smedx/contracts';
 import type { ChainCase } from './entities/chain-case.entity.js';
 import type { ChainInvitation } from './entities/chain-invitation.entity.js';
 import type { Chain } from './entities/chain.entity.js';
+import type { ChainCaseView, ChainView, ChainViewerRole, InvitationView } from '@smedx/contracts';
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-/** How the caller stands to a chain; decides what it may see and do. */
-export type ChainViewerRole = 'leader' | 'member' | 'officer' | 'invitee';
-
-export interface ChainView {
-  id: string;
-  name: string;
-  description: string;
-  leader: { enterpriseId: string; name: string };
-  memberCounts: { upstream: number; downstream: number; total: number };
-  viewerRole: ChainViewerRole;
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type { ChainCaseView, ChainMemberView, ChainView, ChainViewerRole, InvitationView, IssuedInvitation, Page } from '@smedx/contracts';
 
 export function chainView(
   chain: Chain,
@@ -42,34 +24,6 @@ export function chainView(
   };
 }
 
-/** A member as every member of the chain sees it: who, where in the chain, since when. */
-export interface ChainMemberView {
-  enterpriseId: string;
-  name: string;
-  industry: string;
-  district: string;
-  position: ChainPosition;
-  jointNeeds: JointNeedConsent;
-  siteNote: string | null;
-  joinedAt: Date;
-}
-
-/** An invitation as the leader and officers list it; never the token. */
-export interface InvitationView {
-  id: string;
-  chainId: string;
-  position: ChainPosition;
-  uscc: string | null;
-  email: string | null;
-  enterpriseName: string | null;
-  status: InvitationStatus | 'expired';
-  expiresAt: Date;
-  invitedAt: Date;
-  respondedAt: Date | null;
-  enterpriseId: string | null;
-  sourceRow: number | null;
-}
-
 export function invitationView(invitation: ChainInvitation, status: InvitationStatus | 'expired'): InvitationView {
   return {
     id: invitation.id,
@@ -85,24 +39,6 @@ export function invitationView(invitation: ChainInvitation, status: InvitationSt
     enterpriseId: invitation.enterpriseId,
     sourceRow: invitation.sourceRow,
   };
-}
-
-/** What issuing an invitation answers, once: the raw token is never shown again. */
-export interface IssuedInvitation extends InvitationView {
-  token: string;
-}
-
-export interface ChainCaseView {
-  id: string;
-  chainId: string;
-  chainName: string;
-  leaderEnterpriseId: string;
-  title: string;
-  summary: string;
-  projectIds: string[];
-  status: ChainCaseStatus;
-  nominatedBy: string;
-  nominatedAt: Date;
 }
 
 export function chainCaseView(c: ChainCase, chain: Pick<Chain, 'name' | 'leaderEnterpriseId'>): ChainCaseView {

@@ -17,14 +17,17 @@ import { AuditService } from '@smedx/audit';
 import { DirectoryService } from '@smedx/directory';
 import type { Enterprise } from '@smedx/directory';
 import { NotificationsService } from '@smedx/notifications';
-import { nextJointNeedConsent } from './chain-states.js';
-import type { ChainPosition, JointNeedAction } from './chain-states.js';
+import { JOINT_NEED_STATE_MACHINE } from '@smedx/contracts';
+import type { ChainPosition, JointNeedAction } from '@smedx/contracts';
 import { chainView } from './chain.views.js';
 import type { ChainMemberView, ChainView, ChainViewerRole, Page } from './chain.views.js';
 import type { CreateChainInput, ListChainsQuery, ListMembersQuery, MarkChainLeaderInput, OptInInput } from './dto/chains.dto.js';
 import { ChainInvitation } from './entities/chain-invitation.entity.js';
 import { ChainMember } from './entities/chain-member.entity.js';
 import { Chain } from './entities/chain.entity.js';
+import type { ChainLeaderView } from '@smedx/contracts';
+
+export type { ChainLeaderView } from '@smedx/contracts';
 
 /** How the caller stands to one chain, resolved once per request. */
 export interface ChainAccess {
@@ -36,14 +39,6 @@ export interface ChainAccess {
   officer: boolean;
   /** The caller's enterprises that are members of the chain. */
   memberEnterpriseIds: string[];
-}
-
-export interface ChainLeaderView {
-  enterpriseId: string;
-  name: string;
-  isChainLeader: boolean;
-  /** The chain it leads, if it created one. */
-  chainId: string | null;
 }
 
 /**
@@ -227,7 +222,7 @@ export class ChainsService {
       if (!isMember(actor, enterpriseId)) {
         throw new ForbiddenError('only members of that enterprise decide whether it joins joint needs', 'not_enterprise_member');
       }
-      const next = nextJointNeedConsent(row.jointNeeds, action);
+      const next = JOINT_NEED_STATE_MACHINE.next(row.jointNeeds, action);
       const changes: Partial<ChainMember> =
         next === 'opted_in'
           ? { jointNeeds: next, optedInAt: this.clock.now(), siteNote: input.siteNote || null }

@@ -1,4 +1,3 @@
-export * from './chain-states.js';
 export * from './chain.views.js';
 export * from './dto/chains.dto.js';
 export * from './entities/chain.entity.js';

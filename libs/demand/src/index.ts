@@ -1,5 +1,4 @@
 export * from './demand.events.js';
-export * from './need-state.js';
 export * from './dto/need.dto.js';
 export * from './need.entity.js';
 export * from './needs.service.js';

@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { JsonColumn, MoneyColumn, TimeColumn } from '@smedx/platform';
 import type { NeedSite } from './dto/need.dto.js';
-import type { NeedStatus } from './need-state.js';
+import type { NeedStatus } from '@smedx/contracts';
 
 /** A transformation need (需求) an enterprise publishes for providers to bid on. */
 @Entity('need')

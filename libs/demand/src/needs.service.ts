@@ -3,6 +3,7 @@ import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm'
 import {
   CLOCK,
   ConflictError,
+  DomainError,
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
@@ -12,48 +13,15 @@ import {
   isMember,
   isUuid,
 } from '@smedx/platform';
-import type { Clock, Principal, SearchDocument } from '@smedx/platform';
+import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { DirectoryService } from '@smedx/directory';
 import { NeedChanged } from './demand.events.js';
 import type { NeedChange } from './demand.events.js';
 import type { CreateNeedInput, ListNeedsQuery, NeedSite, UpdateNeedInput } from './dto/need.dto.js';
 import { Need } from './need.entity.js';
-import { nextNeedStatus } from './need-state.js';
-import type { NeedAction, NeedStatus } from './need-state.js';
-
-/** A need as the API returns it; `privateDetails` only for those allowed to see it (else absent). */
-export interface NeedView {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  industry: string;
-  district: string;
-  title: string;
-  description: string;
-  scenarios: string[];
-  budgetFen: number;
-  expectedDays: number;
-  bidDeadline: Date;
-  sites: NeedSite[];
-  privateDetails?: string | null;
-  status: NeedStatus;
-  publishedAt: Date | null;
-  cancelledAt: Date | null;
-  /** When the deadline job closed bidding; null while bids are open. */
-  biddingClosedAt: Date | null;
-  /** When a bid was awarded (which one: `GET /needs/:id/bids?status=awarded`). */
-  awardedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+import { NEED_STATE_MACHINE } from '@smedx/contracts';
+import type { NeedAction, NeedSearchDocument, NeedStatus, NeedView, Page } from '@smedx/contracts';
 
 /**
  * Transformation needs (需求). Every change writes a {@link NeedChanged} in
@@ -76,14 +44,19 @@ export class NeedsService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Creates a draft need of `input.enterpriseId`; the caller must be one of its members. */
-  async create(actor: Principal, input: CreateNeedInput): Promise<NeedView> {
+  /**
+   * Creates a draft need of `input.enterpriseId`; the caller must be one of its members.
+   * `sitesConsented`: the sites were checked by the caller's context (a chain's joint need
+   * names members that opted in); otherwise only enterprises the caller belongs to may be sites.
+   */
+  async create(actor: Principal, input: CreateNeedInput, options: { sitesConsented?: boolean } = {}): Promise<NeedView> {
     if (!actor.memberships.some((m) => m.organisationId === input.enterpriseId && m.kind === 'enterprise')) {
       throw new ForbiddenError('only members of the enterprise may publish its needs', 'not_enterprise_member');
     }
     const { enterpriseId, ...fields } = input;
     const sites = fields.sites ?? [];
     await this.assertSitesExist(sites);
+    if (!options.sitesConsented) assertSitesConsented(actor, sites, []);
     const id = await this.uow.run(async (tx) => {
       const enterprise = await this.directory.getEnterprise(enterpriseId, tx);
       const need = await tx.save(
@@ -124,7 +97,14 @@ export class NeedsService {
     if (patch.sites) await this.assertSitesExist(patch.sites);
     await this.uow.run(async (tx) => {
       const need = await this.loadForChange(tx, actor, id);
-      nextNeedStatus(need.status, 'edit');
+      // Sites already on the need stay (a joint need's were consented through its chain); new ones need consent.
+      if (patch.sites)
+        assertSitesConsented(
+          actor,
+          patch.sites,
+          need.sites.map((s) => s.enterpriseId),
+        );
+      NEED_STATE_MACHINE.next(need.status, 'edit');
       if (need.status === 'published' && patch.bidDeadline) this.assertDeadlineAhead(patch.bidDeadline);
       const enterprise = await this.directory.getEnterprise(need.enterpriseId, tx);
       // A deadline moved ahead reopens bidding that the deadline job had closed.
@@ -153,7 +133,7 @@ export class NeedsService {
   async publish(actor: Principal, id: string, reason?: string): Promise<NeedView> {
     await this.uow.run(async (tx) => {
       const need = await this.loadForChange(tx, actor, id);
-      nextNeedStatus(need.status, 'publish');
+      NEED_STATE_MACHINE.next(need.status, 'publish');
       this.assertDeadlineAhead(need.bidDeadline);
       const enterprise = await this.directory.getEnterprise(need.enterpriseId, tx);
       await this.transition(tx, need, 'publish', {
@@ -199,7 +179,7 @@ export class NeedsService {
    */
   async extendDeadline(tx: EntityManager, actor: Principal, id: string, bidDeadline: Date, reason?: string): Promise<void> {
     const need = await this.loadForChange(tx, actor, id);
-    nextNeedStatus(need.status, 'extend');
+    NEED_STATE_MACHINE.next(need.status, 'extend');
     this.assertDeadlineAhead(bidDeadline);
     if (bidDeadline.getTime() <= need.bidDeadline.getTime()) {
       throw new InvalidInputError([
@@ -320,12 +300,12 @@ export class NeedsService {
    * index decides what to show; never the private details), or null when the
    * need no longer exists.
    */
-  async toSearchDocument(id: string): Promise<SearchDocument | null> {
+  async toSearchDocument(id: string): Promise<NeedSearchDocument | null> {
     return (await this.toSearchDocuments([id]))[0] ?? null;
   }
 
   /** {@link toSearchDocument} for many needs: two queries, whatever their number. Unknown ids are left out. */
-  async toSearchDocuments(ids: readonly string[]): Promise<SearchDocument[]> {
+  async toSearchDocuments(ids: readonly string[]): Promise<NeedSearchDocument[]> {
     const valid = ids.filter((id) => isUuid(id));
     if (!valid.length) return [];
     const needs = await this.dataSource.getRepository(Need).findBy({ id: In(valid) });
@@ -435,11 +415,11 @@ export class NeedsService {
    * them in parallel; SQLite serialises them anyway).
    */
   private async transition(tx: EntityManager, need: Need, action: NeedAction, changes: Partial<Need>): Promise<void> {
-    const status = nextNeedStatus(need.status, action);
+    const status = NEED_STATE_MACHINE.next(need.status, action);
     const result = await tx.update(Need, { id: need.id, status: need.status }, { ...changes, status });
     if (!result.affected) {
       const current = await tx.findOneBy(Need, { id: need.id });
-      if (current) nextNeedStatus(current.status, action);
+      if (current) NEED_STATE_MACHINE.next(current.status, action);
       throw new ConflictError('need_changed', 'the need changed meanwhile; reload and retry');
     }
   }
@@ -493,4 +473,22 @@ export class NeedsService {
 /** A PATCH body without the fields it left out, so they are not written as NULL. */
 function withoutUndefined<T extends object>(patch: T): Partial<T> {
   return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+/**
+ * A need names another enterprise as a site (实施点) only with that enterprise's consent: the
+ * caller is one of its members, or the site came through a chain's joint need, whose route
+ * checks the member's opt-in. 403 naming each site that lacks it.
+ */
+function assertSitesConsented(actor: Principal, sites: readonly NeedSite[], alreadyNamed: readonly string[]): void {
+  const problems = sites.flatMap((s, i) =>
+    alreadyNamed.includes(s.enterpriseId) || isMember(actor, s.enterpriseId)
+      ? []
+      : [{ field: `sites.${i}.enterpriseId`, reason: '该企业未同意作为实施点；联合需求请经产业链发布（链上成员须已同意参与联合需求）' }],
+  );
+  if (problems.length) {
+    throw new DomainError('forbidden', 'site_without_consent', `不能将未同意的企业列为实施点: ${problems.map((p) => p.field).join(', ')}`, {
+      problems,
+    });
+  }
 }

@@ -1,21 +1,7 @@
 import { QUESTIONS, SCENES, positionOf } from './questionnaire.js';
-import type { NeedTemplate } from './questionnaire.js';
-import type { Weakness } from './scoring.js';
+import type { CommonNeed, NeedTemplate, Weakness } from '@smedx/contracts';
 
-/** A weakness many enterprises of an industry share (共性需求), as a need a provider could serve them all with. */
-export interface CommonNeed {
-  kind: Weakness['kind'];
-  key: string;
-  title: string;
-  group: string;
-  scenarios: string[];
-  /** Enterprises among whose weakest it is. */
-  count: number;
-  /** count / diagnosed enterprises, three decimals. */
-  share: number;
-  /** The suggested common need; null where no platform scenario fits the weakness. */
-  need: NeedTemplate | null;
-}
+export type { CommonNeed } from '@smedx/contracts';
 
 /** A weakness is common when at least two enterprises, and at least `minShare` of them, have it among their weakest. */
 export const MIN_COMMON_COUNT = 2;

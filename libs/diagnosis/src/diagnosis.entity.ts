@@ -1,17 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { JsonColumn, TimeColumn } from '@smedx/platform';
 import type { DigitalLevel } from '@smedx/taxonomy';
-import type { Answers, DimensionScore, SceneLevels, SuggestedNeed, Weakness } from './scoring.js';
+import type { AdvisoryReason, Answers, DiagnosisKind, DimensionScore, SceneLevels, SuggestedNeed, Weakness } from '@smedx/contracts';
 
-export const DIAGNOSIS_KINDS = ['assessment', 'self_check'] as const;
-/** An assessor's on-site assessment (评估诊断), or the enterprise's own self-check (自评). */
-export type DiagnosisKind = (typeof DIAGNOSIS_KINDS)[number];
-
-/**
- * Why a self-check did not set the enterprise's level: it is in the pilot pool (only an on-site
- * assessment counts there), or an assessor's assessment or acceptance already set it.
- */
-export type AdvisoryReason = 'pilot_enterprise' | 'assessed';
+export { ADVISORY_REASONS, DIAGNOSIS_KINDS } from '@smedx/contracts';
+export type { AdvisoryReason, DiagnosisKind } from '@smedx/contracts';
 
 /**
  * One filled MIIT questionnaire (中小企业数字化水平评测指标, 2024) with its result. The answers are

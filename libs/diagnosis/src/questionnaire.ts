@@ -1,67 +1,9 @@
 import { SCENARIOS } from '@smedx/taxonomy';
 import { MIIT_DX_LEVEL_2024 } from './miit-dx-level-2024.data.js';
 import type { QuestionnaireSource } from './miit-dx-level-2024.data.js';
+import type { DimensionDef, GroupDef, NeedTemplate, Questionnaire, QuestionDef, SceneDef } from '@smedx/contracts';
 
-/** What a weak indicator turns into: a need on the platform, named in Chinese, with the scenarios a solution serves. */
-export interface NeedTemplate {
-  title: string;
-  scenarios: string[];
-}
-
-export interface OptionDef {
-  key: string;
-  text: string;
-  score: number;
-  /** Option A 无 of a multiple-choice question: chosen alone or not at all. */
-  exclusive: boolean;
-}
-
-/**
- * One question of the questionnaire. Every indicator (the source's subgroup) of the 2024 version has
- * exactly one question, so the question carries the indicator's stable key and title.
- */
-export interface QuestionDef {
-  key: string;
-  /** The indicator's title (网络建设, 设备联网, …). */
-  indicator: string;
-  title: string;
-  description: string;
-  type: 'single' | 'multiple';
-  maxScore: number;
-  formFields: string[];
-  options: OptionDef[];
-  /** The need a weakness here suggests; null where no scenario of the platform fits (planning, talent, funding …). */
-  need: NeedTemplate | null;
-}
-
-export interface GroupDef {
-  key: string;
-  title: string;
-  maxScore: number;
-  questions: QuestionDef[];
-}
-
-export interface DimensionDef {
-  key: string;
-  title: string;
-  maxScore: number;
-  groups: GroupDef[];
-}
-
-/** One of the 16 business scenes (数字化经营), graded 1–4; its key is the platform's scenario code. */
-export interface SceneDef {
-  code: string;
-  title: string;
-  group: string;
-  levels: { level: number; description: string }[];
-}
-
-export interface Questionnaire {
-  name: string;
-  version: string;
-  dimensions: DimensionDef[];
-  scenes: SceneDef[];
-}
+export type { DimensionDef, GroupDef, NeedTemplate, OptionDef, Questionnaire, QuestionDef, SceneDef } from '@smedx/contracts';
 
 const DIMENSION_KEYS: Readonly<Record<string, string>> = { 数字化基础: 'foundation', 数字化管理: 'management', 数字化成效: 'results' };
 

@@ -4,58 +4,12 @@ import { levelForScore } from '@smedx/taxonomy';
 import type { DigitalLevel } from '@smedx/taxonomy';
 import { QUESTIONNAIRE, QUESTIONS, SCENES, positionOf } from './questionnaire.js';
 import type { QuestionDef } from './questionnaire.js';
+import type { Answers, DimensionScore, SceneLevels, ScoreNode, SuggestedNeed, Weakness } from '@smedx/contracts';
 
 /** Answers as filed: question key → the chosen option key (single) or keys (multiple). */
 export type RawAnswers = Readonly<Record<string, string | readonly string[]>>;
 
-/** Answers as kept: question key → chosen option keys, in the questionnaire's option order. */
-export type Answers = Record<string, string[]>;
-
-/** Business scene (scenario code) → its level 1–4; scenes left out were not graded. */
-export type SceneLevels = Record<string, DigitalLevel>;
-
-export interface ScoreNode {
-  key: string;
-  title: string;
-  score: number;
-  maxScore: number;
-}
-
-export interface GroupScore extends ScoreNode {
-  /** One per indicator (question). */
-  indicators: ScoreNode[];
-}
-
-export interface DimensionScore extends ScoreNode {
-  groups: GroupScore[];
-}
-
-/** A weak spot: an indicator below its full score, or a graded business scene below level 4. */
-export interface Weakness {
-  kind: 'indicator' | 'scene';
-  /** The question key, or the scene's scenario code. */
-  key: string;
-  title: string;
-  /** The indicator's group (设备系统 …) or the scene's group (生产执行数字化 …). */
-  group: string;
-  /** Share reached of the best possible: score / maxScore, or level / 4; three decimals. */
-  share: number;
-  score: number | null;
-  maxScore: number | null;
-  level: DigitalLevel | null;
-  /** Platform scenario codes a solution for it would serve; empty where none fits. */
-  scenarios: string[];
-}
-
-/** A need the diagnosis suggests the enterprise publish (个性需求). */
-export interface SuggestedNeed {
-  kind: Weakness['kind'];
-  /** The weakness it answers (question key or scenario code). */
-  basis: string;
-  title: string;
-  description: string;
-  scenarios: string[];
-}
+export type { Answers, DimensionScore, GroupScore, SceneLevels, ScoreNode, SuggestedNeed, Weakness } from '@smedx/contracts';
 
 export interface DiagnosisResult {
   answers: Answers;

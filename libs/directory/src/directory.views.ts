@@ -1,39 +1,25 @@
-import type { DigitalLevel, PilotBatchCode, ProviderKindCode, ScaleCode } from '@smedx/taxonomy';
-import type { DataConsent, ConsentScope } from './entities/data-consent.entity.js';
-import type { DigitalLevelSource, EnrolmentBasis, Enterprise } from './entities/enterprise.entity.js';
+import type {
+  ConsentView,
+  EnterprisePublicView,
+  EnterpriseView,
+  PilotPoolItemView,
+  ProviderRecordView,
+  ProviderView,
+} from '@smedx/contracts';
+import type { DataConsent } from './entities/data-consent.entity.js';
+import type { Enterprise } from './entities/enterprise.entity.js';
 import type { Provider } from './entities/provider.entity.js';
 import type { ProviderSelectionDecision } from './entities/provider-selection-decision.entity.js';
-import type { ProviderStatus, SelectionDecision } from './provider-selection.js';
 
-/** What any signed-in user sees of an enterprise. */
-export interface EnterprisePublicView {
-  id: string;
-  name: string;
-  industry: string;
-  district: string;
-  scale: ScaleCode;
-  /** Enterprises have no lifecycle of their own; blacklisting lives in the programme context. */
-  status: 'active';
-  digitalLevel: DigitalLevel | null;
-  isChainLeader: boolean;
-  pilotBatch: PilotBatchCode | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-/** What members, city officers, the district's officer, assessors and admins see. */
-export interface EnterpriseView extends EnterprisePublicView {
-  uscc: string;
-  employees: number | null;
-  annualRevenueFen: number | null;
-  isLittleGiantFunded: boolean;
-  inPilot2022: boolean;
-  isSpecialised: boolean;
-  digitalLevelSource: DigitalLevelSource | null;
-  digitalLevelAt: Date | null;
-  enrolmentBasis: EnrolmentBasis | null;
-  pilotEnrolledAt: Date | null;
-}
+/**
+ * The directory's answers: their types are the contract's (`@smedx/contracts`), these
+ * functions build them from the entities.
+ */
+export type { ConsentView, EnterprisePublicView, EnterpriseView, ProviderView, SelectionDecisionView, Page } from '@smedx/contracts';
+/** A provider's track record, kept on the provider and updated by the projects and events contexts. */
+export type ProviderRecord = ProviderRecordView;
+/** An enterprise as a row of the pilot pool. */
+export type PilotPoolItem = PilotPoolItemView;
 
 export function enterprisePublicView(e: Enterprise): EnterprisePublicView {
   return {
@@ -67,19 +53,6 @@ export function enterpriseView(e: Enterprise): EnterpriseView {
   };
 }
 
-/** An enterprise as a row of the pilot pool. */
-export interface PilotPoolItem {
-  id: string;
-  name: string;
-  industry: string;
-  district: string;
-  scale: ScaleCode;
-  digitalLevel: DigitalLevel | null;
-  pilotBatch: PilotBatchCode;
-  enrolmentBasis: EnrolmentBasis;
-  enrolledAt: Date;
-}
-
 export function pilotPoolItem(e: Enterprise): PilotPoolItem {
   return {
     id: e.id,
@@ -92,40 +65,6 @@ export function pilotPoolItem(e: Enterprise): PilotPoolItem {
     enrolmentBasis: e.pilotEnrolmentBasis!,
     enrolledAt: e.pilotEnrolledAt!,
   };
-}
-
-/** A provider's track record, kept on the provider and updated by the projects and events contexts. */
-export interface ProviderRecord {
-  acceptancePassRate: number | null;
-  completedProjects: number;
-  ratingAverage: number | null;
-  ratingCount: number;
-  noShows: number;
-}
-
-export interface SelectionDecisionView {
-  id: string;
-  decision: SelectionDecision;
-  fromStatus: ProviderStatus;
-  toStatus: ProviderStatus;
-  reason: string;
-  actorId: string;
-  decidedAt: Date;
-}
-
-export interface ProviderView {
-  id: string;
-  name: string;
-  uscc: string;
-  kind: ProviderKindCode;
-  districts: string[];
-  description: string;
-  status: ProviderStatus;
-  record: ProviderRecord;
-  createdAt: Date;
-  updatedAt: Date;
-  /** Selection history, oldest first: only for the provider's members and officers. */
-  decisions?: SelectionDecisionView[];
 }
 
 export function providerRecord(p: Provider): ProviderRecord {
@@ -166,21 +105,6 @@ export function providerView(p: Provider, decisions?: ProviderSelectionDecision[
   };
 }
 
-export interface ConsentView {
-  id: string;
-  enterpriseId: string;
-  granteeOrganisationId: string;
-  granteeKind: 'enterprise' | 'provider';
-  /** The grantee's name, so the enterprise sees whom it trusts. */
-  granteeName: string | null;
-  scopes: ConsentScope[];
-  status: 'active' | 'revoked';
-  grantedBy: string;
-  grantedAt: Date;
-  revokedBy: string | null;
-  revokedAt: Date | null;
-}
-
 export function consentView(c: DataConsent, granteeName: string | null): ConsentView {
   return {
     id: c.id,
@@ -195,11 +119,4 @@ export function consentView(c: DataConsent, granteeName: string | null): Consent
     revokedBy: c.revokedBy,
     revokedAt: c.revokedAt,
   };
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
 }

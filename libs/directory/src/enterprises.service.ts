@@ -9,7 +9,8 @@ import type { DigitalLevel, PilotBatchCode, ScaleCode, TaxonomyItem } from '@sme
 import type { CreateEnterpriseInput, EnterpriseFilter, PilotPoolFilter, UpdateEnterpriseInput } from './dto/directory.dto.js';
 import { mayManagePilot, maySeeEnterpriseDetails } from './directory.policy.js';
 import { enterprisePublicView, enterpriseView, pilotPoolItem } from './directory.views.js';
-import type { EnterprisePublicView, EnterpriseView, Page, PilotPoolItem } from './directory.views.js';
+import type { EnterprisePublicView, EnterpriseView, Page } from './directory.views.js';
+import type { CodeCountView, PilotPoolView } from '@smedx/contracts';
 import { Enterprise } from './entities/enterprise.entity.js';
 import type { DigitalLevelSource, EnrolmentBasis } from './entities/enterprise.entity.js';
 import { containsPattern, usccMustBeFree, usccTaken } from './persistence.js';
@@ -21,16 +22,10 @@ const AUDITED_FIELDS = ['uscc', 'annualRevenueFen', 'isLittleGiantFunded', 'inPi
 /** The plan's rule: 规上 "应改尽改", 规下 "愿改尽改". */
 const ENROLMENT_BASIS: Record<ScaleCode, EnrolmentBasis> = { above: 'should', below: 'willing' };
 
-export interface CodeCount {
-  code: string;
-  name: string;
-  count: number;
-}
-
-export interface PilotPool extends Page<PilotPoolItem> {
-  /** Over the whole filtered pool (not just this page); every code of each taxonomy, zeros included. */
-  counts: { byBatch: CodeCount[]; byIndustry: CodeCount[]; byDistrict: CodeCount[] };
-}
+/** A code with its name and count (`CodeCountView` of the contract). */
+export type CodeCount = CodeCountView;
+/** The pilot pool; counts over the whole filtered pool, every code of each taxonomy, zeros included. */
+export type PilotPool = PilotPoolView;
 
 /**
  * Enterprise profiles and the dynamic pilot pool (动态试点企业库). Everyone signed in sees an

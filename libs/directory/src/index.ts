@@ -2,7 +2,6 @@ export * from './entities/enterprise.entity.js';
 export * from './entities/provider.entity.js';
 export * from './entities/provider-selection-decision.entity.js';
 export * from './entities/data-consent.entity.js';
-export * from './provider-selection.js';
 export * from './dto/directory.dto.js';
 export * from './directory.views.js';
 export * from './directory.policy.js';

@@ -6,7 +6,7 @@ import { DocumentOwners } from '@smedx/documents';
 import type { DocumentKindRule, DocumentOwnerAccess, DocumentOwnerType } from '@smedx/documents';
 import { isProviderOverseer } from './directory.policy.js';
 import { Provider } from './entities/provider.entity.js';
-import type { ProviderStatus } from './provider-selection.js';
+import type { ProviderStatus } from '@smedx/contracts';
 
 export const PROVIDER_DOCUMENT_OWNER = 'provider';
 

@@ -21,8 +21,8 @@ import type { Page, ProviderRecord, ProviderView } from './directory.views.js';
 import { ProviderSelectionDecision } from './entities/provider-selection-decision.entity.js';
 import { Provider } from './entities/provider.entity.js';
 import { ProviderChanged } from './directory.events.js';
-import { nextProviderStatus } from './provider-selection.js';
-import type { ProviderStatus, SelectionDecision } from './provider-selection.js';
+import { PROVIDER_STATE_MACHINE } from '@smedx/contracts';
+import type { ProviderStatus, SelectionDecision } from '@smedx/contracts';
 import { containsPattern, usccMustBeFree, usccTaken } from './persistence.js';
 
 /** Audit action per decision. */
@@ -140,7 +140,7 @@ export class ProvidersService {
     const provider = await this.uow.run(async (tx) => {
       const current = await this.getProvider(id, tx);
       const from = current.status;
-      const to = nextProviderStatus(from, input.decision);
+      const to = PROVIDER_STATE_MACHINE.next(from, input.decision);
       // Conditional on the status read, so two officers deciding at once cannot both succeed.
       const result = await tx
         .createQueryBuilder()

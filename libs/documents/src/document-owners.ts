@@ -2,13 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { InvalidInputError } from '@smedx/platform';
 import type { Principal } from '@smedx/platform';
+import type { DocumentKindRule } from '@smedx/contracts';
 
 /** One kind of evidence an owner takes, with its Chinese name, and whether its rule requires it. */
-export interface DocumentKindRule {
-  kind: string;
-  name: string;
-  required: boolean;
-}
+export type { DocumentKindRule } from '@smedx/contracts';
 
 /** What the caller may do with an owner's documents, decided by the owner's own policy. */
 export interface DocumentOwnerAccess {

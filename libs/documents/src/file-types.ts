@@ -1,10 +1,11 @@
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
+import type { FileKind } from '@smedx/contracts';
 import { extensionOf } from './file-names.js';
 
-/** What the programme's reviews read: PDF, images, Office documents, and ZIP archives of those. */
-export type FileKind = 'pdf' | 'image' | 'office' | 'zip';
+/** What the programme's reviews read: PDF, images, Office documents, and ZIP archives of those (`FILE_KINDS`). */
+export type { FileKind } from '@smedx/contracts';
 
 export interface DetectedType {
   mime: string;

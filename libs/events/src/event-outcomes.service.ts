@@ -7,7 +7,7 @@ import { DirectoryService, ProviderChanged } from '@smedx/directory';
 import type { CheckInInput, OutcomeInput } from './dto/events.dto.js';
 import { EventMeeting, NO_SHOW_PARTIES } from './entities/event-meeting.entity.js';
 import { EventRegistration } from './entities/event-registration.entity.js';
-import { nextEventStatus } from './event-state.js';
+import { EVENT_STATE_MACHINE } from '@smedx/contracts';
 import { EventsService } from './events.service.js';
 import { isEventOrganiser, isEventOverseer } from './events.policy.js';
 import { meetingView, registrationView } from './events.views.js';
@@ -45,7 +45,7 @@ export class EventOutcomesService {
       if (!isEventOrganiser(actor, event) && !isMember(actor, input.organisationId)) {
         throw new ForbiddenError("only the organiser and the organisation's members check it in", 'not_member');
       }
-      nextEventStatus(event.status, 'check_in');
+      EVENT_STATE_MACHINE.next(event.status, 'check_in');
       const registration = await tx.findOneBy(EventRegistration, { eventId: id, organisationId: input.organisationId });
       if (!registration) throw new NotFoundError('participant', input.organisationId);
       if (registration.status !== 'approved') throw new StateConflictError('registration', registration.status, 'check in');
@@ -65,7 +65,7 @@ export class EventOutcomesService {
   async recordOutcome(actor: Principal, id: string, mid: string, input: OutcomeInput): Promise<MeetingView> {
     await this.uow.run(async (tx) => {
       const event = await this.events.forOrganiser(tx, actor, id);
-      nextEventStatus(event.status, 'record_outcome');
+      EVENT_STATE_MACHINE.next(event.status, 'record_outcome');
       const meeting = isUuid(mid) ? await tx.findOneBy(EventMeeting, { id: mid, eventId: id }) : null;
       if (!meeting) throw new NotFoundError('meeting', mid);
       const noShowBy = input.held ? null : input.noShowBy!;

@@ -8,7 +8,7 @@ import { MatchmakingEvent } from './entities/event.entity.js';
 import { EventMeeting } from './entities/event-meeting.entity.js';
 import type { EventRegistration } from './entities/event-registration.entity.js';
 import { EventPairScores } from './event-pair-scores.js';
-import { EventStateConflictError, agendaVisible, nextEventStatus } from './event-state.js';
+import { EventStateConflictError, agendaVisible, EVENT_STATE_MACHINE } from '@smedx/contracts';
 import { EventsService } from './events.service.js';
 import { isEventOrganiser, isEventOverseer } from './events.policy.js';
 import { meetingView, slotStart } from './events.views.js';
@@ -54,7 +54,7 @@ export class EventScheduleService {
     const scores = isEventOrganiser(actor, before) ? await this.pairScores.scores(side('enterprise'), side('provider')) : [];
     const result = await this.uow.run(async (tx) => {
       const event = await this.events.forOrganiser(tx, actor, id);
-      const status = nextEventStatus(event.status, 'schedule');
+      const status = EVENT_STATE_MACHINE.next(event.status, 'schedule');
       const registrations = await this.events.approvedRegistrations(id, tx);
       const enterprises = registrations.filter((r) => r.side === 'enterprise').map((r) => r.organisationId);
       const providers = registrations.filter((r) => r.side === 'provider').map((r) => r.organisationId);
@@ -244,7 +244,7 @@ export class EventScheduleService {
   async publish(actor: Principal, id: string): Promise<void> {
     await this.uow.run(async (tx) => {
       const event = await this.events.forOrganiser(tx, actor, id);
-      const status = nextEventStatus(event.status, 'publish');
+      const status = EVENT_STATE_MACHINE.next(event.status, 'publish');
       if (!(await tx.countBy(EventMeeting, { eventId: id })))
         throw new ConflictError('schedule_empty', 'the schedule has no meetings to publish');
       await this.events.transition(tx, event, 'publish', { status, publishedAt: this.clock.now() });
@@ -366,7 +366,7 @@ export class EventScheduleService {
   ): Promise<T> {
     return this.uow.run(async (tx) => {
       const event = await this.events.forOrganiser(tx, actor, id);
-      nextEventStatus(event.status, 'edit_schedule');
+      EVENT_STATE_MACHINE.next(event.status, 'edit_schedule');
       const [meetings, registrations] = await Promise.all([
         tx.findBy(EventMeeting, { eventId: id }),
         this.events.approvedRegistrations(id, tx),

@@ -28,8 +28,8 @@ import type {
 import { MatchmakingEvent } from './entities/event.entity.js';
 import { EventRegistration } from './entities/event-registration.entity.js';
 import type { ParticipantSide } from './entities/event-registration.entity.js';
-import { EventStateConflictError, nextEventStatus, nextRegistrationStatus } from './event-state.js';
-import type { EventAction, EventStatus } from './event-state.js';
+import { EventStateConflictError, EVENT_STATE_MACHINE, REGISTRATION_STATE_MACHINE } from '@smedx/contracts';
+import type { EventAction, EventStatus } from '@smedx/contracts';
 import { isEventOrganiser, isEventOverseer, mayViewEvent } from './events.policy.js';
 import { emptyCounts, eventView, participantView, registrationView } from './events.views.js';
 import type { EventView, Page, ParticipantView, RegistrationView } from './events.views.js';
@@ -111,7 +111,7 @@ export class EventsService {
   async update(actor: Principal, id: string, input: UpdateEventInput): Promise<EventView> {
     await this.uow.run(async (tx) => {
       const event = await this.forOrganiser(tx, actor, id);
-      nextEventStatus(event.status, 'edit');
+      EVENT_STATE_MACHINE.next(event.status, 'edit');
       const changed = (Object.keys(input) as (keyof UpdateEventInput)[]).filter((field) => !sameValue(event[field], input[field]));
       if (event.status !== 'draft') {
         const fixed = changed.find((field) => (DRAFT_ONLY_EVENT_FIELDS as readonly string[]).includes(field));
@@ -195,7 +195,7 @@ export class EventsService {
   ): Promise<EventView> {
     await this.uow.run(async (tx) => {
       const event = await this.forOrganiser(tx, actor, id);
-      const status = nextEventStatus(event.status, action);
+      const status = EVENT_STATE_MACHINE.next(event.status, action);
       const change = LIFECYCLE[action]!;
       await this.transition(tx, event, action, { status, ...(change.at ? { [change.at]: this.clock.now() } : {}) });
       await this.audit.record(tx, {
@@ -222,7 +222,7 @@ export class EventsService {
     const side: ParticipantSide = membership.kind;
     const registrationId = await this.uow.run(async (tx) => {
       const event = await this.visible(actor, id, tx, true);
-      nextEventStatus(event.status, 'register');
+      EVENT_STATE_MACHINE.next(event.status, 'register');
       if (side === 'provider') {
         const provider = await this.directory.getProvider(input.organisationId, tx);
         if (provider.status !== 'approved') throw new StateConflictError('provider', provider.status, 'register');
@@ -308,7 +308,7 @@ export class EventsService {
       if (!isMember(actor, registration.organisationId) && !isEventOrganiser(actor, event)) {
         throw new ForbiddenError("only the organisation's members and the organiser change a registration", 'not_member');
       }
-      nextEventStatus(event.status, 'update_registration');
+      EVENT_STATE_MACHINE.next(event.status, 'update_registration');
       if (registration.status === 'rejected') throw new StateConflictError('registration', registration.status, 'change');
       const changes: Partial<EventRegistration> = {};
       if (patch.availableSlots) changes.availableSlots = this.slotsOf(event, patch.availableSlots);
@@ -329,8 +329,8 @@ export class EventsService {
     await this.uow.run(async (tx) => {
       const event = await this.forOrganiser(tx, actor, id);
       const registration = await this.registrationIn(tx, id, rid);
-      nextEventStatus(event.status, 'decide_registration');
-      const status = nextRegistrationStatus(registration.status, decision);
+      EVENT_STATE_MACHINE.next(event.status, 'decide_registration');
+      const status = REGISTRATION_STATE_MACHINE.next(registration.status, decision);
       if (decision === 'approve') {
         const capacity = registration.side === 'enterprise' ? event.capacityEnterprises : event.capacityProviders;
         const approved = await tx.countBy(EventRegistration, { eventId: id, side: registration.side, status: 'approved' });
@@ -407,7 +407,7 @@ export class EventsService {
     const result = await tx.update(MatchmakingEvent, { id: event.id, status: event.status }, changes);
     if (!result.affected) {
       const current = await tx.findOneBy(MatchmakingEvent, { id: event.id });
-      nextEventStatus((current?.status ?? event.status) as EventStatus, action);
+      EVENT_STATE_MACHINE.next((current?.status ?? event.status) as EventStatus, action);
       throw new ConflictError('event_changed', 'the event changed meanwhile; reload and try again');
     }
   }

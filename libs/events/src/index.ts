@@ -1,5 +1,4 @@
 export * from './scheduler/index.js';
-export * from './event-state.js';
 export * from './schedule-rules.js';
 export * from './ics.js';
 export * from './dto/events.dto.js';

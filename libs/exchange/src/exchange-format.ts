@@ -1,6 +1,8 @@
 import { DISTRICTS, INDUSTRIES, nameOf } from '@smedx/taxonomy';
 import { writeCsv, readCsv } from './csv-writer.js';
 import type { CsvCell } from './csv-writer.js';
+import { EXCHANGE_DATASETS, EXCHANGE_FORMAT_VERSION } from '@smedx/contracts';
+import type { ExchangeDataset, ExchangeRecordOf } from '@smedx/contracts';
 
 /**
  * The exchange format (数据交换格式) of the national SME digital-transformation service
@@ -9,10 +11,10 @@ import type { CsvCell } from './csv-writer.js';
  * a field, or changes its meaning or unit, bumps the version (smedx-exchange/2); adding a
  * field at the end of a record does not.
  */
-export const FORMAT_VERSION = 'smedx-exchange/1';
+export const FORMAT_VERSION = EXCHANGE_FORMAT_VERSION;
 
-export const DATASETS = ['projects', 'cases', 'indicators'] as const;
-export type Dataset = (typeof DATASETS)[number];
+export const DATASETS = EXCHANGE_DATASETS;
+export type Dataset = ExchangeDataset;
 
 /**
  * How a field is written. `decimal`: a decimal number as text with exactly two decimals
@@ -47,80 +49,9 @@ const f = <N extends string>(
   label,
 });
 
-/** A transformation project (改造项目). */
-export interface ProjectRecord {
-  projectId: string;
-  contractNo: string;
-  title: string;
-  enterpriseName: string;
-  enterpriseUscc: string;
-  industry: string;
-  industryName: string | null;
-  district: string;
-  districtName: string | null;
-  providerName: string;
-  providerUscc: string;
-  scope: string;
-  contractPriceFen: number;
-  contractPriceYuan: string;
-  deliveryDays: number;
-  awardDate: string;
-  plannedEndDate: string;
-  acceptedDate: string | null;
-  cancelledDate: string | null;
-  status: string;
-  levelBefore: number | null;
-  levelAfter: number | null;
-  acceptanceResult: 'pass' | 'fail' | null;
-  acceptanceRounds: number;
-  /** The acceptance evidence as `kind:sha256` (current versions; the files themselves are never exported). */
-  evidenceDocuments: string[];
-}
+export type { CaseRecord, IndicatorRecord, ProjectRecord } from '@smedx/contracts';
 
-/** A case (典型案例): an accepted project, or a chain case (链式典型案例) of several. */
-export interface CaseRecord {
-  caseId: string;
-  kind: 'project' | 'chain';
-  title: string;
-  summary: string;
-  chainName: string | null;
-  enterpriseNames: string[];
-  enterpriseUsccs: string[];
-  providerNames: string[];
-  providerUsccs: string[];
-  industry: string;
-  industryName: string | null;
-  district: string;
-  districtName: string | null;
-  levelBefore: number | null;
-  levelAfter: number | null;
-  roiPercent: number | null;
-  caseDate: string;
-  projectIds: string[];
-}
-
-/** One programme indicator (指标体系) for one slice: the whole scope, a breakdown row or a series step. */
-export interface IndicatorRecord {
-  dimension: 'total' | 'industry' | 'district' | 'batch' | 'series';
-  code: string | null;
-  codeName: string | null;
-  indicatorKey: string;
-  indicatorName: string;
-  unit: string;
-  target: number | null;
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  shareOfTarget: number | null;
-  met: boolean | null;
-  note: string | null;
-}
-
-export interface RecordOf {
-  projects: ProjectRecord;
-  cases: CaseRecord;
-  indicators: IndicatorRecord;
-}
+export type RecordOf = ExchangeRecordOf;
 
 export const FIELDS: { readonly [D in Dataset]: readonly (FieldSpec & { name: keyof RecordOf[D] & string })[] } = {
   projects: [

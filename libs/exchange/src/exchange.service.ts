@@ -13,23 +13,9 @@ import { FORMAT_VERSION, recordsToCsv } from './exchange-format.js';
 import type { Dataset, RecordOf } from './exchange-format.js';
 import { chainCaseRecord, indicatorRecords, projectCaseRecord, projectRecord } from './exchange-records.js';
 import type { Parties } from './exchange-records.js';
+import type { ExchangeDocument, ExchangeFilters } from '@smedx/contracts';
 
-/** The filters as applied, echoed in the JSON envelope. */
-export interface ExchangeFilters {
-  from: string | null;
-  to: string | null;
-  district: string | null;
-  industry: string | null;
-}
-
-/** The JSON document of one dataset. */
-export interface ExchangeDocument<D extends Dataset = Dataset> {
-  formatVersion: typeof FORMAT_VERSION;
-  dataset: D;
-  generatedAt: string;
-  filters: ExchangeFilters;
-  records: RecordOf[D][];
-}
+export type { ExchangeDocument, ExchangeFilters } from '@smedx/contracts';
 
 /** A dataset as a file: JSON or CSV text, its content type and file name. */
 export interface ExchangeFile {

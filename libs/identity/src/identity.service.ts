@@ -4,7 +4,9 @@ import * as argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   APP_CONFIG,
+  CLOCK,
   ConflictError,
+  TooManyRequestsError,
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
@@ -12,27 +14,20 @@ import {
   UnitOfWork,
   isOwner,
 } from '@smedx/platform';
-import type { AppConfig, PlatformRole, Principal, PrincipalLoader } from '@smedx/platform';
+import type { AppConfig, Clock, PlatformRole, Principal, PrincipalLoader } from '@smedx/platform';
+import type { MemberView, Page, SessionView, UserView } from '@smedx/contracts';
 import { AuditService } from '@smedx/audit';
 import { isDistrictCode } from '@smedx/taxonomy';
-import type { AddMemberInput, GrantRoleInput, LoginInput, RegisterInput } from './dto/identity.dto.js';
+import type { AddMemberInput, ChangePasswordInput, GrantRoleInput, LoginInput, RegisterInput } from './dto/identity.dto.js';
+import { containsEmailName } from './dto/identity.dto.js';
 import { Membership } from './membership.entity.js';
 import { RoleGrant } from './role-grant.entity.js';
 import { User } from './user.entity.js';
 
-export interface PublicUser {
-  id: string;
-  email: string;
-  displayName: string;
-  roles: { role: string; district: string | null }[];
-  memberships: { organisationId: string; kind: 'enterprise' | 'provider'; role: 'owner' | 'member' }[];
-}
-
-export interface Session {
-  accessToken: string;
-  expiresIn: number;
-  user: PublicUser;
-}
+/** A user as the API shows it (`UserView` of the contract). */
+export type PublicUser = UserView;
+/** A signed-in session (`SessionView` of the contract). */
+export type Session = SessionView;
 
 /** argon2id with OWASP's recommended minimum cost. */
 const ARGON2 = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -48,6 +43,7 @@ export class IdentityService implements PrincipalLoader {
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
@@ -71,13 +67,83 @@ export class IdentityService implements PrincipalLoader {
     return this.session(user.id);
   }
 
+  /**
+   * Exchanges e-mail and password for a session. After `auth.maxFailures` wrong passwords in
+   * a row the account is locked for `auth.lockSeconds` (429 with Retry-After), whatever
+   * password is sent meanwhile; a successful login clears the count.
+   */
   async login(input: LoginInput): Promise<Session> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ email: input.email });
+    const users = this.dataSource.getRepository(User);
+    const user = await users.findOneBy({ email: input.email });
+    const now = this.clock.now();
+    if (user?.lockedUntil && user.lockedUntil.getTime() > now.getTime()) throw this.locked(user.lockedUntil, now);
     // Verify against a hash even for unknown e-mails so timing does not reveal accounts.
     const hash = user?.passwordHash ?? (await this.dummyHash());
     const ok = await argon2.verify(hash, input.password).catch(() => false);
-    if (!user || !ok) throw new UnauthenticatedError('wrong e-mail or password');
+    if (!user) throw new UnauthenticatedError('邮箱或密码错误 (wrong e-mail or password)', 'wrong_credentials');
+    if (!ok) {
+      const lockedUntil = await this.countFailure(user.id, now);
+      if (lockedUntil) throw this.locked(lockedUntil, now);
+      throw new UnauthenticatedError('邮箱或密码错误 (wrong e-mail or password)', 'wrong_credentials');
+    }
+    if (user.failedLogins || user.lockedUntil) await users.update({ id: user.id }, { failedLogins: 0, lockedUntil: null });
     return this.session(user.id);
+  }
+
+  /** Counts a wrong password; returns the lock's end when this one locks the account. */
+  private async countFailure(userId: string, now: Date): Promise<Date | null> {
+    return this.uow.run(async (tx) => {
+      await tx.increment(User, { id: userId }, 'failedLogins', 1);
+      const { failedLogins } = await tx.findOneOrFail(User, { where: { id: userId }, select: { id: true, failedLogins: true } });
+      if (failedLogins < this.config.auth.maxFailures) return null;
+      const lockedUntil = new Date(now.getTime() + this.config.auth.lockSeconds * 1000);
+      await tx.update(User, { id: userId }, { failedLogins: 0, lockedUntil });
+      await this.audit.record(tx, {
+        actorId: null,
+        action: 'user.locked_out',
+        entityType: 'user',
+        entityId: userId,
+        data: { failures: failedLogins, lockedUntil: lockedUntil.toISOString() },
+      });
+      this.logger.warn(`account ${userId} locked until ${lockedUntil.toISOString()} after ${failedLogins} wrong passwords`);
+      return lockedUntil;
+    });
+  }
+
+  private locked(until: Date, now: Date): TooManyRequestsError {
+    const seconds = Math.ceil((until.getTime() - now.getTime()) / 1000);
+    return new TooManyRequestsError(
+      'account_locked',
+      `密码错误次数过多，账户已锁定，请 ${Math.ceil(seconds / 60)} 分钟后再试 (account locked after repeated wrong passwords)`,
+      seconds,
+    );
+  }
+
+  /**
+   * Changes the caller's password (the current one must be right). Every token issued before
+   * is revoked; the answer is a fresh session for the caller.
+   */
+  async changePassword(actor: Principal, input: ChangePasswordInput): Promise<Session> {
+    const user = await this.dataSource.getRepository(User).findOneBy({ id: actor.userId });
+    if (!user) throw new UnauthenticatedError('用户已不存在 (user no longer exists)');
+    if (!(await argon2.verify(user.passwordHash, input.currentPassword).catch(() => false))) {
+      throw new InvalidInputError([{ field: 'currentPassword', reason: '原密码不正确 (is wrong)' }], 'wrong_password');
+    }
+    if (containsEmailName(input.newPassword, user.email)) {
+      throw new InvalidInputError([{ field: 'newPassword', reason: '密码不能包含邮箱用户名 (must not contain the e-mail name)' }]);
+    }
+    const passwordHash = await argon2.hash(input.newPassword, ARGON2);
+    await this.uow.run(async (tx) => {
+      await tx.update(User, { id: user.id }, { passwordHash, failedLogins: 0, lockedUntil: null });
+      await this.revokeTokens(tx, user.id);
+      await this.audit.record(tx, { actorId: actor.userId, action: 'user.password_changed', entityType: 'user', entityId: user.id });
+    });
+    return this.session(user.id);
+  }
+
+  /** Revokes every token of the user issued so far (the guard compares the version they carry). */
+  async revokeTokens(tx: EntityManager, userId: string): Promise<void> {
+    await tx.increment(User, { id: userId }, 'tokenVersion', 1);
   }
 
   private dummy: Promise<string> | null = null;
@@ -87,21 +153,16 @@ export class IdentityService implements PrincipalLoader {
   }
 
   async session(userId: string): Promise<Session> {
-    const user = await this.publicUser(userId);
-    const accessToken = await this.jwt.signAsync({ sub: user.id });
-    return { accessToken, expiresIn: this.config.auth.expiresInSeconds, user };
+    const principal = await this.load(userId);
+    if (!principal) throw new NotFoundError('user', userId);
+    const accessToken = await this.jwt.signAsync({ sub: principal.userId, ver: principal.tokenVersion ?? 0 });
+    return { accessToken, expiresIn: this.config.auth.expiresInSeconds, user: toPublicUser(principal) };
   }
 
   async publicUser(userId: string): Promise<PublicUser> {
     const principal = await this.load(userId);
     if (!principal) throw new NotFoundError('user', userId);
-    return {
-      id: principal.userId,
-      email: principal.email,
-      displayName: principal.displayName,
-      roles: principal.roles.map((r) => ({ role: r.role, district: r.district ?? null })),
-      memberships: principal.memberships.map((m) => ({ organisationId: m.organisationId, kind: m.kind, role: m.role })),
-    };
+    return toPublicUser(principal);
   }
 
   async load(userId: string): Promise<Principal | null> {
@@ -117,6 +178,7 @@ export class IdentityService implements PrincipalLoader {
       displayName: user.displayName,
       roles: grants.map((g) => ({ role: g.role, district: g.district || null })),
       memberships: memberships.map((m) => ({ organisationId: m.organisationId, kind: m.organisationKind, role: m.role })),
+      tokenVersion: user.tokenVersion,
     };
   }
 
@@ -129,6 +191,7 @@ export class IdentityService implements PrincipalLoader {
       if (!(await tx.existsBy(User, { id: userId }))) throw new NotFoundError('user', userId);
       if (await tx.existsBy(RoleGrant, { userId, role: input.role, district })) return;
       await tx.insert(RoleGrant, { userId, role: input.role, district, grantedBy: actor.userId });
+      await this.revokeTokens(tx, userId);
       await this.audit.record(tx, {
         actorId: actor.userId,
         action: 'role.granted',
@@ -144,6 +207,7 @@ export class IdentityService implements PrincipalLoader {
     await this.uow.run(async (tx) => {
       const result = await tx.delete(RoleGrant, { userId, role, ...(district ? { district } : {}) });
       if (!result.affected) throw new NotFoundError('role_grant');
+      await this.revokeTokens(tx, userId);
       await this.audit.record(tx, {
         actorId: actor.userId,
         action: 'role.revoked',
@@ -155,7 +219,7 @@ export class IdentityService implements PrincipalLoader {
     return this.publicUser(userId);
   }
 
-  async listUsers(q: string | undefined, page: number, pageSize: number): Promise<{ items: PublicUser[]; total: number }> {
+  async listUsers(q: string | undefined, page: number, pageSize: number): Promise<Page<PublicUser>> {
     const qb = this.dataSource.getRepository(User).createQueryBuilder('u').orderBy('u.email', 'ASC');
     if (q) qb.where('LOWER(u.email) LIKE :q OR LOWER(u.displayName) LIKE :q', { q: `%${q.toLowerCase().replace(/[%_\\]/g, '')}%` });
     const [users, total] = await qb
@@ -175,6 +239,8 @@ export class IdentityService implements PrincipalLoader {
         memberships: [],
       })),
       total,
+      page,
+      pageSize,
     };
   }
 
@@ -206,7 +272,7 @@ export class IdentityService implements PrincipalLoader {
     return [...new Set(grants.map((g) => g.userId))];
   }
 
-  async members(organisationId: string): Promise<{ userId: string; email: string; displayName: string; role: string }[]> {
+  async members(organisationId: string): Promise<MemberView[]> {
     const rows = await this.dataSource
       .getRepository(Membership)
       .createQueryBuilder('m')
@@ -214,12 +280,12 @@ export class IdentityService implements PrincipalLoader {
       .select(['m.userId AS "userId"', 'u.email AS "email"', 'u.displayName AS "displayName"', 'm.role AS "role"'])
       .where('m.organisationId = :organisationId', { organisationId })
       .orderBy('u.email', 'ASC')
-      .getRawMany<{ userId: string; email: string; displayName: string; role: string }>();
+      .getRawMany<MemberView>();
     return rows;
   }
 
   /** An owner adds an existing user to the organisation. */
-  async addMember(actor: Principal, organisationId: string, input: AddMemberInput) {
+  async addMember(actor: Principal, organisationId: string, input: AddMemberInput): Promise<MemberView[]> {
     if (!isOwner(actor, organisationId)) throw new ForbiddenError('only an owner of the organisation may add members');
     const kind = actor.memberships.find((m) => m.organisationId === organisationId)!.kind;
     await this.uow.run(async (tx) => {
@@ -229,6 +295,7 @@ export class IdentityService implements PrincipalLoader {
         throw new ConflictError('already_member', 'this user is already a member');
       }
       await tx.insert(Membership, { organisationId, organisationKind: kind, userId: user.id, role: input.role });
+      await this.revokeTokens(tx, user.id);
       await this.audit.record(tx, {
         actorId: actor.userId,
         action: 'member.added',
@@ -292,4 +359,14 @@ export class IdentityService implements PrincipalLoader {
       return user.id;
     });
   }
+}
+
+function toPublicUser(principal: Principal): PublicUser {
+  return {
+    id: principal.userId,
+    email: principal.email,
+    displayName: principal.displayName,
+    roles: principal.roles.map((r) => ({ role: r.role, district: r.district ?? null })),
+    memberships: principal.memberships.map((m) => ({ organisationId: m.organisationId, kind: m.kind, role: m.role })),
+  };
 }

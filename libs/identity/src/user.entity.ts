@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { TimeColumn } from '@smedx/platform';
 
 @Entity('user_account')
 export class User {
@@ -14,6 +15,21 @@ export class User {
 
   @Column({ length: 80 })
   displayName!: string;
+
+  /**
+   * Carried in every token as `ver`; raised when the user's roles, memberships or password
+   * change, which revokes every token issued before (the auth guard answers 401).
+   */
+  @Column({ type: 'integer', default: 0 })
+  tokenVersion!: number;
+
+  /** Wrong passwords in a row since the last successful login or lock-out. */
+  @Column({ type: 'integer', default: 0 })
+  failedLogins!: number;
+
+  /** Until then login is refused, even with the right password (after too many failures). */
+  @TimeColumn({ nullable: true })
+  lockedUntil!: Date | null;
 
   @CreateDateColumn()
   createdAt!: Date;

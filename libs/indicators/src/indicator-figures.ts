@@ -1,15 +1,8 @@
 import { DISTRICTS, INDUSTRIES, PILOT_BATCHES } from '@smedx/taxonomy';
 import type { TaxonomyItem } from '@smedx/taxonomy';
 import { PLAN_INDICATORS } from './plan-indicators.js';
-import type { Coverage, Dimension, IndicatorKey, PlanIndicator } from './plan-indicators.js';
-import type { Period } from './periods.js';
-
-/** A figure: `value` in the indicator's unit; for a share also the counts it comes from. Null where there is no figure. */
-export interface Measure {
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-}
+import type { Dimension, IndicatorKey } from './plan-indicators.js';
+import type { Breakdown, IndicatorFigure, Measure, SeriesLine } from '@smedx/contracts';
 
 /** Enterprises of one scale: how many, and how many hold an official level of 2 or above. */
 export interface LevelCount {
@@ -34,65 +27,7 @@ export const EMPTY_TALLY: Tally = Object.freeze({
   specialised: 0,
 });
 
-export interface IndicatorFigure extends Measure {
-  key: IndicatorKey;
-  name: string;
-  shortName: string;
-  target: number | null;
-  targetText: string;
-  unit: string;
-  kind: PlanIndicator['kind'];
-  coverage: Coverage;
-  /** value ÷ target (1 = target reached); null without a value or a numeric target. */
-  shareOfTarget: number | null;
-  /** Whether the value reached the target; null without a value or a numeric target. */
-  met: boolean | null;
-  basis: string;
-  note: string | null;
-}
-
-export interface BreakdownRow {
-  /** A taxonomy code; `none` on the batch breakdown for enterprises not in the pilot pool. */
-  code: string;
-  name: string;
-  values: Record<IndicatorKey, Measure>;
-}
-
-export interface Breakdown {
-  dimension: Dimension;
-  name: string;
-  rows: BreakdownRow[];
-}
-
-export interface SeriesLine {
-  key: IndicatorKey;
-  shortName: string;
-  unit: string;
-  target: number | null;
-  /** One per bucket: the figure at the end of the bucket; null for buckets not begun yet and for indicators without dated records. */
-  values: Measure[];
-  note: string | null;
-}
-
-export interface Series {
-  period: Period;
-  from: string;
-  to: string;
-  buckets: { label: string; start: string; end: string }[];
-  lines: SeriesLine[];
-}
-
-/** The answer of `GET /indicators`. */
-export interface IndicatorsReport {
-  /** When the figures were taken. */
-  asOf: string;
-  /** What the caller sees: the city, or one district (a district officer). */
-  scope: { level: 'city' | 'district'; district: string | null; districtName: string | null };
-  filters: { industry: string | null; district: string | null; batch: string | null; from: string; to: string; period: Period };
-  indicators: IndicatorFigure[];
-  breakdowns: Breakdown[];
-  series: Series;
-}
+export type { Breakdown, BreakdownRow, IndicatorFigure, IndicatorsReport, Measure, Series, SeriesLine } from '@smedx/contracts';
 
 export const DIMENSION_NAMES: Readonly<Record<Dimension, string>> = Object.freeze({
   industry: '按行业',

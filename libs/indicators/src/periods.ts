@@ -1,7 +1,10 @@
 import { InvalidInputError } from '@smedx/platform';
 
-export const PERIODS = ['month', 'quarter'] as const;
-export type Period = (typeof PERIODS)[number];
+import { INDICATOR_PERIODS } from '@smedx/contracts';
+import type { IndicatorPeriod } from '@smedx/contracts';
+
+export const PERIODS = INDICATOR_PERIODS;
+export type Period = IndicatorPeriod;
 
 /** `YYYY-MM`. */
 export const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;

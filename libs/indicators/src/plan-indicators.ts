@@ -1,23 +1,12 @@
+import { INDICATOR_DIMENSIONS } from '@smedx/contracts';
+import type { Coverage, IndicatorDimension, IndicatorKey } from '@smedx/contracts';
+
 /** The dimensions the indicators break down by. */
-export const DIMENSIONS = ['industry', 'district', 'batch'] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+export const DIMENSIONS = INDICATOR_DIMENSIONS;
+export type Dimension = IndicatorDimension;
 
-export const INDICATOR_KEYS = [
-  'above_scale_level2_share',
-  'below_scale_level2_share',
-  'products',
-  'chain_cases',
-  'smart_factories',
-  'benchmarks',
-  'innovative_smes',
-] as const;
-export type IndicatorKey = (typeof INDICATOR_KEYS)[number];
-
-/**
- * How much of the indicator the platform records: `full`, `partial` (the figure counts only
- * part of what the plan means, so it is a lower bound) or `none` (not recorded yet: no figure).
- */
-export type Coverage = 'full' | 'partial' | 'none';
+export { INDICATOR_KEYS } from '@smedx/contracts';
+export type { Coverage, IndicatorKey } from '@smedx/contracts';
 
 export interface PlanIndicator {
   key: IndicatorKey;

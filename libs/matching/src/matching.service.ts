@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { APP_CONFIG, CLOCK, ForbiddenError, SEARCH_ENGINE, UnitOfWork, hasRole, isMember } from '@smedx/platform';
-import type { AppConfig, Clock, MatchFactor, Principal, SearchEngine } from '@smedx/platform';
+import type { AppConfig, Clock, Principal, SearchEngine } from '@smedx/platform';
 import { SolutionsService } from '@smedx/catalogue';
 import { NeedsService } from '@smedx/demand';
 import { DirectoryService, providerRecord } from '@smedx/directory';
@@ -14,33 +14,12 @@ import { Matcher } from './matcher.js';
 import type { NeedMatch, ProviderSource, SolutionMatch } from './matcher.js';
 import { SearchCandidates } from './search-candidates.js';
 import { StrongMatch } from './strong-match.entity.js';
+import type { NeedMatchView, SolutionMatchView } from '@smedx/contracts';
 
-/** A solution matched to a need, as the API returns it. */
-export interface SolutionMatchItem {
-  /** The solution's id. */
-  id: string;
-  title: string;
-  providerId: string;
-  providerName: string;
-  /** In [0, 1]: the sum of `breakdown`. */
-  score: number;
-  /** Factor → weighted contribution to `score`. */
-  breakdown: Record<MatchFactor, number>;
-  /** The score in plain Chinese, strengths first. */
-  reasons: string[];
-}
-
-/** A need matched to a solution, as the API returns it. */
-export interface NeedMatchItem {
-  /** The need's id. */
-  id: string;
-  title: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  score: number;
-  breakdown: Record<MatchFactor, number>;
-  reasons: string[];
-}
+/** A solution matched to a need, as the API returns it (the contract's `SolutionMatchView`). */
+export type SolutionMatchItem = SolutionMatchView;
+/** A need matched to a solution, as the API returns it (the contract's `NeedMatchView`). */
+export type NeedMatchItem = NeedMatchView;
 
 export interface MatchList<T> {
   items: T[];

@@ -11,12 +11,6 @@ describe('createMailer', () => {
   });
 });
 
-describe('DatabaseMailer', () => {
-  it('keeps the message', async () => {
-    await expect(new DatabaseMailer().send()).resolves.toBe('kept');
-  });
-});
-
 describe('SmtpMailer against a real SMTP server', () => {
   let server: SMTPServer;
   let port: number;

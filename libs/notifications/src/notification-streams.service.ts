@@ -2,8 +2,8 @@ import type { ServerResponse } from 'node:http';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource, In, MoreThan } from 'typeorm';
-import { APP_CONFIG, PRINCIPAL_LOADER, UnauthenticatedError } from '@smedx/platform';
-import type { AppConfig, Principal, PrincipalLoader } from '@smedx/platform';
+import { APP_CONFIG, PRINCIPAL_LOADER, UnauthenticatedError, tokenIsCurrent } from '@smedx/platform';
+import type { AppConfig, Principal, PrincipalLoader, TokenClaims } from '@smedx/platform';
 import { Notification } from './notification.entity.js';
 import { toNotificationView } from './notification.view.js';
 import { NotificationsService } from './notifications.service.js';
@@ -74,14 +74,15 @@ export class NotificationStreams implements BeforeApplicationShutdown {
   async authenticate(authorization: string | undefined, accessToken: string | undefined): Promise<StreamSession> {
     const token = bearer(authorization) ?? accessToken;
     if (!token) throw new UnauthenticatedError('missing bearer token (Authorization header or access_token parameter)');
-    let claims: { sub: string; exp?: number };
+    let claims: TokenClaims;
     try {
-      claims = await this.jwt.verifyAsync<{ sub: string; exp?: number }>(token);
+      claims = await this.jwt.verifyAsync<TokenClaims & object>(token);
     } catch {
       throw new UnauthenticatedError('invalid or expired token');
     }
     const principal = await this.principals.load(claims.sub);
     if (!principal) throw new UnauthenticatedError('user no longer exists');
+    if (!tokenIsCurrent(claims, principal)) throw new UnauthenticatedError('登录已失效，请重新登录 (token revoked)', 'token_revoked');
     return { principal, expiresAt: typeof claims.exp === 'number' ? claims.exp * 1000 : null };
   }
 

@@ -1,16 +1,8 @@
+import type { NotificationView } from '@smedx/contracts';
 import type { Notification } from './notification.entity.js';
 
-/** A notification as clients see it (inbox items and stream events alike). */
-export interface NotificationView {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  link: string | null;
-  data: Record<string, unknown> | null;
-  readAt: string | null;
-  createdAt: string;
-}
+/** A notification as clients see it (inbox items and stream events alike): the contract's `NotificationView`. */
+export type { NotificationView } from '@smedx/contracts';
 
 export function toNotificationView(n: Notification): NotificationView {
   return {
@@ -20,7 +12,7 @@ export function toNotificationView(n: Notification): NotificationView {
     body: n.body,
     link: n.link,
     data: n.data,
-    readAt: n.readAt ? n.readAt.toISOString() : null,
-    createdAt: n.createdAt.toISOString(),
+    readAt: n.readAt,
+    createdAt: n.createdAt,
   };
 }

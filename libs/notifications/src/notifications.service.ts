@@ -8,15 +8,10 @@ import { Notification } from './notification.entity.js';
 import { toNotificationView } from './notification.view.js';
 import type { NotificationView } from './notification.view.js';
 import { NotificationsDeliverJob } from './notifications.jobs.js';
+import type { NotificationPageView, ReadAllView } from '@smedx/contracts';
 
-export interface NotificationPage {
-  items: NotificationView[];
-  total: number;
-  /** The caller's unread count, whatever the filter. */
-  unread: number;
-  page: number;
-  pageSize: number;
-}
+/** A page of the caller's notifications with their unread count, whatever the filter (the contract's `NotificationPageView`). */
+export type NotificationPage = NotificationPageView;
 
 /**
  * The in-app inbox. Other contexts call {@link notify} inside their own
@@ -91,7 +86,7 @@ export class NotificationsService {
   }
 
   /** Marks every unread notification of the caller read. */
-  async markAllRead(actor: Principal): Promise<{ updated: number; unread: number }> {
+  async markAllRead(actor: Principal): Promise<ReadAllView> {
     const result = await this.uow.run((tx) =>
       tx.update(Notification, { userId: actor.userId, readAt: IsNull() }, { readAt: this.clock.now() }),
     );

@@ -16,6 +16,7 @@ export * from './jobs/on-job.decorator.js';
 export * from './jobs/outbox-message.entity.js';
 export * from './jobs/outbox.service.js';
 export * from './jobs/outbox-relay.js';
+export * from './jobs/outbox-reconciler.js';
 export * from './jobs/job-bus.port.js';
 export * from './jobs/job-registry.js';
 export * from './jobs/job-runner.js';

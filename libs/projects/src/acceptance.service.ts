@@ -10,7 +10,7 @@ import type { DigitalLevel } from '@smedx/taxonomy';
 import type { CreateAcceptanceInput } from './dto/projects.dto.js';
 import { Acceptance } from './entities/acceptance.entity.js';
 import { Project } from './entities/project.entity.js';
-import { nextProjectStatus } from './project-state.js';
+import { PROJECT_STATE_MACHINE } from '@smedx/contracts';
 import { acceptanceView } from './projects.views.js';
 import type { AcceptanceView } from './projects.views.js';
 import { ProjectsService } from './projects.service.js';
@@ -46,7 +46,7 @@ export class AcceptanceService {
     return this.uow.run(async (tx) => {
       const project = await this.projects.readable(actor, projectId, tx);
       const action = input.result === 'pass' ? 'pass_acceptance' : 'fail_acceptance';
-      const status = nextProjectStatus(project.status, action);
+      const status = PROJECT_STATE_MACHINE.next(project.status, action);
       const now = this.clock.now();
       await this.projects.transition(tx, project, action, { status, ...(input.result === 'pass' ? { acceptedAt: now } : {}) });
       const round = (await tx.countBy(Acceptance, { projectId })) + 1;

@@ -1,4 +1,3 @@
-export * from './project-state.js';
 export * from './rmb-uppercase.js';
 export * from './calendar.js';
 export * from './default-schedule.js';

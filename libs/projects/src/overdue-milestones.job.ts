@@ -6,7 +6,7 @@ import { NotificationsService } from '@smedx/notifications';
 import { chineseDate, shanghaiDate } from './calendar.js';
 import { Milestone } from './entities/milestone.entity.js';
 import { Project } from './entities/project.entity.js';
-import { projectStatusesAllowing } from './project-state.js';
+import { PROJECT_STATE_MACHINE } from '@smedx/contracts';
 
 /** Hourly: tells both parties of each milestone whose planned day has passed. */
 export const CheckOverdueMilestonesJob = defineScheduledJob('projects.check-overdue-milestones', 3600);
@@ -43,7 +43,7 @@ export class OverdueMilestones {
       .where('m.status IN (:...open)', { open: OPEN })
       .andWhere('m.plannedDate < :today', { today })
       .andWhere('(m.overdueNotifiedFor IS NULL OR m.overdueNotifiedFor <> m.plannedDate)')
-      .andWhere('p.status IN (:...running)', { running: projectStatusesAllowing('plan') })
+      .andWhere('p.status IN (:...running)', { running: PROJECT_STATE_MACHINE.statesAllowing('plan') })
       .orderBy('m.plannedDate', 'ASC')
       .addOrderBy('m.id', 'ASC')
       .take(BATCH)

@@ -16,7 +16,7 @@ import { MonitoringReport } from './entities/monitoring-report.entity.js';
 import { ProjectLog } from './entities/project-log.entity.js';
 import type { Project } from './entities/project.entity.js';
 import { projectSide } from './project.policy.js';
-import { nextMilestoneStatus, nextProjectStatus } from './project-state.js';
+import { MILESTONE_STATE_MACHINE, PROJECT_STATE_MACHINE } from '@smedx/contracts';
 import { milestoneView, monitoringReportView, projectLogView } from './projects.views.js';
 import type { MilestoneView, MonitoringReportView, Page, ProjectLogView } from './projects.views.js';
 import { ProjectsService } from './projects.service.js';
@@ -75,7 +75,7 @@ export class ProjectTrackingService {
       const project = await this.forParty(tx, actor, projectId, 'plan');
       const milestone = isUuid(milestoneId) ? await tx.findOneBy(Milestone, { id: milestoneId, projectId }) : null;
       if (!milestone) throw new NotFoundError('milestone', milestoneId);
-      const status = nextMilestoneStatus(milestone.status, patch.status ?? milestone.status);
+      const status = MILESTONE_STATE_MACHINE.next(milestone.status, patch.status ?? milestone.status);
       const today = this.today();
       if (patch.plannedDate) this.assertNotBeforeStart(project, 'plannedDate', patch.plannedDate);
       let actualDate = milestone.actualDate;
@@ -92,7 +92,7 @@ export class ProjectTrackingService {
       const result = await tx.update(Milestone, { id: milestone.id, status: milestone.status }, changes);
       if (!result.affected) {
         const current = await tx.findOneByOrFail(Milestone, { id: milestone.id });
-        nextMilestoneStatus(current.status, patch.status ?? current.status);
+        MILESTONE_STATE_MACHINE.next(current.status, patch.status ?? current.status);
         throw new ConflictError('milestone_changed', 'the milestone changed meanwhile; reload and retry');
       }
       if (patch.plannedDate !== undefined && patch.plannedDate !== milestone.plannedDate) {
@@ -147,7 +147,7 @@ export class ProjectTrackingService {
   async addReport(actor: Principal, projectId: string, input: CreateMonitoringReportInput): Promise<MonitoringReportView> {
     return this.uow.run(async (tx) => {
       const project = await this.projects.readable(actor, projectId, tx);
-      nextProjectStatus(project.status, 'report');
+      PROJECT_STATE_MACHINE.next(project.status, 'report');
       const report = await tx.save(
         tx.create(MonitoringReport, {
           projectId,
@@ -169,7 +169,7 @@ export class ProjectTrackingService {
     if (!projectSide(actor, project)) {
       throw new ForbiddenError('only members of the enterprise or the provider of the project may do this', 'not_project_party');
     }
-    nextProjectStatus(project.status, action);
+    PROJECT_STATE_MACHINE.next(project.status, action);
     return project;
   }
 

@@ -24,8 +24,8 @@ import { Milestone } from './entities/milestone.entity.js';
 import { MonitoringReport } from './entities/monitoring-report.entity.js';
 import { Project } from './entities/project.entity.js';
 import { mayReadProject } from './project.policy.js';
-import { nextProjectStatus } from './project-state.js';
-import type { ProjectStatus } from './project-state.js';
+import { PROJECT_STATE_MACHINE } from '@smedx/contracts';
+import type { ProjectAction, ProjectStatus } from '@smedx/contracts';
 import { projectCaseView, projectSummaryView, projectView } from './projects.views.js';
 import type { Page, ProjectCaseView, ProjectSummaryView, ProjectView } from './projects.views.js';
 
@@ -182,7 +182,7 @@ export class ProjectsService {
   async cancel(actor: Principal, id: string, reason: string): Promise<ProjectView> {
     await this.uow.run(async (tx) => {
       const project = await this.readable(actor, id, tx);
-      const status = nextProjectStatus(project.status, 'cancel');
+      const status = PROJECT_STATE_MACHINE.next(project.status, 'cancel');
       await this.transition(tx, project, 'cancel', { status, cancelledAt: this.clock.now() });
       await this.audit.record(tx, {
         actorId: actor.userId,
@@ -272,16 +272,11 @@ export class ProjectsService {
    * two concurrent requests cannot both pass the state check (PostgreSQL runs
    * them in parallel; SQLite serialises them anyway).
    */
-  async transition(
-    tx: EntityManager,
-    project: Project,
-    action: Parameters<typeof nextProjectStatus>[1],
-    changes: Partial<Project>,
-  ): Promise<void> {
+  async transition(tx: EntityManager, project: Project, action: ProjectAction, changes: Partial<Project>): Promise<void> {
     const result = await tx.update(Project, { id: project.id, status: project.status }, changes);
     if (!result.affected) {
       const current = await tx.findOneBy(Project, { id: project.id });
-      if (current) nextProjectStatus(current.status, action);
+      if (current) PROJECT_STATE_MACHINE.next(current.status, action);
       throw new ConflictError('project_changed', 'the project changed meanwhile; reload and retry');
     }
   }

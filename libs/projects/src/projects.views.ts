@@ -1,126 +1,29 @@
-import type { Acceptance, AcceptanceEvidence, AcceptanceResult } from './entities/acceptance.entity.js';
+import type { Acceptance } from './entities/acceptance.entity.js';
 import type { Milestone } from './entities/milestone.entity.js';
 import type { MonitoringReport } from './entities/monitoring-report.entity.js';
-import type { ProjectLog, ProjectLogKind } from './entities/project-log.entity.js';
+import type { ProjectLog } from './entities/project-log.entity.js';
 import type { Project } from './entities/project.entity.js';
-import type { MilestoneStatus, ProjectStatus } from './project-state.js';
+import type {
+  AcceptanceView,
+  MilestoneView,
+  MonitoringReportView,
+  ProjectCaseView,
+  ProjectLogView,
+  ProjectSummaryView,
+  ProjectView,
+} from '@smedx/contracts';
+
+export type {
+  AcceptanceView,
+  MilestoneView,
+  MonitoringReportView,
+  ProjectCaseView,
+  ProjectLogView,
+  ProjectSummaryView,
+  ProjectView,
+  Page,
+} from '@smedx/contracts';
 import { rmbUppercase } from './rmb-uppercase.js';
-
-export interface MilestoneView {
-  id: string;
-  title: string;
-  plannedDate: string;
-  actualDate: string | null;
-  status: MilestoneStatus;
-  /** Not done (nor cancelled) and its planned day has passed in Shanghai. */
-  overdue: boolean;
-  createdBy: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export interface MonitoringReportView {
-  id: string;
-  assessorId: string;
-  summary: string;
-  findings: string;
-  progressPercent: number;
-  risks: string[];
-  filedAt: Date;
-}
-
-export interface AcceptanceView {
-  id: string;
-  round: number;
-  assessorId: string;
-  result: AcceptanceResult;
-  levelAfter: number;
-  dataIntegration: string;
-  dataIntegrationScore: number | null;
-  roiPercent: number;
-  managementReform: string;
-  applicationEffect: string | null;
-  reasons: string;
-  evidence: AcceptanceEvidence[];
-  decidedAt: Date;
-}
-
-export interface ProjectLogView {
-  id: string;
-  side: 'enterprise' | 'provider';
-  authorId: string;
-  kind: ProjectLogKind;
-  content: string;
-  occurredOn: string;
-  writtenAt: Date;
-}
-
-/** A project as its parties, assessors and officers read it. */
-export interface ProjectView {
-  id: string;
-  contractNo: string;
-  needId: string;
-  bidId: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  providerId: string;
-  providerName: string;
-  solutionId: string | null;
-  title: string;
-  scope: string;
-  priceFen: number;
-  /** The price in capital numerals (人民币大写), as the contract prints it. */
-  priceInWords: string;
-  deliveryDays: number;
-  industry: string;
-  district: string;
-  startDate: string;
-  plannedEndDate: string;
-  status: ProjectStatus;
-  levelBefore: number | null;
-  acceptedAt: Date | null;
-  cancelledAt: Date | null;
-  awardedBy: string;
-  createdAt: Date;
-  updatedAt: Date;
-  milestones: MilestoneView[];
-  reports: MonitoringReportView[];
-  /** Oldest first: failed rounds, then at most one pass. */
-  acceptances: AcceptanceView[];
-}
-
-/** A project in a list: no milestones, reports or acceptances. */
-export type ProjectSummaryView = Omit<ProjectView, 'milestones' | 'reports' | 'acceptances' | 'scope'>;
-
-/**
- * A passed acceptance shown on the provider's public page (成果推广): what was
- * done for whom and what it achieved, without the price or the documents.
- */
-export interface ProjectCaseView {
-  projectId: string;
-  title: string;
-  enterpriseId: string;
-  enterpriseName: string;
-  industry: string;
-  district: string;
-  solutionId: string | null;
-  levelBefore: number | null;
-  levelAfter: number;
-  roiPercent: number;
-  dataIntegration: string;
-  managementReform: string;
-  applicationEffect: string | null;
-  deliveryDays: number;
-  startDate: string;
-  acceptedAt: Date;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
 
 export function milestoneView(m: Milestone, today: string): MilestoneView {
   return {

@@ -5,9 +5,22 @@ import type { AppConfig } from '@smedx/platform';
 import { NEEDS_INDEX, SOLUTIONS_INDEX } from './search-indexes.js';
 import { INDEX_ENTERPRISE_JOB, INDEX_NEED_JOB, INDEX_PROVIDER_JOB, INDEX_SOLUTION_JOB, SearchIndexer } from './search-indexer.service.js';
 
+const INDEX_JOBS = new Set([INDEX_SOLUTION_JOB, INDEX_NEED_JOB, INDEX_PROVIDER_JOB, INDEX_ENTERPRISE_JOB]);
+
 /** How long an id missing from the sequence is awaited (a transaction still committing). */
 const GAP_TTL_MS = 60_000;
+/**
+ * How far behind the newest change a starting follower begins. A transaction
+ * that took its id before the start may commit after the rebuild read the
+ * tables: reading again from this far back (re-applying is idempotent, ids not
+ * yet visible are awaited as gaps) catches it. Transactions here last
+ * milliseconds; 5,000 changes is minutes of the heaviest load measured.
+ */
+export const START_BEHIND = 5000;
 const PAGE = 1000;
+/** A change that failed to apply is tried again after 1 s, 2 s, 4 s … at most a minute apart, never dropped. */
+const RETRY_FIRST_MS = 1000;
+const RETRY_MAX_MS = 60_000;
 
 /**
  * Keeps this process's embedded index current by following the database's
@@ -16,13 +29,16 @@ const PAGE = 1000;
  *
  * On PostgreSQL ids are taken at insert and become visible at commit, so a
  * lower id may appear after a higher one: ids skipped over are remembered for
- * a while and looked up again.
+ * a while and looked up again. The start reads from {@link START_BEHIND}
+ * changes back, and a change whose application fails is kept and tried again
+ * (the cursor moves on, so one bad change does not hold the others back).
  */
 @Injectable()
 export class ChangeFollower implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ChangeFollower');
   private cursor = 0;
   private readonly gaps = new Map<number, number>();
+  private readonly retries = new Map<number, { attempts: number; dueAt: number }>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private again = false;
@@ -43,7 +59,7 @@ export class ChangeFollower implements OnApplicationBootstrap, BeforeApplication
   async onApplicationBootstrap(): Promise<void> {
     if (!this.active) return;
     const started = Date.now();
-    this.cursor = await this.maxId();
+    this.cursor = Math.max(0, (await this.maxId()) - START_BEHIND);
     const solutions = await this.indexer.rebuild(SOLUTIONS_INDEX);
     const needs = await this.indexer.rebuild(NEEDS_INDEX);
     this.buildSeconds = (Date.now() - started) / 1000;
@@ -84,25 +100,49 @@ export class ChangeFollower implements OnApplicationBootstrap, BeforeApplication
 
   private async follow(): Promise<void> {
     const repo = this.dataSource.getRepository(OutboxMessage);
+    const select = { id: true, job: true, payload: true } as const;
     for (;;) {
-      const rows = await repo.find({
-        select: { id: true, job: true, payload: true },
-        where: { id: MoreThan(this.cursor) },
-        order: { id: 'ASC' },
-        take: PAGE,
-      });
-      const late = this.gaps.size
-        ? await repo.find({ select: { id: true, job: true, payload: true }, where: { id: In([...this.gaps.keys()]) } })
-        : [];
+      const rows = await repo.find({ select, where: { id: MoreThan(this.cursor) }, order: { id: 'ASC' }, take: PAGE });
+      const now = Date.now();
+      const again = [...this.retries].filter(([, r]) => r.dueAt <= now).map(([id]) => id);
+      const wanted = [...this.gaps.keys(), ...again];
+      const late = wanted.length ? await repo.find({ select, where: { id: In(wanted) } }) : [];
       for (const row of late) this.gaps.delete(row.id);
+      const found = new Set(late.map((r) => r.id));
+      for (const id of again) if (!found.has(id)) this.retries.delete(id); // the row is gone: nothing left to apply
       this.expireGaps();
       for (const row of rows) {
-        for (let missing = this.cursor + 1; missing < row.id; missing++) this.gaps.set(missing, Date.now());
+        for (let missing = this.cursor + 1; missing < row.id; missing++) this.gaps.set(missing, now);
         this.cursor = row.id;
       }
-      await this.apply([...late, ...rows]);
+      const batch = [...late, ...rows];
+      try {
+        await this.apply(batch);
+        for (const row of late) this.retries.delete(row.id);
+      } catch (err) {
+        this.retryLater(batch, err);
+      }
       if (rows.length < PAGE) return;
     }
+  }
+
+  /** Keeps changes that failed to apply, to be read and applied again after a backoff. */
+  private retryLater(rows: Pick<OutboxMessage, 'id' | 'job'>[], err: unknown): void {
+    const now = Date.now();
+    let attempts = 0;
+    for (const row of rows) {
+      if (!INDEX_JOBS.has(row.job)) continue;
+      const previous = this.retries.get(row.id)?.attempts ?? 0;
+      attempts = Math.max(attempts, previous + 1);
+      const delay = Math.min(RETRY_FIRST_MS * 2 ** previous, RETRY_MAX_MS);
+      this.retries.set(row.id, { attempts: previous + 1, dueAt: now + delay });
+    }
+    if (attempts) this.logger.warn(`applying changes to the search index failed (attempt ${attempts}); retrying: ${String(err)}`);
+  }
+
+  /** Changes waiting to be applied again after a failure (health and tests). */
+  pendingRetries(): number {
+    return this.retries.size;
   }
 
   private async apply(rows: Pick<OutboxMessage, 'job' | 'payload'>[]): Promise<void> {

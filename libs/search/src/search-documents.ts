@@ -20,8 +20,11 @@ export class SearchDocuments {
 
   /** The documents that belong in the index among `ids`, and the ids that must not be there. */
   async load(index: IndexName, ids: readonly string[]): Promise<{ present: SearchDocument[]; absent: string[] }> {
-    const docs = index === SOLUTIONS_INDEX ? await this.solutions.toSearchDocuments(ids) : await this.needs.toSearchDocuments(ids);
-    const present = docs.filter((d) => d.status === 'published' && (index === NEEDS_INDEX || d.providerStatus === 'approved'));
+    const docs: SearchDocument[] =
+      index === SOLUTIONS_INDEX
+        ? (await this.solutions.toSearchDocuments(ids)).filter((d) => d.providerStatus === 'approved')
+        : await this.needs.toSearchDocuments(ids);
+    const present = docs.filter((d) => d.status === 'published');
     const kept = new Set(present.map((d) => d.id));
     return { present, absent: ids.filter((id) => !kept.has(id)) };
   }

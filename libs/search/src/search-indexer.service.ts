@@ -2,8 +2,11 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { APP_CONFIG, OnEvent, SEARCH_ENGINE } from '@smedx/platform';
 import type { AppConfig, SearchEngine } from '@smedx/platform';
 import { SolutionChanged } from '@smedx/catalogue';
+import type { SolutionChangedPayload } from '@smedx/catalogue';
 import { NeedChanged } from '@smedx/demand';
+import type { NeedChangedPayload } from '@smedx/demand';
 import { EnterpriseChanged, ProviderChanged } from '@smedx/directory';
+import type { EnterpriseChangedPayload, ProviderChangedPayload } from '@smedx/directory';
 import { SearchDocuments } from './search-documents.js';
 import type { IndexName } from './search-documents.js';
 import { NEED_INDEX_SETTINGS, NEEDS_INDEX, SOLUTION_INDEX_SETTINGS, SOLUTIONS_INDEX } from './search-indexes.js';
@@ -43,22 +46,22 @@ export class SearchIndexer {
   }
 
   @OnEvent(SolutionChanged, INDEX_SOLUTION_JOB)
-  async onSolutionChanged(payload: { solutionId: string }): Promise<void> {
+  async onSolutionChanged(payload: SolutionChangedPayload): Promise<void> {
     if (this.shared) await this.sync(SOLUTIONS_INDEX, [payload.solutionId]);
   }
 
   @OnEvent(NeedChanged, INDEX_NEED_JOB)
-  async onNeedChanged(payload: { needId: string }): Promise<void> {
+  async onNeedChanged(payload: NeedChangedPayload): Promise<void> {
     if (this.shared) await this.sync(NEEDS_INDEX, [payload.needId]);
   }
 
   @OnEvent(ProviderChanged, INDEX_PROVIDER_JOB)
-  async onProviderChanged(payload: { providerId: string }): Promise<void> {
+  async onProviderChanged(payload: ProviderChangedPayload): Promise<void> {
     if (this.shared) await this.syncProvider(payload.providerId);
   }
 
   @OnEvent(EnterpriseChanged, INDEX_ENTERPRISE_JOB)
-  async onEnterpriseChanged(payload: { enterpriseId: string }): Promise<void> {
+  async onEnterpriseChanged(payload: EnterpriseChangedPayload): Promise<void> {
     if (this.shared) await this.syncEnterprise(payload.enterpriseId);
   }
 

@@ -1,15 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { SEARCH_ENGINE } from '@smedx/platform';
 import type { Filter, SearchEngine, SearchQuery, SearchResult, SortClause } from '@smedx/platform';
+import type { NeedSearchDocument, NeedSearchPage, SolutionSearchDocument, SolutionSearchPage } from '@smedx/contracts';
 import type { NeedSearch, SolutionSearch } from './dto/search-query.dto.js';
 import { NEEDS_INDEX, SOLUTIONS_INDEX } from './search-indexes.js';
 
-export interface SearchPage {
-  hits: Record<string, unknown>[];
-  total: number;
-  facets: Record<string, Record<string, number>>;
-  page: number;
-  pageSize: number;
+/** What a hit adds to its document. */
+interface Hit {
+  _score: number;
+  _highlight: Record<string, string>;
 }
 
 /** API facet name → index field, per index. */
@@ -46,7 +45,7 @@ const anyOf = (field: string, values: (string | number)[] | undefined): Filter[]
 export class SearchService {
   constructor(@Inject(SEARCH_ENGINE) private readonly engine: SearchEngine) {}
 
-  async solutions(q: SolutionSearch): Promise<SearchPage> {
+  async solutions(q: SolutionSearch): Promise<SolutionSearchPage> {
     const filters: Filter[] = [
       ...anyOf('industries', q.industry),
       ...anyOf('scenarios', q.scenario),
@@ -59,10 +58,14 @@ export class SearchService {
     // A solution fits a budget when its lowest price does.
     if (q.priceMaxFen !== undefined) filters.push({ field: 'priceMinFen', op: 'range', max: q.priceMaxFen });
     if (q.deployDaysMax !== undefined) filters.push({ field: 'deployDays', op: 'range', max: q.deployDaysMax });
-    return this.run(SOLUTIONS_INDEX, q, filters, SOLUTION_SORT[q.sort], SOLUTION_FIELDS, ['title', 'summary', 'description']);
+    return this.run<SolutionSearchDocument>(SOLUTIONS_INDEX, q, filters, SOLUTION_SORT[q.sort], SOLUTION_FIELDS, [
+      'title',
+      'summary',
+      'description',
+    ]);
   }
 
-  async needs(q: NeedSearch): Promise<SearchPage> {
+  async needs(q: NeedSearch): Promise<NeedSearchPage> {
     const filters: Filter[] = [
       ...anyOf('industry', q.industry),
       ...anyOf('scenarios', q.scenario),
@@ -74,17 +77,18 @@ export class SearchService {
       filters.push({ field: 'budgetFen', op: 'range', min: q.budgetMinFen, max: q.priceMaxFen });
     }
     if (q.deployDaysMax !== undefined) filters.push({ field: 'expectedDays', op: 'range', max: q.deployDaysMax });
-    return this.run(NEEDS_INDEX, q, filters, NEED_SORT[q.sort], NEED_FIELDS, ['title', 'description']);
+    return this.run<NeedSearchDocument>(NEEDS_INDEX, q, filters, NEED_SORT[q.sort], NEED_FIELDS, ['title', 'description']);
   }
 
-  private async run(
+  /** Runs a query; the hits are the documents `D` the owning context indexed (its `toSearchDocuments`). */
+  private async run<D extends object>(
     index: string,
     q: { q?: string; facets?: readonly string[]; page: number; pageSize: number },
     filters: Filter[],
     sort: SortClause[],
     fields: Record<string, string>,
     highlight: string[],
-  ): Promise<SearchPage> {
+  ): Promise<{ hits: (D & Hit)[]; total: number; facets: Record<string, Record<string, number>>; page: number; pageSize: number }> {
     const query: SearchQuery = {
       text: q.q,
       filters,
@@ -98,7 +102,7 @@ export class SearchService {
     const facets: Record<string, Record<string, number>> = {};
     for (const name of q.facets ?? []) facets[name] = result.facets[fields[name]] ?? {};
     return {
-      hits: result.hits.map((h) => ({ ...h.doc, _score: h.score, _highlight: h.highlight })),
+      hits: result.hits.map((h) => ({ ...(h.doc as D), _score: h.score, _highlight: h.highlight })),
       total: result.total,
       facets,
       page: result.page,

@@ -1,4 +1,3 @@
-export * from './subsidy-state.js';
 export * from './subsidy-rules.js';
 export * from './dto/subsidy.dto.js';
 export * from './entities/subsidy-application.entity.js';

@@ -35,8 +35,8 @@ import { SubsidyApplication } from './entities/subsidy-application.entity.js';
 import type { SubsidyChangeRequest, SubsidyDecision } from './entities/subsidy-application.entity.js';
 import { assertEligible, subsidyAmounts } from './subsidy-rules.js';
 import { SUBSIDY_DOCUMENT_OWNER } from './subsidy-documents.js';
-import { isLive, nextSubsidyStatus } from './subsidy-state.js';
-import type { SubsidyAction, SubsidyStatus } from './subsidy-state.js';
+import { isLive, SUBSIDY_STATE_MACHINE } from '@smedx/contracts';
+import type { SubsidyAction, SubsidyStatus } from '@smedx/contracts';
 import { mayReadApplication, reviewStage, reviewedDistricts } from './subsidy.policy.js';
 import { subsidyApplicationView } from './subsidy.views.js';
 import type { Page, SubsidyApplicationView } from './subsidy.views.js';
@@ -241,7 +241,7 @@ export class SubsidyApplicationsService {
         );
       }
       const action = `${stage}_${input.decision}` as SubsidyAction;
-      const status = nextSubsidyStatus(application.status, action);
+      const status = SUBSIDY_STATE_MACHINE.next(application.status, action);
       const now = this.clock.now();
       const changes: Partial<SubsidyApplication> = {
         status,
@@ -282,7 +282,7 @@ export class SubsidyApplicationsService {
   async resubmit(actor: Principal, id: string, input: ResubmitSubsidyApplicationInput): Promise<SubsidyApplicationView> {
     await this.uow.run(async (tx) => {
       const application = await this.forEnterpriseMember(tx, actor, id, 'only members of the enterprise resubmit its application');
-      const status = nextSubsidyStatus(application.status, 'resubmit');
+      const status = SUBSIDY_STATE_MACHINE.next(application.status, 'resubmit');
       const enterprise = await this.directory.lockEnterprise(tx, application.enterpriseId);
       assertEligible({
         enterprise,
@@ -330,7 +330,7 @@ export class SubsidyApplicationsService {
   async disburse(actor: Principal, id: string, input: DisburseSubsidyInput): Promise<SubsidyApplicationView> {
     await this.uow.run(async (tx) => {
       const application = await this.load(tx, id);
-      const status = nextSubsidyStatus(application.status, 'disburse');
+      const status = SUBSIDY_STATE_MACHINE.next(application.status, 'disburse');
       if (input.paidFen > application.approvedFen!) {
         throw new InvalidInputError([{ field: 'paidFen', reason: `must be at most the approved amount ${application.approvedFen} fen` }]);
       }
@@ -364,7 +364,7 @@ export class SubsidyApplicationsService {
   async revoke(actor: Principal, id: string, input: RevokeSubsidyInput): Promise<SubsidyApplicationView> {
     await this.uow.run(async (tx) => {
       const application = await this.load(tx, id);
-      const status = nextSubsidyStatus(application.status, 'revoke');
+      const status = SUBSIDY_STATE_MACHINE.next(application.status, 'revoke');
       await this.directory.lockEnterprise(tx, application.enterpriseId);
       const now = this.clock.now();
       const changes: Partial<SubsidyApplication> = {
@@ -405,7 +405,7 @@ export class SubsidyApplicationsService {
   async requestChange(actor: Principal, id: string, input: CreateChangeRequestInput): Promise<SubsidyApplicationView> {
     await this.uow.run(async (tx) => {
       const application = await this.forEnterpriseMember(tx, actor, id, 'only members of the enterprise request a change');
-      nextSubsidyStatus(application.status, 'request_change');
+      SUBSIDY_STATE_MACHINE.next(application.status, 'request_change');
       const pending = application.changes.find((c) => c.status === 'pending');
       if (pending) {
         throw new ConflictError('subsidy_change_pending', `change request ${pending.id} is still awaiting the district's decision`, {
@@ -455,7 +455,7 @@ export class SubsidyApplicationsService {
           'not_your_district',
         );
       }
-      nextSubsidyStatus(application.status, 'decide_change');
+      SUBSIDY_STATE_MACHINE.next(application.status, 'decide_change');
       const change = application.changes.find((c) => c.id === changeId);
       if (!change) throw new NotFoundError('change_request', changeId);
       if (change.status !== 'pending') throw new StateConflictError('change_request', change.status, input.decision);
@@ -520,7 +520,7 @@ export class SubsidyApplicationsService {
     const result = await tx.update(SubsidyApplication, { id: application.id, status: application.status }, changes);
     if (!result.affected) {
       const current = await tx.findOneBy(SubsidyApplication, { id: application.id });
-      nextSubsidyStatus(current?.status ?? application.status, action);
+      SUBSIDY_STATE_MACHINE.next(current?.status ?? application.status, action);
       throw new ConflictError('subsidy_application_changed', 'the application changed meanwhile; reload and try again');
     }
   }

@@ -6,7 +6,7 @@ import { isDistrictOfficerFor } from '@smedx/directory';
 import { DocumentOwners } from '@smedx/documents';
 import type { DocumentKindRule, DocumentOwnerAccess, DocumentOwnerType } from '@smedx/documents';
 import { SubsidyApplication } from './entities/subsidy-application.entity.js';
-import type { SubsidyStatus } from './subsidy-state.js';
+import type { SubsidyStatus } from '@smedx/contracts';
 import { mayReadApplication } from './subsidy.policy.js';
 
 export const SUBSIDY_DOCUMENT_OWNER = 'subsidy_application';

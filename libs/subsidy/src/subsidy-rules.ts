@@ -1,23 +1,9 @@
 import { ConflictError } from '@smedx/platform';
-import { estimateSubsidy } from '@smedx/contracts';
+import { ELIGIBLE_CATEGORIES, estimateSubsidy } from '@smedx/contracts';
+import type { InvestmentLine } from '@smedx/contracts';
 
-/**
- * What an enterprise spent, by kind. The plan (附件2 第四条) counts software
- * (软件), cloud services (云服务) and gateways, routers and other data
- * collection and transmission devices (网关、路由等数据采集传输设备);
- * anything else (`other`: machinery, civil works, staff…) is listed for the
- * total but not subsidised.
- */
-export const INVESTMENT_CATEGORIES = ['software', 'cloud', 'data_device', 'other'] as const;
-export type InvestmentCategory = (typeof INVESTMENT_CATEGORIES)[number];
-
-export const ELIGIBLE_CATEGORIES: readonly InvestmentCategory[] = Object.freeze(['software', 'cloud', 'data_device']);
-
-export interface InvestmentLine {
-  category: InvestmentCategory;
-  amountFen: number;
-  description: string;
-}
+export { ELIGIBLE_CATEGORIES, INVESTMENT_CATEGORIES } from '@smedx/contracts';
+export type { InvestmentCategory, InvestmentLine } from '@smedx/contracts';
 
 export interface SubsidyAmounts {
   totalInvestmentFen: number;

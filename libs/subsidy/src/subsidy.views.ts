@@ -1,37 +1,9 @@
 import { estimateSubsidy } from '@smedx/contracts';
-import type { BlacklistEntry, BlacklistSource } from './entities/blacklist-entry.entity.js';
-import type { SubsidyApplication, SubsidyChangeRequest, SubsidyDecision } from './entities/subsidy-application.entity.js';
-import type { InvestmentLine } from './subsidy-rules.js';
-import type { SubsidyStatus } from './subsidy-state.js';
+import type { BlacklistEntryView, SubsidyApplicationView } from '@smedx/contracts';
+import type { BlacklistEntry } from './entities/blacklist-entry.entity.js';
+import type { SubsidyApplication } from './entities/subsidy-application.entity.js';
 
-export interface SubsidyApplicationView {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string | null;
-  projectId: string;
-  district: string;
-  levelAfter: number;
-  lines: InvestmentLine[];
-  totalInvestmentFen: number;
-  eligibleFen: number;
-  amountFen: number;
-  /** Whether the 500,000 CNY cap cut the amount. */
-  capped: boolean;
-  approvedFen: number | null;
-  disbursedFen: number | null;
-  clawbackFen: number | null;
-  paymentReference: string | null;
-  status: SubsidyStatus;
-  history: SubsidyDecision[];
-  changes: SubsidyChangeRequest[];
-  submittedBy: string;
-  submittedAt: Date;
-  approvedAt: Date | null;
-  disbursedAt: Date | null;
-  revokedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+export type { BlacklistEntryView, Page, SubsidyApplicationView } from '@smedx/contracts';
 
 export function subsidyApplicationView(a: SubsidyApplication, enterpriseName: string | null): SubsidyApplicationView {
   return {
@@ -63,24 +35,6 @@ export function subsidyApplicationView(a: SubsidyApplication, enterpriseName: st
   };
 }
 
-export interface BlacklistEntryView {
-  id: string;
-  enterpriseId: string;
-  enterpriseName: string | null;
-  reason: string;
-  from: Date;
-  until: Date;
-  source: BlacklistSource;
-  applicationId: string | null;
-  createdBy: string;
-  lifted: boolean;
-  liftedAt: Date | null;
-  liftedBy: string | null;
-  liftReason: string | null;
-  /** In force at the time of the request: started, not ended, not lifted. */
-  active: boolean;
-}
-
 export function blacklistEntryView(e: BlacklistEntry, enterpriseName: string | null, now: Date): BlacklistEntryView {
   return {
     id: e.id,
@@ -98,11 +52,4 @@ export function blacklistEntryView(e: BlacklistEntry, enterpriseName: string | n
     liftReason: e.liftReason,
     active: e.liftedAt === null && e.from.getTime() <= now.getTime() && now.getTime() < e.until.getTime(),
   };
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
 }

@@ -3,12 +3,14 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { ApiZodBody, ApiZodQuery, CurrentUser, JobsAdminService, Roles, ZodPipe } from '@smedx/platform';
 import type { Principal } from '@smedx/platform';
+import { JOB_STATUSES } from '@smedx/contracts';
+import type { JobPageView, JobView, Page, UserView } from '@smedx/contracts';
 import { GrantRoleSchema, IdentityService } from '@smedx/identity';
 import type { GrantRoleInput } from '@smedx/identity';
 import { PageQuery, UuidParam } from '../http/query.js';
 
 const JobsQuery = PageQuery.extend({
-  state: z.enum(['pending', 'processing', 'dispatched', 'done', 'dead']).default('dead'),
+  state: z.enum(JOB_STATUSES).default('dead'),
 });
 const UsersQuery = PageQuery.extend({ q: z.string().trim().max(100).optional() });
 const JobId = z.coerce.number().int().positive('must be a job id');
@@ -25,7 +27,7 @@ export class AdminController {
 
   @Get('users')
   @ApiZodQuery(UsersQuery)
-  users(@Query(new ZodPipe(UsersQuery)) q: z.infer<typeof UsersQuery>) {
+  users(@Query(new ZodPipe(UsersQuery)) q: z.infer<typeof UsersQuery>): Promise<Page<UserView>> {
     return this.identity.listUsers(q.q, q.page, q.pageSize);
   }
 
@@ -36,7 +38,7 @@ export class AdminController {
     @CurrentUser() actor: Principal,
     @Param('id', new ZodPipe(UuidParam)) id: string,
     @Body(new ZodPipe(GrantRoleSchema)) input: GrantRoleInput,
-  ) {
+  ): Promise<UserView> {
     return this.identity.grantRole(actor, id, input);
   }
 
@@ -46,21 +48,21 @@ export class AdminController {
     @Param('id', new ZodPipe(UuidParam)) id: string,
     @Param('role') role: string,
     @Query('district') district?: string,
-  ) {
+  ): Promise<UserView> {
     return this.identity.revokeRole(actor, id, role, district);
   }
 
   @Get('jobs')
   @ApiOperation({ summary: 'Background jobs by state (default: dead letters)' })
   @ApiZodQuery(JobsQuery)
-  async listJobs(@Query(new ZodPipe(JobsQuery)) q: z.infer<typeof JobsQuery>) {
+  async listJobs(@Query(new ZodPipe(JobsQuery)) q: z.infer<typeof JobsQuery>): Promise<JobPageView> {
     const [page, counts] = await Promise.all([this.jobs.list(q.state, q.page, q.pageSize), this.jobs.counts()]);
     return { ...page, page: q.page, pageSize: q.pageSize, counts };
   }
 
   @Post('jobs/:id/retry')
   @ApiOperation({ summary: 'Run a dead job again from its first attempt' })
-  retry(@Param('id', new ZodPipe(JobId)) id: number) {
+  retry(@Param('id', new ZodPipe(JobId)) id: number): Promise<JobView> {
     return this.jobs.retry(id);
   }
 }

@@ -1,9 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { ApiZodQuery, Roles, ZodPipe } from '@smedx/platform';
+import { DataSource } from 'typeorm';
+import { ApiZodQuery, CurrentUser, Roles, ZodPipe } from '@smedx/platform';
+import type { Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { PageQuery } from '../http/query.js';
+import { auditScopeOf } from './audit-scope.js';
 
 const AuditQuery = PageQuery.extend({
   entityType: z.string().max(40).optional(),
@@ -16,13 +19,20 @@ const AuditQuery = PageQuery.extend({
 @ApiBearerAuth()
 @Controller('audit')
 export class AuditController {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly dataSource: DataSource,
+  ) {}
 
   @Get()
   @Roles('city_officer', 'district_officer', 'admin')
-  @ApiOperation({ summary: 'The audit trail: review decisions, role grants, awards, money changes' })
+  @ApiOperation({
+    summary:
+      'The audit trail: review decisions, role grants, awards, money changes. A district officer reads only the entries of ' +
+      "their district's enterprises, needs, bids, projects, subsidy applications and events, and of providers",
+  })
   @ApiZodQuery(AuditQuery)
-  list(@Query(new ZodPipe(AuditQuery)) q: z.infer<typeof AuditQuery>) {
-    return this.audit.list(q);
+  list(@CurrentUser() principal: Principal, @Query(new ZodPipe(AuditQuery)) q: z.infer<typeof AuditQuery>) {
+    return this.audit.list(q, auditScopeOf(principal, this.dataSource));
   }
 }

@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody, CurrentUser, Public, ZodPipe } from '@smedx/platform';
 import type { Principal } from '@smedx/platform';
 import { AcceptInvitationSchema, ChainInvitationsService, InvitationTokenParam } from '@smedx/chains';
 import type { AcceptInvitationInput } from '@smedx/chains';
+import { EXPENSIVE_RATE_LIMIT } from '../http/rate-limit.js';
 
 @ApiTags('chains')
 @ApiBearerAuth()
@@ -13,6 +15,7 @@ export class ChainInvitationsController {
 
   @Get(':token')
   @Public()
+  @RouteConfig(EXPENSIVE_RATE_LIMIT)
   @ApiOperation({
     summary:
       'What an invitation link is for, before answering it (no sign-in: the token is the secret): the chain, its leader, the position, ' +

@@ -5,7 +5,7 @@ import { ApiZodQuery, CurrentUser, InvalidInputError, Public, UnsupportedMediaTy
 import type { Principal } from '@smedx/platform';
 import { FilesService, SignedLinkQuerySchema, UploadQuerySchema } from '@smedx/documents';
 import type { FileLinkView, FileView, SignedLinkQuery, UploadQuery } from '@smedx/documents';
-import { API_PREFIX } from '../bootstrap.js';
+import { API_PREFIX } from '../http/openapi.js';
 import { UuidParam } from '../http/query.js';
 import { contentDisposition } from './content-disposition.js';
 
@@ -69,7 +69,12 @@ export class FilesController {
     const previewable = file.kind === 'pdf' || file.kind === 'image';
     reply.header('x-content-type-options', 'nosniff');
     reply.header('cache-control', 'private, no-store');
-    if (file.kind !== 'pdf') reply.header('content-security-policy', "default-src 'none'; img-src 'self'; sandbox");
+    // Replaces the API's own policy (helmet's, which forbids framing): a PDF previews in the web UI's iframe, so it may be
+    // framed by this origin only, under no other restriction the browser's PDF viewer would trip on; anything else is inert.
+    reply.header(
+      'content-security-policy',
+      file.kind === 'pdf' ? "frame-ancestors 'self'" : "default-src 'none'; img-src 'self'; frame-ancestors 'none'; sandbox",
+    );
     return new StreamableFile(stream, {
       type: file.contentType,
       length: file.size,

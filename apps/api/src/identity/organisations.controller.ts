@@ -4,6 +4,7 @@ import { ApiZodBody, CurrentUser, ForbiddenError, ZodPipe, hasRole, isMember } f
 import type { Principal } from '@smedx/platform';
 import { AddMemberSchema, IdentityService } from '@smedx/identity';
 import type { AddMemberInput } from '@smedx/identity';
+import type { MemberView } from '@smedx/contracts';
 import { UuidParam } from '../http/query.js';
 
 @ApiTags('organisations')
@@ -14,7 +15,7 @@ export class OrganisationsController {
 
   @Get(':id/members')
   @ApiOperation({ summary: 'Members of an enterprise or provider (members and admins only)' })
-  members(@CurrentUser() principal: Principal, @Param('id', new ZodPipe(UuidParam)) id: string) {
+  members(@CurrentUser() principal: Principal, @Param('id', new ZodPipe(UuidParam)) id: string): Promise<MemberView[]> {
     if (!isMember(principal, id) && !hasRole(principal, 'admin')) throw new ForbiddenError('not a member of this organisation');
     return this.identity.members(id);
   }
@@ -26,7 +27,7 @@ export class OrganisationsController {
     @CurrentUser() principal: Principal,
     @Param('id', new ZodPipe(UuidParam)) id: string,
     @Body(new ZodPipe(AddMemberSchema)) input: AddMemberInput,
-  ) {
+  ): Promise<MemberView[]> {
     return this.identity.addMember(principal, id, input);
   }
 }

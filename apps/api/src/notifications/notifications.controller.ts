@@ -1,4 +1,5 @@
 import { Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -13,6 +14,7 @@ import {
 } from '@smedx/notifications';
 import type { ListNotificationsQuery, NotificationStreamQuery } from '@smedx/notifications';
 import { UuidParam } from '../http/query.js';
+import { EXPENSIVE_RATE_LIMIT } from '../http/rate-limit.js';
 
 // Parsed as an object so that a 400 names the parameter (`id: must be a UUID`).
 const IdParams = z.object({ id: UuidParam });
@@ -35,6 +37,7 @@ export class NotificationsController {
 
   @Get('stream')
   @Public()
+  @RouteConfig(EXPENSIVE_RATE_LIMIT)
   @ApiOperation({
     summary: 'My new notifications as server-sent events',
     description:

@@ -1,8 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiZodQuery, Public, ZodPipe } from '@smedx/platform';
 import { NeedSearchSchema, SearchService, SolutionSearchSchema } from '@smedx/search';
 import type { NeedSearch, SolutionSearch } from '@smedx/search';
+import { EXPENSIVE_RATE_LIMIT } from '../http/rate-limit.js';
 
 @ApiTags('search')
 @ApiBearerAuth()
@@ -12,6 +14,7 @@ export class SearchController {
 
   @Get('solutions')
   @Public()
+  @RouteConfig(EXPENSIVE_RATE_LIMIT)
   @ApiOperation({
     summary: 'Full-text search over published 小快轻准 solutions, with filters, facet counts, sorting and highlighting',
   })
@@ -22,6 +25,7 @@ export class SearchController {
 
   @Get('needs')
   @Public()
+  @RouteConfig(EXPENSIVE_RATE_LIMIT)
   @ApiOperation({ summary: 'Full-text search over published needs (需求大厅)' })
   @ApiZodQuery(NeedSearchSchema)
   needs(@Query(new ZodPipe(NeedSearchSchema)) q: NeedSearch) {

@@ -3,7 +3,7 @@ import { Alert, Button, Empty, Form, Input, Modal, Popconfirm, Progress, Space, 
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../api';
-import type { AwardResult, Bid, Need, ProviderRecord } from '../api';
+import type { Bid, Need, ProviderRecord } from '../api';
 import { formatFen, formatTime, isoToShanghaiLocal, shanghaiLocalToIso } from '../format';
 import { ACTIVE_BID_STATUSES, BID_STATUS_COLORS, BID_STATUS_NAMES, PROVIDER_KIND_NAMES } from '../labels';
 import { showError, showSuccess } from './feedback';
@@ -47,10 +47,14 @@ export function ExtendDeadlineModal({
         const v = await form.validateFields();
         setBusy(true);
         try {
-          const extended = await api.post<Need>(`/needs/${need.id}/extend`, {
-            bidDeadline: shanghaiLocalToIso(v.bidDeadline),
-            ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
-          });
+          const extended = await api.post(
+            '/needs/:id/extend',
+            { id: need.id },
+            {
+              bidDeadline: shanghaiLocalToIso(v.bidDeadline),
+              ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
+            },
+          );
           showSuccess('投标截止时间已延长');
           onExtended(extended);
         } catch (e) {
@@ -114,7 +118,7 @@ export function BidComparison({
   const shortlist = async (bid: Bid) => {
     setBusy(bid.id);
     try {
-      await api.post<Bid>(`/bids/${bid.id}/shortlist`, {});
+      await api.post('/bids/:id/shortlist', { id: bid.id }, {});
       showSuccess(`已将 ${bid.providerName} 列入候选`);
       onChanged();
     } catch (e) {
@@ -127,7 +131,7 @@ export function BidComparison({
   const award = async (bid: Bid) => {
     setBusy(bid.id);
     try {
-      const result = await api.post<AwardResult>(`/needs/${need.id}/award`, { bidId: bid.id });
+      const result = await api.post('/needs/:id/award', { id: need.id }, { bidId: bid.id });
       showSuccess(`已选定 ${bid.providerName} 中标，改造项目已创建`);
       navigate(`/projects/${result.projectId}`);
     } catch (e) {
@@ -136,7 +140,7 @@ export function BidComparison({
     }
   };
 
-  const estimateNote = items.find((b) => b.subsidyEstimate.basis)?.subsidyEstimate.basis;
+  const estimateNote = items.find((b) => b.subsidyEstimate?.basis)?.subsidyEstimate?.basis;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -267,18 +271,19 @@ export function BidComparison({
             ),
             key: 'subsidy',
             width: 170,
-            render: (_, b) => (
-              <Space direction="vertical" size={0} data-testid="bid-subsidy">
-                <span>
-                  补贴 <Typography.Text strong>{formatFen(b.subsidyEstimate.subsidyFen)}</Typography.Text>
-                </span>
-                <span>净支出 {formatFen(b.subsidyEstimate.netCostFen)}</span>
-                <Space size={4} wrap>
-                  {b.subsidyEstimate.isEstimate && <Tag color="orange">补贴为预估</Tag>}
-                  {b.subsidyEstimate.capped && <Tag color="purple">已达50万元上限</Tag>}
+            render: (_, b) =>
+              b.subsidyEstimate && (
+                <Space direction="vertical" size={0} data-testid="bid-subsidy">
+                  <span>
+                    补贴 <Typography.Text strong>{formatFen(b.subsidyEstimate.subsidyFen)}</Typography.Text>
+                  </span>
+                  <span>净支出 {formatFen(b.subsidyEstimate.netCostFen)}</span>
+                  <Space size={4} wrap>
+                    {b.subsidyEstimate.isEstimate && <Tag color="orange">补贴为预估</Tag>}
+                    {b.subsidyEstimate.capped && <Tag color="purple">已达50万元上限</Tag>}
+                  </Space>
                 </Space>
-              </Space>
-            ),
+              ),
           },
           {
             title: '状态',

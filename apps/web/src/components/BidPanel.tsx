@@ -18,7 +18,7 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../api';
-import type { Bid, Need, Page, Provider, Solution } from '../api';
+import type { Bid, Need, Provider, Solution } from '../api';
 import { fenToWan, formatFen, formatTime, wanToFen } from '../format';
 import { ACTIVE_BID_STATUSES, BID_STATUS_COLORS, BID_STATUS_NAMES, PROVIDER_STATUS_NAMES } from '../labels';
 import { showError, showSuccess } from './feedback';
@@ -48,9 +48,7 @@ function usePublishedSolutions(providerId: string | undefined): Solution[] {
       return;
     }
     let live = true;
-    api
-      .get<Page<Solution>>('/solutions', { providerId, status: 'published', pageSize: 100 })
-      .then((page) => live && setItems(page.items), showError);
+    api.get('/solutions', { providerId, status: 'published', pageSize: 100 }).then((page) => live && setItems(page.items), showError);
     return () => {
       live = false;
     };
@@ -154,7 +152,7 @@ function OwnBid({ bid, need, providers, onChanged }: { bid: Bid; need: Need; pro
   const withdraw = async () => {
     setBusy(true);
     try {
-      await api.post<Bid>(`/bids/${bid.id}/withdraw`, {});
+      await api.post('/bids/:id/withdraw', { id: bid.id }, {});
       showSuccess('投标已撤回');
       onChanged();
     } catch (e) {
@@ -210,14 +208,18 @@ function OwnBid({ bid, need, providers, onChanged }: { bid: Bid; need: Need; pro
           onCancel={() => setEditing(false)}
           onSubmit={async (v) => {
             try {
-              await api.patch<Bid>(`/bids/${bid.id}`, {
-                priceFen: wanToFen(v.priceWan),
-                deliveryDays: v.deliveryDays,
-                proposal: v.proposal,
-                // A cleared choice drops the solution from the bid.
-                solutionId: v.solutionId ?? null,
-                ...(v.note?.trim() ? { note: v.note.trim() } : {}),
-              });
+              await api.patch(
+                '/bids/:id',
+                { id: bid.id },
+                {
+                  priceFen: wanToFen(v.priceWan),
+                  deliveryDays: v.deliveryDays,
+                  proposal: v.proposal,
+                  // A cleared choice drops the solution from the bid.
+                  solutionId: v.solutionId ?? null,
+                  ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+                },
+              );
               showSuccess('投标已修改');
               setEditing(false);
               onChanged();
@@ -239,9 +241,11 @@ function OwnBid({ bid, need, providers, onChanged }: { bid: Bid; need: Need; pro
           </Descriptions.Item>
           <Descriptions.Item label="提交时间">{formatTime(bid.submittedAt)}</Descriptions.Item>
           <Descriptions.Item label="最近修改">{formatTime(bid.revisedAt)}</Descriptions.Item>
-          <Descriptions.Item label="预估补贴">
-            {formatFen(bid.subsidyEstimate.subsidyFen)} <Tag color="orange">预估</Tag>
-          </Descriptions.Item>
+          {bid.subsidyEstimate && (
+            <Descriptions.Item label="预估补贴">
+              {formatFen(bid.subsidyEstimate.subsidyFen)} <Tag color="orange">预估</Tag>
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label="实施方案说明" span={3}>
             <Typography.Paragraph className="pre-wrap" style={{ marginBottom: 0 }}>
               {bid.proposal}
@@ -267,13 +271,17 @@ export function BidPanel({ need, bids, onChanged }: { need: Need; bids: Bid[] | 
 
   const submit = async (v: BidFormValues) => {
     try {
-      await api.post<Bid>(`/needs/${need.id}/bids`, {
-        ...(approved.length > 1 ? { providerId: v.providerId } : {}),
-        priceFen: wanToFen(v.priceWan),
-        deliveryDays: v.deliveryDays,
-        proposal: v.proposal,
-        ...(v.solutionId ? { solutionId: v.solutionId } : {}),
-      });
+      await api.post(
+        '/needs/:id/bids',
+        { id: need.id },
+        {
+          ...(approved.length > 1 ? { providerId: v.providerId } : {}),
+          priceFen: wanToFen(v.priceWan),
+          deliveryDays: v.deliveryDays,
+          proposal: v.proposal,
+          ...(v.solutionId ? { solutionId: v.solutionId } : {}),
+        },
+      );
       showSuccess('投标已提交');
       onChanged();
     } catch (e) {

@@ -30,14 +30,14 @@ export function ChainCasesPanel({ chain, canNominate }: { chain: Chain; canNomin
   const [form] = Form.useForm<CaseForm>();
 
   const load = useCallback(() => {
-    api.get<Page<ChainCase>>(`/chains/${chain.id}/cases`, { page, pageSize: PAGE_SIZE }).then(setData, showError);
+    api.get('/chains/:id/cases', { id: chain.id }, { page, pageSize: PAGE_SIZE }).then(setData, showError);
   }, [chain.id, page]);
   useEffect(load, [load]);
 
   useEffect(() => {
     if (!nominating) return;
     // The leader's own accepted projects are listed; members' projects are named by id (the API checks them).
-    api.get<Page<ProjectSummary>>('/projects', { organisationId: chain.leader.enterpriseId, status: 'accepted', pageSize: 100 }).then(
+    api.get('/projects', { organisationId: chain.leader.enterpriseId, status: 'accepted', pageSize: 100 }).then(
       (p) => setProjects(p.items),
       () => setProjects([]),
     );
@@ -47,7 +47,7 @@ export function ChainCasesPanel({ chain, canNominate }: { chain: Chain; canNomin
     const v = await form.validateFields();
     setBusy(true);
     try {
-      await api.post(`/chains/${chain.id}/cases`, { title: v.title, summary: v.summary, projectIds: v.projectIds });
+      await api.post('/chains/:id/cases', { id: chain.id }, { title: v.title, summary: v.summary, projectIds: v.projectIds });
       showSuccess('链式典型案例已申报');
       setNominating(false);
       form.resetFields();

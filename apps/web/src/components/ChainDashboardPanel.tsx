@@ -25,7 +25,7 @@ export function ChainDashboardPanel({ chainId }: { chainId: string }) {
   useEffect(() => {
     setLoading(true);
     api
-      .get<ChainDashboard>(`/chains/${chainId}/dashboard`, { page, pageSize: PAGE_SIZE })
+      .get('/chains/:id/dashboard', { id: chainId }, { page, pageSize: PAGE_SIZE })
       .then(setData, showError)
       .finally(() => setLoading(false));
   }, [chainId, page]);

@@ -58,7 +58,7 @@ export function ChainInvitationsPanel({ chain, canInvite, onChanged }: { chain: 
   const [form] = Form.useForm<InviteForm>();
 
   const load = useCallback(() => {
-    api.get<Page<Invitation>>(`/chains/${chain.id}/invitations`, { status, page, pageSize: PAGE_SIZE }).then(setData, showError);
+    api.get('/chains/:id/invitations', { id: chain.id }, { status, page, pageSize: PAGE_SIZE }).then(setData, showError);
   }, [chain.id, status, page]);
   useEffect(load, [load]);
 
@@ -72,7 +72,7 @@ export function ChainInvitationsPanel({ chain, canInvite, onChanged }: { chain: 
         ...(v.email?.trim() ? { email: v.email.trim() } : {}),
         ...(v.enterpriseName?.trim() ? { enterpriseName: v.enterpriseName.trim() } : {}),
       };
-      const result = await api.post<IssuedInvitation>(`/chains/${chain.id}/invitations`, body);
+      const result = await api.post('/chains/:id/invitations', { id: chain.id }, body);
       setIssued(result);
       form.resetFields(['uscc', 'email', 'enterpriseName']);
       load();
@@ -94,7 +94,7 @@ export function ChainInvitationsPanel({ chain, canInvite, onChanged }: { chain: 
     setUploading(true);
     setBulk(null);
     try {
-      const result = await api.upload<BulkInvitationResult>(`/chains/${chain.id}/invitations/bulk`, file, type, {
+      const result = await api.upload('/chains/:id/invitations/bulk', { id: chain.id }, file, type, {
         expiresInDays: bulkDays,
       });
       setBulk(result);

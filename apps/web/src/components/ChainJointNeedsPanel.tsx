@@ -43,16 +43,13 @@ export function ChainJointNeedsPanel({ chain, canCreate }: { chain: Chain; canCr
   const [form] = Form.useForm<JointNeedForm>();
 
   const load = useCallback(() => {
-    api.get<Page<JointNeed>>(`/chains/${chain.id}/joint-needs`, { page, pageSize: PAGE_SIZE }).then(setData, showError);
+    api.get('/chains/:id/joint-needs', { id: chain.id }, { page, pageSize: PAGE_SIZE }).then(setData, showError);
   }, [chain.id, page]);
   useEffect(load, [load]);
 
   useEffect(() => {
     if (!canCreate) return;
-    allPages<ChainMember>(`/chains/${chain.id}/members`).then(
-      (all) => setOptedIn(all.filter((m) => m.jointNeeds === 'opted_in')),
-      showError,
-    );
+    allPages('/chains/:id/members', { id: chain.id }).then((all) => setOptedIn(all.filter((m) => m.jointNeeds === 'opted_in')), showError);
   }, [canCreate, chain.id, chain.updatedAt, creating]);
 
   const open = () => {
@@ -65,19 +62,23 @@ export function ChainJointNeedsPanel({ chain, canCreate }: { chain: Chain; canCr
     const notes = new Map((optedIn ?? []).map((m) => [m.enterpriseId, m.siteNote]));
     setBusy(true);
     try {
-      const created = await api.post<{ needId: string }>(`/chains/${chain.id}/joint-needs`, {
-        title: v.title,
-        description: v.description,
-        scenarios: v.scenarios,
-        budgetFen: wanToFen(v.budgetWan),
-        expectedDays: v.expectedDays,
-        bidDeadline: shanghaiLocalToIso(v.bidDeadline),
-        privateDetails: v.privateDetails?.trim() ? v.privateDetails : null,
-        sites: v.sites.map((enterpriseId) =>
-          notes.get(enterpriseId) ? { enterpriseId, note: notes.get(enterpriseId)! } : { enterpriseId },
-        ),
-        publish: !!v.publish,
-      });
+      const created = await api.post(
+        '/chains/:id/joint-needs',
+        { id: chain.id },
+        {
+          title: v.title,
+          description: v.description,
+          scenarios: v.scenarios,
+          budgetFen: wanToFen(v.budgetWan),
+          expectedDays: v.expectedDays,
+          bidDeadline: shanghaiLocalToIso(v.bidDeadline),
+          privateDetails: v.privateDetails?.trim() ? v.privateDetails : null,
+          sites: v.sites.map((enterpriseId) =>
+            notes.get(enterpriseId) ? { enterpriseId, note: notes.get(enterpriseId)! } : { enterpriseId },
+          ),
+          publish: !!v.publish,
+        },
+      );
       showSuccess(v.publish ? '联合需求已发布，服务商可投标' : '联合需求草稿已创建，可在需求页发布');
       setCreating(false);
       form.resetFields();

@@ -3,7 +3,6 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../api';
 import type { Enterprise, Page } from '../api';
-import type { ChainLeaderMark } from '../chains';
 import { LEVEL_NAMES, SCALE_NAMES } from '../labels';
 import { useTaxonomy } from '../taxonomy';
 import { showError, showSuccess } from './feedback';
@@ -24,7 +23,7 @@ export function ChainLeaderMarking() {
 
   const load = useCallback(() => {
     setData(null);
-    api.get<Page<Enterprise>>('/enterprises', { ...filter, page, pageSize: PAGE_SIZE }).then(setData, (e) => {
+    api.get('/enterprises', { ...filter, page, pageSize: PAGE_SIZE }).then(setData, (e) => {
       showError(e);
       setData({ items: [], total: 0, page, pageSize: PAGE_SIZE });
     });
@@ -39,10 +38,14 @@ export function ChainLeaderMarking() {
   const decide = async (enterprise: Enterprise, reason: string) => {
     const marking = !enterprise.isChainLeader;
     try {
-      const result = await api.post<ChainLeaderMark>(`/enterprises/${enterprise.id}/chain-leader`, {
-        isChainLeader: marking,
-        ...(reason ? { reason } : {}),
-      });
+      const result = await api.post(
+        '/enterprises/:id/chain-leader',
+        { id: enterprise.id },
+        {
+          isChainLeader: marking,
+          ...(reason ? { reason } : {}),
+        },
+      );
       showSuccess(marking ? `已认定 ${result.name} 为链主企业` : `已撤销 ${result.name} 的链主认定`);
       setDeciding(null);
       load();

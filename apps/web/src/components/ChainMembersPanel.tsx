@@ -26,14 +26,14 @@ export function ChainMembersPanel({ chain, onChanged }: { chain: Chain; onChange
   const [form] = Form.useForm<{ siteNote?: string }>();
 
   const load = useCallback(() => {
-    api.get<Page<ChainMember>>(`/chains/${chain.id}/members`, { position, page, pageSize: PAGE_SIZE }).then(setData, showError);
+    api.get('/chains/:id/members', { id: chain.id }, { position, page, pageSize: PAGE_SIZE }).then(setData, showError);
   }, [chain.id, position, page]);
   useEffect(load, [load]);
 
   const consent = async (member: ChainMember, action: 'opt-in' | 'opt-out', body: unknown) => {
     setBusy(member.enterpriseId);
     try {
-      await api.post(`/chains/${chain.id}/members/${member.enterpriseId}/${action}`, body);
+      await api.post(`/chains/:id/members/:enterpriseId/${action}`, { id: chain.id, enterpriseId: member.enterpriseId }, body);
       showSuccess(action === 'opt-in' ? '已同意作为联合需求实施点' : '已退出后续联合需求');
       setOptingIn(null);
       load();

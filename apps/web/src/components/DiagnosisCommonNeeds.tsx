@@ -17,7 +17,7 @@ export function DiagnosisCommonNeeds() {
   const load = async (v: { industry: string; district?: string; minShare?: number }) => {
     setBusy(true);
     try {
-      setReport(await api.get<CommonNeedsReport>('/diagnoses/common-needs', { ...v, pageSize: 50 }));
+      setReport(await api.get('/diagnoses/common-needs', { ...v, pageSize: 50 }));
     } catch (e) {
       showError(e);
     } finally {

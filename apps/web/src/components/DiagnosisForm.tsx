@@ -54,8 +54,9 @@ export function DiagnosisForm({
   const submit = async (v: FormValues) => {
     setBusy(true);
     try {
-      const filed = await api.post<Diagnosis>(
-        `/enterprises/${enterpriseId}/diagnoses`,
+      const filed = await api.post(
+        '/enterprises/:id/diagnoses',
+        { id: enterpriseId },
         diagnosisBody(kind, v.answers ?? {}, v.sceneLevels ?? {}),
       );
       showSuccess('诊断已提交');

@@ -2,7 +2,7 @@ import { CheckOutlined, DownloadOutlined, EyeOutlined, QuestionOutlined } from '
 import { Alert, Button, Card, Collapse, Input, List, Modal, Space, Tag, Tooltip, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
-import { DOCUMENT_STATUS_LABELS, formatBytes, isPreviewable, signedFileUrl } from '../documents';
+import { DOCUMENT_STATUS_LABELS, OWNER_DOCUMENTS_PATHS, formatBytes, isPreviewable, signedFileUrl } from '../documents';
 import type { DocumentChecklist as Checklist, DocumentOwnerPath, OwnerDocument } from '../documents';
 import { formatTime } from '../format';
 import { DocumentPreview } from './DocumentPreview';
@@ -17,13 +17,14 @@ import { showError, showSuccess } from './feedback';
  * members; after the decision only replacing), and the ZIP of them all.
  */
 export function DocumentChecklist(props: { ownerPath: DocumentOwnerPath; ownerId: string; title?: string; onChange?: () => void }) {
+  const path = OWNER_DOCUMENTS_PATHS[props.ownerPath];
   const base = `/${props.ownerPath}/${props.ownerId}/documents`;
   const [data, setData] = useState<Checklist | null>(null);
   const [preview, setPreview] = useState<OwnerDocument | null>(null);
   const [questioning, setQuestioning] = useState<OwnerDocument | null>(null);
   const [note, setNote] = useState('');
 
-  const load = useCallback(() => api.get<Checklist>(base).then(setData, showError), [base]);
+  const load = useCallback(() => api.get(path, { id: props.ownerId }).then(setData, showError), [path, props.ownerId]);
   useEffect(() => {
     void load();
   }, [load]);
@@ -35,7 +36,7 @@ export function DocumentChecklist(props: { ownerPath: DocumentOwnerPath; ownerId
 
   const attach = async (kind: string, fileId: string, replaces?: string) => {
     try {
-      await api.post(base, { fileId, kind, replaces });
+      await api.post(path, { id: props.ownerId }, { fileId, kind, replaces });
       showSuccess(replaces ? '已上传新版本，原版本保留' : '材料已上传');
       await changed();
     } catch (e) {
@@ -45,7 +46,7 @@ export function DocumentChecklist(props: { ownerPath: DocumentOwnerPath; ownerId
 
   const mark = async (doc: OwnerDocument, status: 'accepted' | 'questioned', reviewNote?: string) => {
     try {
-      await api.post(`/documents/${doc.id}/review`, { status, note: reviewNote });
+      await api.post('/documents/:id/review', { id: doc.id }, { status, note: reviewNote });
       await changed();
     } catch (e) {
       showError(e);

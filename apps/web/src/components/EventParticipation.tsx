@@ -50,7 +50,7 @@ export function EventParticipation({ event, onChanged }: { event: MatchmakingEve
 
   const load = useCallback(() => {
     // Only participants read the list: without a registration of one's own the API answers 403.
-    allPages<Registration>(`/events/${event.id}/registrations`).then(setRegistrations, (e) => {
+    allPages('/events/:id/registrations', { id: event.id }).then(setRegistrations, (e) => {
       if (e instanceof ApiError && e.status === 403) setRegistrations([]);
       else {
         showError(e);
@@ -72,7 +72,7 @@ export function EventParticipation({ event, onChanged }: { event: MatchmakingEve
     let live = true;
     Promise.all(
       wanted.map((w) =>
-        api.get<{ id: string; name: string }>(`/${w.side}/${w.id}`).then(
+        (w.side === 'providers' ? api.get('/providers/:id', { id: w.id }) : api.get('/enterprises/:id', { id: w.id })).then(
           (o) => [o.id, o.name] as const,
           () => [w.id, '（未找到）'] as const,
         ),
@@ -98,7 +98,7 @@ export function EventParticipation({ event, onChanged }: { event: MatchmakingEve
   const checkIn = async (organisation: Organisation) => {
     setBusy(organisation.id);
     try {
-      await api.post(`/events/${event.id}/check-in`, { organisationId: organisation.id });
+      await api.post('/events/:id/check-in', { id: event.id }, { organisationId: organisation.id });
       showSuccess(`${organisation.name} 已签到`);
       load();
       onChanged();
@@ -238,10 +238,10 @@ function RegistrationModal({
     try {
       const body = { availableSlots: [...values.availableSlots].sort((a, b) => a - b), wants: values.wants ?? [] };
       if (editing.registration) {
-        await api.patch(`/events/${event.id}/registrations/${editing.registration.id}`, body);
+        await api.patch('/events/:id/registrations/:rid', { id: event.id, rid: editing.registration.id }, body);
         showSuccess('报名信息已更新');
       } else {
-        await api.post(`/events/${event.id}/registrations`, { organisationId: editing.organisation.id, ...body });
+        await api.post('/events/:id/registrations', { id: event.id }, { organisationId: editing.organisation.id, ...body });
         showSuccess('已报名，等待组织方审核');
       }
       onSaved();
@@ -299,7 +299,7 @@ function AgendaView({ event, organisationId }: { event: MatchmakingEvent; organi
   const [downloading, setDownloading] = useState(false);
 
   useEffect(() => {
-    api.get<Agenda>(`/events/${event.id}/agenda`, { organisationId }).then(setAgenda, showError);
+    api.get('/events/:id/agenda', { id: event.id }, { organisationId }).then(setAgenda, showError);
   }, [event.id, organisationId]);
 
   const download = async () => {

@@ -27,17 +27,19 @@ export function EventRegistrations({
   const [rejecting, setRejecting] = useState<Registration | null>(null);
 
   const load = useCallback(() => {
-    allPages<Registration>(`/events/${event.id}/registrations`).then(setItems, (e) => {
+    allPages('/events/:id/registrations', { id: event.id }).then(setItems, (e) => {
       showError(e);
       setItems([]);
     });
   }, [event.id]);
   useEffect(load, [load]);
 
-  const act = async (r: Registration, path: string, body: unknown, done: string) => {
+  /** One of the organiser's actions on a registration: approve, reject or check in. */
+  const act = async (r: Registration, action: 'approve' | 'reject' | 'check-in', body: unknown, done: string) => {
     setBusy(r.id);
     try {
-      await api.post(`/events/${event.id}${path}`, body);
+      if (action === 'check-in') await api.post('/events/:id/check-in', { id: event.id }, body);
+      else await api.post(`/events/:id/registrations/:rid/${action}`, { id: event.id, rid: r.id }, body);
       showSuccess(done);
       load();
       onChanged();
@@ -117,7 +119,7 @@ export function EventRegistrations({
                             size="small"
                             type="primary"
                             loading={busy === r.id}
-                            onClick={() => act(r, `/registrations/${r.id}/approve`, {}, `已通过 ${r.organisationName} 的报名`)}
+                            onClick={() => act(r, 'approve', {}, `已通过 ${r.organisationName} 的报名`)}
                           >
                             通过
                           </Button>
@@ -130,7 +132,7 @@ export function EventRegistrations({
                         <Button
                           size="small"
                           loading={busy === r.id}
-                          onClick={() => act(r, '/check-in', { organisationId: r.organisationId }, `${r.organisationName} 已签到`)}
+                          onClick={() => act(r, 'check-in', { organisationId: r.organisationId }, `${r.organisationName} 已签到`)}
                         >
                           签到
                         </Button>
@@ -147,7 +149,7 @@ export function EventRegistrations({
         title={rejecting ? `不通过：${rejecting.organisationName}` : ''}
         onCancel={() => setRejecting(null)}
         onSubmit={async (reason) => {
-          if (rejecting && (await act(rejecting, `/registrations/${rejecting.id}/reject`, { reason }, '已驳回报名'))) setRejecting(null);
+          if (rejecting && (await act(rejecting, 'reject', { reason }, '已驳回报名'))) setRejecting(null);
         }}
       />
     </>

@@ -22,7 +22,7 @@ export function EventReportPanel({ event }: { event: MatchmakingEvent }) {
   const [report, setReport] = useState<EventReport | null>(null);
 
   useEffect(() => {
-    api.get<EventReport>(`/events/${event.id}/report`).then(setReport, showError);
+    api.get('/events/:id/report', { id: event.id }).then(setReport, showError);
   }, [event.id, event.status, event.updatedAt]);
 
   const option = useMemo(

@@ -19,7 +19,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, ApiError } from '../api';
 import { allPages, allows, showFieldErrors, slotLabel, tableLabel } from '../events';
-import type { EventReport, MatchmakingEvent, Meeting, Registration, ScheduleResult, UnmetMinimum } from '../events';
+import type { MatchmakingEvent, Meeting, Registration, ScheduleResult, UnmetMinimum } from '../events';
 import { MEETING_KIND_COLORS, MEETING_KIND_NAMES, NO_SHOW_NAMES } from '../labels';
 import { showError, showSuccess } from './feedback';
 
@@ -67,12 +67,12 @@ export function EventSchedule({ event, canManage, onChanged }: { event: Matchmak
       setMeetings([]);
       return;
     }
-    allPages<Meeting>(`/events/${event.id}/meetings`).then(setMeetings, (e) => {
+    allPages('/events/:id/meetings', { id: event.id }).then(setMeetings, (e) => {
       showError(e);
       setMeetings([]);
     });
     // What the last scheduler run could not give (kept with the event, read through the report).
-    api.get<EventReport>(`/events/${event.id}/report`).then(
+    api.get('/events/:id/report', { id: event.id }).then(
       (r) => setUnmet(r.unmetMinimums),
       () => setUnmet([]),
     );
@@ -80,7 +80,7 @@ export function EventSchedule({ event, canManage, onChanged }: { event: Matchmak
   useEffect(load, [load]);
 
   useEffect(() => {
-    allPages<Registration>(`/events/${event.id}/registrations`).then(
+    allPages('/events/:id/registrations', { id: event.id }).then(
       (all) => setParticipants(all.filter((r) => r.status === 'approved')),
       () => setParticipants([]),
     );
@@ -118,7 +118,7 @@ export function EventSchedule({ event, canManage, onChanged }: { event: Matchmak
     setBusy('schedule');
     setProblem(null);
     try {
-      const res = await api.post<ScheduleResult>(`/events/${event.id}/schedule`, {});
+      const res = await api.post('/events/:id/schedule', { id: event.id });
       setResult(res);
       setUnmet(res.unmetMinimums);
       setMeetings(res.meetings);
@@ -135,7 +135,7 @@ export function EventSchedule({ event, canManage, onChanged }: { event: Matchmak
   const publish = async () => {
     setBusy('publish');
     try {
-      await api.post(`/events/${event.id}/publish`, {});
+      await api.post('/events/:id/publish', { id: event.id });
       showSuccess('洽谈日程已发布，参会方已收到通知');
       onChanged();
     } catch (e) {
@@ -152,7 +152,7 @@ export function EventSchedule({ event, canManage, onChanged }: { event: Matchmak
     }
     if (!editable) return;
     if (swapping && chosen && chosen.id !== m.id) {
-      void edit('swap', () => api.post(`/events/${event.id}/meetings/swap`, { a: chosen.id, b: m.id }), '两场洽谈已交换');
+      void edit('swap', () => api.post('/events/:id/meetings/swap', { id: event.id }, { a: chosen.id, b: m.id }), '两场洽谈已交换');
       return;
     }
     setSwapping(false);
@@ -169,7 +169,7 @@ export function EventSchedule({ event, canManage, onChanged }: { event: Matchmak
     if (chosen) {
       void edit(
         'move',
-        () => api.patch(`/events/${event.id}/meetings/${chosen.id}`, { slot, table }),
+        () => api.patch('/events/:id/meetings/:mid', { id: event.id, mid: chosen.id }, { slot, table }),
         `已移至${slotLabel(event, slot)} ${tableLabel(table)}`,
       );
       return;
@@ -286,7 +286,9 @@ export function EventSchedule({ event, canManage, onChanged }: { event: Matchmak
               </Button>
               <Popconfirm
                 title="从日程中删除这场洽谈？"
-                onConfirm={() => edit('remove', () => api.delete(`/events/${event.id}/meetings/${chosen.id}`), '已删除该场洽谈')}
+                onConfirm={() =>
+                  edit('remove', () => api.delete('/events/:id/meetings/:mid', { id: event.id, mid: chosen.id }), '已删除该场洽谈')
+                }
               >
                 <Button size="small" danger loading={busy === 'remove'}>
                   删除
@@ -387,7 +389,7 @@ export function EventSchedule({ event, canManage, onChanged }: { event: Matchmak
           if (!moving) return;
           const ok = await edit(
             'move',
-            () => api.patch(`/events/${event.id}/meetings/${moving.id}`, { slot, table }),
+            () => api.patch('/events/:id/meetings/:mid', { id: event.id, mid: moving.id }, { slot, table }),
             `已移至${slotLabel(event, slot)}${table === undefined ? '' : ` ${tableLabel(table)}`}`,
           );
           if (ok) setMoving(null);
@@ -507,12 +509,16 @@ function AddModal({
         const v = await form.validateFields();
         setBusy(true);
         try {
-          await api.post(`/events/${event.id}/meetings`, {
-            enterpriseId: v.enterpriseId,
-            providerId: v.providerId,
-            slot: v.slot,
-            ...(v.table === undefined || v.table === null ? {} : { table: v.table - 1 }),
-          });
+          await api.post(
+            '/events/:id/meetings',
+            { id: event.id },
+            {
+              enterpriseId: v.enterpriseId,
+              providerId: v.providerId,
+              slot: v.slot,
+              ...(v.table === undefined || v.table === null ? {} : { table: v.table - 1 }),
+            },
+          );
           showSuccess('已添加洽谈');
           onAdded();
         } catch (e) {
@@ -581,7 +587,8 @@ function OutcomeModal({
         setBusy(true);
         try {
           await api.post(
-            `/events/${event.id}/meetings/${meeting.id}/outcome`,
+            '/events/:id/meetings/:mid/outcome',
+            { id: event.id, mid: meeting.id },
             v.held ? { held: true, intent: !!v.intent, contract: !!v.contract } : { held: false, noShowBy: v.noShowBy },
           );
           showSuccess('洽谈结果已记录');

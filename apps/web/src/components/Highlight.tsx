@@ -1,12 +1,12 @@
-import type { Hit } from '../api';
+import { highlightOf } from '../search';
 
 /**
  * A field of a search hit, with the server's `<em>` marks when it sent any. Only
  * `_highlight` values are rendered as HTML: the server escapes them; everything
  * else goes through React's own escaping.
  */
-export function Highlight<T>({ hit, field, text }: { hit: Hit<T>; field: string; text: string | undefined }) {
-  const marked = hit._highlight?.[field];
+export function Highlight({ hit, field, text }: { hit: object; field: string; text: string | undefined }) {
+  const marked = highlightOf(hit, field);
   if (marked) return <span className="hl" dangerouslySetInnerHTML={{ __html: marked }} />;
   return <span>{text ?? ''}</span>;
 }

@@ -3,18 +3,18 @@ import { Link } from 'react-router-dom';
 import type { Match } from '../api';
 import { MATCH_FACTORS } from '../labels';
 
-/** Scores and factor contributions come in [0, 1] (a contribution is weight × fit); shown as points out of 100. */
+/** Scores and factor contributions are in [0, 1] (a contribution is weight × fit); shown as points out of 100. */
 function points(value: number): number {
-  return Math.max(0, Math.min(100, Math.round((value <= 1 ? value * 100 : value) * 10) / 10));
+  return Math.round(value * 1000) / 10;
 }
 
 const FACTOR_ORDER = Object.keys(MATCH_FACTORS);
 const order = (factor: string) => (FACTOR_ORDER.includes(factor) ? FACTOR_ORDER.indexOf(factor) : FACTOR_ORDER.length);
 
 /** One bar split by what each factor contributed to the score, with a legend in points. */
-function Breakdown({ breakdown }: { breakdown: Record<string, unknown> }) {
+function Breakdown({ breakdown }: { breakdown: Match['breakdown'] }) {
   const parts = Object.entries(breakdown)
-    .filter((entry): entry is [string, number] => typeof entry[1] === 'number' && entry[1] > 0)
+    .filter(([, value]) => value > 0)
     .map(([factor, value]) => ({ factor, value: points(value), ...(MATCH_FACTORS[factor] ?? { name: factor, color: '#8c8c8c' }) }))
     // The same factor order on every match, so the colours line up down the list.
     .sort((a, b) => order(a.factor) - order(b.factor));
@@ -40,7 +40,7 @@ function Breakdown({ breakdown }: { breakdown: Record<string, unknown> }) {
 }
 
 /** Ranked matches: the score bar, what each factor contributed, and the reasons in plain Chinese. */
-export function MatchList({ items, titles, linkBase }: { items: Match[]; titles: Record<string, string>; linkBase: string }) {
+export function MatchList({ items, linkBase }: { items: Match[]; linkBase: string }) {
   if (!items.length) return <Empty description="暂无匹配结果" />;
   return (
     <List
@@ -51,14 +51,12 @@ export function MatchList({ items, titles, linkBase }: { items: Match[]; titles:
           <Space direction="vertical" style={{ width: '100%' }}>
             <Space wrap>
               <Tag color={index < 3 ? 'gold' : 'default'}>#{index + 1}</Tag>
-              <Link to={`${linkBase}/${m.id}`}>{m.title ?? titles[m.id] ?? m.id}</Link>
-              {(m.providerName ?? m.enterpriseName) && (
-                <Typography.Text type="secondary">{m.providerName ?? m.enterpriseName}</Typography.Text>
-              )}
+              <Link to={`${linkBase}/${m.id}`}>{m.title}</Link>
+              <Typography.Text type="secondary">{'providerName' in m ? m.providerName : m.enterpriseName}</Typography.Text>
             </Space>
             <Progress percent={points(m.score)} format={(p) => `${p} 分`} style={{ maxWidth: 520 }} />
-            {m.breakdown && <Breakdown breakdown={m.breakdown} />}
-            {m.reasons?.length ? (
+            <Breakdown breakdown={m.breakdown} />
+            {m.reasons.length ? (
               <ul style={{ margin: 0, paddingLeft: 20 }}>
                 {m.reasons.map((r) => (
                   <li key={r}>{r}</li>

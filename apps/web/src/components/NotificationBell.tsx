@@ -3,7 +3,7 @@ import { App as AntApp, Badge, Button, Empty, List, Popover, Segmented, Space, S
 import { useCallback, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { api, tokenStore } from '../api';
-import type { AppNotification, NotificationPage } from '../api';
+import type { AppNotification } from '../api';
 import { useUser } from '../auth';
 import { formatTime } from '../format';
 import { showError } from './feedback';
@@ -29,7 +29,7 @@ export function NotificationBell() {
   const [busy, setBusy] = useState(false);
 
   const loadCount = useCallback(() => {
-    api.get<NotificationPage>('/notifications', { unread: true, pageSize: 1 }).then(
+    api.get('/notifications', { unread: true, pageSize: 1 }).then(
       (p) => setUnread(p.unread),
       // The count is a convenience: a failure here is not worth a notice (the page's own requests report errors).
       () => undefined,
@@ -37,7 +37,7 @@ export function NotificationBell() {
   }, []);
 
   const loadItems = useCallback(() => {
-    api.get<NotificationPage>('/notifications', { unread: onlyUnread ? true : undefined, pageSize: RECENT }).then((p) => {
+    api.get('/notifications', { unread: onlyUnread ? true : undefined, pageSize: RECENT }).then((p) => {
       setItems(p.items);
       setUnread(p.unread);
     }, showError);
@@ -54,7 +54,7 @@ export function NotificationBell() {
   const markRead = useCallback(async (n: AppNotification) => {
     if (n.readAt) return;
     try {
-      const read = await api.post<AppNotification>(`/notifications/${n.id}/read`);
+      const read = await api.post('/notifications/:id/read', { id: n.id });
       setItems((list) => list?.map((i) => (i.id === n.id ? { ...i, readAt: read.readAt ?? new Date().toISOString() } : i)) ?? list);
       setUnread((c) => Math.max(0, c - 1));
     } catch (e) {

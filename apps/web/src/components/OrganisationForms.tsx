@@ -18,7 +18,8 @@ interface EnterpriseForm {
   uscc: string;
   industry: string;
   district: string;
-  scale: 'above' | 'below';
+  /** A scale code (`SCALES` of the taxonomy). */
+  scale: string;
   employees?: number | null;
   annualRevenueWan?: number | null;
   isLittleGiantFunded: boolean;
@@ -71,9 +72,7 @@ export function EnterpriseModal({
     };
     setBusy(true);
     try {
-      const saved = enterprise
-        ? await api.patch<Enterprise>(`/enterprises/${enterprise.id}`, body)
-        : await api.post<Enterprise>('/enterprises', body);
+      const saved = enterprise ? await api.patch('/enterprises/:id', { id: enterprise.id }, body) : await api.post('/enterprises', body);
       showSuccess(enterprise ? '企业信息已保存' : '企业已登记');
       onSaved(saved);
     } catch (e) {
@@ -166,7 +165,8 @@ export function EnterpriseModal({
 interface ProviderForm {
   name: string;
   uscc: string;
-  kind: 'integrator' | 'product';
+  /** A provider kind code (`PROVIDER_KINDS` of the taxonomy). */
+  kind: string;
   districts: string[];
   description: string;
 }
@@ -198,7 +198,7 @@ export function ProviderModal({
     const body = { ...v, uscc: v.uscc.trim().toUpperCase(), description: v.description ?? '' };
     setBusy(true);
     try {
-      const saved = provider ? await api.patch<Provider>(`/providers/${provider.id}`, body) : await api.post<Provider>('/providers', body);
+      const saved = provider ? await api.patch('/providers/:id', { id: provider.id }, body) : await api.post('/providers', body);
       showSuccess(provider ? '服务商信息已保存' : '申请已提交，等待市工信局遴选');
       onSaved(saved);
     } catch (e) {

@@ -59,12 +59,16 @@ export function Milestones({ project, canPlan, onChanged }: { project: Project; 
   const [editForm] = Form.useForm<{ title: string; plannedDate: string }>();
   const [editing, setEditing] = useState<Milestone | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
-  const path = `/projects/${project.id}/milestones`;
 
   const move = async (m: Milestone, status: string) => {
     setBusy(m.id);
     await write(
-      () => api.patch(`${path}/${m.id}`, status === 'done' ? { status, actualDate: shanghaiToday() } : { status }),
+      () =>
+        api.patch(
+          '/projects/:id/milestones/:mid',
+          { id: project.id, mid: m.id },
+          status === 'done' ? { status, actualDate: shanghaiToday() } : { status },
+        ),
       `里程碑“${m.title}”已${MOVE_LABELS[status] ?? '更新'}`,
       onChanged,
     );
@@ -147,7 +151,13 @@ export function Milestones({ project, canPlan, onChanged }: { project: Project; 
             name="milestone"
             layout="inline"
             onFinish={async (v) => {
-              if (await write(() => api.post(path, { title: v.title.trim(), plannedDate: v.plannedDate }), '里程碑已添加', onChanged)) {
+              if (
+                await write(
+                  () => api.post('/projects/:id/milestones', { id: project.id }, { title: v.title.trim(), plannedDate: v.plannedDate }),
+                  '里程碑已添加',
+                  onChanged,
+                )
+              ) {
                 form.resetFields();
               }
             }}
@@ -177,7 +187,12 @@ export function Milestones({ project, canPlan, onChanged }: { project: Project; 
           const v = await editForm.validateFields();
           if (!editing) return;
           const ok = await write(
-            () => api.patch(`${path}/${editing.id}`, { title: v.title.trim(), plannedDate: v.plannedDate }),
+            () =>
+              api.patch(
+                '/projects/:id/milestones/:mid',
+                { id: project.id, mid: editing.id },
+                { title: v.title.trim(), plannedDate: v.plannedDate },
+              ),
             '里程碑计划已调整',
             onChanged,
           );
@@ -207,7 +222,7 @@ export function ServiceLog({ project, canWrite }: { project: Project; canWrite: 
   const [busy, setBusy] = useState(false);
 
   const load = useCallback(() => {
-    api.get<Page<ProjectLog>>(`/projects/${project.id}/logs`, { page, pageSize: LOG_PAGE_SIZE }).then(setData, showError);
+    api.get('/projects/:id/logs', { id: project.id }, { page, pageSize: LOG_PAGE_SIZE }).then(setData, showError);
   }, [project.id, page]);
   useEffect(load, [load]);
 
@@ -224,11 +239,15 @@ export function ServiceLog({ project, canWrite }: { project: Project; canWrite: 
               setBusy(true);
               const ok = await write(
                 () =>
-                  api.post(`/projects/${project.id}/logs`, {
-                    kind: v.kind,
-                    content: v.content.trim(),
-                    ...(v.occurredOn ? { occurredOn: v.occurredOn } : {}),
-                  }),
+                  api.post(
+                    '/projects/:id/logs',
+                    { id: project.id },
+                    {
+                      kind: v.kind,
+                      content: v.content.trim(),
+                      ...(v.occurredOn ? { occurredOn: v.occurredOn } : {}),
+                    },
+                  ),
                 '服务跟踪记录已添加',
                 () => (page === 1 ? load() : setPage(1)),
               );
@@ -311,12 +330,16 @@ export function MonitoringReports({ project, canFile, onChanged }: { project: Pr
               setBusy(true);
               const ok = await write(
                 () =>
-                  api.post(`/projects/${project.id}/reports`, {
-                    summary: v.summary.trim(),
-                    findings: v.findings.trim(),
-                    progressPercent: v.progressPercent,
-                    risks: (v.risks ?? []).map((r) => r.trim()).filter(Boolean),
-                  }),
+                  api.post(
+                    '/projects/:id/reports',
+                    { id: project.id },
+                    {
+                      summary: v.summary.trim(),
+                      findings: v.findings.trim(),
+                      progressPercent: v.progressPercent,
+                      risks: (v.risks ?? []).map((r) => r.trim()).filter(Boolean),
+                    },
+                  ),
                 '监测报告已提交',
                 onChanged,
               );
@@ -394,19 +417,23 @@ export function Acceptances({ project, canAccept, onChanged }: { project: Projec
     setBusy(true);
     const ok = await write(
       () =>
-        api.post(`/projects/${project.id}/acceptance`, {
-          levelAfter: v.levelAfter,
-          dataIntegration: v.dataIntegration.trim(),
-          ...(v.dataIntegrationScore === null || v.dataIntegrationScore === undefined
-            ? {}
-            : { dataIntegrationScore: v.dataIntegrationScore }),
-          roiPercent: v.roiPercent,
-          managementReform: v.managementReform.trim(),
-          ...(v.applicationEffect?.trim() ? { applicationEffect: v.applicationEffect.trim() } : {}),
-          result: v.result,
-          reasons: v.reasons.trim(),
-          evidence: (v.evidence ?? []).filter((e) => e?.name?.trim()).map((e) => ({ kind: e.kind, name: e.name.trim() })),
-        }),
+        api.post(
+          '/projects/:id/acceptance',
+          { id: project.id },
+          {
+            levelAfter: v.levelAfter,
+            dataIntegration: v.dataIntegration.trim(),
+            ...(v.dataIntegrationScore === null || v.dataIntegrationScore === undefined
+              ? {}
+              : { dataIntegrationScore: v.dataIntegrationScore }),
+            roiPercent: v.roiPercent,
+            managementReform: v.managementReform.trim(),
+            ...(v.applicationEffect?.trim() ? { applicationEffect: v.applicationEffect.trim() } : {}),
+            result: v.result,
+            reasons: v.reasons.trim(),
+            evidence: (v.evidence ?? []).filter((e) => e?.name?.trim()).map((e) => ({ kind: e.kind, name: e.name.trim() })),
+          },
+        ),
       v.result === 'pass' ? '验收通过，项目已验收' : '验收未通过，项目转入整改',
       onChanged,
     );

@@ -27,7 +27,7 @@ export function SubmissionDocuments(props: {
   const value = props.value ?? [];
 
   useEffect(() => {
-    api.get<DocumentKindRule[]>('/documents/kinds', { ownerKind: props.ownerKind }).then(setKinds, showError);
+    api.get('/documents/kinds', { ownerKind: props.ownerKind }).then(setKinds, showError);
   }, [props.ownerKind]);
 
   return (
@@ -87,7 +87,7 @@ export function SubmissionDocuments(props: {
 
 /** The kinds a rule requires that `value` lacks, for the form's validator. */
 export async function requiredDocumentsGiven(ownerKind: string, value: SubmittedDocument[] | undefined): Promise<void> {
-  const kinds = await api.get<DocumentKindRule[]>('/documents/kinds', { ownerKind });
+  const kinds = await api.get('/documents/kinds', { ownerKind });
   const missing = kinds.filter((k) => k.required && !(value ?? []).some((d) => d.kind === k.kind));
   if (missing.length) throw new Error(`请上传：${missing.map((m) => m.name).join('、')}`);
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../api';
-import type { Bid, Page, ProjectSummary } from '../api';
+import type { Bid, ProjectSummary } from '../api';
 import { showError } from './feedback';
 
 export interface NeedBids {
@@ -26,7 +26,7 @@ export function useNeedBids(needId: string | undefined, enabled: boolean): NeedB
       return;
     }
     let live = true;
-    api.get<Page<Bid>>(`/needs/${needId}/bids`, { pageSize: 100 }).then(
+    api.get('/needs/:id/bids', { id: needId }, { pageSize: 100 }).then(
       (page) => {
         if (!live) return;
         setItems(page.items);
@@ -56,7 +56,7 @@ export function useProjectOfNeed(organisationId: string | null, needId: string, 
   useEffect(() => {
     if (!organisationId || !enabled) return;
     let live = true;
-    api.get<Page<ProjectSummary>>('/projects', { organisationId, pageSize: 100 }).then(
+    api.get('/projects', { organisationId, pageSize: 100 }).then(
       (page) => live && setProject(page.items.find((p) => p.needId === needId) ?? null),
       () => undefined,
     );

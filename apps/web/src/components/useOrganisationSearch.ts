@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api';
-import type { Page } from '../api';
 
 export interface OrganisationOption {
   value: string;
@@ -27,7 +26,7 @@ export function useOrganisationSearch(path: '/enterprises' | '/providers', { cle
     setLoading(true);
     const timer = setTimeout(() => {
       api
-        .get<Page<{ id: string; name: string }>>(path, { q: query.trim(), pageSize: 20 })
+        .get(path, { q: query.trim(), pageSize: 20 })
         .then(
           (page) => live && setFound(page.items.map((o) => ({ value: o.id, label: o.name }))),
           () => live && setFound([]),

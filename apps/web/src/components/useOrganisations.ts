@@ -19,10 +19,12 @@ export function useOrganisations<K extends Kind>(kind: K): { items: Organisation
 
   useEffect(() => {
     let live = true;
-    const path = kind === 'enterprise' ? '/enterprises' : '/providers';
+    const load = (id: string): Promise<Enterprise | Provider> =>
+      kind === 'enterprise' ? api.get('/enterprises/:id', { id }) : api.get('/providers/:id', { id });
     setLoading(true);
-    Promise.all(ids ? ids.split(',').map((id) => api.get<OrganisationOf<K>>(`${path}/${id}`)) : [])
-      .then((found) => live && setItems(found), showError)
+    Promise.all(ids ? ids.split(',').map(load) : [])
+      // A member sees its own organisations in full; `load` answers the kind asked for.
+      .then((found) => live && setItems(found as OrganisationOf<K>[]), showError)
       .finally(() => live && setLoading(false));
     return () => {
       live = false;

@@ -17,13 +17,13 @@ export default function AdminJobsPage() {
 
   const load = useCallback(() => {
     setData(null);
-    api.get<Page<Job> & { counts?: Record<string, number> }>('/admin/jobs', { state, page, pageSize: PAGE_SIZE }).then(setData, showError);
+    api.get('/admin/jobs', { state, page, pageSize: PAGE_SIZE }).then(setData, showError);
   }, [state, page]);
   useEffect(load, [load]);
 
   const retry = async (job: Job) => {
     try {
-      await api.post(`/admin/jobs/${job.id}/retry`);
+      await api.post('/admin/jobs/:id/retry', { id: String(job.id) });
       showSuccess(`任务 #${job.id} 已重新排队`);
       load();
     } catch (e) {

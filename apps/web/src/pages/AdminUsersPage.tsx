@@ -21,7 +21,7 @@ export default function AdminUsersPage() {
   const role = Form.useWatch('role', form);
 
   const load = useCallback(() => {
-    api.get<Page<User>>('/admin/users', { q: q || undefined, page, pageSize: PAGE_SIZE }).then(setData, showError);
+    api.get('/admin/users', { q: q || undefined, page, pageSize: PAGE_SIZE }).then(setData, showError);
   }, [q, page]);
   useEffect(load, [load]);
 
@@ -30,7 +30,7 @@ export default function AdminUsersPage() {
     const v = await form.validateFields();
     setBusy(true);
     try {
-      await api.post(`/admin/users/${granting.id}/roles`, v.role === 'district_officer' ? v : { role: v.role });
+      await api.post('/admin/users/:id/roles', { id: granting.id }, v.role === 'district_officer' ? v : { role: v.role });
       showSuccess(`已授予 ${granting.displayName}「${ROLE_NAMES[v.role]}」`);
       setGranting(null);
       load();
@@ -43,7 +43,7 @@ export default function AdminUsersPage() {
 
   const revoke = async (user: User, grant: User['roles'][number]) => {
     try {
-      await api.delete(`/admin/users/${user.id}/roles/${grant.role}`, { district: grant.district ?? undefined });
+      await api.delete('/admin/users/:id/roles/:role', { id: user.id, role: grant.role }, { district: grant.district ?? undefined });
       showSuccess('角色已撤销');
       load();
     } catch (e) {

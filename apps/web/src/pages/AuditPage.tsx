@@ -25,7 +25,7 @@ export default function AuditPage() {
 
   useEffect(() => {
     setData(null);
-    api.get<Page<AuditEntry>>('/audit', { ...filter, page, pageSize: PAGE_SIZE }).then(setData, showError);
+    api.get('/audit', { ...filter, page, pageSize: PAGE_SIZE }).then(setData, showError);
   }, [filter, page]);
 
   const search = (key: keyof typeof filter) => (value: string) => {

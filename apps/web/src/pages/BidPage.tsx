@@ -2,7 +2,6 @@ import { Button, Result, Spin } from 'antd';
 import { useEffect, useState } from 'react';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api';
-import type { Bid } from '../api';
 import { showError } from '../components/feedback';
 
 /** `/bids/:id` (where bid notifications link): the bid is shown on its need's page, in the bids tab. */
@@ -12,7 +11,7 @@ export default function BidPage() {
   const [needId, setNeedId] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
   useEffect(() => {
-    api.get<Bid>(`/bids/${id}`).then(
+    api.get('/bids/:id', { id: id! }).then(
       (bid) => setNeedId(bid.needId),
       (e) => {
         if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setMissing(true);

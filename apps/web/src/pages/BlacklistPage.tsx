@@ -1,7 +1,6 @@
 import { Button, Card, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, fieldProblems } from '../api';
-import type { Page } from '../api';
 import { hasRole, useUser } from '../auth';
 import { useOrganisationSearch } from '../components/useOrganisationSearch';
 import { showError, showSuccess } from '../components/feedback';
@@ -42,8 +41,8 @@ export default function BlacklistPage() {
   const load = useCallback(() => {
     setLoading(true);
     api
-      .get<Page<BlacklistEntry> | BlacklistEntry[]>('/blacklist', { active: active === 'all' ? undefined : active, pageSize: 100 })
-      .then((r) => setItems(Array.isArray(r) ? r : r.items), showError)
+      .get('/blacklist', { active: active === 'all' ? undefined : active, pageSize: 100 })
+      .then((r) => setItems(r.items), showError)
       .finally(() => setLoading(false));
   }, [active]);
   useEffect(load, [load]);
@@ -145,7 +144,7 @@ export default function BlacklistPage() {
         onCancel={() => setLifting(null)}
         onSubmit={async (reason) => {
           try {
-            await api.post(`/blacklist/${lifting!.id}/lift`, { reason });
+            await api.post('/blacklist/:id/lift', { id: lifting!.id }, { reason });
             showSuccess('已解除');
             setLifting(null);
             load();

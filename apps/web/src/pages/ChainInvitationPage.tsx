@@ -3,7 +3,6 @@ import { Alert, Button, Card, Descriptions, Divider, Form, Input, Popconfirm, Re
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, tokenStore } from '../api';
-import type { Session } from '../api';
 import { membershipsOf, useAuth } from '../auth';
 import { pendingInvitation } from '../chains';
 import type { InvitationOutcome } from '../chains';
@@ -49,7 +48,7 @@ export default function ChainInvitationPage() {
   useEffect(() => {
     let live = true;
     // Unknown tokens are told when answering; the preview only adds what the link is for.
-    api.get<InvitationPreview>(`/chain-invitations/${encodeURIComponent(token)}`).then(
+    api.get('/chain-invitations/:token', { token }).then(
       (p) => live && setPreview(p),
       () => undefined,
     );
@@ -68,7 +67,7 @@ export default function ChainInvitationPage() {
     setBusy(action);
     try {
       const body = action === 'accept' && enterpriseId ? { enterpriseId } : {};
-      finish(await api.post<InvitationOutcome>(`/chain-invitations/${encodeURIComponent(token)}/${action}`, body), auth.user?.id ?? '');
+      finish(await api.post(`/chain-invitations/:token/${action}`, { token }, body), auth.user?.id ?? '');
     } catch (e) {
       if (e instanceof ApiError && [403, 404, 409, 410].includes(e.status)) {
         // A spent token stays spent: no point keeping it for later.
@@ -83,7 +82,7 @@ export default function ChainInvitationPage() {
   const register = async (v: { email: string; displayName: string; password: string }) => {
     setBusy('register');
     try {
-      const session = await api.post<Session & { chainInvitation?: InvitationOutcome }>('/auth/register', {
+      const session = await api.post('/auth/register', {
         email: v.email.trim(),
         displayName: v.displayName.trim(),
         password: v.password,
@@ -271,9 +270,9 @@ function EnterpriseChoice({ ids, value, onChange }: { ids: string[]; value?: str
   const key = ids.join(',');
   useEffect(() => {
     let live = true;
-    void Promise.all(
-      key.split(',').map((id) => api.get<{ id: string; name: string }>(`/enterprises/${id}`).catch(() => ({ id, name: id }))),
-    ).then((list) => live && setNames(Object.fromEntries(list.map((e) => [e.id, e.name]))));
+    void Promise.all(key.split(',').map((id) => api.get('/enterprises/:id', { id }).catch(() => ({ id, name: id })))).then(
+      (list) => live && setNames(Object.fromEntries(list.map((e) => [e.id, e.name]))),
+    );
     return () => {
       live = false;
     };

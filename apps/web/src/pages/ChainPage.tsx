@@ -28,7 +28,7 @@ export default function ChainPage() {
   const [tab, setTab] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    api.get<Chain>(`/chains/${id}`).then(setChain, (e) => {
+    api.get('/chains/:id', { id: id! }).then(setChain, (e) => {
       if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setMissing(true);
       else showError(e);
     });

@@ -30,7 +30,7 @@ export default function ChainsPage() {
   const pending = pendingInvitation.get(user.id);
 
   useEffect(() => {
-    api.get<Page<Chain>>('/chains', { page, pageSize: PAGE_SIZE }).then(setData, (e) => {
+    api.get('/chains', { page, pageSize: PAGE_SIZE }).then(setData, (e) => {
       showError(e);
       setData({ items: [], total: 0, page, pageSize: PAGE_SIZE });
     });
@@ -139,7 +139,7 @@ function CreateChainCard({ founders, onCreated }: { founders: { id: string; name
     async (v: { leaderEnterpriseId: string; name: string; description: string }) => {
       setBusy(true);
       try {
-        const chain = await api.post<Chain>('/chains', {
+        const chain = await api.post('/chains', {
           leaderEnterpriseId: v.leaderEnterpriseId,
           name: v.name,
           description: v.description,

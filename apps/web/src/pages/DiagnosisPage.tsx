@@ -2,7 +2,7 @@ import { Alert, Card, Select, Space, Spin, Table, Tabs, Tag, Typography } from '
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { api, unless404 } from '../api';
-import type { Enterprise, Page } from '../api';
+import type { Enterprise } from '../api';
 import { hasRole, isMemberOf, useUser } from '../auth';
 import { DiagnosisCommonNeeds } from '../components/DiagnosisCommonNeeds';
 import { DiagnosisForm } from '../components/DiagnosisForm';
@@ -63,12 +63,12 @@ export default function DiagnosisPage() {
   const enterpriseId = id ?? (own.items.length && !isAssessor ? own.items[0].id : undefined);
 
   useEffect(() => {
-    api.get<Questionnaire>('/diagnoses/questionnaire').then(setQuestionnaire, showError);
+    api.get('/diagnoses/questionnaire').then(setQuestionnaire, showError);
   }, []);
 
   const loadHistory = useCallback(() => {
     if (!enterpriseId) return;
-    api.get<Page<Diagnosis>>(`/enterprises/${enterpriseId}/diagnoses`, { pageSize: 50 }).then(
+    api.get('/enterprises/:id/diagnoses', { id: enterpriseId }, { pageSize: 50 }).then(
       (p) => setHistory(p.items),
       (e) => {
         setHistory([]);
@@ -82,7 +82,7 @@ export default function DiagnosisPage() {
     setHistory(null);
     setShown(null);
     if (!enterpriseId) return;
-    unless404(api.get<Enterprise>(`/enterprises/${enterpriseId}`)).then(setEnterprise, showError);
+    unless404(api.get('/enterprises/:id', { id: enterpriseId })).then(setEnterprise, showError);
     loadHistory();
   }, [enterpriseId, loadHistory]);
 

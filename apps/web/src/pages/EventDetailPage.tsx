@@ -40,7 +40,7 @@ export default function EventDetailPage() {
   const [tab, setTab] = useState<string | null>(null);
 
   const load = useCallback(() => {
-    api.get<MatchmakingEvent>(`/events/${id}`).then(setEvent, (e) => {
+    api.get('/events/:id', { id: id! }).then(setEvent, (e) => {
       if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setMissing(true);
       else showError(e);
     });
@@ -57,7 +57,7 @@ export default function EventDetailPage() {
   const act = async (action: Action) => {
     setBusy(action);
     try {
-      setEvent(await api.post<MatchmakingEvent>(`/events/${event.id}/${action}`, {}));
+      setEvent(await api.post(`/events/:id/${action}`, { id: event.id }));
       showSuccess(ACTION_DONE[action]);
     } catch (e) {
       showError(e);

@@ -108,7 +108,7 @@ export default function EventFormPage() {
   useEffect(() => {
     if (!id) return;
     setEvent(null);
-    api.get<MatchmakingEvent>(`/events/${id}`).then(
+    api.get('/events/:id', { id: id! }).then(
       // The form mounts once the event is here, with its values as the initial ones.
       setEvent,
       (e) => {
@@ -131,7 +131,7 @@ export default function EventFormPage() {
     setNotDeployed(false);
     try {
       if (!event) {
-        const created = await api.post<MatchmakingEvent>('/events', body);
+        const created = await api.post('/events', body);
         showSuccess('活动已创建（草稿），开放报名后企业与服务商即可报名');
         navigate(`/events/${created.id}`);
         return;
@@ -150,7 +150,7 @@ export default function EventFormPage() {
         navigate(`/events/${event.id}`);
         return;
       }
-      await api.patch<MatchmakingEvent>(`/events/${event.id}`, changes);
+      await api.patch('/events/:id', { id: event.id }, changes);
       showSuccess('活动已保存');
       navigate(`/events/${event.id}`);
     } catch (e) {

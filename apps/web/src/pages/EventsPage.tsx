@@ -26,7 +26,7 @@ export default function EventsPage() {
 
   useEffect(() => {
     setData(null);
-    api.get<Page<MatchmakingEvent>>('/events', { status, page, pageSize: PAGE_SIZE }).then(setData, (e) => {
+    api.get('/events', { status, page, pageSize: PAGE_SIZE }).then(setData, (e) => {
       showError(e);
       setData({ items: [], total: 0, page, pageSize: PAGE_SIZE });
     });

@@ -4,11 +4,10 @@ import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unless404 } from '../api';
-import type { Need, Page, Provider, Solution } from '../api';
 import { useUser } from '../auth';
 import { Chart } from '../components/Chart';
 import { showError } from '../components/feedback';
-import { searchOrList } from '../search';
+import { searchNeeds, searchSolutions } from '../search';
 import { useTaxonomy } from '../taxonomy';
 
 interface Figures {
@@ -27,9 +26,9 @@ export default function HomePage() {
 
   useEffect(() => {
     Promise.all([
-      searchOrList<Solution>('solutions', { page: 1, pageSize: 1, facets: ['industry'] }),
-      searchOrList<Need>('needs', { page: 1, pageSize: 1, facets: ['scenario'] }),
-      unless404(api.get<Page<Provider>>('/providers', { page: 1, pageSize: 1 })),
+      searchSolutions({ page: 1, pageSize: 1, facets: ['industry'] }),
+      searchNeeds({ page: 1, pageSize: 1, facets: ['scenario'] }),
+      unless404(api.get('/providers', { page: 1, pageSize: 1 })),
     ]).then(
       ([solutions, needs, providers]) =>
         setFigures({

@@ -28,66 +28,22 @@ import { showError } from '../components/feedback';
 import { formatDate, formatTime } from '../format';
 import { useTaxonomy } from '../taxonomy';
 import { useUrlState } from '../useUrlState';
+import type {
+  IndicatorDimension,
+  IndicatorFigure as IndicatorFigureView,
+  IndicatorKey,
+  IndicatorsReport as IndicatorsReportView,
+  Wire,
+} from '@smedx/contracts';
 
 // The shared chart registers bars and pies; the trend line is drawn only here.
 echarts.use([LineChart]);
 
 // ---- The answer of GET /indicators ----
 
-interface Measure {
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-}
-
-interface IndicatorFigure extends Measure {
-  key: string;
-  name: string;
-  shortName: string;
-  target: number | null;
-  targetText: string;
-  unit: string;
-  kind: 'share' | 'count';
-  /** `partial`: a lower bound; `none`: not recorded on the platform yet. */
-  coverage: 'full' | 'partial' | 'none';
-  shareOfTarget: number | null;
-  met: boolean | null;
-  basis: string;
-  note: string | null;
-}
-
-type Dimension = 'industry' | 'district' | 'batch';
-
-interface Breakdown {
-  dimension: Dimension;
-  name: string;
-  rows: { code: string; name: string; values: Record<string, Measure> }[];
-}
-
-interface SeriesLine {
-  key: string;
-  shortName: string;
-  unit: string;
-  target: number | null;
-  values: Measure[];
-  note: string | null;
-}
-
-interface IndicatorsReport {
-  asOf: string;
-  scope: { level: 'city' | 'district'; district: string | null; districtName: string | null };
-  filters: {
-    industry: string | null;
-    district: string | null;
-    batch: string | null;
-    from: string;
-    to: string;
-    period: 'month' | 'quarter';
-  };
-  indicators: IndicatorFigure[];
-  breakdowns: Breakdown[];
-  series: { period: 'month' | 'quarter'; from: string; to: string; buckets: { label: string }[]; lines: SeriesLine[] };
-}
+type IndicatorFigure = Wire<IndicatorFigureView>;
+type Dimension = IndicatorDimension;
+type IndicatorsReport = Wire<IndicatorsReportView>;
 
 const PLAN_START = '2024-01';
 const PLAN_END = '2025-12';
@@ -173,13 +129,13 @@ export default function IndicatorsPage() {
   const [loading, setLoading] = useState(true);
   const [forbidden, setForbidden] = useState(false);
   const [dimension, setDimension] = useState<Dimension>('industry');
-  const [breakdownKey, setBreakdownKey] = useState('above_scale_level2_share');
-  const [trendKey, setTrendKey] = useState('above_scale_level2_share');
+  const [breakdownKey, setBreakdownKey] = useState<IndicatorKey>('above_scale_level2_share');
+  const [trendKey, setTrendKey] = useState<IndicatorKey>('above_scale_level2_share');
 
   useEffect(() => {
     setLoading(true);
     api
-      .get<IndicatorsReport>(`/indicators${queryString}`)
+      .get('/indicators', query)
       .then(setReport, (e) => {
         if (e instanceof ApiError && e.status === 403) setForbidden(true);
         else showError(e);

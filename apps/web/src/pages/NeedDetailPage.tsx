@@ -40,7 +40,7 @@ export default function NeedDetailPage({ tab }: { tab?: 'bids' }) {
   const bids = useNeedBids(id, !!need && need.status !== 'draft' && (mine || officer || bidder));
 
   const load = useCallback(() => {
-    api.get<Need>(`/needs/${id}`).then(setNeed, (e) => {
+    api.get('/needs/:id', { id: id! }).then(setNeed, (e) => {
       if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setMissing(true);
       else showError(e);
     });
@@ -53,7 +53,7 @@ export default function NeedDetailPage({ tab }: { tab?: 'bids' }) {
   const act = async (action: 'publish' | 'cancel', done: string) => {
     setBusy(true);
     try {
-      setNeed(await api.post<Need>(`/needs/${need.id}/${action}`, {}));
+      setNeed(await api.post(`/needs/:id/${action}`, { id: need.id }, {}));
       showSuccess(done);
     } catch (e) {
       showError(e);
@@ -117,7 +117,7 @@ export default function NeedDetailPage({ tab }: { tab?: 'bids' }) {
           {
             key: 'matches',
             label: `匹配方案（${matches.items.length}）`,
-            children: <MatchList items={matches.items} titles={matches.titles} linkBase="/solutions" />,
+            children: <MatchList items={matches.items} linkBase="/solutions" />,
           },
         ]
       : []),

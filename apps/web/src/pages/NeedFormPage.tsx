@@ -2,7 +2,6 @@ import { Alert, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space,
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../api';
-import type { Need } from '../api';
 import { showError, showSuccess } from '../components/feedback';
 import { useOrganisations } from '../components/useOrganisations';
 import { fenToWan, isoToShanghaiLocal, shanghaiLocalToIso, wanToFen } from '../format';
@@ -33,7 +32,7 @@ export default function NeedFormPage() {
 
   useEffect(() => {
     if (!id) return;
-    api.get<Need>(`/needs/${id}`).then((n) => {
+    api.get('/needs/:id', { id: id! }).then((n) => {
       form.setFieldsValue({
         enterpriseId: n.enterpriseId,
         title: n.title,
@@ -74,8 +73,8 @@ export default function NeedFormPage() {
     setBusy(true);
     try {
       const saved = id
-        ? await api.patch<Need>(`/needs/${id}`, body)
-        : await api.post<Need>('/needs', { ...body, enterpriseId: v.enterpriseId });
+        ? await api.patch('/needs/:id', { id: id! }, body)
+        : await api.post('/needs', { ...body, enterpriseId: v.enterpriseId });
       showSuccess(id ? '需求已保存' : '需求草稿已创建，可在详情页发布');
       navigate(`/needs/${saved.id}`);
     } catch (e) {

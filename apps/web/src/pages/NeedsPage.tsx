@@ -1,15 +1,14 @@
 import { Alert, Card, Col, Empty, Form, Input, List, Pagination, Row, Select, Space, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { Need } from '../api';
 import { CodeTags } from '../components/CodeTags';
 import { FacetSelect } from '../components/FacetSelect';
 import { NumberFilter } from '../components/NumberFilter';
 import { showError } from '../components/feedback';
 import { Highlight } from '../components/Highlight';
 import { fenToWan, formatFen, formatTime, wanToFen } from '../format';
-import { searchOrList } from '../search';
-import type { SearchOutcome } from '../search';
+import { searchNeeds } from '../search';
+import type { NeedResult, SearchOutcome } from '../search';
 import { useTaxonomy } from '../taxonomy';
 import { useUrlState } from '../useUrlState';
 
@@ -27,7 +26,7 @@ const SORTS = [
 export default function NeedsPage() {
   const taxonomy = useTaxonomy();
   const url = useUrlState();
-  const [result, setResult] = useState<SearchOutcome<Need> | null>(null);
+  const [result, setResult] = useState<SearchOutcome<NeedResult> | null>(null);
   const [loading, setLoading] = useState(true);
   const { params } = url;
   const q = url.get('q');
@@ -39,7 +38,7 @@ export default function NeedsPage() {
   useEffect(() => {
     let live = true;
     setLoading(true);
-    searchOrList<Need>('needs', {
+    searchNeeds({
       q: params.get('q'),
       industry: params.get('industry'),
       scenario: params.get('scenario'),

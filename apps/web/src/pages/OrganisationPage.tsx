@@ -26,24 +26,20 @@ import { useTaxonomy } from '../taxonomy';
 type Editing = { kind: 'enterprise'; item?: Enterprise } | { kind: 'provider'; item?: Provider } | null;
 
 /** An organisation's own solutions or needs in one status (drafts included: they are the members' own). */
-function OwnItems<T extends Solution | Need>({
-  kind,
-  organisationId,
-  status,
-}: {
-  kind: 'solutions' | 'needs';
-  organisationId: string;
-  status: string;
-}) {
+function OwnItems({ kind, organisationId, status }: { kind: 'solutions' | 'needs'; organisationId: string; status: string }) {
   const [page, setPage] = useState(1);
-  const [data, setData] = useState<Page<T> | null>(null);
+  const [data, setData] = useState<Page<Solution | Need> | null>(null);
   useEffect(() => {
-    const owner = kind === 'solutions' ? { providerId: organisationId } : { enterpriseId: organisationId };
-    api.get<Page<T>>(`/${kind}`, { ...owner, status, page, pageSize: 10 }).then(setData, showError);
+    const query = { status, page, pageSize: 10 };
+    const list: Promise<Page<Solution | Need>> =
+      kind === 'solutions'
+        ? api.get('/solutions', { ...query, providerId: organisationId })
+        : api.get('/needs', { ...query, enterpriseId: organisationId });
+    list.then(setData, showError);
   }, [kind, organisationId, status, page]);
   const names = kind === 'solutions' ? SOLUTION_STATUS_NAMES : NEED_STATUS_NAMES;
   return (
-    <Table<T>
+    <Table<Solution | Need>
       rowKey="id"
       size="small"
       loading={!data}
@@ -53,8 +49,7 @@ function OwnItems<T extends Solution | Need>({
         { title: '名称', dataIndex: 'title', render: (title: string, row) => <Link to={`/${kind}/${row.id}`}>{title}</Link> },
         {
           title: kind === 'solutions' ? '价格' : '预算',
-          render: (_, row) =>
-            'priceMinFen' in row ? formatFenRange(row.priceMinFen, row.priceMaxFen) : formatFen((row as Need).budgetFen),
+          render: (_, row) => ('priceMinFen' in row ? formatFenRange(row.priceMinFen, row.priceMaxFen) : formatFen(row.budgetFen)),
         },
         { title: '状态', dataIndex: 'status', render: (s: string) => <Tag color={STATUS_COLORS[s]}>{names[s] ?? s}</Tag> },
         { title: '更新时间', dataIndex: 'updatedAt', render: (t: string) => formatTime(t) },

@@ -19,7 +19,7 @@ export default function PilotPoolPage() {
 
   useEffect(() => {
     setData(null);
-    api.get<PilotPool>('/pilot-pool', { ...filter, page, pageSize: PAGE_SIZE }).then(setData, showError);
+    api.get('/pilot-pool', { ...filter, page, pageSize: PAGE_SIZE }).then(setData, showError);
   }, [filter, page]);
 
   const change = (key: keyof typeof filter) => (value: string | undefined) => {

@@ -28,7 +28,7 @@ export default function ProjectDetailPage() {
   const [activeTab, setActiveTab] = useState('overview');
 
   const load = useCallback(() => {
-    api.get<Project>(`/projects/${id}`).then(setProject, (e) => {
+    api.get('/projects/:id', { id: id! }).then(setProject, (e) => {
       if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setMissing(true);
       else showError(e);
     });

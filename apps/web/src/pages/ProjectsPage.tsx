@@ -51,7 +51,7 @@ export default function ProjectsPage() {
     let live = true;
     setData(null);
     api
-      .get<Page<ProjectSummary>>('/projects', { organisationId: current === ALL ? undefined : current, status, page, pageSize: PAGE_SIZE })
+      .get('/projects', { organisationId: current === ALL ? undefined : current, status, page, pageSize: PAGE_SIZE })
       .then((d) => live && setData(d), showError);
     return () => {
       live = false;

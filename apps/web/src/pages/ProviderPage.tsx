@@ -19,7 +19,7 @@ function useCases(providerId: string | undefined, page: number): Page<ProjectCas
   useEffect(() => {
     if (!providerId) return;
     let live = true;
-    unless404(api.get<Page<ProjectCase>>(`/providers/${providerId}/cases`, { page, pageSize: CASE_PAGE_SIZE })).then(
+    unless404(api.get('/providers/:id/cases', { id: providerId }, { page, pageSize: CASE_PAGE_SIZE })).then(
       (d) => live && setData(d),
       (e) => {
         if (!live) return;
@@ -97,11 +97,15 @@ export default function ProviderPage() {
   const cases = useCases(id, casePage);
 
   useEffect(() => {
-    api.get<Provider>(`/providers/${id}`).then(setProvider, (e) => {
+    if (!id) {
+      setMissing(true);
+      return;
+    }
+    api.get('/providers/:id', { id }).then(setProvider, (e) => {
       if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setMissing(true);
       else showError(e);
     });
-    api.get<Page<Solution>>('/solutions', { providerId: id, status: 'published', pageSize: 50 }).then(
+    api.get('/solutions', { providerId: id, status: 'published', pageSize: 50 }).then(
       (p) => setSolutions(p.items),
       () => setSolutions([]),
     );

@@ -21,14 +21,14 @@ export default function ProviderSelectionPage() {
 
   const load = useCallback(() => {
     setData(null);
-    api.get<Page<Provider>>('/providers', { status, q: q || undefined, page, pageSize: PAGE_SIZE }).then(setData, showError);
+    api.get('/providers', { status, q: q || undefined, page, pageSize: PAGE_SIZE }).then(setData, showError);
   }, [status, q, page]);
   useEffect(load, [load]);
 
   const decide = async (reason: string) => {
     if (!deciding) return;
     try {
-      const updated = await api.post<Provider>(`/providers/${deciding.provider.id}/selection`, { decision: deciding.decision, reason });
+      const updated = await api.post('/providers/:id/selection', { id: deciding.provider.id }, { decision: deciding.decision, reason });
       showSuccess(`${updated.name}：${PROVIDER_STATUS_NAMES[updated.status] ?? updated.status}`);
       setDeciding(null);
       load();

@@ -24,7 +24,11 @@ export default function SolutionDetailPage() {
   const matches = useMatches('solutions', id);
 
   const load = useCallback(() => {
-    api.get<Solution>(`/solutions/${id}`).then(setSolution, (e) => {
+    if (!id) {
+      setMissing(true);
+      return;
+    }
+    api.get('/solutions/:id', { id }).then(setSolution, (e) => {
       if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setMissing(true);
       else showError(e);
     });
@@ -39,7 +43,7 @@ export default function SolutionDetailPage() {
   const act = async (action: 'publish' | 'delist', done: string) => {
     setBusy(true);
     try {
-      setSolution(await api.post<Solution>(`/solutions/${solution.id}/${action}`, {}));
+      setSolution(await api.post(action === 'publish' ? '/solutions/:id/publish' : '/solutions/:id/delist', { id: solution.id }, {}));
       showSuccess(done);
     } catch (e) {
       showError(e);
@@ -132,7 +136,7 @@ export default function SolutionDetailPage() {
                 {
                   key: 'matches',
                   label: `匹配需求（${matches.items.length}）`,
-                  children: <MatchList items={matches.items} titles={matches.titles} linkBase="/needs" />,
+                  children: <MatchList items={matches.items} linkBase="/needs" />,
                 },
               ]
             : []),

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Sele
 import { useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api } from '../api';
-import type { Solution, SolutionCase } from '../api';
+import type { SolutionCase } from '../api';
 import { showError, showSuccess } from '../components/feedback';
 import { useOrganisations } from '../components/useOrganisations';
 import { fenToWan, wanToFen } from '../format';
@@ -39,7 +39,7 @@ export default function SolutionFormPage() {
 
   useEffect(() => {
     if (!id) return;
-    api.get<Solution>(`/solutions/${id}`).then((s) => {
+    api.get('/solutions/:id', { id }).then((s) => {
       form.setFieldsValue({
         providerId: s.providerId,
         title: s.title,
@@ -79,8 +79,8 @@ export default function SolutionFormPage() {
     setBusy(true);
     try {
       const saved = id
-        ? await api.patch<Solution>(`/solutions/${id}`, body)
-        : await api.post<Solution>('/solutions', { ...body, providerId: v.providerId });
+        ? await api.patch('/solutions/:id', { id }, body)
+        : await api.post('/solutions', { ...body, providerId: v.providerId });
       showSuccess(id ? '方案已保存' : '方案草稿已创建，可在详情页发布');
       navigate(`/solutions/${saved.id}`);
     } catch (e) {

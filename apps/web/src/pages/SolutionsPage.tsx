@@ -1,7 +1,6 @@
 import { Alert, Card, Col, Empty, Form, Input, List, Pagination, Row, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { Solution } from '../api';
 import { CodeTags } from '../components/CodeTags';
 import { FacetSelect } from '../components/FacetSelect';
 import { NumberFilter } from '../components/NumberFilter';
@@ -9,8 +8,8 @@ import { showError } from '../components/feedback';
 import { Highlight } from '../components/Highlight';
 import { formatFenRange, wanToFen, fenToWan } from '../format';
 import { LEVEL_NAMES, PROVIDER_KIND_NAMES } from '../labels';
-import { searchOrList } from '../search';
-import type { SearchOutcome } from '../search';
+import { searchSolutions } from '../search';
+import type { SolutionResult, SearchOutcome } from '../search';
 import { useTaxonomy } from '../taxonomy';
 import { useUrlState } from '../useUrlState';
 
@@ -30,7 +29,7 @@ const KIND_OPTIONS = Object.entries(PROVIDER_KIND_NAMES).map(([value, label]) =>
 export default function SolutionsPage() {
   const taxonomy = useTaxonomy();
   const url = useUrlState();
-  const [result, setResult] = useState<SearchOutcome<Solution> | null>(null);
+  const [result, setResult] = useState<SearchOutcome<SolutionResult> | null>(null);
   const [loading, setLoading] = useState(true);
 
   const q = url.get('q');
@@ -43,7 +42,7 @@ export default function SolutionsPage() {
   useEffect(() => {
     let live = true;
     setLoading(true);
-    searchOrList<Solution>('solutions', {
+    searchSolutions({
       q: params.get('q'),
       industry: params.get('industry'),
       scenario: params.get('scenario'),

@@ -2,14 +2,13 @@ import { Alert, Button, Card, Form, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, fieldProblems } from '../api';
-import type { Page, ProjectSummary } from '../api';
+import type { ProjectSummary } from '../api';
 import { showError, showSuccess } from '../components/feedback';
 import { SubmissionDocuments, requiredDocumentsGiven } from '../components/SubmissionDocuments';
 import type { SubmittedDocument } from '../components/SubmissionDocuments';
 import { SubsidyLines, linesToApi } from '../components/SubsidyLines';
 import type { LineValues } from '../components/SubsidyLines';
 import { useOrganisations } from '../components/useOrganisations';
-import type { SubsidyApplication } from '../subsidy';
 
 interface ApplyForm {
   enterpriseId: string;
@@ -34,15 +33,13 @@ export default function SubsidyApplyPage() {
   useEffect(() => {
     setProjects([]);
     if (!enterpriseId) return;
-    api
-      .get<Page<ProjectSummary>>('/projects', { organisationId: enterpriseId, status: 'accepted', pageSize: 100 })
-      .then((p) => setProjects(p.items), showError);
+    api.get('/projects', { organisationId: enterpriseId, status: 'accepted', pageSize: 100 }).then((p) => setProjects(p.items), showError);
   }, [enterpriseId]);
 
   const submit = async (v: ApplyForm) => {
     setBusy(true);
     try {
-      const created = await api.post<SubsidyApplication>('/subsidy-applications', {
+      const created = await api.post('/subsidy-applications', {
         enterpriseId: v.enterpriseId,
         projectId: v.projectId,
         lines: linesToApi(v.lines),

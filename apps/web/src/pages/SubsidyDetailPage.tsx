@@ -65,14 +65,14 @@ export default function SubsidyDetailPage() {
   const [changeForm] = Form.useForm<{ kind: string; description: string; reason: string }>();
 
   const load = useCallback(() => {
-    api.get<SubsidyApplication>(`/subsidy-applications/${id}`).then(setApp, showError);
+    api.get('/subsidy-applications/:id', { id: id! }).then(setApp, showError);
   }, [id]);
   useEffect(load, [load]);
 
   /** Runs an action, shows the API's refusal (400/403/409) and reloads. */
-  const act = async (path: string, body: unknown, done: string): Promise<boolean> => {
+  const act = async (call: (params: { id: string }) => Promise<SubsidyApplication>, done: string): Promise<boolean> => {
     try {
-      setApp(await api.post<SubsidyApplication>(`/subsidy-applications/${id}${path}`, body));
+      setApp(await call({ id: id! }));
       showSuccess(done);
       return true;
     } catch (e) {
@@ -255,7 +255,10 @@ export default function SubsidyDetailPage() {
         onCancel={() => setDialog(null)}
         onSubmit={async (reason) => {
           if (dialog?.kind !== 'review') return;
-          const ok = await act('/reviews', { decision: dialog.decision, reason: reason || undefined }, '审核意见已提交');
+          const ok = await act(
+            (p) => api.post('/subsidy-applications/:id/reviews', p, { decision: dialog.decision, reason: reason || undefined }),
+            '审核意见已提交',
+          );
           if (ok) setDialog(null);
         }}
       />
@@ -267,8 +270,12 @@ export default function SubsidyDetailPage() {
         onSubmit={async (reason) => {
           if (dialog?.kind !== 'decideChange') return;
           const ok = await act(
-            `/changes/${dialog.changeId}/decision`,
-            { decision: dialog.decision, reason: reason || undefined },
+            (p) =>
+              api.post(
+                '/subsidy-applications/:id/changes/:cid/decision',
+                { ...p, cid: dialog.changeId },
+                { decision: dialog.decision, reason: reason || undefined },
+              ),
             '变更审核意见已提交',
           );
           if (ok) setDialog(null);
@@ -286,7 +293,7 @@ export default function SubsidyDetailPage() {
               okText: '确认撤销',
               okButtonProps: { danger: true },
               cancelText: '取消',
-              onOk: async () => resolve(await act('/revoke', { reason }, '补贴已撤销')),
+              onOk: async () => resolve(await act((p) => api.post('/subsidy-applications/:id/revoke', p, { reason }), '补贴已撤销')),
               onCancel: () => resolve(false),
             }),
           );
@@ -304,7 +311,12 @@ export default function SubsidyDetailPage() {
         onCancel={() => setResubmitOpen(false)}
         onOk={async () => {
           const v = await resubmitForm.validateFields();
-          if (await act('/resubmit', { lines: linesToApi(v.lines), note: v.note?.trim() || undefined }, '已重新提交，等待区县初审'))
+          if (
+            await act(
+              (p) => api.post('/subsidy-applications/:id/resubmit', p, { lines: linesToApi(v.lines), note: v.note?.trim() || undefined }),
+              '已重新提交，等待区县初审',
+            )
+          )
             setResubmitOpen(false);
         }}
       >
@@ -325,7 +337,16 @@ export default function SubsidyDetailPage() {
         onCancel={() => setDisburseOpen(false)}
         onOk={async () => {
           const v = await disburseForm.validateFields();
-          if (await act('/disbursement', { paidFen: yuanToFen(v.paidYuan), reference: v.reference?.trim() || undefined }, '拨付已登记'))
+          if (
+            await act(
+              (p) =>
+                api.post('/subsidy-applications/:id/disbursement', p, {
+                  paidFen: yuanToFen(v.paidYuan),
+                  reference: v.reference?.trim() || undefined,
+                }),
+              '拨付已登记',
+            )
+          )
             setDisburseOpen(false);
         }}
       >
@@ -352,7 +373,7 @@ export default function SubsidyDetailPage() {
         onCancel={() => setChangeOpen(false)}
         onOk={async () => {
           const v = await changeForm.validateFields();
-          if (await act('/changes', v, '变更申请已提交，等待区县审核')) setChangeOpen(false);
+          if (await act((p) => api.post('/subsidy-applications/:id/changes', p, v), '变更申请已提交，等待区县审核')) setChangeOpen(false);
         }}
       >
         <Alert type="info" showIcon style={{ marginBottom: 12 }} message="投资金额的更正请通过退回后重新提交办理" />

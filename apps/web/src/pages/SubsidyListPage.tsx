@@ -23,7 +23,7 @@ export default function SubsidyListPage() {
   useEffect(() => {
     setLoading(true);
     api
-      .get<Page<SubsidyApplication>>('/subsidy-applications', { status, page, pageSize: 20 })
+      .get('/subsidy-applications', { status, page, pageSize: 20 })
       .then(setData, showError)
       .finally(() => setLoading(false));
   }, [status, page]);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BID_STATUSES } from '../bid-state.js';
+import { BID_STATUSES } from '@smedx/contracts';
 
 /** Far above any real offer (100 million CNY) yet well inside 2^53; the same bound as a need's budget. */
 const MAX_FEN = 10_000_000_000;

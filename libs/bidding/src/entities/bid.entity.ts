@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { JsonColumn, MoneyColumn, TimeColumn } from '@smedx/platform';
-import type { BidStatus } from '../bid-state.js';
+import type { BidStatus } from '@smedx/contracts';
 import type { BidAttachment } from '../dto/bid.dto.js';
 
 /**

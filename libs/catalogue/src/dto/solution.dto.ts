@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DELIVERY_MODE_CODES, INDUSTRY_CODES, SCENARIO_CODES } from '@smedx/taxonomy';
 import type { CodeTuple } from '@smedx/taxonomy';
-import { SOLUTION_STATUSES } from '../solution-state.js';
+import { SOLUTION_STATUSES } from '@smedx/contracts';
 
 /** Far above any real price (100 million CNY) yet well inside 2^53. */
 const MAX_FEN = 10_000_000_000;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CreateNeedSchema } from '@smedx/demand';
 import { UsccSchema } from '@smedx/directory';
-import { CHAIN_POSITIONS, INVITATION_STATUSES } from '../chain-states.js';
+import { CHAIN_POSITIONS, INVITATION_STATUSES } from '@smedx/contracts';
 
 const text = (max: number) =>
   z

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { JsonColumn, TimeColumn } from '@smedx/platform';
-import type { ChainCaseStatus } from '../chain-states.js';
+import type { ChainCaseStatus } from '@smedx/contracts';
 
 /**
  * A chain case (链式典型案例) nominated by the leader: accepted transformation projects of

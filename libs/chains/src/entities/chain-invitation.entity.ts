@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TimeColumn } from '@smedx/platform';
-import type { ChainPosition, InvitationStatus } from '../chain-states.js';
+import type { ChainPosition, InvitationStatus } from '@smedx/contracts';
 
 /**
  * An invitation into a chain, addressed to an enterprise by USCC and/or to a person by

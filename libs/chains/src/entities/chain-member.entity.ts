@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TimeColumn } from '@smedx/platform';
-import type { ChainPosition, JointNeedConsent } from '../chain-states.js';
+import type { ChainPosition, JointNeedConsent } from '@smedx/contracts';
 
 /**
  * An enterprise in a chain, upstream or downstream of the leader (the leader itself is not

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { InvalidInputError } from '@smedx/platform';
 import type { FieldProblem } from '@smedx/platform';
 import { validateUscc } from '@smedx/taxonomy';
-import type { ChainPosition } from '../chain-states.js';
+import type { ChainPosition } from '@smedx/contracts';
 import { InvitationEmailSchema } from '../dto/chains.dto.js';
 import { CsvSyntaxError, decodeCsv, parseCsv } from './csv.js';
 

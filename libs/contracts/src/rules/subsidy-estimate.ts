@@ -19,6 +19,18 @@
  * on integers only (BigInt), rounding down to whole fen.
  */
 
+/**
+ * What an enterprise spent, by kind: software (软件), cloud services (云服务),
+ * gateways, routers and other data collection and transmission devices
+ * (`data_device`), and anything else (`other`: machinery, civil works, staff…),
+ * listed for the total but not subsidised.
+ */
+export const INVESTMENT_CATEGORIES = ['software', 'cloud', 'data_device', 'other'] as const;
+export type InvestmentCategory = (typeof INVESTMENT_CATEGORIES)[number];
+
+/** The categories that count as eligible investment. */
+export const ELIGIBLE_CATEGORIES: readonly InvestmentCategory[] = Object.freeze(['software', 'cloud', 'data_device']);
+
 /** The subsidy is this fraction of the eligible investment: 50%. */
 export const SUBSIDY_RATE = Object.freeze({ numerator: 1n, denominator: 2n });
 

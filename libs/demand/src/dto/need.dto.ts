@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SCENARIO_CODES } from '@smedx/taxonomy';
-import { NEED_STATUSES } from '../need-state.js';
+import { NEED_STATUSES } from '@smedx/contracts';
 
 /** Far above any real budget (100 million CNY) yet well inside 2^53. */
 const MAX_FEN = 10_000_000_000;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DISTRICT_CODES, INDUSTRY_CODES, PILOT_BATCH_CODES, PROVIDER_KIND_CODES, SCALE_CODES, validateUscc } from '@smedx/taxonomy';
 import type { CodeTuple, PilotBatchCode, ProviderKindCode, ScaleCode } from '@smedx/taxonomy';
 import { CONSENT_SCOPES } from '../entities/data-consent.entity.js';
-import { PROVIDER_STATUSES, SELECTION_DECISIONS } from '../provider-selection.js';
+import { PROVIDER_STATUSES, SELECTION_DECISIONS } from '@smedx/contracts';
 
 /** A code from a taxonomy list; the 400 names the unknown value rather than listing every code. */
 function code<T extends string = string>(codes: CodeTuple, noun: string) {

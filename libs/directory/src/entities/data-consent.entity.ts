@@ -1,9 +1,11 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { JsonColumn, TimeColumn } from '@smedx/platform';
 
-/** What an enterprise may share: its diagnosis results, and the private details of its needs. */
-export const CONSENT_SCOPES = ['diagnosis', 'need_details'] as const;
-export type ConsentScope = (typeof CONSENT_SCOPES)[number];
+import type { ConsentScope } from '@smedx/contracts';
+
+/** What an enterprise may share (`CONSENT_SCOPES`): its diagnosis results, and the private details of its needs. */
+export { CONSENT_SCOPES } from '@smedx/contracts';
+export type { ConsentScope } from '@smedx/contracts';
 
 /**
  * An enterprise's consent that another organisation (a provider or a chain leader) may see

@@ -2,14 +2,15 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 import { MoneyColumn, TimeColumn } from '@smedx/platform';
 import type { DigitalLevel, PilotBatchCode, ScaleCode } from '@smedx/taxonomy';
 
-/**
- * Why an enterprise is in the pilot pool: 规上 enterprises "应改尽改" (all that should, must),
- * 规下 enterprises "愿改尽改" (all that are willing, may).
- */
-export type EnrolmentBasis = 'should' | 'willing';
+import type { DigitalLevelSource, EnrolmentBasis } from '@smedx/contracts';
 
-/** What set the current digital level: an assessor's on-site assessment, a self-check or an acceptance test. */
-export type DigitalLevelSource = 'assessment' | 'self_check' | 'acceptance';
+/**
+ * Why an enterprise is in the pilot pool (`EnrolmentBasis`): 规上 enterprises "应改尽改" (all that
+ * should, must), 规下 enterprises "愿改尽改" (all that are willing, may). What set the current
+ * digital level (`DigitalLevelSource`): an assessor's on-site assessment, a self-check or an
+ * acceptance test. Both lists live in the contract.
+ */
+export type { DigitalLevelSource, EnrolmentBasis } from '@smedx/contracts';
 
 /** An SME (中小企业) taking part in the programme; an organisation whose members are its staff. */
 @Entity('enterprise')

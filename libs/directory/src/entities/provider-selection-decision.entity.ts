@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TimeColumn } from '@smedx/platform';
-import type { ProviderStatus, SelectionDecision } from '../provider-selection.js';
+import type { ProviderStatus, SelectionDecision } from '@smedx/contracts';
 
 /** One selection (遴选) decision by a city officer, kept as the provider's history. */
 @Entity('provider_selection_decision')

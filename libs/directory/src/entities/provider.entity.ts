@@ -1,7 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, ValueTransformer } from 'typeorm';
 import { JsonColumn } from '@smedx/platform';
 import type { ProviderKindCode } from '@smedx/taxonomy';
-import type { ProviderStatus } from '../provider-selection.js';
+import type { ProviderStatus } from '@smedx/contracts';
 
 /** PostgreSQL may hand back numeric columns as strings. */
 const numberOrNull: ValueTransformer = {

@@ -1,9 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { DocumentStatus } from '@smedx/contracts';
 import { TimeColumn } from '@smedx/platform';
-
-export const DOCUMENT_STATUSES = ['pending', 'accepted', 'questioned'] as const;
-/** A reviewer's mark: not yet looked at, accepted as evidence, or questioned (with a note). */
-export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 /**
  * A file attached to an owner object (a subsidy application, a provider's

@@ -1,16 +1,9 @@
 import { z } from 'zod';
 import { DISTRICT_CODES, INDUSTRY_CODES } from '@smedx/taxonomy';
-import { EVENT_STATUSES } from '../event-state.js';
-import { NO_SHOW_PARTIES } from '../entities/event-meeting.entity.js';
+import { EVENT_LIMITS, EVENT_STATUSES } from '@smedx/contracts';
 
-/** Limits of one event: a long day of 5-minute slots; a large exhibition hall. */
-export const EVENT_LIMITS = Object.freeze({
-  slots: 96,
-  tables: 500,
-  slotMinutes: { min: 5, max: 240 },
-  capacity: 5000,
-  wants: 200,
-});
+export { DRAFT_ONLY_EVENT_FIELDS, EVENT_LIMITS } from '@smedx/contracts';
+import { NO_SHOW_PARTIES } from '../entities/event-meeting.entity.js';
 
 const text = (max: number) =>
   z.string({ error: 'must be a string' }).trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
@@ -74,9 +67,6 @@ export const UpdateEventSchema = EventFieldsSchema.extend({ online: z.boolean({ 
   .partial()
   .refine((v) => Object.keys(v).length > 0, { message: 'must change at least one field', path: [] });
 export type UpdateEventInput = z.infer<typeof UpdateEventSchema>;
-
-/** Fields that shape the schedule grid and availability: changed only while the event is a draft. */
-export const DRAFT_ONLY_EVENT_FIELDS = ['industry', 'district', 'slotMinutes', 'slots'] as const;
 
 const slotList = z
   .array(int(0, EVENT_LIMITS.slots - 1), { error: 'must be a list of slot numbers (from 0)' })

@@ -2,8 +2,10 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 import { TimeColumn } from '@smedx/platform';
 import type { MeetingKind } from '../scheduler/schedule-types.js';
 
-export const NO_SHOW_PARTIES = ['enterprise', 'provider', 'both'] as const;
-export type NoShowParty = (typeof NO_SHOW_PARTIES)[number];
+import type { NoShowParty } from '@smedx/contracts';
+
+export { NO_SHOW_PARTIES } from '@smedx/contracts';
+export type { NoShowParty } from '@smedx/contracts';
 
 const number = { to: (v: number) => v, from: (v: string | number) => Number(v) };
 

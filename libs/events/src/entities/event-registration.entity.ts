@@ -1,8 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { JsonColumn, TimeColumn } from '@smedx/platform';
-import type { RegistrationStatus } from '../event-state.js';
+import type { RegistrationStatus } from '@smedx/contracts';
 
-export type ParticipantSide = 'enterprise' | 'provider';
+import type { ParticipantSide } from '@smedx/contracts';
+
+export type { ParticipantSide } from '@smedx/contracts';
 
 /** An enterprise or provider signed up for an event, with whom it wants to meet and when it can. */
 @Entity('event_registration')

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { JsonColumn, TimeColumn } from '@smedx/platform';
-import type { EventStatus } from '../event-state.js';
+import type { EventStatus } from '@smedx/contracts';
 import type { UnmetMinimum } from '../scheduler/schedule-types.js';
 
 /** PostgreSQL hands `double precision` back as a number already; SQLite too. Kept explicit for nulls. */

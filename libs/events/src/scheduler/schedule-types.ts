@@ -4,8 +4,10 @@
  */
 
 /** Why a pair is meeting: both asked, one side asked, or the match score alone. */
-export const MEETING_KINDS = ['mutual', 'requested', 'recommended'] as const;
-export type MeetingKind = (typeof MEETING_KINDS)[number];
+import type { MeetingKind, UnmetReason } from '@smedx/contracts';
+
+export { MEETING_KINDS } from '@smedx/contracts';
+export type { MeetingKind, UnmetReason } from '@smedx/contracts';
 
 export interface PairScoreInput {
   enterpriseId: string;
@@ -60,16 +62,7 @@ export interface ScheduledMeeting {
 }
 
 /** Why an enterprise ended below the minimum. */
-export const UNMET_REASONS = [
-  'no_available_slots',
-  'no_common_slot',
-  'no_candidates',
-  'providers_at_capacity',
-  'tables_full',
-  'slots_taken',
-  'no_room',
-] as const;
-export type UnmetReason = (typeof UNMET_REASONS)[number];
+export { UNMET_REASONS } from '@smedx/contracts';
 
 export interface UnmetMinimum {
   enterpriseId: string;

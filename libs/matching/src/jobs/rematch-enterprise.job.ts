@@ -1,14 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@smedx/platform';
 import { EnterpriseChanged } from '@smedx/directory';
+import type { EnterpriseChangedPayload } from '@smedx/directory';
 import { MatchingService } from '../matching.service.js';
 
 export const REMATCH_ENTERPRISE_JOB = 'matching.rematch-enterprise';
-
-export interface RematchEnterprisePayload {
-  enterpriseId: string;
-  change: 'level' | 'profile';
-}
 
 /**
  * An enterprise's digital level changed (a diagnosis, an acceptance): the level fit of
@@ -20,7 +16,7 @@ export class RematchEnterpriseJob {
   constructor(private readonly matching: MatchingService) {}
 
   @OnEvent(EnterpriseChanged, REMATCH_ENTERPRISE_JOB)
-  async handle(payload: RematchEnterprisePayload): Promise<void> {
+  async handle(payload: EnterpriseChangedPayload): Promise<void> {
     if (payload.change === 'level') await this.matching.rematchEnterprise(payload.enterpriseId);
   }
 }

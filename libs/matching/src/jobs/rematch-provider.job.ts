@@ -1,14 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@smedx/platform';
 import { ProviderChanged } from '@smedx/directory';
+import type { ProviderChangedPayload } from '@smedx/directory';
 import { MatchingService } from '../matching.service.js';
 
 export const REMATCH_PROVIDER_JOB = 'matching.rematch-provider';
-
-export interface RematchProviderPayload {
-  providerId: string;
-  change: 'status' | 'profile';
-}
 
 /**
  * A provider was approved or reinstated, or changed its profile (its service
@@ -21,7 +17,7 @@ export class RematchProviderJob {
   constructor(private readonly matching: MatchingService) {}
 
   @OnEvent(ProviderChanged, REMATCH_PROVIDER_JOB)
-  async handle(payload: RematchProviderPayload): Promise<void> {
+  async handle(payload: ProviderChangedPayload): Promise<void> {
     await this.matching.rematchProvider(payload.providerId);
   }
 }

@@ -1,15 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@smedx/platform';
 import { SolutionChanged } from '@smedx/catalogue';
-import type { SolutionChange } from '@smedx/catalogue';
+import type { SolutionChangedPayload } from '@smedx/catalogue';
 import { MatchingService } from '../matching.service.js';
 
 export const REMATCH_SOLUTION_JOB = 'matching.rematch-solution';
-
-export interface RematchSolutionPayload {
-  solutionId: string;
-  change: SolutionChange;
-}
 
 /** A solution was published or edited: the needs for which it now ranks high learn of it, and its provider of them. */
 @Injectable()
@@ -17,7 +12,7 @@ export class RematchSolutionJob {
   constructor(private readonly matching: MatchingService) {}
 
   @OnEvent(SolutionChanged, REMATCH_SOLUTION_JOB)
-  async handle(payload: RematchSolutionPayload): Promise<void> {
+  async handle(payload: SolutionChangedPayload): Promise<void> {
     if (payload.change === 'published' || payload.change === 'updated') await this.matching.rematchSolution(payload.solutionId);
   }
 }

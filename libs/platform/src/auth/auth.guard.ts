@@ -3,12 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ForbiddenError, UnauthenticatedError } from '../errors/domain-error.js';
 import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators.js';
-import { hasRole, PRINCIPAL_LOADER } from './principal.js';
-import type { PlatformRole, Principal, PrincipalLoader } from './principal.js';
-
-interface TokenClaims {
-  sub: string;
-}
+import { hasRole, PRINCIPAL_LOADER, tokenIsCurrent } from './principal.js';
+import type { PlatformRole, Principal, PrincipalLoader, TokenClaims } from './principal.js';
 
 /**
  * Global guard: every route needs a valid bearer token unless marked
@@ -51,8 +47,16 @@ export class AuthGuard implements CanActivate {
       throw new UnauthenticatedError('invalid or expired token');
     }
     const principal = await this.principals.load(claims.sub);
-    if (!principal && !isPublic) throw new UnauthenticatedError('user no longer exists');
-    return principal ?? undefined;
+    if (!principal) {
+      if (isPublic) return undefined;
+      throw new UnauthenticatedError('用户已不存在 (user no longer exists)');
+    }
+    // Roles, memberships or the password changed since the token was issued: sign in again.
+    if (!tokenIsCurrent(claims, principal)) {
+      if (isPublic) return undefined;
+      throw new UnauthenticatedError('登录已失效，请重新登录 (token revoked: roles, memberships or password changed)', 'token_revoked');
+    }
+    return principal;
   }
 }
 

@@ -1,6 +1,8 @@
-/** Roles an admin grants; organisation roles (owner, member) live on memberships. */
-export const PLATFORM_ROLES = ['admin', 'city_officer', 'district_officer', 'assessor', 'organizer'] as const;
-export type PlatformRole = (typeof PLATFORM_ROLES)[number];
+import type { PlatformRole } from '@smedx/contracts';
+
+/** Roles an admin grants (`PLATFORM_ROLES`); organisation roles (owner, member) live on memberships. */
+export { PLATFORM_ROLES } from '@smedx/contracts';
+export type { PlatformRole } from '@smedx/contracts';
 
 export interface RoleGrant {
   role: PlatformRole;
@@ -21,6 +23,21 @@ export interface Principal {
   displayName: string;
   roles: RoleGrant[];
   memberships: Membership[];
+  /** The user's current token version: a token carrying another (`ver`) is revoked. */
+  tokenVersion?: number;
+}
+
+/** The claims of an access token: the user and the token version it was issued under. */
+export interface TokenClaims {
+  sub: string;
+  /** Absent on tokens issued before versions existed: counts as 0. */
+  ver?: number;
+  exp?: number;
+}
+
+/** Whether a token issued under `claims` is still good for the user as now loaded. */
+export function tokenIsCurrent(claims: TokenClaims, principal: Principal): boolean {
+  return (claims.ver ?? 0) === (principal.tokenVersion ?? 0);
 }
 
 export function hasRole(principal: Principal | null | undefined, ...roles: PlatformRole[]): boolean {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { MATCH_FACTORS } from '@smedx/contracts';
+import type { MatchFactor } from '@smedx/contracts';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
@@ -15,8 +17,8 @@ const url = (protocols: string[]) =>
  * measures). Listed here so that `MATCH_WEIGHTS` is checked with the rest of
  * the environment at start-up.
  */
-export const MATCH_FACTORS = ['text', 'scenario', 'industry', 'budget', 'delivery', 'level', 'record', 'district'] as const;
-export type MatchFactor = (typeof MATCH_FACTORS)[number];
+export { MATCH_FACTORS } from '@smedx/contracts';
+export type { MatchFactor } from '@smedx/contracts';
 
 export const DEFAULT_MATCH_WEIGHTS: Readonly<Record<MatchFactor, number>> = Object.freeze({
   text: 0.15,
@@ -101,8 +103,40 @@ export const envSchema = z
     JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
     JOB_BACKOFF_MS: z.coerce.number().int().min(1).default(1000),
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
+    /** How often dispatched jobs are checked against BullMQ (besides after every Redis reconnect). */
+    OUTBOX_RECONCILE_MS: z.coerce.number().int().min(100).default(5000),
     AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
     AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    /** Wrong passwords in a row that lock an account, and for how long. */
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    LOGIN_LOCK_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(15 * 60),
+    /** Requests per client address and window on search and other expensive public routes. */
+    SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+    SEARCH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    /**
+     * Which proxies' X-Forwarded-For to believe (client addresses for rate limits and logs):
+     * addresses or CIDRs, comma-separated, or presets loopback, linklocal, uniquelocal.
+     */
+    TRUST_PROXY: z.string().default('loopback,linklocal,uniquelocal'),
+    /** When set, `GET /metrics` wants `Authorization: Bearer <METRICS_TOKEN>`. */
+    METRICS_TOKEN: z.string().min(16).optional(),
+    /** On SIGTERM: how long readiness reports "draining" before the server stops taking requests. */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+    /** Browser origins allowed to call the API cross-origin (comma-separated); none by default. */
+    CORS_ORIGINS: z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'each origin must look like https://host[:port]')))
+      .default([]),
     MATCH_WEIGHTS: matchWeights.optional(),
     /** A match at least this good (0–1) among a need's top MATCH_TOP_N notifies both sides. */
     MATCH_STRONG_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
@@ -150,17 +184,35 @@ export type Env = z.infer<typeof envSchema>;
 export interface AppConfig {
   env: Env['NODE_ENV'];
   role: Env['SMEDX_ROLE'];
-  http: { port: number; host: string };
   dataDir: string;
   database: { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
   redis: { url: string; prefix: string } | null;
   meili: { host: string; apiKey?: string; indexPrefix: string } | null;
   smtp: { url: string; from: string } | null;
-  auth: { jwtSecret: string; expiresInSeconds: number; rateLimit: number; rateWindowSeconds: number };
+  auth: {
+    jwtSecret: string;
+    expiresInSeconds: number;
+    rateLimit: number;
+    rateWindowSeconds: number;
+    /** Wrong passwords in a row that lock an account, and the lock's length. */
+    maxFailures: number;
+    lockSeconds: number;
+  };
+  /** Hardened HTTP: cross-origin callers allowed, limits on expensive public routes. */
+  http: {
+    port: number;
+    host: string;
+    corsOrigins: string[];
+    searchRateLimit: number;
+    searchRateWindowSeconds: number;
+    trustProxy: string[];
+    metricsToken: string | null;
+    shutdownGraceMs: number;
+  };
   admin: { email: string; password: string };
   demo: boolean;
   logLevel: Env['LOG_LEVEL'];
-  jobs: { attempts: number; backoffMs: number; pollMs: number };
+  jobs: { attempts: number; backoffMs: number; pollMs: number; reconcileMs: number };
   /** Match scoring: factor weights summing to 1, the strong-match threshold, how many matches rank. */
   matching: { weights: Record<MatchFactor, number>; strongThreshold: number; topN: number };
   /** Where documents live (S3-compatible when S3_ENDPOINT is set, else `dataDir/files`) and the upload limits. */

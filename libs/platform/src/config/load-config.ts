@@ -28,7 +28,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     env: e.NODE_ENV,
     role: e.SMEDX_ROLE,
-    http: { port: e.PORT, host: e.HOST },
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      corsOrigins: e.CORS_ORIGINS,
+      searchRateLimit: e.SEARCH_RATE_LIMIT,
+      searchRateWindowSeconds: e.SEARCH_RATE_WINDOW_SECONDS,
+      trustProxy: e.TRUST_PROXY.split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+      metricsToken: e.METRICS_TOKEN ?? null,
+      shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    },
     dataDir,
     database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', path: join(dataDir, 'smedx.sqlite') },
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.SMEDX_REDIS_PREFIX } : null,
@@ -39,11 +50,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       expiresInSeconds: e.JWT_EXPIRES_IN_SECONDS,
       rateLimit: e.AUTH_RATE_LIMIT,
       rateWindowSeconds: e.AUTH_RATE_WINDOW_SECONDS,
+      maxFailures: e.LOGIN_MAX_FAILURES,
+      lockSeconds: e.LOGIN_LOCK_SECONDS,
     },
     admin: { email: e.SMEDX_ADMIN_EMAIL, password: e.SMEDX_ADMIN_PASSWORD },
     demo: e.SMEDX_DEMO,
     logLevel: e.LOG_LEVEL,
-    jobs: { attempts: e.JOB_ATTEMPTS, backoffMs: e.JOB_BACKOFF_MS, pollMs: e.OUTBOX_POLL_MS },
+    jobs: { attempts: e.JOB_ATTEMPTS, backoffMs: e.JOB_BACKOFF_MS, pollMs: e.OUTBOX_POLL_MS, reconcileMs: e.OUTBOX_RECONCILE_MS },
     matching: {
       weights: e.MATCH_WEIGHTS ?? normaliseMatchWeights(DEFAULT_MATCH_WEIGHTS),
       strongThreshold: e.MATCH_STRONG_THRESHOLD,

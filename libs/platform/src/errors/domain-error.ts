@@ -1,91 +1,15 @@
-/**
- * Domain errors: services throw these, never HTTP exceptions; one filter maps
- * the kind to a status code.
- */
-export type DomainErrorKind =
-  'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'gone' | 'too_large' | 'unsupported_type' | 'too_many_requests';
-
-export interface FieldProblem {
-  field: string;
-  reason: string;
-}
-
-export class DomainError extends Error {
-  constructor(
-    public readonly kind: DomainErrorKind,
-    public readonly code: string,
-    message: string,
-    public readonly details?: Record<string, unknown>,
-  ) {
-    super(message);
-    this.name = 'DomainError';
-  }
-}
-
-/** 400: the input breaks a rule; `problems` names each field and why. */
-export class InvalidInputError extends DomainError {
-  constructor(
-    public readonly problems: FieldProblem[],
-    code = 'invalid_input',
-  ) {
-    super('invalid', code, problems.map((p) => `${p.field}: ${p.reason}`).join('; '), { problems });
-  }
-}
-
-export class NotFoundError extends DomainError {
-  constructor(entity: string, id?: string) {
-    super('not_found', `${entity}_not_found`, id ? `${entity} ${id} not found` : `${entity} not found`);
-  }
-}
-
-export class ForbiddenError extends DomainError {
-  constructor(message = 'you may not do this', code = 'forbidden') {
-    super('forbidden', code, message);
-  }
-}
-
-export class UnauthenticatedError extends DomainError {
-  constructor(message = 'authentication required') {
-    super('unauthenticated', 'unauthenticated', message);
-  }
-}
-
-/** 409: a transition the current state forbids, naming that state. */
-export class StateConflictError extends DomainError {
-  constructor(
-    entity: string,
-    public readonly state: string,
-    action: string,
-  ) {
-    super('conflict', `${entity}_invalid_transition`, `cannot ${action} a ${entity} that is ${state}`, {
-      state,
-      action,
-    });
-  }
-}
-
-export class ConflictError extends DomainError {
-  constructor(code: string, message: string, details?: Record<string, unknown>) {
-    super('conflict', code, message, details);
-  }
-}
-
-export class GoneError extends DomainError {
-  constructor(code: string, message: string) {
-    super('gone', code, message);
-  }
-}
-
-/** 413: an upload beyond a size, count or quota limit; nothing of it was kept. */
-export class PayloadTooLargeError extends DomainError {
-  constructor(code: string, message: string, details?: Record<string, unknown>) {
-    super('too_large', code, message, details);
-  }
-}
-
-/** 415: content of a type the route does not take (decided from the bytes, not the name). */
-export class UnsupportedMediaTypeError extends DomainError {
-  constructor(code: string, message: string, details?: Record<string, unknown>) {
-    super('unsupported_type', code, message, details);
-  }
-}
+/** The domain errors live in `@smedx/contracts`, where the web UI reads the same codes. */
+export {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  GoneError,
+  InvalidInputError,
+  NotFoundError,
+  PayloadTooLargeError,
+  StateConflictError,
+  TooManyRequestsError,
+  UnauthenticatedError,
+  UnsupportedMediaTypeError,
+} from '@smedx/contracts';
+export type { DomainErrorKind, FieldProblem } from '@smedx/contracts';

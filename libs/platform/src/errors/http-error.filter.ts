@@ -29,6 +29,15 @@ const REASON: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** Fastify's client errors as the API names them, Chinese first. */
+const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'body_too_large', message: '请求内容过大' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: '不支持的内容类型' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'invalid_content_length', message: '请求长度与内容不符' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'invalid_json', message: '请求体为空，应为 JSON' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'invalid_json', message: '请求体不是有效的 JSON' },
+};
+
 export interface ErrorBody {
   statusCode: number;
   error: string;
@@ -46,6 +55,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const body = this.toBody(exception);
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    const retryAfter = body.details?.retryAfterSeconds;
+    if (body.statusCode === 429 && typeof retryAfter === 'number')
+      void reply.header('retry-after', String(Math.max(1, Math.ceil(retryAfter))));
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
@@ -54,6 +66,9 @@ export class HttpErrorFilter implements ExceptionFilter {
       const statusCode = STATUS[exception.kind];
       return { statusCode, error: REASON[statusCode], message: exception.message, code: exception.code, details: exception.details };
     }
+    // Nest wraps Fastify's client errors (body too large, bad media type) in an HttpException: name them from the cause.
+    const cause = exception instanceof HttpException ? (exception.cause as { code?: unknown } | undefined) : undefined;
+    if (cause instanceof Error && typeof cause.code === 'string' && cause.code in FASTIFY_CODES) return this.toBody(cause);
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
       const response = exception.getResponse();
@@ -63,15 +78,32 @@ export class HttpErrorFilter implements ExceptionFilter {
           : Array.isArray((response as { message?: unknown }).message)
             ? (response as { message: string[] }).message.join('; ')
             : String((response as { message?: unknown }).message ?? exception.message);
+      // A failed health check (terminus): say which checks failed.
+      const checks = typeof response === 'object' ? (response as { status?: unknown; details?: unknown }) : null;
+      if (statusCode === 503 && checks?.status === 'error' && checks.details && typeof checks.details === 'object') {
+        return {
+          statusCode,
+          error: REASON[statusCode]!,
+          message: '服务未就绪 (not ready)',
+          code: 'not_ready',
+          details: checks.details as Record<string, unknown>,
+        };
+      }
       return { statusCode, error: REASON[statusCode] ?? 'Error', message };
     }
     const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
-      // Fastify's own client errors (malformed JSON, body too large, wrong content type).
+      // Fastify's own client errors (malformed JSON, body too large, wrong content type) and the rate limiter's.
+      const rawCode = (exception as { code?: unknown }).code;
+      const known =
+        (typeof rawCode === 'string' ? FASTIFY_CODES[rawCode] : undefined) ??
+        (exception instanceof SyntaxError ? FASTIFY_CODES.FST_ERR_CTP_INVALID_JSON_BODY : undefined);
+      const ownCode = typeof rawCode === 'string' && /^[a-z][a-z_]*$/.test(rawCode) ? rawCode : undefined;
       return {
         statusCode: fastifyStatus,
         error: REASON[fastifyStatus] ?? 'Error',
-        message: (exception as Error).message,
+        message: known ? `${known.message} (${(exception as Error).message})` : (exception as Error).message,
+        ...(known ? { code: known.code } : ownCode ? { code: ownCode } : {}),
       };
     }
     return { statusCode: 500, error: REASON[500], message: 'internal error' };

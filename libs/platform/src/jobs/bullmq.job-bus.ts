@@ -44,23 +44,56 @@ export class BullmqJobBus implements JobBus {
   }
 
   async dispatch(message: OutboxMessage): Promise<'dispatched'> {
-    await this.queue.add(
-      message.job,
-      { outboxId: message.id, payload: message.payload },
-      {
-        jobId: queueJobId(message.id),
-        attempts: this.options.attempts,
-        backoff: { type: 'exponential', delay: this.options.backoffMs },
-        removeOnComplete: { age: 24 * 3600, count: 10_000 },
-        removeOnFail: false,
-      },
-    );
+    await this.queue.add(message.job, { outboxId: message.id, payload: message.payload }, this.jobOptions(message));
     return 'dispatched';
+  }
+
+  async dispatchAll(messages: OutboxMessage[]): Promise<void> {
+    if (!messages.length) return;
+    await this.queue.addBulk(
+      messages.map((message) => ({
+        name: message.job,
+        data: { outboxId: message.id, payload: message.payload },
+        opts: this.jobOptions(message),
+      })),
+    );
+  }
+
+  private jobOptions(message: OutboxMessage) {
+    return {
+      jobId: queueJobId(message.id),
+      attempts: this.options.attempts,
+      backoff: { type: 'exponential', delay: this.options.backoffMs },
+      removeOnComplete: { age: 24 * 3600, count: 10_000 },
+      removeOnFail: false,
+    };
   }
 
   async forget(messageId: number): Promise<void> {
     const job = await this.queue.getJob(queueJobId(messageId));
     if (job) await job.remove();
+  }
+
+  async lost(messageIds: number[]): Promise<number[]> {
+    if (!messageIds.length) return [];
+    // A job is known while its hash exists (what `queue.getJob` reads), whatever its state.
+    const pipeline = this.connection.pipeline();
+    for (const id of messageIds) pipeline.exists(this.queue.toKey(queueJobId(id)));
+    const replies = (await pipeline.exec()) ?? [];
+    return messageIds.filter((id, i) => {
+      const [err, exists] = replies[i] ?? [new Error('no reply'), null];
+      if (err) throw err;
+      return exists === 0;
+    });
+  }
+
+  connected(): boolean {
+    return this.connection.status === 'ready';
+  }
+
+  onReady(listener: () => void): void {
+    this.connection.on('ready', listener);
+    if (this.connected()) listener();
   }
 
   async ping(): Promise<boolean> {

@@ -13,7 +13,21 @@ export class InlineJobBus implements JobBus {
     return 'done';
   }
 
+  async dispatchAll(messages: OutboxMessage[]): Promise<void> {
+    for (const message of messages) await this.dispatch(message);
+  }
+
   async forget(): Promise<void> {}
+
+  async lost(): Promise<number[]> {
+    return [];
+  }
+
+  connected(): boolean {
+    return true;
+  }
+
+  onReady(): void {}
 
   async ping(): Promise<boolean> {
     return true;

@@ -16,8 +16,23 @@ export interface JobBus {
    * when neither happened, and the row is tried again later.
    */
   dispatch(message: OutboxMessage): Promise<'done' | 'dispatched'>;
+  /**
+   * BullMQ: enqueues a whole claimed batch in one round trip (all or none);
+   * resolves when the queue took them. Inline: dispatches one by one.
+   */
+  dispatchAll(messages: OutboxMessage[]): Promise<void>;
   /** Forgets any queued copy of a dead job before it is retried. */
   forget(messageId: number): Promise<void>;
+  /**
+   * Of these dispatched outbox ids, the ones whose queued job the queue no
+   * longer knows (Redis restarted empty, a failover lost writes). Throws while
+   * the queue is unreachable. Inline: none.
+   */
+  lost(messageIds: number[]): Promise<number[]>;
+  /** Whether the queue is connected now (a pass skips handing over while it is not). */
+  connected(): boolean;
+  /** Calls `listener` each time the queue's connection becomes ready (at start and after every reconnect). */
+  onReady(listener: () => void): void;
   /** Whether the bus can take work now (health). */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -38,6 +38,8 @@ export interface EventDefinition<TPayload extends object> {
   readonly payloadType?: TPayload;
 }
 
+export type EventPayload<E> = E extends EventDefinition<infer T> ? T : never;
+
 const declaredEvents = new Set<string>();
 
 export function defineEvent<TPayload extends object>(name: string): EventDefinition<TPayload> {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { JobStatus, JobView } from '@smedx/contracts';
 import { DataSource } from 'typeorm';
 import { CLOCK } from '../clock/clock.js';
 import type { Clock } from '../clock/clock.js';
@@ -18,17 +19,18 @@ export class JobsAdminService {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async list(state: OutboxStatus, page: number, pageSize: number): Promise<{ items: OutboxMessage[]; total: number }> {
+  async list(state: OutboxStatus, page: number, pageSize: number): Promise<{ items: JobView[]; total: number }> {
     const [items, total] = await this.dataSource.getRepository(OutboxMessage).findAndCount({
       where: { status: state },
       order: { id: 'DESC' },
       skip: (page - 1) * pageSize,
       take: pageSize,
     });
-    return { items, total };
+    return { items: items.map(jobView), total };
   }
 
-  async counts(): Promise<Record<string, number>> {
+  /** How many jobs are in each state (states without any left out). */
+  async counts(): Promise<Partial<Record<JobStatus, number>>> {
     const rows = await this.dataSource
       .getRepository(OutboxMessage)
       .createQueryBuilder('m')
@@ -36,11 +38,11 @@ export class JobsAdminService {
       .addSelect('COUNT(*)', 'n')
       .groupBy('m.status')
       .getRawMany<{ status: string; n: string | number }>();
-    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])) as Partial<Record<JobStatus, number>>;
   }
 
   /** A dead job runs again from its first attempt. */
-  async retry(id: number): Promise<OutboxMessage> {
+  async retry(id: number): Promise<JobView> {
     const message = await this.dataSource.getRepository(OutboxMessage).findOneBy({ id });
     if (!message) throw new NotFoundError('job', String(id));
     if (message.status !== 'dead') throw new StateConflictError('job', message.status, 'retry');
@@ -57,7 +59,23 @@ export class JobsAdminService {
         },
       );
       markOutboxWritten(tx);
-      return tx.getRepository(OutboxMessage).findOneByOrFail({ id });
+      return jobView(await tx.getRepository(OutboxMessage).findOneByOrFail({ id }));
     });
   }
+}
+
+/** A job as the admin sees it. */
+export function jobView(m: OutboxMessage): JobView {
+  return {
+    id: m.id,
+    job: m.job,
+    payload: m.payload as Record<string, unknown>,
+    status: m.status,
+    attempts: m.attempts,
+    availableAt: m.availableAt,
+    lockedUntil: m.lockedUntil,
+    lastError: m.lastError,
+    createdAt: m.createdAt,
+    completedAt: m.completedAt,
+  };
 }

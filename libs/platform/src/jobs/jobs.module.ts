@@ -9,6 +9,7 @@ import { JOB_BUS, JobBus } from './job-bus.port.js';
 import { JobRegistry } from './job-registry.js';
 import { JobRunner } from './job-runner.js';
 import { JobsAdminService } from './jobs-admin.service.js';
+import { OutboxReconciler } from './outbox-reconciler.js';
 import { OutboxRelay } from './outbox-relay.js';
 import { OutboxService } from './outbox.service.js';
 
@@ -42,10 +43,11 @@ export class JobsModule {
         JobRunner,
         JobsAdminService,
         OutboxRelay,
+        OutboxReconciler,
         BullmqJobConsumer,
         { provide: JOB_BUS, inject: [APP_CONFIG, JobRunner], useFactory: createJobBus },
       ],
-      exports: [OutboxService, OutboxRelay, JobsAdminService, BullmqJobConsumer, JobRegistry, JOB_BUS],
+      exports: [OutboxService, OutboxRelay, OutboxReconciler, JobsAdminService, BullmqJobConsumer, JobRegistry, JOB_BUS],
     };
   }
 }

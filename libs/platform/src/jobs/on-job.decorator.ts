@@ -1,12 +1,31 @@
 import { SetMetadata } from '@nestjs/common';
 import { defineJob } from './job-definition.js';
-import type { EventDefinition, JobDefinition } from './job-definition.js';
+import type { EventDefinition, JobDefinition, JobHandler } from './job-definition.js';
 
 export const ON_JOB = 'smedx:on-job';
 
+/**
+ * A method decorator that accepts only a method able to handle payload `P`:
+ * its first parameter must accept `P` (it may read less of it), its second, if
+ * any, the run's {@link JobContext}. A handler written for another payload
+ * does not compile.
+ */
+export type HandlerDecorator<P extends object> = <M extends JobHandler<P>>(
+  target: object,
+  method: string | symbol,
+  descriptor: TypedPropertyDescriptor<M>,
+) => void;
+
+function handlerDecorator<P extends object>(key: string, value: unknown): HandlerDecorator<P> {
+  const mark = SetMetadata(key, value);
+  return (target, method, descriptor) => {
+    mark(target, method, descriptor);
+  };
+}
+
 /** Marks a provider method as the one handler of a job. Handlers must be idempotent. */
-export function OnJob(job: JobDefinition<object>): MethodDecorator {
-  return SetMetadata(ON_JOB, job.name);
+export function OnJob<P extends object>(job: JobDefinition<P>): HandlerDecorator<P> {
+  return handlerDecorator<P>(ON_JOB, job.name);
 }
 
 export const ON_EVENT = 'smedx:on-event';
@@ -18,10 +37,11 @@ export interface EventSubscription {
 
 /**
  * Marks a provider method as a reaction to an event; `job` names the job that
- * runs it (one outbox row per published event and subscriber). Idempotent, like
- * every handler.
+ * runs it (one outbox row per published event and subscriber). The method
+ * takes the event's payload type (see {@link HandlerDecorator}). Idempotent,
+ * like every handler.
  */
-export function OnEvent(event: EventDefinition<object>, job: string): MethodDecorator {
-  defineJob(job);
-  return SetMetadata(ON_EVENT, { event: event.event, job } satisfies EventSubscription);
+export function OnEvent<P extends object>(event: EventDefinition<P>, job: string): HandlerDecorator<P> {
+  defineJob<P>(job);
+  return handlerDecorator<P>(ON_EVENT, { event: event.event, job } satisfies EventSubscription);
 }

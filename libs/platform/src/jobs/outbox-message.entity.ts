@@ -1,7 +1,9 @@
+import type { JobStatus } from '@smedx/contracts';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { JsonColumn, TimeColumn } from '../database/column-types.js';
 
-export type OutboxStatus = 'pending' | 'processing' | 'dispatched' | 'done' | 'dead';
+/** A job's states (`JOB_STATUSES`). */
+export type OutboxStatus = JobStatus;
 
 /**
  * One unit of background work, written in the same transaction as the change
@@ -20,7 +22,7 @@ export class OutboxMessage {
   @JsonColumn()
   payload!: object;
 
-  @Column({ length: 16, default: 'pending' })
+  @Column({ type: 'varchar', length: 16, default: 'pending' })
   status!: OutboxStatus;
 
   @Column({ default: 0 })

@@ -14,9 +14,15 @@ import { OutboxService } from './outbox.service.js';
 
 /** How long a claimed row is ours before another relay may take it again. */
 const PROCESSING_LEASE_MS = 60_000;
-/** A dispatched row not finished by then is enqueued again (Redis may have lost it). */
+/**
+ * A dispatched row not finished by then is enqueued again. The last resort
+ * only: {@link OutboxReconciler} asks BullMQ after every reconnect and every
+ * few seconds, and re-offers at once the rows whose job it lost.
+ */
 const DISPATCH_LEASE_MS = 10 * 60_000;
+/** Rows claimed per pass: inline runs each handler; BullMQ takes a whole batch in one round trip. */
 const BATCH = 50;
+const BULK_BATCH = 200;
 
 /**
  * Moves outbox rows to the job bus: claims due rows, hands each over, and
@@ -31,6 +37,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private running: Promise<number> | null = null;
   private again = false;
   private stopped = false;
+  /** Since when the queue has refused jobs (null while it takes them). */
+  private outage: { since: number } | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -97,9 +105,72 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async pass(): Promise<number> {
     await this.writeDueSchedules();
+    // While the queue is away the rows wait in the outbox; ioredis reconnects and the timer comes back.
+    if (!this.bus.connected()) {
+      this.outageStarted('not connected');
+      return 0;
+    }
     const claimed = await this.claim();
+    if (this.bus.kind === 'bullmq') return this.enqueueAll(claimed);
     for (const message of claimed) await this.deliver(message);
     return claimed.length;
+  }
+
+  /**
+   * BullMQ: the claimed batch goes to the queue in one round trip and is
+   * marked dispatched in one statement; refused, it all goes back to wait.
+   */
+  private async enqueueAll(claimed: OutboxMessage[]): Promise<number> {
+    if (!claimed.length) return 0;
+    try {
+      await this.bus.dispatchAll(claimed);
+    } catch (err) {
+      const error = err instanceof Error ? err.message : String(err);
+      this.outageStarted(error);
+      await this.uow.run((tx) =>
+        tx
+          .createQueryBuilder()
+          .update(OutboxMessage)
+          .set({
+            status: 'pending',
+            availableAt: new Date(this.clock.now().getTime() + this.config.jobs.pollMs * 4),
+            lockedUntil: null,
+            lastError: `enqueue failed: ${error}`.slice(0, 2000),
+          })
+          .whereInIds(claimed.map((m) => m.id))
+          .andWhere("status = 'processing'")
+          .execute(),
+      );
+      return 0;
+    }
+    const now = this.clock.now();
+    // Only while still ours: a fast worker may already have marked one done.
+    await this.uow.run((tx) =>
+      tx
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({ status: 'dispatched', lockedUntil: new Date(now.getTime() + DISPATCH_LEASE_MS), lastError: null })
+        .whereInIds(claimed.map((m) => m.id))
+        .andWhere("status = 'processing'")
+        .execute(),
+    );
+    if (this.outage) await this.outageEnded();
+    return claimed.length;
+  }
+
+  /** Logs once when the queue stops taking jobs, not once per job. */
+  private outageStarted(reason: string): void {
+    if (this.outage) return;
+    this.outage = { since: this.clock.now().getTime() };
+    this.logger.warn(`the job queue is unavailable (${reason}): jobs wait in the outbox and are enqueued when it is back`);
+  }
+
+  private async outageEnded(): Promise<void> {
+    const since = this.outage!.since;
+    this.outage = null;
+    const waiting = await this.dataSource.getRepository(OutboxMessage).count({ where: { status: 'pending' } });
+    const seconds = ((this.clock.now().getTime() - since) / 1000).toFixed(1);
+    this.logger.log(`the job queue is back after ${seconds} s; ${waiting} job(s) still waiting in the outbox are being enqueued`);
   }
 
   /**
@@ -167,13 +238,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       .where("(m.status = 'pending' AND m.availableAt <= :now)", { now })
       .orWhere("(m.status IN ('processing', 'dispatched') AND m.lockedUntil < :now)", { now })
       .orderBy('m.id', 'ASC')
-      .limit(BATCH);
+      .limit(this.bus.kind === 'bullmq' ? BULK_BATCH : BATCH);
     if (this.dataSource.options.type === 'postgres') qb.setLock('pessimistic_write').setOnLocked('skip_locked');
     const rows = await qb.getRawMany<{ id: number | string }>();
     return rows.map((r) => Number(r.id));
   }
 
-  private async deliver(message: OutboxMessage): Promise<void> {
+  /** Hands one row over; false when the bus refused it (the row was put back for later). */
+  private async deliver(message: OutboxMessage): Promise<boolean> {
     try {
       const outcome = await this.bus.dispatch(message);
       const now = this.clock.now();
@@ -187,8 +259,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           lastError: null,
         },
       );
+      return true;
     } catch (err) {
       await this.failed(message, err);
+      return false;
     }
   }
 
@@ -197,7 +271,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     const now = this.clock.now().getTime();
     if (this.bus.kind === 'bullmq') {
       // The queue did not take it (Redis away): not an attempt, try again soon.
-      this.logger.warn(`job ${message.id} (${message.job}) not enqueued: ${error}`);
+      this.outageStarted(error);
       await this.update(message.id, {
         status: 'pending',
         availableAt: new Date(now + this.config.jobs.pollMs * 4),

@@ -16,13 +16,18 @@ export class OutboxService {
   ) {}
 
   /** Writes one job per subscriber of `event`; returns their outbox ids. */
-  async publish<T extends object>(tx: EntityManager, event: EventDefinition<T>, payload: T): Promise<number[]> {
+  async publish<T extends object>(tx: EntityManager, event: EventDefinition<T>, payload: NoInfer<T>): Promise<number[]> {
     const ids: number[] = [];
     for (const job of this.registry.subscribersOf(event.event)) ids.push(await this.add(tx, { name: job }, payload));
     return ids;
   }
 
-  async add<T extends object>(tx: EntityManager, job: JobDefinition<T>, payload: T, options: { delayMs?: number } = {}): Promise<number> {
+  async add<T extends object>(
+    tx: EntityManager,
+    job: JobDefinition<T>,
+    payload: NoInfer<T>,
+    options: { delayMs?: number } = {},
+  ): Promise<number> {
     const now = this.clock.now();
     const row = tx.create(OutboxMessage, {
       job: job.name,

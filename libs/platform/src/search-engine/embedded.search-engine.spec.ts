@@ -121,6 +121,23 @@ describe('EmbeddedSearchEngine', () => {
     }
   });
 
+  it('scores every document of a small index with several searchable fields (no NaN past the first few)', async () => {
+    const engine = new EmbeddedSearchEngine();
+    const fields = ['title', 'summary', 'description', 'providerName'];
+    await engine.ensureIndex('x', { ...CONTRACT_SETTINGS, searchable: fields.map((field, i) => ({ field, weight: 4 - i })) });
+    const docs = Array.from({ length: 12 }, (_, i) => ({
+      id: `d${i}`,
+      title: `设备联网 ${i}`,
+      summary: '看板',
+      description: '联网',
+      providerName: '服务商',
+    }));
+    for (const doc of docs) await engine.upsert('x', [doc]);
+    const result = await engine.search('x', { text: '设备联网', ...allQuery });
+    expect(result.hits).toHaveLength(12);
+    for (const hit of result.hits) expect(Number.isFinite(hit.score) && hit.score > 0).toBe(true);
+  });
+
   it('ranks a title match above a description match', async () => {
     const engine = new EmbeddedSearchEngine();
     await engine.ensureIndex('x', CONTRACT_SETTINGS);

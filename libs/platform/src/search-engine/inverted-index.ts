@@ -85,10 +85,10 @@ export class InvertedIndex {
   private stored: (SearchDocument | undefined)[] = [];
   private readonly byId = new Map<string, number>();
   private alive: DocBits = new Uint32Array(1);
-  /** Token count of each document's fields (`d * nf + f`). */
-  private fieldLens = new Uint16Array(16);
-  /** BM25F factor of each document's fields: weight / length normalisation. */
-  private norms = new Float32Array(16);
+  /** Token count of each document's fields (`d * nf + f`); room for as many documents as `scores`. */
+  private fieldLens: Uint16Array<ArrayBuffer>;
+  /** BM25F factor of each document's fields: weight / length normalisation (`d * nf + f`). */
+  private norms: Float32Array<ArrayBuffer>;
   private readonly lenSums: Float64Array;
   /** Average field lengths the norms were computed with. */
   private readonly normAvgs: Float64Array;
@@ -130,6 +130,9 @@ export class InvertedIndex {
     this.fields = settings.searchable.map((s) => s.field);
     this.weights = Float64Array.from(settings.searchable.map((s) => s.weight));
     this.nf = this.fields.length;
+    // Per-field arrays hold nf entries per document: `reserve` grows them with `scores`.
+    this.fieldLens = new Uint16Array(this.scores.length * this.nf);
+    this.norms = new Float32Array(this.scores.length * this.nf);
     this.lenSums = new Float64Array(this.nf);
     this.normAvgs = new Float64Array(this.nf);
     for (const { field, type } of settings.filterable) {

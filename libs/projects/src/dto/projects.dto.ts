@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EVIDENCE_KINDS } from '../entities/acceptance.entity.js';
 import { PROJECT_LOG_KINDS } from '../entities/project-log.entity.js';
 import { isCalendarDate } from '../calendar.js';
-import { MILESTONE_STATUSES, PROJECT_STATUSES } from '../project-state.js';
+import { MILESTONE_STATUSES, PROJECT_STATUSES } from '@smedx/contracts';
 
 const text = (max: number) =>
   z.string({ error: 'must be a string' }).trim().min(1, 'is required').max(max, `must be at most ${max} characters`);

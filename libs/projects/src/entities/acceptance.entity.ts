@@ -1,18 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { JsonColumn, TimeColumn } from '@smedx/platform';
 
-export const EVIDENCE_KINDS = ['contract', 'invoice', 'assessment_before', 'assessment_after', 'other'] as const;
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+import type { AcceptanceEvidence, AcceptanceResult } from '@smedx/contracts';
 
-/** A document the assessor relied on, kept as metadata (the file itself stays with the parties). */
-export interface AcceptanceEvidence {
-  kind: EvidenceKind;
-  name: string;
-  sha256: string | null;
-  sizeBytes: number | null;
-}
-
-export type AcceptanceResult = 'pass' | 'fail';
+export { EVIDENCE_KINDS } from '@smedx/contracts';
+export type { AcceptanceEvidence, AcceptanceResult, EvidenceKind } from '@smedx/contracts';
 
 /**
  * One acceptance test (验收测评) of a project by an assessor, along the plan's

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { MilestoneStatus } from '../project-state.js';
+import type { MilestoneStatus } from '@smedx/contracts';
 
 /** A step of a project with its planned and actual dates (Asia/Shanghai calendar days). */
 @Entity('project_milestone')

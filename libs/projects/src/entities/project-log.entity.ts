@@ -1,8 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TimeColumn } from '@smedx/platform';
 
-export const PROJECT_LOG_KINDS = ['progress', 'visit', 'training', 'issue', 'feedback', 'other'] as const;
-export type ProjectLogKind = (typeof PROJECT_LOG_KINDS)[number];
+import type { ProjectLogKind, ProjectSide } from '@smedx/contracts';
+
+export { PROJECT_LOG_KINDS } from '@smedx/contracts';
+export type { ProjectLogKind } from '@smedx/contracts';
 
 /** One entry of the service-tracking log (服务跟踪), written by a member of either party. */
 @Entity('project_log')
@@ -16,7 +18,7 @@ export class ProjectLog {
 
   /** Which side wrote it; a user belonging to both parties writes as the enterprise. */
   @Column({ type: 'varchar', length: 16 })
-  side!: 'enterprise' | 'provider';
+  side!: ProjectSide;
 
   @Column({ type: 'uuid' })
   authorId!: string;

@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { JsonColumn, MoneyColumn, TimeColumn } from '@smedx/platform';
-import type { ProjectStatus } from '../project-state.js';
+import type { ProjectStatus } from '@smedx/contracts';
 
 /** A party of the contract as it stood when the project was awarded. */
 export interface ContractParty {

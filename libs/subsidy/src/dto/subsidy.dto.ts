@@ -3,7 +3,7 @@ import { SubmittedDocumentsSchema } from '@smedx/documents';
 import { BLACKLIST_SOURCES } from '../entities/blacklist-entry.entity.js';
 import { CHANGE_KINDS } from '../entities/subsidy-application.entity.js';
 import { INVESTMENT_CATEGORIES } from '../subsidy-rules.js';
-import { SUBSIDY_STATUSES } from '../subsidy-state.js';
+import { SUBSIDY_STATUSES } from '@smedx/contracts';
 
 const text = (max: number) =>
   z.string({ error: 'must be a string' }).trim().min(1, 'is required').max(max, `must be at most ${max} characters`);

@@ -1,8 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TimeColumn } from '@smedx/platform';
 
-export const BLACKLIST_SOURCES = ['manual', 'fraud_revocation'] as const;
-export type BlacklistSource = (typeof BLACKLIST_SOURCES)[number];
+import type { BlacklistSource } from '@smedx/contracts';
+
+export { BLACKLIST_SOURCES } from '@smedx/contracts';
+export type { BlacklistSource } from '@smedx/contracts';
 
 /**
  * An enterprise barred from programme funds (黑名单) for three years: entered

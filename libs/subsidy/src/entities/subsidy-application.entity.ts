@@ -1,42 +1,9 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { JsonColumn, MoneyColumn, TimeColumn } from '@smedx/platform';
-import type { InvestmentLine } from '../subsidy-rules.js';
-import type { SubsidyStatus } from '../subsidy-state.js';
+import type { InvestmentLine, SubsidyChangeRequest, SubsidyDecision, SubsidyStatus } from '@smedx/contracts';
 
-/** One step of the application's history: a submission, a review decision, a payment, a revocation. */
-export interface SubsidyDecision {
-  action: 'submit' | 'resubmit' | 'approve' | 'return' | 'reject' | 'disburse' | 'revoke';
-  /** The review stage: 初审 by the district, 复核 by the city; null for the enterprise's own steps. */
-  stage: 'district' | 'city' | null;
-  fromStatus: SubsidyStatus | null;
-  toStatus: SubsidyStatus;
-  reason: string | null;
-  actorId: string;
-  /** ISO 8601. */
-  at: string;
-}
-
-export const CHANGE_KINDS = ['subject', 'content', 'nature'] as const;
-/** A major change (第九条): the project's subject (主体), main content (主要建设内容) or nature (建设性质). */
-export type ChangeKind = (typeof CHANGE_KINDS)[number];
-
-export type ChangeStatus = 'pending' | 'approved' | 'rejected';
-
-/** A change request: asked by the enterprise, decided by the district, an approved one filed with the city (备案). */
-export interface SubsidyChangeRequest {
-  id: string;
-  kind: ChangeKind;
-  description: string;
-  reason: string;
-  status: ChangeStatus;
-  requestedBy: string;
-  requestedAt: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionReason: string | null;
-  /** When the approved change was filed with the city; null otherwise. */
-  filedWithCityAt: string | null;
-}
+export { CHANGE_KINDS } from '@smedx/contracts';
+export type { ChangeKind, ChangeStatus, SubsidyChangeRequest, SubsidyDecision } from '@smedx/contracts';
 
 /**
  * An application for the programme subsidy (专项资金) on an accepted
