@@ -1,4 +1,4 @@
-/* global fetch, setTimeout, URL, AbortSignal, localStorage, window, document, getComputedStyle, Node */
+/* global fetch, setTimeout, URL, AbortSignal, localStorage, window, document, getComputedStyle, Node, MutationObserver */
 /**
  * Browser test of the web UI: starts the built API (which serves apps/web/dist) on a
  * free port with a fresh SQLite data directory, drives Debian's Chromium through
@@ -707,6 +707,68 @@ async function main() {
     await page.screenshot({ path: join(RESULTS, 'ui-project-log.png'), fullPage: true });
   });
 
+  await check('the enterprise uploads acceptance evidence with progress (a PDF and an image) and previews both', async () => {
+    assert(projectPath, 'the project was created');
+    const { samplePdf, samplePng } = await import(pathToFileURL(join(ROOT, 'dist/libs/documents/src/sample-files.js')).href);
+    await page.getByRole('tab', { name: '验收材料' }).click();
+    const checklist = page.getByTestId('document-checklist');
+    await checklist.locator('.ant-alert', { hasText: '缺少必需材料：测试报告、数据贯通证明' }).waitFor();
+    // The progress bar is seen by an observer set up before the upload (a small file finishes fast).
+    await page.evaluate(() => {
+      window.__sawProgress = false;
+      new MutationObserver(() => {
+        if (document.querySelector('[data-testid=upload-progress]')) window.__sawProgress = true;
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    const pdf = Buffer.concat([samplePdf('test report'), Buffer.alloc(2 * 1024 * 1024, 0x20)]);
+    await page
+      .getByTestId('document-kind-test_report')
+      .locator('input[type=file]')
+      .setInputFiles({ name: '测试报告.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page.getByTestId('document-kind-test_report').getByTestId('document-row').waitFor();
+    assert(await page.evaluate(() => window.__sawProgress), 'the upload showed its progress');
+    await page
+      .getByTestId('document-kind-data_integration')
+      .locator('input[type=file]')
+      .setInputFiles({ name: '数据贯通截图.png', mimeType: 'image/png', buffer: samplePng([30, 144, 255], 48) });
+    await page.getByTestId('document-kind-data_integration').getByTestId('document-row').waitFor();
+    await checklist.locator('.ant-alert', { hasText: '缺少必需材料' }).waitFor({ state: 'detached' });
+    // A renamed executable is refused with the API's Chinese message.
+    await page
+      .getByTestId('document-kind-other')
+      .locator('input[type=file]')
+      .setInputFiles({
+        name: '说明.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(256)]),
+      });
+    await page.locator('.ant-message-notice, .ant-notification-notice').filter({ hasText: '不支持的文件类型' }).first().waitFor();
+
+    await page.getByTestId('document-kind-test_report').getByTestId('document-preview').click();
+    const frame = page.getByTestId('document-preview-pdf');
+    await frame.waitFor();
+    const pdfUrl = await frame.getAttribute('src');
+    assert(/sig=/.test(pdfUrl) && /inline=1/.test(pdfUrl), `a signed inline link: ${pdfUrl}`);
+    const served = await page.evaluate(async (u) => {
+      const r = await fetch(u);
+      return { status: r.status, type: r.headers.get('content-type'), disposition: r.headers.get('content-disposition') };
+    }, pdfUrl);
+    assert(served.status === 200 && served.type === 'application/pdf' && served.disposition.startsWith('inline'), JSON.stringify(served));
+    await page.screenshot({ path: join(RESULTS, 'ui-document-preview-pdf.png') });
+    await page.keyboard.press('Escape');
+    await frame.waitFor({ state: 'detached' });
+    await page.getByTestId('document-kind-data_integration').getByTestId('document-preview').click();
+    const image = page.getByTestId('document-preview-image');
+    await image.waitFor();
+    await page.waitForFunction(() => {
+      const img = document.querySelector('[data-testid=document-preview-image]');
+      return img && img.complete && img.naturalWidth === 48;
+    });
+    await page.screenshot({ path: join(RESULTS, 'ui-document-preview-image.png') });
+    await page.keyboard.press('Escape');
+    await image.waitFor({ state: 'detached' });
+  });
+
   await check('a published need without bids gets a later bid deadline (延长截止时间)', async () => {
     // Still signed in as the enterprise: a second need, published with no bid on it.
     const token = await page.evaluate(() => localStorage.getItem('smedx.accessToken'));
@@ -776,6 +838,24 @@ async function main() {
     await page.getByTestId('monitoring-report').filter({ hasText: '实施进度正常' }).waitFor();
     await page.getByRole('tab', { name: /验收测评/ }).click();
     await page.locator('form#acceptance').waitFor();
+  });
+
+  await check('the assessor works through the acceptance evidence checklist: accepts the report, questions the screenshot', async () => {
+    assert(projectPath, 'the project was created');
+    await page.getByRole('tab', { name: '验收材料' }).click();
+    const report = page.getByTestId('document-kind-test_report').getByTestId('document-row');
+    await report.getByTestId('document-accept').click();
+    await report.getByTestId('document-status').filter({ hasText: '已认可' }).waitFor();
+    const shot = page.getByTestId('document-kind-data_integration').getByTestId('document-row');
+    await shot.getByTestId('document-question').click();
+    await page.locator('.ant-modal textarea').fill('截图未显示设备编号，请补充数据贯通日志');
+    await page
+      .locator('.ant-modal')
+      .getByRole('button', { name: /提\s*交/ })
+      .click();
+    await shot.getByTestId('document-status').filter({ hasText: '有疑问' }).waitFor();
+    await shot.getByText('审核意见：截图未显示设备编号').waitFor();
+    await page.screenshot({ path: join(RESULTS, 'ui-document-checklist.png'), fullPage: true });
   });
 
   await check('the provider’s bell shows a count after the award; the panel opens the project, marks all read', async () => {

@@ -20,8 +20,12 @@ import { fileDiagnosis, worstAnswers } from '../factories/diagnosis.js';
  * below, so the sweep cannot silently stop covering the API.
  */
 
-/** How a GET answers a party with no business with the object. */
-type ReadRule = 'private' | { public: string[] };
+/**
+ * How a GET answers a party with no business with the object: not at all (private), or with a
+ * public body that must not carry the named fields, or only to the named parties (of `others`
+ * below) whose role entitles them to every object of the kind, refusing the rest.
+ */
+type ReadRule = 'private' | { public: string[] } | { readBy: string[] };
 
 const ENTERPRISE_PRIVATE_FIELDS = [
   'uscc',
@@ -43,6 +47,9 @@ const READS: Record<string, ReadRule> = {
   '/chains/{id}/invitations': 'private',
   '/chains/{id}/joint-needs': 'private',
   '/chains/{id}/members': 'private',
+  // Whoever may read a document's owner reads the file, by token or through a signed link.
+  '/files/{id}': 'private',
+  '/files/{id}/link': 'private',
   '/enterprises/{id}': { public: ENTERPRISE_PRIVATE_FIELDS },
   '/enterprises/{id}/consents': 'private',
   '/enterprises/{id}/diagnoses': 'private',
@@ -60,14 +67,21 @@ const READS: Record<string, ReadRule> = {
   '/organisations/{id}/members': 'private',
   '/projects/{id}': 'private',
   '/projects/{id}/contract': 'private',
+  '/projects/{id}/documents': 'private',
+  '/projects/{id}/documents/archive': 'private',
   '/projects/{id}/logs': 'private',
   '/providers/{id}': { public: [] },
   '/ratings/{id}': { public: [] },
   '/providers/{id}/cases': { public: [] },
+  // A provider's licence and certificates: its members and the officers overseeing selection (every district's), nobody else.
+  '/providers/{id}/documents': { readBy: ["the other district's officer"] },
+  '/providers/{id}/documents/archive': { readBy: ["the other district's officer"] },
   // The solution is a draft.
   '/solutions/{id}': 'private',
   '/solutions/{id}/matches': 'private',
   '/subsidy-applications/{id}': 'private',
+  '/subsidy-applications/{id}/documents': 'private',
+  '/subsidy-applications/{id}/documents/archive': 'private',
 };
 
 /**
@@ -125,6 +139,9 @@ describe('authorisation sweep', () => {
     const applied = await applyForSubsidy(t, project);
     expect(applied.status).toBe(201);
     applicationId = applied.body.id;
+    const checklist = await t.get(`/subsidy-applications/${applicationId}/documents`, { token: project.enterpriseOwner.token });
+    expect(checklist.status).toBe(200);
+    const submittedDocument = checklist.body.items.flatMap((i: any) => i.current)[0];
     await fileDiagnosis(t, enterpriseOwner, enterprise.id, { kind: 'self_check', answers: worstAnswers() });
     const event = await createEvent(t, organiser);
     const leader = await chainLeader(t, { enterprise: { district: 'tiexi' } });
@@ -148,6 +165,8 @@ describe('authorisation sweep', () => {
         providers: bidder.provider.id,
         solutions: draftSolution.body.id,
         'subsidy-applications': applicationId,
+        files: submittedDocument.fileId,
+        documents: submittedDocument.id,
         // Officers' and admins' routes: the target is an ordinary user, a random entry or job.
         admin: outsider.id,
         blacklist: randomUUID(),
@@ -166,6 +185,8 @@ describe('authorisation sweep', () => {
         providers: bidder.owner,
         solutions: bidder.owner,
         'subsidy-applications': project.enterpriseOwner,
+        files: project.enterpriseOwner,
+        documents: tiexiOfficer,
         admin,
         blacklist: await cityOfficer(t),
       },
@@ -288,7 +309,8 @@ describe('authorisation sweep', () => {
 
       const anonymous = await t.call(route.method, target, { body });
       requests++;
-      const publicRoute = route.path === '/chain-invitations/{token}';
+      // Readable without signing in: an invitation link (the token is the secret) and a rating (shown on the provider page).
+      const publicRoute = route.path === '/chain-invitations/{token}' || route.path === '/ratings/{id}';
       if (!publicRoute && anonymous.status !== 401) failures.push(`${label} without a token: ${anonymous.status}, expected 401`);
 
       for (const { name, user } of others) {
@@ -298,6 +320,8 @@ describe('authorisation sweep', () => {
         if (res.status < 200 || res.status >= 300) continue;
         if (rule === 'private') {
           failures.push(`${label} as ${name}: ${res.status} on a private object`);
+        } else if ('readBy' in rule) {
+          if (!rule.readBy.includes(name)) failures.push(`${label} as ${name}: ${res.status}, only ${rule.readBy.join(', ')} may read it`);
         } else {
           const leaked = rule.public.filter((field) => JSON.stringify(res.body).includes(`"${field}":`));
           if (leaked.length) failures.push(`${label} as ${name}: private field(s) ${leaked.join(', ')} in a public body`);

@@ -129,7 +129,10 @@ describe('subsidy (专项资金) and the blacklist', () => {
     const audit = await t.get('/audit', { token: city.token, query: { entityType: 'subsidy_application', entityId: id } });
     expect(audit.status).toBe(200);
     const byAction = new Map(audit.body.items.map((e: any) => [e.action, e]));
+    expect(audit.body.items.filter((e: any) => e.action === 'document.attached')).toHaveLength(4);
     expect([...byAction.keys()].sort()).toEqual([
+      // Each of the four required documents attached with the submission.
+      'document.attached',
       'subsidy.city_approved',
       'subsidy.disbursed',
       'subsidy.district_approved',

@@ -1,4 +1,5 @@
 import type { TestApp } from '../support/test-app.js';
+import { subsidyDocuments } from './documents.js';
 import { acceptanceInput, awardedProject } from './projects.js';
 import type { AwardedProject } from './projects.js';
 import { userWithRole } from './users.js';
@@ -43,11 +44,25 @@ export function subsidyLines(): { category: string; amountFen: number; descripti
   ];
 }
 
-/** Applies over HTTP for the project's enterprise; returns the response. */
-export function applyForSubsidy(t: TestApp, project: AwardedProject, lines = subsidyLines()) {
+/**
+ * Applies over HTTP for the project's enterprise, with the four required
+ * documents uploaded first (or the given ones); returns the response.
+ */
+export async function applyForSubsidy(
+  t: TestApp,
+  project: AwardedProject,
+  lines = subsidyLines(),
+  documents?: { fileId: string; kind: string }[],
+) {
+  const token = project.enterpriseOwner.token;
   return t.post(
     '/subsidy-applications',
-    { enterpriseId: project.enterprise.id, projectId: project.projectId, lines },
-    { token: project.enterpriseOwner.token },
+    {
+      enterpriseId: project.enterprise.id,
+      projectId: project.projectId,
+      lines,
+      documents: documents ?? (await subsidyDocuments(t, token)),
+    },
+    { token },
   );
 }

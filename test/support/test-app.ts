@@ -164,7 +164,7 @@ export async function changeRowCount(t: Pick<TestApp, 'dataSource'>): Promise<nu
  * `@smedx/contracts`: a field renamed, dropped or added on the server, or a
  * route without a contract, fails the test that called it.
  */
-function assertKeepsContract(method: string, path: string, result: HttpResult, contentType: string): void {
+export function assertKeepsContract(method: string, path: string, result: HttpResult, contentType: string): void {
   const key = findRouteKey(API_ROUTES, method, path);
   if (!key) throw new Error(`${method} ${path} answered ${result.status} but has no entry in API_ROUTES (libs/contracts)`);
   const violation = contractViolation(API_ROUTES[key as keyof typeof API_ROUTES], result.status, result.body, contentType);

@@ -21,6 +21,13 @@ import { NotificationsController } from './notifications/notifications.controlle
 import { SolutionsController } from './catalogue/solutions.controller.js';
 import { NeedsController } from './demand/needs.controller.js';
 import { DiagnosesController } from './diagnosis/diagnoses.controller.js';
+import {
+  DocumentsController,
+  ProjectDocumentsController,
+  ProviderDocumentsController,
+  SubsidyDocumentsController,
+} from './documents/documents.controller.js';
+import { FilesController } from './documents/files.controller.js';
 import { ConsentsController } from './directory/consents.controller.js';
 import { EnterprisesController } from './directory/enterprises.controller.js';
 import { PilotPoolController } from './directory/pilot-pool.controller.js';
@@ -112,6 +119,11 @@ export class ApiModule {
         ExchangeController,
         SearchController,
         MatchesController,
+        FilesController,
+        DocumentsController,
+        SubsidyDocumentsController,
+        ProviderDocumentsController,
+        ProjectDocumentsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -2,6 +2,7 @@ import { API_PREFIX, publishResponseSchemas } from './http/openapi.js';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -67,13 +68,21 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
       .getHttpAdapter()
       .getInstance()
       .addHook('onClose', async () => limiterStore.disconnect());
-  // Spreadsheets (chain invitation rosters) arrive as the raw request body, parsed by the route: no multipart plugin.
+  // Spreadsheets (chain invitation rosters) arrive as the raw request body, parsed by the route.
   app
     .getHttpAdapter()
     .getInstance()
     .addContentTypeParser([...UPLOAD_CONTENT_TYPES], { parseAs: 'buffer', bodyLimit: UPLOAD_BODY_LIMIT }, (_request, body, done) =>
       done(null, body),
     );
+  // Document uploads (POST /files): one file a request, streamed; the service enforces the size limit itself
+  // (a 413 with nothing stored), the plugin's limit one byte above is only a backstop. The multipart parser streams
+  // the request instead of buffering it, so the per-route JSON body limits (applyBodyLimits) do not cap uploads:
+  // FILE_MAX_BYTES does.
+  await app.register(multipart as never, {
+    limits: { fileSize: config.files.maxFileBytes + 1, files: 1, fields: 5, parts: 6 },
+    throwFileSizeLimit: false,
+  });
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health', method: RequestMethod.GET },

@@ -2,7 +2,8 @@
  * Domain errors: services throw these, never HTTP exceptions; one filter maps
  * the kind to a status code.
  */
-export type DomainErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'gone' | 'too_many_requests';
+export type DomainErrorKind =
+  'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'gone' | 'too_large' | 'unsupported_type' | 'too_many_requests';
 
 export interface FieldProblem {
   field: string;
@@ -79,5 +80,19 @@ export class ConflictError extends DomainError {
 export class GoneError extends DomainError {
   constructor(code: string, message: string) {
     super('gone', code, message);
+  }
+}
+
+/** 413: an upload beyond a size, count or quota limit; nothing of it was kept. */
+export class PayloadTooLargeError extends DomainError {
+  constructor(code: string, message: string, details?: Record<string, unknown>) {
+    super('too_large', code, message, details);
+  }
+}
+
+/** 415: content of a type the route does not take (decided from the bytes, not the name). */
+export class UnsupportedMediaTypeError extends DomainError {
+  constructor(code: string, message: string, details?: Record<string, unknown>) {
+    super('unsupported_type', code, message, details);
   }
 }

@@ -9,6 +9,7 @@ import { ChainsModule } from '@smedx/chains';
 import { DemandModule } from '@smedx/demand';
 import { DiagnosisModule } from '@smedx/diagnosis';
 import { DirectoryModule } from '@smedx/directory';
+import { DocumentsModule } from '@smedx/documents';
 import { EventsModule } from '@smedx/events';
 import { FeesModule } from '@smedx/fees';
 import { ExchangeModule } from '@smedx/exchange';
@@ -33,6 +34,7 @@ const CONTEXTS = [
   AuditModule,
   IdentityModule,
   NotificationsModule,
+  DocumentsModule,
   DirectoryModule,
   CatalogueModule,
   DemandModule,

@@ -7,6 +7,7 @@ import { CHAINS_ENTITIES } from '@smedx/chains';
 import { DEMAND_ENTITIES } from '@smedx/demand';
 import { DIAGNOSIS_ENTITIES } from '@smedx/diagnosis';
 import { DIRECTORY_ENTITIES } from '@smedx/directory';
+import { DOCUMENTS_ENTITIES } from '@smedx/documents';
 import { EVENTS_ENTITIES } from '@smedx/events';
 import { FEES_ENTITIES } from '@smedx/fees';
 import { IDENTITY_ENTITIES } from '@smedx/identity';
@@ -38,4 +39,5 @@ export const ENTITIES = [
   ...AWARDS_ENTITIES,
   ...RATINGS_ENTITIES,
   ...FEES_ENTITIES,
+  ...DOCUMENTS_ENTITIES,
 ];

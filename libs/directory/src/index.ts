@@ -5,6 +5,7 @@ export * from './entities/data-consent.entity.js';
 export * from './dto/directory.dto.js';
 export * from './directory.views.js';
 export * from './directory.policy.js';
+export * from './provider-documents.js';
 export * from './enterprises.service.js';
 export * from './providers.service.js';
 export * from './consents.service.js';

@@ -79,6 +79,7 @@ export const FIELDS: { readonly [D in Dataset]: readonly (FieldSpec & { name: ke
     f('levelAfter', 'integer', '改造后数字化水平等级', { nullable: true, unit: '级' }),
     f('acceptanceResult', 'string', '验收结果', { nullable: true }),
     f('acceptanceRounds', 'integer', '验收次数', { unit: '次' }),
+    f('evidenceDocuments', 'list', '验收材料（类型:SHA-256）'),
   ],
   cases: [
     f('caseId', 'string', '案例编号'),

@@ -23,7 +23,12 @@ const enterpriseOf = (p: Project, parties: Parties): Party => parties.get(p.ente
 const providerOf = (p: Project, parties: Parties): Party => parties.get(p.providerId) ?? p.providerParty;
 
 /** A project's record; `acceptances` are its acceptance rounds in any order. */
-export function projectRecord(p: Project, acceptances: readonly Acceptance[], parties: Parties): ProjectRecord {
+export function projectRecord(
+  p: Project,
+  acceptances: readonly Acceptance[],
+  parties: Parties,
+  evidence: readonly { kind: string; sha256: string }[] = [],
+): ProjectRecord {
   const rounds = [...acceptances].sort((a, b) => a.round - b.round);
   const last = rounds.at(-1);
   const passed = rounds.find((a) => a.result === 'pass');
@@ -54,6 +59,7 @@ export function projectRecord(p: Project, acceptances: readonly Acceptance[], pa
     levelAfter: passed?.levelAfter ?? null,
     acceptanceResult: last?.result ?? null,
     acceptanceRounds: rounds.length,
+    evidenceDocuments: evidence.map((d) => `${d.kind}:${d.sha256}`),
   };
 }
 

@@ -5,8 +5,9 @@ import type { Clock, Principal } from '@smedx/platform';
 import { Nomination } from '@smedx/awards';
 import { Chain, ChainCase } from '@smedx/chains';
 import { DirectoryService } from '@smedx/directory';
+import { DocumentsService } from '@smedx/documents';
 import { IndicatorsService, SHANGHAI_OFFSET_MS, formatMonth, monthStart, parseMonth } from '@smedx/indicators';
-import { Acceptance, Project } from '@smedx/projects';
+import { Acceptance, PROJECT_DOCUMENT_OWNER, Project } from '@smedx/projects';
 import { ExchangeQuerySchema } from './dto/exchange.dto.js';
 import type { ExchangeFileFormat, ExchangeQuery } from './dto/exchange.dto.js';
 import { FORMAT_VERSION, recordsToCsv } from './exchange-format.js';
@@ -50,6 +51,7 @@ export class ExchangeService {
     private readonly dataSource: DataSource,
     private readonly directory: DirectoryService,
     private readonly indicators: IndicatorsService,
+    private readonly documents: DocumentsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -104,12 +106,18 @@ export class ExchangeService {
     if (filters.industry) qb.andWhere('p.industry = :industry', { industry: filters.industry });
     const projects = await qb.orderBy('p.startDate', 'ASC').addOrderBy('p.contractNo', 'ASC').getMany();
     if (!projects.length) return [];
-    const [acceptances, parties] = await Promise.all([this.acceptancesOf(projects.map((p) => p.id)), this.partiesOf(projects)]);
+    const ids = projects.map((p) => p.id);
+    const [acceptances, parties, evidence] = await Promise.all([
+      this.acceptancesOf(ids),
+      this.partiesOf(projects),
+      this.documents.currentDocuments(PROJECT_DOCUMENT_OWNER, ids),
+    ]);
     return projects.map((p) =>
       projectRecord(
         p,
         acceptances.filter((a) => a.projectId === p.id),
         parties,
+        evidence.filter((d) => d.ownerId === p.id),
       ),
     );
   }

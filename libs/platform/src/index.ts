@@ -30,3 +30,4 @@ export * from './auth/auth.guard.js';
 export * from './platform.module.js';
 export * from './search-engine/index.js';
 export * from './jobs/job-schedule.entity.js';
+export * from './files/index.js';

@@ -7,6 +7,8 @@ import { loadConfig } from './config/load-config.js';
 import { DatabaseModule } from './database/database.module.js';
 import type { EntityList } from './database/data-source-options.js';
 import { JobsModule } from './jobs/jobs.module.js';
+import { createFileStore } from './files/create-file-store.js';
+import { FILE_STORE } from './files/file-store.port.js';
 
 export interface PlatformOptions {
   config?: AppConfig;
@@ -14,7 +16,7 @@ export interface PlatformOptions {
   entities: EntityList;
 }
 
-/** Configuration, clock, database, outbox and job bus, JWT: what every context stands on. */
+/** Configuration, clock, database, outbox and job bus, JWT, the file store: what every context stands on. */
 @Global()
 @Module({})
 export class PlatformModule {
@@ -33,8 +35,11 @@ export class PlatformModule {
           useFactory: (c: AppConfig) => ({ secret: c.auth.jwtSecret, signOptions: { expiresIn: c.auth.expiresInSeconds } }),
         }),
       ],
-      providers: [{ provide: CLOCK, useValue: options.clock ?? new SystemClock() }],
-      exports: [CLOCK, ConfigModule, DatabaseModule, JobsModule],
+      providers: [
+        { provide: CLOCK, useValue: options.clock ?? new SystemClock() },
+        { provide: FILE_STORE, inject: [APP_CONFIG], useFactory: (c: AppConfig) => createFileStore(c) },
+      ],
+      exports: [CLOCK, FILE_STORE, ConfigModule, DatabaseModule, JobsModule],
     };
   }
 }

@@ -8,6 +8,7 @@ export * from './entities/project-log.entity.js';
 export * from './entities/monitoring-report.entity.js';
 export * from './entities/acceptance.entity.js';
 export * from './project.policy.js';
+export * from './project-documents.js';
 export * from './projects.views.js';
 export * from './projects.service.js';
 export * from './project-tracking.service.js';

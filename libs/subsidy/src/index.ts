@@ -4,6 +4,7 @@ export * from './entities/subsidy-application.entity.js';
 export * from './entities/blacklist-entry.entity.js';
 export * from './subsidy.policy.js';
 export * from './subsidy.views.js';
+export * from './subsidy-documents.js';
 export * from './blacklist.service.js';
 export * from './subsidy-applications.service.js';
 export * from './subsidy.module.js';

@@ -15,6 +15,7 @@ import {
 } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
+import { DocumentsService } from '@smedx/documents';
 import { IdentityService } from '@smedx/identity';
 import { DirectoryService, isDistrictOfficerFor } from '@smedx/directory';
 import { NotificationsService } from '@smedx/notifications';
@@ -33,6 +34,7 @@ import type {
 import { SubsidyApplication } from './entities/subsidy-application.entity.js';
 import type { SubsidyChangeRequest, SubsidyDecision } from './entities/subsidy-application.entity.js';
 import { assertEligible, subsidyAmounts } from './subsidy-rules.js';
+import { SUBSIDY_DOCUMENT_OWNER } from './subsidy-documents.js';
 import { isLive, SUBSIDY_STATE_MACHINE } from '@smedx/contracts';
 import type { SubsidyAction, SubsidyStatus } from '@smedx/contracts';
 import { mayReadApplication, reviewStage, reviewedDistricts } from './subsidy.policy.js';
@@ -82,13 +84,15 @@ export class SubsidyApplicationsService {
     private readonly projects: ProjectsService,
     private readonly blacklist: BlacklistService,
     private readonly identity: IdentityService,
+    private readonly documents: DocumentsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /**
-   * Submits an application (a member of the enterprise). 400 when the project
-   * is not the enterprise's, 409 with a code naming the rule when the
-   * enterprise or the project is not eligible.
+   * Submits an application (a member of the enterprise) with its documents.
+   * 400 when the project is not the enterprise's, 409 with a code naming the
+   * rule when the enterprise or the project is not eligible, or naming the
+   * required documents missing (`SUBSIDY_DOCUMENT_KINDS`).
    */
   async submit(actor: Principal, input: CreateSubsidyApplicationInput): Promise<SubsidyApplicationView> {
     if (!isMember(actor, input.enterpriseId)) {
@@ -112,6 +116,10 @@ export class SubsidyApplicationsService {
         passedLevel: passed?.levelAfter ?? null,
         liveApplicationId: live?.id ?? null,
       });
+      this.documents.assertComplete(
+        SUBSIDY_DOCUMENT_OWNER,
+        input.documents.map((d) => d.kind),
+      );
       const now = this.clock.now();
       const application = tx.create(SubsidyApplication, {
         enterpriseId: enterprise.id,
@@ -137,6 +145,7 @@ export class SubsidyApplicationsService {
         revokedAt: null,
       });
       const saved = await this.insert(tx, application);
+      await this.documents.attachSubmitted(tx, actor, SUBSIDY_DOCUMENT_OWNER, saved.id, input.documents);
       await this.audit.record(tx, {
         actorId: actor.userId,
         action: 'subsidy.submitted',
@@ -282,6 +291,7 @@ export class SubsidyApplicationsService {
         passedLevel: application.levelAfter,
         liveApplicationId: null,
       });
+      this.documents.assertComplete(SUBSIDY_DOCUMENT_OWNER, await this.documents.presentKinds(SUBSIDY_DOCUMENT_OWNER, id, tx));
       const now = this.clock.now();
       const lines = input.lines ?? application.lines;
       const amounts = subsidyAmounts(lines);

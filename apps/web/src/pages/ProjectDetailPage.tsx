@@ -6,6 +6,7 @@ import { api, ApiError } from '../api';
 import type { Project } from '../api';
 import { hasRole, isMemberOf, useUser } from '../auth';
 import { showError } from '../components/feedback';
+import { DocumentChecklist } from '../components/DocumentChecklist';
 import { Acceptances, Milestones, MonitoringReports, ServiceLog } from '../components/ProjectSections';
 import { ProjectRatingPanel } from '../components/ProjectRatingPanel';
 import { formatFen, formatTime } from '../format';
@@ -152,6 +153,11 @@ export default function ProjectDetailPage() {
             children: <Acceptances project={project} canAccept={assessor && open} onChanged={load} />,
           },
           { key: 'rating', label: '项目评价', children: <ProjectRatingPanel project={project} /> },
+          {
+            key: 'documents',
+            label: '验收材料',
+            children: <DocumentChecklist ownerPath="projects" ownerId={project.id} title="验收材料（测试报告、数据贯通证明）" />,
+          },
         ]}
       />
     </Card>

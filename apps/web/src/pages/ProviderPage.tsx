@@ -4,10 +4,12 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, unless404 } from '../api';
 import type { Page, ProjectCase, Provider, Solution } from '../api';
 import { CodeTags } from '../components/CodeTags';
+import { DocumentChecklist } from '../components/DocumentChecklist';
 import { showError } from '../components/feedback';
 import { formatDate, formatFenRange } from '../format';
 import { LEVEL_NAMES, PROVIDER_KIND_NAMES, PROVIDER_STATUS_COLORS, PROVIDER_STATUS_NAMES } from '../labels';
 import { useTaxonomy } from '../taxonomy';
+import { hasRole, isMemberOf, useAuth } from '../auth';
 
 const CASE_PAGE_SIZE = 10;
 
@@ -87,6 +89,7 @@ function CaseList({ data, page, setPage }: { data: Page<ProjectCase>; page: numb
 export default function ProviderPage() {
   const { id } = useParams();
   const navigate = useNavigate();
+  const { user } = useAuth();
   const [provider, setProvider] = useState<Provider | null>(null);
   const [missing, setMissing] = useState(false);
   const [solutions, setSolutions] = useState<Solution[] | null>(null);
@@ -155,6 +158,17 @@ export default function ProviderPage() {
                   children: cases === undefined ? <Spin /> : <CaseList data={cases} page={casePage} setPage={setCasePage} />,
                 },
               ]),
+          ...(isMemberOf(user, provider.id) || hasRole(user, 'city_officer', 'district_officer', 'admin')
+            ? [
+                {
+                  key: 'documents',
+                  label: '遴选材料',
+                  children: (
+                    <DocumentChecklist ownerPath="providers" ownerId={provider.id} title="遴选材料（营业执照、资质证书、服务案例）" />
+                  ),
+                },
+              ]
+            : []),
           {
             key: 'solutions',
             label: `解决方案（${solutions?.length ?? 0}）`,

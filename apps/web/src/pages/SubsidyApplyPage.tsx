@@ -4,6 +4,8 @@ import { Link, useNavigate } from 'react-router-dom';
 import { api, fieldProblems } from '../api';
 import type { ProjectSummary } from '../api';
 import { showError, showSuccess } from '../components/feedback';
+import { SubmissionDocuments, requiredDocumentsGiven } from '../components/SubmissionDocuments';
+import type { SubmittedDocument } from '../components/SubmissionDocuments';
 import { SubsidyLines, linesToApi } from '../components/SubsidyLines';
 import type { LineValues } from '../components/SubsidyLines';
 import { useOrganisations } from '../components/useOrganisations';
@@ -12,6 +14,7 @@ interface ApplyForm {
   enterpriseId: string;
   projectId: string;
   lines: LineValues[];
+  documents: SubmittedDocument[];
 }
 
 /** 申请专项资金: an enterprise member applies on one of its accepted projects. */
@@ -40,6 +43,7 @@ export default function SubsidyApplyPage() {
         enterpriseId: v.enterpriseId,
         projectId: v.projectId,
         lines: linesToApi(v.lines),
+        documents: v.documents.map((d) => ({ fileId: d.file.id, kind: d.kind })),
       });
       showSuccess('申请已提交，等待区县初审');
       navigate(`/subsidy/${created.id}`);
@@ -58,7 +62,7 @@ export default function SubsidyApplyPage() {
 
   return (
     <Card title="申请专项资金（先建后补）">
-      <Form<ApplyForm> form={form} name="subsidyApply" layout="vertical" onFinish={submit} initialValues={{ lines: [{}] }}>
+      <Form<ApplyForm> form={form} name="subsidyApply" layout="vertical" onFinish={submit} initialValues={{ lines: [{}], documents: [] }}>
         <Form.Item name="enterpriseId" label="申请企业" rules={[{ required: true, message: '请选择企业' }]}>
           <Select loading={enterprises.loading} options={enterprises.items.map((e) => ({ value: e.id, label: e.name }))} />
         </Form.Item>
@@ -71,6 +75,13 @@ export default function SubsidyApplyPage() {
           <Select options={projects.map((p) => ({ value: p.id, label: `${p.title}（${p.contractNo}）` }))} />
         </Form.Item>
         <SubsidyLines form={form} />
+        <Form.Item
+          name="documents"
+          label="申报材料（合同、发票、付款凭证、交付验收单）"
+          rules={[{ validator: (_, value: SubmittedDocument[]) => requiredDocumentsGiven('subsidy_application', value) }]}
+        >
+          <SubmissionDocuments ownerKind="subsidy_application" organisationId={enterpriseId} />
+        </Form.Item>
         <Space>
           <Button type="primary" htmlType="submit" loading={busy}>
             提交申请

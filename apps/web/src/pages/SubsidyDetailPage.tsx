@@ -18,6 +18,7 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
+import { DocumentChecklist } from '../components/DocumentChecklist';
 import { api } from '../api';
 import { hasRole, isMemberOf, useUser } from '../auth';
 import { showError, showSuccess } from '../components/feedback';
@@ -180,6 +181,8 @@ export default function SubsidyDetailPage() {
           ]}
         />
       </Card>
+
+      <DocumentChecklist ownerPath="subsidy-applications" ownerId={app.id} title="申报材料" />
 
       <Card title="办理记录" size="small">
         <Timeline

@@ -45,6 +45,8 @@ export const ProjectRecordSchema = z.strictObject({
   levelAfter: level.nullable(),
   acceptanceResult: z.enum(['pass', 'fail']).nullable(),
   acceptanceRounds: count,
+  /** The acceptance evidence as `kind:sha256` (current versions; the files themselves are never exported). */
+  evidenceDocuments: z.array(z.string()),
 });
 export type ProjectRecord = z.output<typeof ProjectRecordSchema>;
 

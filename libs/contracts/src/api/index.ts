@@ -20,6 +20,7 @@ import { subsidyRoutes } from './subsidy.js';
 import { awardRoutes } from './awards.js';
 import { ratingRoutes } from './ratings.js';
 import { feeRoutes } from './fees.js';
+import { documentRoutes } from './documents.js';
 import type { EmptyRoute, FileRoute, JsonRoute, RouteContract, StreamRoute } from './route.js';
 
 export * from './route.js';
@@ -39,6 +40,7 @@ export * from './provider-record.js';
 export * from './bidding.js';
 export * from './projects.js';
 export * from './subsidy.js';
+export * from './documents.js';
 export * from './diagnosis.js';
 export * from './indicators.js';
 export * from './exchange.js';
@@ -68,6 +70,7 @@ export const API_ROUTES = {
   ...biddingRoutes,
   ...projectRoutes,
   ...subsidyRoutes,
+  ...documentRoutes,
   ...diagnosisRoutes,
   ...indicatorRoutes,
   ...exchangeRoutes,

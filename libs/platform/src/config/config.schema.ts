@@ -74,81 +74,117 @@ export function normaliseMatchWeights(weights: Readonly<Record<MatchFactor, numb
  * Nothing set means the embedded default: SQLite under SMEDX_DATA_DIR, inline
  * jobs, the in-process search engine.
  */
-export const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().min(1).default('0.0.0.0'),
-  SMEDX_DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: url(['postgres', 'postgresql']).optional(),
-  REDIS_URL: url(['redis', 'rediss']).optional(),
-  SMEDX_REDIS_PREFIX: z.string().min(1).default('smedx'),
-  MEILI_HOST: url(['http', 'https']).optional(),
-  MEILI_API_KEY: z.string().optional(),
-  MEILI_INDEX_PREFIX: z.string().default(''),
-  SMTP_URL: url(['smtp', 'smtps']).optional(),
-  SMTP_FROM: z.string().default('smedx <noreply@smedx.local>'),
-  JWT_SECRET: z.string().min(16).optional(),
-  JWT_EXPIRES_IN_SECONDS: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(12 * 3600),
-  SMEDX_ADMIN_EMAIL: z.string().email().default('admin@smedx.local'),
-  SMEDX_ADMIN_PASSWORD: z.string().min(8).default('smedx-admin-2024'),
-  SMEDX_DEMO: booleanFlag.default(true),
-  /** `tool`: an operator command (reindex, migrations) that must not relay jobs or follow changes. */
-  SMEDX_ROLE: z.enum(['api', 'worker', 'tool']).default('api'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
-  JOB_BACKOFF_MS: z.coerce.number().int().min(1).default(1000),
-  OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
-  /** How often dispatched jobs are checked against BullMQ (besides after every Redis reconnect). */
-  OUTBOX_RECONCILE_MS: z.coerce.number().int().min(100).default(5000),
-  AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
-  AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
-  /** Wrong passwords in a row that lock an account, and for how long. */
-  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
-  LOGIN_LOCK_SECONDS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .default(15 * 60),
-  /** Requests per client address and window on search and other expensive public routes. */
-  SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
-  SEARCH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
-  /**
-   * Which proxies' X-Forwarded-For to believe (client addresses for rate limits and logs):
-   * addresses or CIDRs, comma-separated, or presets loopback, linklocal, uniquelocal.
-   */
-  TRUST_PROXY: z.string().default('loopback,linklocal,uniquelocal'),
-  /** When set, `GET /metrics` wants `Authorization: Bearer <METRICS_TOKEN>`. */
-  METRICS_TOKEN: z.string().min(16).optional(),
-  /** On SIGTERM: how long readiness reports "draining" before the server stops taking requests. */
-  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(0),
-  /** Browser origins allowed to call the API cross-origin (comma-separated); none by default. */
-  CORS_ORIGINS: z
-    .string()
-    .transform((v) =>
-      v
-        .split(',')
-        .map((o) => o.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'each origin must look like https://host[:port]')))
-    .default([]),
-  MATCH_WEIGHTS: matchWeights.optional(),
-  /** A match at least this good (0–1) among a need's top MATCH_TOP_N notifies both sides. */
-  MATCH_STRONG_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
-  MATCH_TOP_N: z.coerce.number().int().min(1).max(100).default(20),
-  /** Fair exposure: the most of the top 10 slots of a search or match list one provider holds. */
-  EXPOSURE_MAX_PER_PROVIDER: z.coerce.number().int().min(1).max(10).default(3),
-  /** Fair exposure: top-10 slots offered to newcomers (approved, fewer than 3 completed projects) within the margin. */
-  EXPOSURE_EXPLORATION_SLOTS: z.coerce.number().int().min(0).max(5).default(1),
-  /** Fair exposure: how far below the last winner's fit (0–1) a newcomer may be and still take a slot. */
-  EXPOSURE_MARGIN: z.coerce.number().min(0).max(1).default(0.05),
-  /** Fair exposure: within this fit margin (0–1) the provider least shown lately takes the slot (0: off). */
-  EXPOSURE_BALANCE_MARGIN: z.coerce.number().min(0).max(1).default(0.03),
-});
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default('0.0.0.0'),
+    SMEDX_DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: url(['postgres', 'postgresql']).optional(),
+    REDIS_URL: url(['redis', 'rediss']).optional(),
+    SMEDX_REDIS_PREFIX: z.string().min(1).default('smedx'),
+    MEILI_HOST: url(['http', 'https']).optional(),
+    MEILI_API_KEY: z.string().optional(),
+    MEILI_INDEX_PREFIX: z.string().default(''),
+    SMTP_URL: url(['smtp', 'smtps']).optional(),
+    SMTP_FROM: z.string().default('smedx <noreply@smedx.local>'),
+    JWT_SECRET: z.string().min(16).optional(),
+    JWT_EXPIRES_IN_SECONDS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(12 * 3600),
+    SMEDX_ADMIN_EMAIL: z.string().email().default('admin@smedx.local'),
+    SMEDX_ADMIN_PASSWORD: z.string().min(8).default('smedx-admin-2024'),
+    SMEDX_DEMO: booleanFlag.default(true),
+    /** `tool`: an operator command (reindex, migrations) that must not relay jobs or follow changes. */
+    SMEDX_ROLE: z.enum(['api', 'worker', 'tool']).default('api'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    JOB_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(5),
+    JOB_BACKOFF_MS: z.coerce.number().int().min(1).default(1000),
+    OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
+    /** How often dispatched jobs are checked against BullMQ (besides after every Redis reconnect). */
+    OUTBOX_RECONCILE_MS: z.coerce.number().int().min(100).default(5000),
+    AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
+    AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    /** Wrong passwords in a row that lock an account, and for how long. */
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+    LOGIN_LOCK_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(15 * 60),
+    /** Requests per client address and window on search and other expensive public routes. */
+    SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+    SEARCH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+    /**
+     * Which proxies' X-Forwarded-For to believe (client addresses for rate limits and logs):
+     * addresses or CIDRs, comma-separated, or presets loopback, linklocal, uniquelocal.
+     */
+    TRUST_PROXY: z.string().default('loopback,linklocal,uniquelocal'),
+    /** When set, `GET /metrics` wants `Authorization: Bearer <METRICS_TOKEN>`. */
+    METRICS_TOKEN: z.string().min(16).optional(),
+    /** On SIGTERM: how long readiness reports "draining" before the server stops taking requests. */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(0),
+    /** Browser origins allowed to call the API cross-origin (comma-separated); none by default. */
+    CORS_ORIGINS: z
+      .string()
+      .transform((v) =>
+        v
+          .split(',')
+          .map((o) => o.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'each origin must look like https://host[:port]')))
+      .default([]),
+    MATCH_WEIGHTS: matchWeights.optional(),
+    /** A match at least this good (0–1) among a need's top MATCH_TOP_N notifies both sides. */
+    MATCH_STRONG_THRESHOLD: z.coerce.number().min(0).max(1).default(0.8),
+    MATCH_TOP_N: z.coerce.number().int().min(1).max(100).default(20),
+    /** The S3-compatible file store (MinIO, Aliyun OSS, Tencent COS, AWS); unset: files under SMEDX_DATA_DIR/files. */
+    S3_ENDPOINT: url(['http', 'https']).optional(),
+    S3_BUCKET: z.string().min(3).max(63).optional(),
+    S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    S3_REGION: z.string().min(1).default('us-east-1'),
+    /** Path-style addressing (endpoint/bucket/key), which MinIO needs; `false` for virtual-hosted buckets (OSS, COS). */
+    S3_FORCE_PATH_STYLE: booleanFlag.default(true),
+    /** Largest uploaded file, in bytes (20 MB). */
+    FILE_MAX_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(20 * 1024 * 1024),
+    /** Most documents (current versions) one application, provider or project holds. */
+    FILES_PER_OWNER: z.coerce.number().int().min(1).default(20),
+    /** Bytes an organisation may store in all (2 GB). */
+    FILE_QUOTA_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(2 * 1024 * 1024 * 1024),
+    /** How long a signed download link works. */
+    FILE_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+    /** Years documents are kept after the owner's last money event (a subsidy's disbursement), for audits. */
+    DOCUMENT_RETENTION_YEARS: z.coerce.number().int().min(1).max(30).default(5),
+    /** Fair exposure: the most of the top 10 slots of a search or match list one provider holds. */
+    EXPOSURE_MAX_PER_PROVIDER: z.coerce.number().int().min(1).max(10).default(3),
+    /** Fair exposure: top-10 slots offered to newcomers (approved, fewer than 3 completed projects) within the margin. */
+    EXPOSURE_EXPLORATION_SLOTS: z.coerce.number().int().min(0).max(5).default(1),
+    /** Fair exposure: how far below the last winner's fit (0–1) a newcomer may be and still take a slot. */
+    EXPOSURE_MARGIN: z.coerce.number().min(0).max(1).default(0.05),
+    /** Fair exposure: within this fit margin (0–1) the provider least shown lately takes the slot (0: off). */
+    EXPOSURE_BALANCE_MARGIN: z.coerce.number().min(0).max(1).default(0.03),
+  })
+  .superRefine((e, ctx) => {
+    const s3 = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
+    if (s3.some((k) => e[k] !== undefined)) {
+      for (const k of s3) {
+        if (e[k] === undefined)
+          ctx.addIssue({ code: 'custom', path: [k], message: `is required with ${s3.filter((o) => e[o] !== undefined).join(', ')}` });
+      }
+    }
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -195,5 +231,24 @@ export interface AppConfig {
     explorationMargin: number;
     newcomerProjects: number;
     balanceMargin: number;
+  };
+  /** Where documents live (S3-compatible when S3_ENDPOINT is set, else `dataDir/files`) and the upload limits. */
+  files: {
+    store:
+      | { kind: 'local'; root: string }
+      | {
+          kind: 's3';
+          endpoint: string;
+          bucket: string;
+          region: string;
+          accessKeyId: string;
+          secretAccessKey: string;
+          forcePathStyle: boolean;
+        };
+    maxFileBytes: number;
+    maxFilesPerOwner: number;
+    quotaBytes: number;
+    linkTtlSeconds: number;
+    retentionYears: number;
   };
 }

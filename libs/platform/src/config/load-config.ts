@@ -23,7 +23,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const dataDir = resolve(e.SMEDX_DATA_DIR);
-  const needsDataDir = !e.DATABASE_URL || !e.JWT_SECRET;
+  const needsDataDir = !e.DATABASE_URL || !e.JWT_SECRET || !e.S3_ENDPOINT;
   if (needsDataDir) mkdirSync(dataDir, { recursive: true });
   return {
     env: e.NODE_ENV,
@@ -69,6 +69,25 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       explorationMargin: e.EXPOSURE_MARGIN,
       newcomerProjects: 3,
       balanceMargin: e.EXPOSURE_BALANCE_MARGIN,
+    },
+    files: {
+      store:
+        e.S3_ENDPOINT && e.S3_BUCKET && e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+          ? {
+              kind: 's3',
+              endpoint: e.S3_ENDPOINT,
+              bucket: e.S3_BUCKET,
+              region: e.S3_REGION,
+              accessKeyId: e.S3_ACCESS_KEY_ID,
+              secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+              forcePathStyle: e.S3_FORCE_PATH_STYLE,
+            }
+          : { kind: 'local', root: join(dataDir, 'files') },
+      maxFileBytes: e.FILE_MAX_BYTES,
+      maxFilesPerOwner: e.FILES_PER_OWNER,
+      quotaBytes: e.FILE_QUOTA_BYTES,
+      linkTtlSeconds: e.FILE_LINK_TTL_SECONDS,
+      retentionYears: e.DOCUMENT_RETENTION_YEARS,
     },
   };
 }

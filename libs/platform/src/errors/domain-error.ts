@@ -6,8 +6,10 @@ export {
   GoneError,
   InvalidInputError,
   NotFoundError,
+  PayloadTooLargeError,
   StateConflictError,
   TooManyRequestsError,
   UnauthenticatedError,
+  UnsupportedMediaTypeError,
 } from '@smedx/contracts';
 export type { DomainErrorKind, FieldProblem } from '@smedx/contracts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SubmittedDocumentsSchema } from '@smedx/documents';
 import { BLACKLIST_SOURCES } from '../entities/blacklist-entry.entity.js';
 import { CHANGE_KINDS } from '../entities/subsidy-application.entity.js';
 import { INVESTMENT_CATEGORIES } from '../subsidy-rules.js';
@@ -37,6 +38,8 @@ export const CreateSubsidyApplicationSchema = z.object({
   enterpriseId: uuid,
   projectId: uuid,
   lines,
+  /** Uploaded files (`POST /files`) with their kinds: the required kinds must all be there (409 naming what is missing). */
+  documents: SubmittedDocumentsSchema.default([]),
 });
 export type CreateSubsidyApplicationInput = z.infer<typeof CreateSubsidyApplicationSchema>;
 

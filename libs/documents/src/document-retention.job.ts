@@ -1,0 +1,101 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { APP_CONFIG, CLOCK, FILE_STORE, OnJob, UnitOfWork, defineScheduledJob } from '@smedx/platform';
+import type { AppConfig, Clock, FileStore } from '@smedx/platform';
+import { AuditService } from '@smedx/audit';
+import { DocumentOwners } from './document-owners.js';
+import { Document } from './entities/document.entity.js';
+import { StoredFile } from './entities/stored-file.entity.js';
+
+/** Daily: removes the documents whose owner's retention (DOCUMENT_RETENTION_YEARS after it ended) has passed. */
+export const DocumentRetentionJob = defineScheduledJob('documents.retention-sweep', 24 * 3600);
+
+/** Owners looked at per run; the next run continues. */
+const BATCH = 200;
+
+/**
+ * Retention: documents are kept while their owner can be audited — for a
+ * subsidy application five years (configurable) after the payment, or after
+ * the rejection or revocation that ended it; owners that say nothing
+ * (`retainUntil` absent or null) keep theirs. When an owner's time has
+ * passed, its documents (every version) go with an audit entry, then the
+ * uploads no document refers to any more, then the blobs no upload refers to.
+ */
+@Injectable()
+export class DocumentRetention {
+  private readonly logger = new Logger(DocumentRetention.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
+    private readonly audit: AuditService,
+    private readonly owners: DocumentOwners,
+    @Inject(FILE_STORE) private readonly store: FileStore,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @OnJob(DocumentRetentionJob)
+  async run(): Promise<void> {
+    await this.sweep();
+  }
+
+  /** One pass; returns how many owners' documents were removed. */
+  async sweep(): Promise<number> {
+    const now = this.clock.now();
+    let removed = 0;
+    for (const type of this.owners.all()) {
+      if (!type.retainUntil) continue;
+      const owners = await this.dataSource
+        .getRepository(Document)
+        .createQueryBuilder('d')
+        .select('d.ownerId', 'ownerId')
+        .distinct(true)
+        .where('d.ownerKind = :kind', { kind: type.ownerKind })
+        .limit(BATCH * 10)
+        .getRawMany<{ ownerId: string }>();
+      for (const { ownerId } of owners) {
+        if (removed >= BATCH) return removed;
+        const until = await type.retainUntil(ownerId, this.config.files.retentionYears);
+        if (!until || until > now) continue;
+        await this.removeOwnerDocuments(type.ownerKind, ownerId, until);
+        removed += 1;
+      }
+    }
+    return removed;
+  }
+
+  private async removeOwnerDocuments(ownerKind: string, ownerId: string, until: Date): Promise<void> {
+    const orphans = await this.uow.run(async (tx) => {
+      const documents = await tx.findBy(Document, { ownerKind, ownerId });
+      if (!documents.length) return [];
+      await tx.delete(Document, { ownerKind, ownerId });
+      await this.audit.record(tx, {
+        actorId: null,
+        action: 'document.retention_expired',
+        entityType: ownerKind,
+        entityId: ownerId,
+        data: {
+          retainedUntil: until.toISOString(),
+          documents: documents.map((d) => ({ kind: d.kind, sha256: d.sha256, version: d.version })),
+        },
+      });
+      const fileIds = [...new Set(documents.map((d) => d.fileId))];
+      const stillUsed = new Set(
+        (await tx.find(Document, { where: { fileId: In(fileIds) }, select: { fileId: true } })).map((d) => d.fileId),
+      );
+      const unused = fileIds.filter((id) => !stillUsed.has(id));
+      const files = unused.length ? await tx.findBy(StoredFile, { id: In(unused) }) : [];
+      if (unused.length) await tx.delete(StoredFile, { id: In(unused) });
+      const hashes = [...new Set(files.map((f) => f.sha256))];
+      const kept = new Set(
+        hashes.length ? (await tx.find(StoredFile, { where: { sha256: In(hashes) }, select: { sha256: true } })).map((f) => f.sha256) : [],
+      );
+      return hashes.filter((h) => !kept.has(h));
+    });
+    // Blobs go after the commit: a failure here leaves an unreferenced blob, never a reference without one.
+    for (const sha256 of orphans) {
+      await this.store.delete(sha256).catch((error: unknown) => this.logger.warn(`blob ${sha256} not removed: ${String(error)}`));
+    }
+  }
+}
