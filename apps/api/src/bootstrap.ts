@@ -17,7 +17,7 @@ import { DemoSeeder } from '@smedx/demo';
 import { ApiModule } from './app.module.js';
 import { Lifecycle } from './health/lifecycle.service.js';
 import { MetricsService } from './metrics/metrics.service.js';
-import { configureRateLimits, rateLimitedError } from './http/rate-limit.js';
+import { installRateLimits, rateLimitedError } from './http/rate-limit.js';
 import { applyBodyLimits, DEFAULT_BODY_LIMIT, registerSecurity } from './http/security.js';
 
 /** Uploads taken as a raw body (a Buffer): CSV and XLSX. */
@@ -39,13 +39,13 @@ export interface CreateAppOptions {
  */
 export async function createApp(options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
   const config = options.config ?? loadConfig();
-  configureRateLimits(config);
   const adapter = new FastifyAdapter({
     // Client addresses (rate limits, logs) come from X-Forwarded-For only when a trusted proxy sent it.
     trustProxy: config.http.trustProxy,
     bodyLimit: DEFAULT_BODY_LIMIT,
     routerOptions: { maxParamLength: 200 },
   });
+  installRateLimits(adapter.getInstance(), config);
   const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot({ config, clock: options.clock }), adapter, {
     bufferLogs: true,
     abortOnError: false,

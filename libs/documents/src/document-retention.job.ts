@@ -66,10 +66,28 @@ export class DocumentRetention {
   }
 
   private async removeOwnerDocuments(ownerKind: string, ownerId: string, until: Date): Promise<void> {
-    const orphans = await this.uow.run(async (tx) => {
+    const orphans = await this.removeInTransaction(ownerKind, ownerId, until).catch((error: unknown) => {
+      // A concurrent sweep took part of the rows: its transaction audits them; the next run looks again.
+      if (error instanceof RetentionRaced) return [];
+      throw error;
+    });
+    // Blobs go after the commit: a failure here leaves an unreferenced blob, never a reference without one.
+    for (const sha256 of orphans) {
+      await this.store.delete(sha256).catch((error: unknown) => this.logger.warn(`blob ${sha256} not removed: ${String(error)}`));
+    }
+  }
+
+  private removeInTransaction(ownerKind: string, ownerId: string, until: Date): Promise<string[]> {
+    return this.uow.run(async (tx) => {
       const documents = await tx.findBy(Document, { ownerKind, ownerId });
       if (!documents.length) return [];
-      await tx.delete(Document, { ownerKind, ownerId });
+      // Two sweeps may meet (the daily job on one process, an operator's run on another): the delete
+      // decides. The later one waits for the first's rows, finds them gone, and records nothing.
+      const deleted = await tx.delete(Document, { id: In(documents.map((d) => d.id)) });
+      if (deleted.affected !== documents.length) {
+        if (deleted.affected) throw new RetentionRaced(ownerKind, ownerId);
+        return [];
+      }
       await this.audit.record(tx, {
         actorId: null,
         action: 'document.retention_expired',
@@ -93,9 +111,12 @@ export class DocumentRetention {
       );
       return hashes.filter((h) => !kept.has(h));
     });
-    // Blobs go after the commit: a failure here leaves an unreferenced blob, never a reference without one.
-    for (const sha256 of orphans) {
-      await this.store.delete(sha256).catch((error: unknown) => this.logger.warn(`blob ${sha256} not removed: ${String(error)}`));
-    }
+  }
+}
+
+/** Rolls back a removal that found only part of an owner's documents still there. */
+class RetentionRaced extends Error {
+  constructor(ownerKind: string, ownerId: string) {
+    super(`retention of ${ownerKind} ${ownerId} raced another sweep`);
   }
 }

@@ -1,29 +1,54 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '@smedx/platform';
+
+/** The limits one application instance enforces (from its configuration), per client address. */
+export interface RateLimits {
+  auth: { max: number; windowMs: number };
+  expensive: { max: number; windowMs: number };
+}
+
+const LIMITS = Symbol.for('smedx.rateLimits');
+
+type WithLimits = FastifyInstance & { [LIMITS]?: RateLimits };
+
+function limitsOf(request: FastifyRequest): RateLimits {
+  const limits = (request.server as WithLimits)[LIMITS];
+  if (!limits) throw new Error('rate limits were not installed on this application (installRateLimits)');
+  return limits;
+}
 
 /**
  * Route configs read by @fastify/rate-limit (registered with `global: false`): only the
- * routes that carry one are limited, per client address. Limits come from configuration at
- * start-up through {@link configureRateLimits}; an exceeded limit answers 429 with
- * `Retry-After` and the usual error body (`code: rate_limited`).
+ * routes that carry one are limited, per client address. The numbers are read per request
+ * from the application that serves it ({@link installRateLimits}), so two applications in
+ * one process (the tests start several) keep their own limits. An exceeded limit answers
+ * 429 with `Retry-After` and the usual error body (`code: rate_limited`).
  */
-export const AUTH_RATE_LIMIT: { rateLimit: { max: number; timeWindow: number } } = {
-  rateLimit: { max: 20, timeWindow: 60_000 },
+export const AUTH_RATE_LIMIT = {
+  rateLimit: {
+    max: (request: FastifyRequest) => limitsOf(request).auth.max,
+    timeWindow: (request: FastifyRequest) => limitsOf(request).auth.windowMs,
+  },
 };
 
 /** Search and other public routes that cost real work (full-text search, invitation look-ups, streams). */
-export const EXPENSIVE_RATE_LIMIT: { rateLimit: { max: number; timeWindow: number } } = {
-  rateLimit: { max: 600, timeWindow: 60_000 },
+export const EXPENSIVE_RATE_LIMIT = {
+  rateLimit: {
+    max: (request: FastifyRequest) => limitsOf(request).expensive.max,
+    timeWindow: (request: FastifyRequest) => limitsOf(request).expensive.windowMs,
+  },
 };
 
-export function configureAuthRateLimit(max: number, windowSeconds: number): void {
-  AUTH_RATE_LIMIT.rateLimit.max = max;
-  AUTH_RATE_LIMIT.rateLimit.timeWindow = windowSeconds * 1000;
+export function rateLimitsFrom(config: AppConfig): RateLimits {
+  return {
+    auth: { max: config.auth.rateLimit, windowMs: config.auth.rateWindowSeconds * 1000 },
+    expensive: { max: config.http.searchRateLimit, windowMs: config.http.searchRateWindowSeconds * 1000 },
+  };
 }
 
-export function configureRateLimits(config: AppConfig): void {
-  configureAuthRateLimit(config.auth.rateLimit, config.auth.rateWindowSeconds);
-  EXPENSIVE_RATE_LIMIT.rateLimit.max = config.http.searchRateLimit;
-  EXPENSIVE_RATE_LIMIT.rateLimit.timeWindow = config.http.searchRateWindowSeconds * 1000;
+/** Gives the application its limits; called once at start-up, before routes are served. */
+export function installRateLimits(instance: FastifyInstance, config: AppConfig): void {
+  (instance as WithLimits)[LIMITS] = rateLimitsFrom(config);
 }
 
 /** The 429 body: the API's error shape, Chinese first. */
