@@ -122,6 +122,18 @@ async function call(base, method, path, body, token) {
   return data;
 }
 
+/** The provider's member files its business licence (营业执照): selection requires it before approval. */
+async function attachLicence(base, providerId, token) {
+  const { samplePdf } = await import(pathToFileURL(join(ROOT, 'dist/libs/documents/src/sample-files.js')).href);
+  const form = new FormData();
+  form.append('organisationId', providerId);
+  form.append('file', new Blob([new Uint8Array(samplePdf(`licence ${providerId}`))]), '营业执照.pdf');
+  const res = await fetch(`${base}/api/v1/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const file = await res.json();
+  if (res.status !== 201) throw new Error(`POST /files → ${res.status}: ${file?.message}`);
+  await call(base, 'POST', `/providers/${providerId}/documents`, { fileId: file.id, kind: 'business_licence' }, token);
+}
+
 /**
  * What the UI checks need: a city officer and a pending provider (always created here),
  * and a published solution — the demo seeder provides them; without it, an approved
@@ -155,6 +167,7 @@ async function prepare(base, adminToken) {
       },
       member.accessToken,
     );
+    await attachLicence(base, provider.id, member.accessToken);
     return { member, provider };
   };
   const pending = await newProvider(1, `沈阳待遴选测试科技有限公司${stamp}`);
@@ -175,6 +188,7 @@ async function prepare(base, adminToken) {
     },
     bidderSession.accessToken,
   );
+  await attachLicence(base, bidderProvider.id, bidderSession.accessToken);
   await call(
     base,
     'POST',

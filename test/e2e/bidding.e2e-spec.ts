@@ -5,7 +5,7 @@ import { Project } from '@smedx/projects';
 import { changeRowCount, startTestApp, TestApp } from '../support/test-app.js';
 import { registerUser } from '../factories/users.js';
 import type { TestUser } from '../factories/users.js';
-import { approvedProvider, cityOfficer, createEnterprise, createProvider } from '../factories/directory.js';
+import { approvedProvider, attachLicence, cityOfficer, createEnterprise, createProvider } from '../factories/directory.js';
 import { publishedSolution, solutionInput } from '../factories/catalogue.js';
 import { needInput, publishedNeed } from '../factories/demand.js';
 import { bidInput, notificationsOf, submitBid } from '../factories/bidding.js';
@@ -64,6 +64,7 @@ describe('bidding (投标)', () => {
     const multiOwner = await registerUser(t, 'multi');
     const providers = [await createProvider(t, multiOwner), await createProvider(t, multiOwner)];
     for (const p of providers) {
+      await attachLicence(t, multiOwner, p.id);
       const res = await t.post(`/providers/${p.id}/selection`, { decision: 'approve', reason: '材料齐全' }, { token: officer.token });
       expect(res.status).toBe(201);
     }

@@ -6,6 +6,7 @@ import { registerUser, userWithRole } from '../factories/users.js';
 import type { TestUser } from '../factories/users.js';
 import {
   approvedProvider,
+  attachLicence,
   cityOfficer,
   createEnterprise,
   createProvider,
@@ -537,7 +538,22 @@ describe('directory: enterprises, pilot pool, data rights, providers and selecti
       await t.post(`/providers/${p.id}/selection`, { decision: 'reject', reason: '资质材料不全' }, { token: officer.token });
       expect((await t.get(`/providers/${p.id}`, { token: stranger.token })).status).toBe(404);
 
-      await t.post(`/providers/${p.id}/selection`, { decision: 'approve', reason: '补齐材料后复审通过' }, { token: officer.token });
+      // Selection rests on the business licence: no approval without it (409 naming it), then with it.
+      const early = await t.post(`/providers/${p.id}/selection`, { decision: 'approve', reason: '材料未齐' }, { token: officer.token });
+      expect(early.status).toBe(409);
+      expect(early.body).toMatchObject({
+        code: 'documents_missing',
+        details: { missing: [{ kind: 'business_licence', name: '营业执照' }] },
+      });
+      expect(early.body.message).toContain('营业执照');
+      expect((await t.get(`/providers/${p.id}`, { token: officer.token })).body.status).toBe('rejected');
+      await attachLicence(t, owner, p.id);
+      const approved = await t.post(
+        `/providers/${p.id}/selection`,
+        { decision: 'approve', reason: '补齐材料后复审通过' },
+        { token: officer.token },
+      );
+      expect(approved.status).toBe(201);
       const publicView = await t.get(`/providers/${p.id}`, { token: stranger.token });
       expect(publicView.status).toBe(200);
       expect(publicView.body).toMatchObject({ id: p.id, status: 'approved', record: { completedProjects: 0 } });
@@ -619,6 +635,7 @@ describe('directory: enterprises, pilot pool, data rights, providers and selecti
     it('runs the whole lifecycle, keeps the history and audits each decision with its reason', async () => {
       const owner = await registerUser(t);
       const p = await createProvider(t, owner);
+      await attachLicence(t, owner, p.id);
       const decide = (decision: string, reason: string) =>
         t.post(`/providers/${p.id}/selection`, { decision, reason }, { token: officer.token });
 
@@ -657,6 +674,7 @@ describe('directory: enterprises, pilot pool, data rights, providers and selecti
     it('answers forbidden transitions with 409 naming the current state', async () => {
       const owner = await registerUser(t);
       const p = await createProvider(t, owner);
+      await attachLicence(t, owner, p.id);
       const decide = (decision: string) => t.post(`/providers/${p.id}/selection`, { decision, reason: '测试' }, { token: officer.token });
 
       const suspendPending = await decide('suspend');

@@ -8,7 +8,7 @@ import { ProjectsService, addDays, rmbUppercase, shanghaiDate } from '@smedx/pro
 import { startTestApp } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
 import { approvedProvider, cityOfficer, createEnterprise, createProvider } from '../factories/directory.js';
-import { acceptanceInput, awardedProject, reportInput } from '../factories/projects.js';
+import { acceptanceInput, attachAcceptanceEvidence, awardedProject, reportInput } from '../factories/projects.js';
 import type { AwardedProject } from '../factories/projects.js';
 import { registerUser, userWithRole } from '../factories/users.js';
 import type { TestUser } from '../factories/users.js';
@@ -481,6 +481,15 @@ describe('projects (改造项目)', () => {
       expect(before.body.record).toMatchObject({ completedProjects: 0, acceptancePassRate: null });
       const outboxBefore = (await t.dataSource.getRepository(OutboxMessage).maximum('id')) ?? 0;
 
+      // A pass rests on the evidence files: without them 409 naming what is missing, and nothing changes.
+      const early = await t.post(`/projects/${main.projectId}/acceptance`, acceptanceInput(), { token: assessor.token });
+      expect(early.status).toBe(409);
+      expect(early.body).toMatchObject({ code: 'documents_missing' });
+      expect(early.body.details.missing.map((m: { kind: string }) => m.kind)).toEqual(['test_report', 'data_integration']);
+      expect(early.body.message).toContain('测试报告、数据贯通证明');
+      expect((await t.get(`/projects/${main.projectId}`, { token: assessor.token })).body.status).toBe('active');
+      await attachAcceptanceEvidence(t, main.projectId, assessor.token);
+
       const res = await t.post(`/projects/${main.projectId}/acceptance`, acceptanceInput(), { token: assessor.token });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ round: 1, result: 'pass', levelAfter: 3, roiPercent: 32.5, assessorId: assessor.id });
@@ -604,6 +613,7 @@ describe('projects (改造项目)', () => {
         expect(mine[0].body).toContain('数据未与ERP贯通');
       }
 
+      await attachAcceptanceEvidence(t, second.projectId, assessor.token);
       const passed = await t.post(`/projects/${second.projectId}/acceptance`, acceptanceInput({ levelAfter: 2 }), {
         token: assessor.token,
       });

@@ -1,5 +1,6 @@
 import { makeUscc } from '@smedx/taxonomy';
 import type { TestApp } from '../support/test-app.js';
+import { uploadPdf } from './documents.js';
 import { registerUser, userWithRole } from './users.js';
 import type { TestUser } from './users.js';
 
@@ -71,6 +72,7 @@ export function cityOfficer(t: TestApp): Promise<TestUser> {
 export async function approvedProvider(t: TestApp, overrides: Record<string, unknown> = {}): Promise<{ owner: TestUser; provider: any }> {
   const owner = await registerUser(t, 'provider');
   const created = await createProvider(t, owner, overrides);
+  await attachLicence(t, owner, created.id);
   const officer = await cityOfficer(t);
   const res = await t.post(
     `/providers/${created.id}/selection`,
@@ -79,4 +81,11 @@ export async function approvedProvider(t: TestApp, overrides: Record<string, unk
   );
   if (res.status !== 201) throw new Error(`approve provider failed: ${res.status} ${JSON.stringify(res.body)}`);
   return { owner, provider: res.body };
+}
+
+/** The provider's owner files its business licence (营业执照), which selection requires before approval. */
+export async function attachLicence(t: TestApp, owner: TestUser, providerId: string): Promise<void> {
+  const fileId = await uploadPdf(t, owner.token, '营业执照', providerId);
+  const res = await t.post(`/providers/${providerId}/documents`, { fileId, kind: 'business_licence' }, { token: owner.token });
+  if (res.status !== 201) throw new Error(`attach licence failed: ${res.status} ${JSON.stringify(res.body)}`);
 }

@@ -5,6 +5,7 @@ import { ProjectsService } from '@smedx/projects';
 import type { AwardInput } from '@smedx/projects';
 import type { TestApp } from '../support/test-app.js';
 import { publishedNeed } from './demand.js';
+import { uploadPdf } from './documents.js';
 import { approvedProvider, createEnterprise } from './directory.js';
 import { registerUser } from './users.js';
 import type { TestUser } from './users.js';
@@ -90,4 +91,19 @@ export function reportInput(overrides: Record<string, unknown> = {}): Record<str
     risks: ['剩余12台老旧设备需加装采集模块，存在延期风险'],
     ...overrides,
   };
+}
+
+/**
+ * The evidence a passed acceptance rests on (测试报告, 数据贯通证明), uploaded and attached to the project
+ * by `token`'s user (the assessor, or a party to the project).
+ */
+export async function attachAcceptanceEvidence(t: TestApp, projectId: string, token: string): Promise<void> {
+  for (const [kind, label] of [
+    ['test_report', '验收测试报告'],
+    ['data_integration', '数据贯通证明'],
+  ] as const) {
+    const fileId = await uploadPdf(t, token, label);
+    const res = await t.post(`/projects/${projectId}/documents`, { fileId, kind }, { token });
+    if (res.status !== 201) throw new Error(`attach ${kind} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
 }

@@ -1,6 +1,6 @@
 import type { TestApp } from '../support/test-app.js';
 import { subsidyDocuments } from './documents.js';
-import { acceptanceInput, awardedProject } from './projects.js';
+import { acceptanceInput, attachAcceptanceEvidence, awardedProject } from './projects.js';
 import type { AwardedProject } from './projects.js';
 import { userWithRole } from './users.js';
 import type { TestUser } from './users.js';
@@ -27,8 +27,10 @@ export async function acceptedProject(
 ): Promise<AwardedProject> {
   const project = await awardedProject(t, { enterprise: options.enterprise });
   if (options.acceptance === false) return project;
+  const { token } = await assessor(t);
+  await attachAcceptanceEvidence(t, project.projectId, token);
   const res = await t.post(`/projects/${project.projectId}/acceptance`, acceptanceInput({ levelAfter: options.levelAfter ?? 2 }), {
-    token: (await assessor(t)).token,
+    token,
   });
   if (res.status !== 201) throw new Error(`acceptance failed: ${res.status} ${JSON.stringify(res.body)}`);
   return project;

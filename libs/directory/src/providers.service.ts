@@ -14,6 +14,7 @@ import {
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { IdentityService } from '@smedx/identity';
+import { DocumentsService } from '@smedx/documents';
 import type { CreateProviderInput, ProviderFilter, SelectionDecisionInput, UpdateProviderInput } from './dto/directory.dto.js';
 import { isProviderOverseer } from './directory.policy.js';
 import { providerView } from './directory.views.js';
@@ -24,6 +25,7 @@ import { ProviderChanged } from './directory.events.js';
 import { PROVIDER_STATE_MACHINE } from '@smedx/contracts';
 import type { ProviderStatus, SelectionDecision } from '@smedx/contracts';
 import { containsPattern, usccMustBeFree, usccTaken } from './persistence.js';
+import { PROVIDER_DOCUMENT_OWNER } from './provider-documents.js';
 
 /** Audit action per decision. */
 const DECISION_ACTION: Record<SelectionDecision, string> = {
@@ -52,6 +54,7 @@ export class ProvidersService {
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly outbox: OutboxService,
+    private readonly documents: DocumentsService,
   ) {}
 
   /** A provider applies: it starts `pending` and the caller becomes its owner. */
@@ -141,6 +144,8 @@ export class ProvidersService {
       const current = await this.getProvider(id, tx);
       const from = current.status;
       const to = PROVIDER_STATE_MACHINE.next(from, input.decision);
+      // Selection rests on the material: no approval without the required kinds (the business licence).
+      if (input.decision === 'approve') await this.documents.assertOwnerComplete(PROVIDER_DOCUMENT_OWNER, id, tx);
       // Conditional on the status read, so two officers deciding at once cannot both succeed.
       const result = await tx
         .createQueryBuilder()

@@ -56,6 +56,11 @@ export class DocumentsService {
     if (missing.length) throw new DocumentsMissingError(type.label, missing);
   }
 
+  /** 409 naming the required kinds the owner holds no current document of (a decision that rests on them). */
+  async assertOwnerComplete(ownerKind: string, ownerId: string, tx?: EntityManager): Promise<void> {
+    this.assertComplete(ownerKind, await this.presentKinds(ownerKind, ownerId, tx));
+  }
+
   /** The kinds an owner holds a current document of (inside a write, with its transaction). */
   async presentKinds(ownerKind: string, ownerId: string, tx?: EntityManager): Promise<string[]> {
     const rows = await (tx ?? this.dataSource.manager).find(Document, {

@@ -5,6 +5,7 @@ import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { NeedsService } from '@smedx/demand';
 import { DirectoryService, ProviderChanged } from '@smedx/directory';
+import { DocumentsService } from '@smedx/documents';
 import { NotificationsService } from '@smedx/notifications';
 import type { DigitalLevel } from '@smedx/taxonomy';
 import type { CreateAcceptanceInput } from './dto/projects.dto.js';
@@ -14,12 +15,14 @@ import { PROJECT_STATE_MACHINE } from '@smedx/contracts';
 import { acceptanceView } from './projects.views.js';
 import type { AcceptanceView } from './projects.views.js';
 import { ProjectsService } from './projects.service.js';
+import { PROJECT_DOCUMENT_OWNER } from './project-documents.js';
 
 /**
  * Acceptance (验收测评) by an assessor. One transaction records the result
  * and everything that follows from it:
  *
- * - pass: the project is `accepted` (final) and becomes a case on the
+ * - pass (only with the required evidence attached — {@link ACCEPTANCE_DOCUMENT_KINDS}):
+ *   the project is `accepted` (final) and becomes a case on the
  *   provider's page; the enterprise's digital level becomes the level found
  *   (source `acceptance`);
  * - fail: the project goes to `rework` and may be accepted again later;
@@ -38,6 +41,7 @@ export class AcceptanceService {
     private readonly directory: DirectoryService,
     private readonly projects: ProjectsService,
     private readonly needs: NeedsService,
+    private readonly documents: DocumentsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -47,6 +51,8 @@ export class AcceptanceService {
       const project = await this.projects.readable(actor, projectId, tx);
       const action = input.result === 'pass' ? 'pass_acceptance' : 'fail_acceptance';
       const status = PROJECT_STATE_MACHINE.next(project.status, action);
+      // A pass rests on the evidence (test report, data integration): 409 naming what is not attached.
+      if (input.result === 'pass') await this.documents.assertOwnerComplete(PROJECT_DOCUMENT_OWNER, projectId, tx);
       const now = this.clock.now();
       await this.projects.transition(tx, project, action, { status, ...(input.result === 'pass' ? { acceptedAt: now } : {}) });
       const round = (await tx.countBy(Acceptance, { projectId })) + 1;

@@ -1,6 +1,6 @@
 import { Button, Card, Descriptions, Empty, List, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError, unless404 } from '../api';
 import type { Page, ProjectCase, Provider, Solution } from '../api';
 import { CodeTags } from '../components/CodeTags';
@@ -88,6 +88,8 @@ function CaseList({ data, page, setPage }: { data: Page<ProjectCase>; page: numb
 /** A provider's page: profile and record, 成果案例, and its published solutions. */
 export default function ProviderPage() {
   const { id } = useParams();
+  // `#documents` (from 服务商遴选) opens the 遴选材料 tab.
+  const openTab = useLocation().hash === '#documents' ? 'documents' : undefined;
   const navigate = useNavigate();
   const { user } = useAuth();
   const [provider, setProvider] = useState<Provider | null>(null);
@@ -147,6 +149,7 @@ export default function ProviderPage() {
         </Descriptions.Item>
       </Descriptions>
       <Tabs
+        defaultActiveKey={openTab}
         style={{ marginTop: 16 }}
         items={[
           ...(cases === null

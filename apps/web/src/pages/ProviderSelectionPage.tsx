@@ -1,5 +1,6 @@
 import { Button, Card, Input, Space, Table, Tabs, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 import { api } from '../api';
 import type { Page, Provider, ProviderStatus, SelectionDecision } from '../api';
 import { CodeTags } from '../components/CodeTags';
@@ -11,7 +12,10 @@ import { PROVIDER_KIND_NAMES, PROVIDER_STATUS_COLORS, PROVIDER_STATUS_NAMES, SEL
 const STATUSES: ProviderStatus[] = ['pending', 'approved', 'rejected', 'suspended'];
 const PAGE_SIZE = 20;
 
-/** 服务商遴选: city officers approve, reject, suspend or reinstate providers, each with a reason. */
+/**
+ * 服务商遴选: city officers approve, reject, suspend or reinstate providers, each with a reason.
+ * Approval needs the business licence on file (the API answers 409 naming it otherwise).
+ */
 export default function ProviderSelectionPage() {
   const [status, setStatus] = useState<ProviderStatus>('pending');
   const [q, setQ] = useState('');
@@ -71,7 +75,12 @@ export default function ProviderSelectionPage() {
             expandedRowRender: (p) => <Typography.Paragraph className="pre-wrap">{p.description || '（无简介）'}</Typography.Paragraph>,
           }}
           columns={[
-            { title: '服务商', dataIndex: 'name' },
+            {
+              title: '服务商',
+              dataIndex: 'name',
+              // The provider's page carries its 遴选材料 (licence, certificates), which approval requires.
+              render: (name: string, p) => <Link to={`/providers/${p.id}#documents`}>{name}</Link>,
+            },
             { title: '统一社会信用代码', dataIndex: 'uscc', render: (u: string) => <Typography.Text code>{u}</Typography.Text> },
             { title: '类型', dataIndex: 'kind', render: (k: string) => PROVIDER_KIND_NAMES[k] ?? k },
             { title: '服务区域', dataIndex: 'districts', render: (d: string[]) => <CodeTags list="districts" codes={d} max={3} /> },

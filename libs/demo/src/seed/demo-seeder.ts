@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CLOCK, UnitOfWork } from '@smedx/platform';
@@ -16,6 +17,8 @@ import { CreateNeedSchema, NeedsService } from '@smedx/demand';
 import { ChainInvitationsService, ChainsService, CreateChainSchema, CreateInvitationSchema } from '@smedx/chains';
 import { CreateEventSchema, EventsService, RegisterSchema } from '@smedx/events';
 import { PILOT_INDUSTRY_CODES } from '@smedx/taxonomy';
+import { DocumentsService, FilesService, samplePdf } from '@smedx/documents';
+import { PROVIDER_DOCUMENT_OWNER } from '@smedx/directory';
 import { generateDemoDataset } from '../demo-dataset.js';
 import type { DemoDataset, DemoOptions } from '../demo-dataset.js';
 
@@ -41,6 +44,8 @@ export class DemoSeeder {
     private readonly chains: ChainsService,
     private readonly invitations: ChainInvitationsService,
     private readonly events: EventsService,
+    private readonly files: FilesService,
+    private readonly documents: DocumentsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -112,6 +117,14 @@ export class DemoSeeder {
         }),
       );
       providerIds.set(p.key, created.id);
+      // Selection is decided on the business licence: every applicant files one (the pending ones too).
+      const owner = await principal(p.ownerKey);
+      const licence = await this.files.upload(owner, {
+        filename: '营业执照.pdf',
+        stream: Readable.from([samplePdf(`Business licence ${p.uscc}`)]),
+        organisationId: created.id,
+      });
+      await this.documents.attach(owner, PROVIDER_DOCUMENT_OWNER, created.id, { fileId: licence.id, kind: 'business_licence' });
       if (p.decision === 'pending') continue;
       const first = p.decision === 'reject' ? 'reject' : 'approve';
       await this.providers.decide(officer, created.id, {
