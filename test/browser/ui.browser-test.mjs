@@ -779,7 +779,8 @@ async function main() {
       return img && img.complete && img.naturalWidth === 48;
     });
     await page.screenshot({ path: join(RESULTS, 'ui-document-preview-image.png') });
-    await page.keyboard.press('Escape');
+    // Closed with its close button (Escape reaches the dialog only when the focus is inside it, which an image does not take).
+    await page.locator('.ant-modal').filter({ has: image }).locator('.ant-modal-close').click();
     await image.waitFor({ state: 'detached' });
   });
 

@@ -62,6 +62,8 @@ const READS: Record<string, ReadRule> = {
   // The need is a draft.
   '/needs/{id}': 'private',
   '/nominations/{id}': 'private',
+  '/nominations/{id}/documents': 'private',
+  '/nominations/{id}/documents/archive': 'private',
   '/needs/{id}/bids': 'private',
   '/needs/{id}/matches': 'private',
   '/organisations/{id}/members': 'private',

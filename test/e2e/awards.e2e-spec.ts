@@ -1,6 +1,7 @@
 import { startTestApp } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
-import { assessorPanel, nominationInput, toNotice } from '../factories/awards.js';
+import { assessorPanel, attachCaseMaterial, nominationInput, toNotice } from '../factories/awards.js';
+import { uploadPdf } from '../factories/documents.js';
 import { publishedSolution } from '../factories/catalogue.js';
 import { approvedProvider, cityOfficer, createEnterprise } from '../factories/directory.js';
 import { acceptedProject } from '../factories/subsidy.js';
@@ -23,10 +24,12 @@ describe('nominations and awards (SPEC capability 17)', () => {
     return { owner, enterprise: await createEnterprise(t, owner, overrides) };
   }
 
-  async function nominated(category = 'benchmark', overrides: Record<string, unknown> = {}) {
+  /** A nomination of a new enterprise by its owner, with its case material filed unless `material` is false. */
+  async function nominated(category = 'benchmark', overrides: Record<string, unknown> = {}, material = true) {
     const e = await enterprise(overrides);
     const res = await t.post('/nominations', nominationInput(category, e.enterprise.id), { token: e.owner.token });
     expect(res.status).toBe(201);
+    if (material) await attachCaseMaterial(t, res.body.id, e.owner.token);
     return { ...e, id: res.body.id as string, body: res.body };
   }
 
@@ -222,6 +225,37 @@ describe('nominations and awards (SPEC capability 17)', () => {
     t.clock.set('2025-03-01T02:00:00Z');
   });
 
+  it('is recommended only with its case material on file; the material is read by the parties, the district and later the experts', async () => {
+    const { owner, id } = await nominated('benchmark', { district: 'tiexi' }, false);
+    const bare = await t.post(`/nominations/${id}/recommend`, { reason: '同意推荐' }, { token: tiexi.token });
+    expect(bare.status).toBe(409);
+    expect(bare.body).toMatchObject({ code: 'documents_missing', details: { missing: [{ kind: 'case_material', name: '典型案例材料' }] } });
+    expect((await t.get(`/nominations/${id}`, { token: owner.token })).body.status).toBe('nominated');
+
+    const documentId = await attachCaseMaterial(t, id, owner.token);
+    const stranger = await registerUser(t, 'stranger');
+    for (const reader of [stranger, hunnan, panel[0]!]) {
+      expect((await t.get(`/nominations/${id}/documents`, { token: reader.token })).status).toBe(404);
+    }
+    expect((await t.get(`/nominations/${id}/documents`)).status).toBe(401);
+    const intruder = await enterprise();
+    const foreign = await uploadPdf(t, intruder.owner.token, '冒名材料');
+    expect(
+      (await t.post(`/nominations/${id}/documents`, { fileId: foreign, kind: 'case_material' }, { token: intruder.owner.token })).status,
+    ).toBe(404);
+    const checklist = await t.get(`/nominations/${id}/documents`, { token: tiexi.token });
+    expect(checklist.body).toMatchObject({ missing: [], mayReview: true });
+    expect((await t.post(`/documents/${documentId}/review`, { status: 'accepted' }, { token: tiexi.token })).status).toBe(201);
+
+    expect((await t.post(`/nominations/${id}/recommend`, { reason: '案例材料翔实' }, { token: tiexi.token })).status).toBe(201);
+    // From the recommendation on: the experts read it, and it is frozen (replacements only).
+    expect((await t.get(`/nominations/${id}/documents`, { token: panel[0]!.token })).status).toBe(200);
+    const late = await uploadPdf(t, owner.token, '补充证书');
+    const added = await t.post(`/nominations/${id}/documents`, { fileId: late, kind: 'certificate' }, { token: owner.token });
+    expect(added.status).toBe(409);
+    expect((await t.get(`/nominations/${id}/documents`, { token: owner.token })).body.frozen).toBe(true);
+  });
+
   it('rejects with a reason: the district before recommending, the city after; the subject may then be nominated again', async () => {
     const { owner, enterprise: e, id } = await nominated('digital_workshop');
     expect((await t.post(`/nominations/${id}/reject`, { reason: '不符合条件' }, { token: hunnan.token })).status).toBe(403);
@@ -260,6 +294,7 @@ describe('nominations and awards (SPEC capability 17)', () => {
     });
     expect(product.status).toBe(201);
     expect(product.body).toMatchObject({ category: 'product', nomineeId: provider.id, district: 'hunnan', enterpriseId: null });
+    await attachCaseMaterial(t, product.body.id, providerOwner.token);
     // Hunnan recommends it, not tiexi.
     expect((await t.post(`/nominations/${product.body.id}/recommend`, {}, { token: tiexi.token })).status).toBe(403);
     expect((await t.post(`/nominations/${product.body.id}/recommend`, {}, { token: hunnan.token })).status).toBe(201);

@@ -1,4 +1,5 @@
 import type { TestApp } from '../support/test-app.js';
+import { uploadPdf } from './documents.js';
 import { userWithRole } from './users.js';
 import type { TestUser } from './users.js';
 
@@ -44,4 +45,12 @@ export async function toNotice(t: TestApp, id: string, district: TestUser, city:
     ok(await t.post(`/nominations/${id}/review`, { score, comment: '示范效果明显' }, { token: panel[i]!.token }), 'review');
   }
   return ok(await t.post(`/nominations/${id}/publish`, {}, { token: city.token }), 'publish');
+}
+
+/** The nominee (or the nominator) files the case material (典型案例材料) the district's recommendation requires. */
+export async function attachCaseMaterial(t: TestApp, nominationId: string, token: string, organisationId?: string): Promise<string> {
+  const fileId = await uploadPdf(t, token, '典型案例材料', organisationId);
+  const res = await t.post(`/nominations/${nominationId}/documents`, { fileId, kind: 'case_material' }, { token });
+  if (res.status !== 201) throw new Error(`attach case material failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body.id;
 }

@@ -23,6 +23,7 @@ import { NeedsController } from './demand/needs.controller.js';
 import { DiagnosesController } from './diagnosis/diagnoses.controller.js';
 import {
   DocumentsController,
+  NominationDocumentsController,
   ProjectDocumentsController,
   ProviderDocumentsController,
   SubsidyDocumentsController,
@@ -124,6 +125,7 @@ export class ApiModule {
         SubsidyDocumentsController,
         ProviderDocumentsController,
         ProjectDocumentsController,
+        NominationDocumentsController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

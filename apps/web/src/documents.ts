@@ -28,6 +28,7 @@ export const OWNER_DOCUMENTS_PATHS = {
   'subsidy-applications': '/subsidy-applications/:id/documents',
   providers: '/providers/:id/documents',
   projects: '/projects/:id/documents',
+  nominations: '/nominations/:id/documents',
 } as const satisfies Record<DocumentOwnerPath, PathOf<'GET'> & PathOf<'POST'>>;
 
 export const DOCUMENT_STATUS_LABELS: Record<DocumentStatus, { text: string; color: string }> = {

@@ -10,3 +10,4 @@ export * from './awards.module.js';
 
 import { Nomination } from './entities/nomination.entity.js';
 export const AWARDS_ENTITIES = [Nomination];
+export * from './nomination-documents.js';

@@ -5,6 +5,7 @@ import { CLOCK, ConflictError, ForbiddenError, NotFoundError, UnitOfWork, hasRol
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { isDistrictOfficerFor } from '@smedx/directory';
+import { DocumentsService } from '@smedx/documents';
 import { IdentityService } from '@smedx/identity';
 import { NotificationsService } from '@smedx/notifications';
 import { mayReadNomination } from './awards.policy.js';
@@ -20,6 +21,7 @@ import type {
 } from './dto/awards.dto.js';
 import type { Nomination, NominationStep } from './entities/nomination.entity.js';
 import { MIN_ASSESSORS, noticeEnd, trimmedMean } from './nomination-rules.js';
+import { NOMINATION_DOCUMENT_OWNER } from './nomination-documents.js';
 import { NOMINATION_STATE_MACHINE } from './nomination-state.js';
 import type { NominationAction } from './nomination-state.js';
 import { NominationStore } from './nomination-store.js';
@@ -42,6 +44,7 @@ export class NominationReviewService {
     private readonly identity: IdentityService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
+    private readonly documents: DocumentsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -50,6 +53,9 @@ export class NominationReviewService {
     await this.uow.run(async (tx) => {
       const n = await this.store.load(tx, id);
       this.assertDistrictOfficer(actor, n, 'recommends');
+      // The state first (409 naming it), then the material the recommendation rests on (409 naming what is missing).
+      NOMINATION_STATE_MACHINE.next(n.status, 'recommend');
+      await this.documents.assertOwnerComplete(NOMINATION_DOCUMENT_OWNER, n.id, tx);
       const after = await this.step(tx, actor, n, 'recommend', input.reason ?? null, {});
       await this.notifyNominee(tx, after, '申报已获区县推荐', `“${after.title}”已由区县工信部门推荐，进入市级专家评审。`);
       const assessors = await this.identity.holdersOf('assessor', undefined, tx);

@@ -76,10 +76,11 @@ function ownerDocumentsController(path: string, ownerKind: string, label: string
 export const SubsidyDocumentsController = ownerDocumentsController('subsidy-applications', 'subsidy_application', 'subsidy application');
 export const ProviderDocumentsController = ownerDocumentsController('providers', 'provider', 'provider');
 export const ProjectDocumentsController = ownerDocumentsController('projects', 'project', 'project');
+export const NominationDocumentsController = ownerDocumentsController('nominations', 'nomination', 'nomination');
 
 /**
- * Documents of any registered owner by `ownerKind` (nominations and later
- * owners need no routes of their own), and the reviewer's marks.
+ * Documents of any registered owner by `ownerKind` (later owners need no
+ * routes of their own), and the reviewer's marks.
  */
 @ApiTags('documents')
 @ApiBearerAuth()
@@ -95,7 +96,10 @@ export class DocumentsController {
   }
 
   @Get('documents')
-  @ApiOperation({ summary: 'The documents of any registered owner {ownerKind, ownerId} as a checklist (nominations and later owners)' })
+  @ApiOperation({
+    summary:
+      'The documents of any registered owner {ownerKind, ownerId} as a checklist (any owner, including those without a path of their own)',
+  })
   @ApiZodQuery(OwnerQuerySchema)
   list(@CurrentUser() actor: Principal, @Query(new ZodPipe(OwnerQuerySchema)) query: OwnerQuery): Promise<DocumentChecklistView> {
     return this.documents.checklist(actor, query.ownerKind, query.ownerId);

@@ -1,7 +1,8 @@
 import { Button, Card, Descriptions, Drawer, Form, Input, List, Modal, Select, Space, Table, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
-import { hasRole, useUser } from '../auth';
+import { hasRole, isMemberOf, useUser } from '../auth';
+import { DocumentChecklist } from '../components/DocumentChecklist';
 import { showError, showSuccess } from '../components/feedback';
 import { useOrganisations } from '../components/useOrganisations';
 import { formatDate, formatFen, formatTime } from '../format';
@@ -47,10 +48,12 @@ export default function NominationsPage() {
           .filter(Boolean)
           .map((name) => ({ kind: 'document', name })),
       })
-      .then(() => {
+      .then((created) => {
         setCreating(false);
         form.resetFields();
-        showSuccess('申报已提交，等待区县推荐');
+        // The district recommends only with the case material on file: the drawer opens on its upload.
+        setOpen(created);
+        showSuccess('申报已提交，请上传典型案例材料后等待区县推荐');
         load();
       }, showError);
 
@@ -62,6 +65,14 @@ export default function NominationsPage() {
       onOk: () => onOk(text),
     });
   };
+
+  /** Who reads a nomination's files (the API's rule): its parties, its district, the city, and the experts once recommended. */
+  const readsMaterial = (n: Nomination) =>
+    isMemberOf(user, n.nomineeId) ||
+    n.nominatedBy === user.id ||
+    hasRole(user, 'city_officer', 'admin') ||
+    user.roles.some((g) => g.role === 'district_officer' && g.district === n.district) ||
+    (hasRole(user, 'assessor') && n.status !== 'nominated' && n.status !== 'rejected');
 
   const actions = (n: Nomination) => {
     const district = user.roles.some((g) => g.role === 'district_officer' && g.district === n.district);
@@ -231,6 +242,14 @@ export default function NominationsPage() {
                     {o.answer ? `（答复：${o.answer}）` : '（待答复）'}
                   </List.Item>
                 )}
+              />
+            )}
+            {readsMaterial(open) && (
+              <DocumentChecklist
+                key={open.id}
+                ownerPath="nominations"
+                ownerId={open.id}
+                title="申报材料（典型案例材料必传，区县推荐前提交）"
               />
             )}
             <Space wrap>{actions(open)}</Space>

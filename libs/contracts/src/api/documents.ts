@@ -107,7 +107,7 @@ export const DocumentChecklistViewSchema = z.strictObject({
 export type DocumentChecklistView = z.output<typeof DocumentChecklistViewSchema>;
 
 /** The owners whose documents live under their own path (`/<path>/:id/documents`). */
-export const DOCUMENT_OWNER_PATHS = ['subsidy-applications', 'providers', 'projects'] as const;
+export const DOCUMENT_OWNER_PATHS = ['subsidy-applications', 'providers', 'projects', 'nominations'] as const;
 export type DocumentOwnerPath = (typeof DOCUMENT_OWNER_PATHS)[number];
 
 const ZIP = 'application/zip';
@@ -130,4 +130,7 @@ export const documentRoutes = {
   'GET /projects/:id/documents': json(DocumentChecklistViewSchema),
   'POST /projects/:id/documents': json(DocumentViewSchema),
   'GET /projects/:id/documents/archive': file(ZIP),
+  'GET /nominations/:id/documents': json(DocumentChecklistViewSchema),
+  'POST /nominations/:id/documents': json(DocumentViewSchema),
+  'GET /nominations/:id/documents/archive': file(ZIP),
 } as const;
