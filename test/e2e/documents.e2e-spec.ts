@@ -7,7 +7,7 @@ import type { FileStore } from '@smedx/platform';
 import { DocumentRetention, StoredFile, samplePdf, samplePng } from '@smedx/documents';
 import { startTestApp } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
-import { cityOfficer, createEnterprise, createProvider } from '../factories/directory.js';
+import { attachLicence, cityOfficer, createEnterprise, createProvider } from '../factories/directory.js';
 import { download, subsidyDocuments, uploadFile, uploadPdf } from '../factories/documents.js';
 import type { AwardedProject } from '../factories/projects.js';
 import { acceptedProject, applyForSubsidy } from '../factories/subsidy.js';
@@ -127,6 +127,48 @@ describe('documents and evidence', () => {
       expect(over.status).toBe(413);
       expect(over.body).toMatchObject({ code: 'quota_exceeded' });
       expect(over.body.message).toContain('超出存储配额');
+    });
+
+    it('holds the quota under concurrent uploads: of four that fit only two at a time, two are stored', async () => {
+      const user = await registerUser(t, 'quota-race');
+      await createEnterprise(t, user);
+      const results = await Promise.all([1, 2, 3, 4].map((i) => uploadFile(t, user.token, pdfOfSize(400 * 1024, `race ${i}`), `${i}.pdf`)));
+      expect(results.map((r) => r.status).sort()).toEqual([201, 201, 413, 413]);
+      const stored = await t.dataSource.getRepository(StoredFile).countBy({ uploadedBy: user.id });
+      expect(stored).toBe(2);
+    });
+
+    it('sweeps uploads attached to nothing after FILE_ORPHAN_DAYS, freeing the quota; attached ones stay', async () => {
+      const user = await registerUser(t, 'orphans');
+      const enterprise = await createEnterprise(t, user);
+      const abandoned = await uploadFile(t, user.token, pdfOfSize(400 * 1024, 'abandoned'), 'abandoned.pdf');
+      expect(abandoned.status).toBe(201);
+      const applicant = await registerUser(t, 'orphans-provider');
+      const provider = await createProvider(t, applicant);
+      await attachLicence(t, applicant, provider.id);
+      const [licence] = (await t.get(`/providers/${provider.id}/documents`, { token: applicant.token })).body.items.find(
+        (i: any) => i.kind === 'business_licence',
+      ).current;
+      const retention = t.app.get(DocumentRetention);
+      expect(await retention.sweepOrphans()).toBe(0); // young uploads are left alone
+      t.clock.advance(8 * 24 * 3600_000);
+      try {
+        const removed = await retention.sweepOrphans();
+        expect(removed).toBeGreaterThanOrEqual(1);
+        expect(await t.dataSource.getRepository(StoredFile).findOneBy({ id: abandoned.body.id })).toBeNull();
+        expect(await store.stat(abandoned.body.sha256)).toBeNull();
+        // The attached licence, as old, stays with its blob.
+        expect(await t.dataSource.getRepository(StoredFile).findOneBy({ id: licence.fileId })).not.toBeNull();
+        expect((await download(t, `/files/${licence.fileId}`, applicant.token)).status).toBe(200);
+        expect((await download(t, `/files/${abandoned.body.id}`, user.token)).status).toBe(404);
+        // The quota it held is free again.
+        for (const seed of ['after 1', 'after 2']) {
+          const again = await uploadFile(t, user.token, pdfOfSize(400 * 1024, seed), `${seed}.pdf`, { organisationId: enterprise.id });
+          expect(again.status).toBe(201);
+        }
+      } finally {
+        t.clock.set(new Date());
+      }
     });
 
     it('stores the same bytes once when uploaded concurrently', async () => {

@@ -7,7 +7,10 @@ import { DocumentOwners } from './document-owners.js';
 import { Document } from './entities/document.entity.js';
 import { StoredFile } from './entities/stored-file.entity.js';
 
-/** Daily: removes the documents whose owner's retention (DOCUMENT_RETENTION_YEARS after it ended) has passed. */
+/**
+ * Daily: removes the documents whose owner's retention (DOCUMENT_RETENTION_YEARS after it ended) has passed,
+ * and the uploads attached to nothing for FILE_ORPHAN_DAYS.
+ */
 export const DocumentRetentionJob = defineScheduledJob('documents.retention-sweep', 24 * 3600);
 
 /** Owners looked at per run; the next run continues. */
@@ -38,6 +41,46 @@ export class DocumentRetention {
   @OnJob(DocumentRetentionJob)
   async run(): Promise<void> {
     await this.sweep();
+    await this.sweepOrphans();
+  }
+
+  /**
+   * Uploads attached to nothing for FILE_ORPHAN_DAYS (a form abandoned after
+   * its uploads, a replaced draft): their rows go, so they stop counting
+   * against the organisation's quota, then the blobs no row names. An upload
+   * attached meanwhile is kept (the delete re-checks in the same statement).
+   * Returns how many uploads were removed.
+   */
+  async sweepOrphans(): Promise<number> {
+    const cutoff = new Date(this.clock.now().getTime() - this.config.files.orphanDays * 24 * 3600_000);
+    const candidates = await this.dataSource
+      .getRepository(StoredFile)
+      .createQueryBuilder('s')
+      .select(['s.id', 's.sha256'])
+      .where('s.createdAt < :cutoff', { cutoff })
+      .andWhere('NOT EXISTS (SELECT 1 FROM document d WHERE d.file_id = s.id)')
+      .orderBy('s.createdAt', 'ASC')
+      .limit(BATCH * 5)
+      .getMany();
+    if (!candidates.length) return 0;
+    const orphans = await this.uow.run(async (tx) => {
+      const ids = candidates.map((c) => c.id);
+      const deleted = await tx
+        .createQueryBuilder()
+        .delete()
+        .from(StoredFile)
+        .where('id IN (:...ids)', { ids })
+        .andWhere('NOT EXISTS (SELECT 1 FROM document d WHERE d.file_id = stored_file.id)')
+        .execute();
+      const hashes = [...new Set(candidates.map((c) => c.sha256))];
+      const kept = new Set((await tx.find(StoredFile, { where: { sha256: In(hashes) }, select: { sha256: true } })).map((f) => f.sha256));
+      return { count: deleted.affected ?? 0, blobs: hashes.filter((h) => !kept.has(h)) };
+    });
+    for (const sha256 of orphans.blobs) {
+      await this.store.delete(sha256).catch((error: unknown) => this.logger.warn(`blob ${sha256} not removed: ${String(error)}`));
+    }
+    if (orphans.count) this.logger.log(`removed ${orphans.count} uploads attached to nothing for ${this.config.files.orphanDays} days`);
+    return orphans.count;
   }
 
   /** One pass; returns how many owners' documents were removed. */

@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import {
   APP_CONFIG,
   CLOCK,
@@ -104,10 +105,11 @@ export class FilesService implements OnModuleInit {
       const sha256 = counter.digest();
       const type = await detectFileType(staged, name);
       if (!type) throw new UnsupportedMediaTypeError('unsupported_file_type', UNSUPPORTED_TYPE_MESSAGE);
-      await this.assertQuota(actor, organisationId, sha256, counter.bytes);
-      await this.store.put(createReadStream(staged), sha256);
-      const file = await this.uow.run((tx) =>
-        tx.save(
+      // The row first, then the blob: a blob is never without a row (the retention sweep removes blobs no row
+      // names), and a row without its blob is never handed out (its id is returned only after the put).
+      const file = await this.uow.run(async (tx) => {
+        await this.assertQuota(tx, actor, organisationId, sha256, counter.bytes);
+        return tx.save(
           tx.create(StoredFile, {
             sha256,
             size: counter.bytes,
@@ -117,8 +119,14 @@ export class FilesService implements OnModuleInit {
             organisationId,
             uploadedBy: actor.userId,
           }),
-        ),
-      );
+        );
+      });
+      try {
+        await this.store.put(createReadStream(staged), sha256);
+      } catch (error) {
+        await this.uow.run((tx) => tx.delete(StoredFile, { id: file.id }));
+        throw error;
+      }
       return fileView(file);
     } catch (error) {
       // A client that went away mid-upload, or the plugin's own limit: nothing was stored.
@@ -237,10 +245,22 @@ export class FilesService implements OnModuleInit {
   /**
    * The organisation's (or, without one, the uploader's) stored bytes plus
    * this upload must stay within the quota; bytes it already holds count once.
+   * Read inside the transaction that adds the upload, under a lock on the
+   * quota's scope on PostgreSQL (SQLite runs write transactions one at a
+   * time), so concurrent uploads cannot pass the check together.
    */
-  private async assertQuota(actor: Principal, organisationId: string | null, sha256: string, size: number): Promise<void> {
+  private async assertQuota(
+    tx: EntityManager,
+    actor: Principal,
+    organisationId: string | null,
+    sha256: string,
+    size: number,
+  ): Promise<void> {
     const scope = organisationId ? { column: 's.organisationId', value: organisationId } : { column: 's.uploadedBy', value: actor.userId };
-    const rows = await this.dataSource
+    if (this.dataSource.options.type === 'postgres') {
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`file-quota:${scope.value}`]);
+    }
+    const rows = await tx
       .getRepository(StoredFile)
       .createQueryBuilder('s')
       .select('s.sha256', 'sha256')

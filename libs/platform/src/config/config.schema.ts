@@ -167,6 +167,8 @@ export const envSchema = z
     FILE_LINK_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
     /** Years documents are kept after the owner's last money event (a subsidy's disbursement), for audits. */
     DOCUMENT_RETENTION_YEARS: z.coerce.number().int().min(1).max(30).default(5),
+    /** Days an upload may stay attached to nothing (a form abandoned after its uploads) before the daily sweep removes it. */
+    FILE_ORPHAN_DAYS: z.coerce.number().int().min(1).max(365).default(7),
     /** Fair exposure: the most of the top 10 slots of a search or match list one provider holds. */
     EXPOSURE_MAX_PER_PROVIDER: z.coerce.number().int().min(1).max(10).default(3),
     /** Fair exposure: top-10 slots offered to newcomers (approved, fewer than 3 completed projects) within the margin. */
@@ -250,5 +252,6 @@ export interface AppConfig {
     quotaBytes: number;
     linkTtlSeconds: number;
     retentionYears: number;
+    orphanDays: number;
   };
 }

@@ -88,6 +88,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       quotaBytes: e.FILE_QUOTA_BYTES,
       linkTtlSeconds: e.FILE_LINK_TTL_SECONDS,
       retentionYears: e.DOCUMENT_RETENTION_YEARS,
+      orphanDays: e.FILE_ORPHAN_DAYS,
     },
   };
 }
