@@ -1,4 +1,4 @@
-/* global fetch, setTimeout, URL, AbortSignal, localStorage, window, document, getComputedStyle, Node, MutationObserver */
+/* global fetch, setTimeout, URL, AbortSignal, localStorage, window, document, getComputedStyle, Node, MutationObserver, FormData, Blob */
 /**
  * Browser test of the web UI: starts the built API (which serves apps/web/dist) on a
  * free port with a fresh SQLite data directory, drives Debian's Chromium through
@@ -903,11 +903,17 @@ async function main() {
     assert(projectPath, 'the project was created');
     // Still signed in as the provider, with nothing unread; the assessor accepts the project meanwhile.
     const assessorSession = await call(base, 'POST', '/auth/login', seeded.assessor);
+    // A pass explains each milestone still open.
+    const { milestones } = await call(base, 'GET', projectPath, undefined, assessorSession.accessToken);
+    const openMilestones = milestones
+      .filter((m) => m.status === 'planned' || m.status === 'in_progress')
+      .map((m) => ({ milestoneId: m.id, reason: '经双方书面确认，转入运维期完成' }));
     await call(
       base,
       'POST',
       `${projectPath}/acceptance`,
       {
+        openMilestones,
         levelAfter: 2,
         dataIntegration: '设备、计划与质量数据贯通，车间级数据实时采集。',
         dataIntegrationScore: 82,

@@ -18,7 +18,7 @@ import {
 } from '../factories/chains.js';
 import { needInput, publishedNeed } from '../factories/demand.js';
 import { approvedProvider, cityOfficer, createEnterprise, validUscc } from '../factories/directory.js';
-import { acceptanceInput, attachAcceptanceEvidence, awardedProject } from '../factories/projects.js';
+import { acceptanceInput, attachAcceptanceEvidence, awardedProject, openMilestoneReasons } from '../factories/projects.js';
 import { registerUser, userWithRole } from '../factories/users.js';
 import type { TestUser } from '../factories/users.js';
 
@@ -833,7 +833,11 @@ describe('chains (链式转型)', () => {
       accepted = await awardedProject(t, { enterprise: { name: '沈阳数控刀具有限公司' } });
       await joinChain(t, leader.owner, leader.chain.id, accepted.enterpriseOwner, accepted.enterprise, 'upstream');
       await attachAcceptanceEvidence(t, accepted.projectId, assessor.token);
-      const acceptance = await t.post(`/projects/${accepted.projectId}/acceptance`, acceptanceInput(), { token: assessor.token });
+      const acceptance = await t.post(
+        `/projects/${accepted.projectId}/acceptance`,
+        acceptanceInput(await openMilestoneReasons(t, accepted.projectId, assessor.token)),
+        { token: assessor.token },
+      );
       expect(acceptance.status).toBe(201);
       running = await awardedProject(t);
       await joinChain(t, leader.owner, leader.chain.id, running.enterpriseOwner, running.enterprise, 'downstream');

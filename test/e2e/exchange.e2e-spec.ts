@@ -4,7 +4,7 @@ import type { TestApp } from '../support/test-app.js';
 import { chainLeader, joinChain } from '../factories/chains.js';
 import { cityOfficer } from '../factories/directory.js';
 import { download } from '../factories/indicators.js';
-import { acceptanceInput, attachAcceptanceEvidence, awardedProject } from '../factories/projects.js';
+import { acceptanceInput, attachAcceptanceEvidence, awardedProject, openMilestoneReasons } from '../factories/projects.js';
 import type { AwardedProject } from '../factories/projects.js';
 import { loginAdmin, registerUser, userWithRole } from '../factories/users.js';
 import type { TestUser } from '../factories/users.js';
@@ -49,9 +49,13 @@ describe('national-platform export (数据交换)', () => {
     expect(failed.status).toBe(201);
     at('2024-09-19T17:00:00Z'); // 2024-09-20 in Shanghai
     await attachAcceptanceEvidence(t, a.projectId, assessor.token);
-    const passed = await t.post(`/projects/${a.projectId}/acceptance`, acceptanceInput({ levelAfter: 3, roiPercent: 32.5 }), {
-      token: assessor.token,
-    });
+    const passed = await t.post(
+      `/projects/${a.projectId}/acceptance`,
+      acceptanceInput({ levelAfter: 3, roiPercent: 32.5, ...(await openMilestoneReasons(t, a.projectId, assessor.token)) }),
+      {
+        token: assessor.token,
+      },
+    );
     expect(passed.status).toBe(201);
     at('2024-10-15T02:00:00Z');
     const nominated = await t.post(

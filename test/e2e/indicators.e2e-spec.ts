@@ -4,7 +4,7 @@ import { publishedSolution, solutionInput } from '../factories/catalogue.js';
 import { XLSX_TYPE, chainLeader, joinChain } from '../factories/chains.js';
 import { approvedProvider, cityOfficer, createEnterprise } from '../factories/directory.js';
 import { download, openWorkbook, setLevel } from '../factories/indicators.js';
-import { acceptanceInput, attachAcceptanceEvidence, awardedProject } from '../factories/projects.js';
+import { acceptanceInput, attachAcceptanceEvidence, awardedProject, openMilestoneReasons } from '../factories/projects.js';
 import { loginAdmin, registerUser, userWithRole } from '../factories/users.js';
 import type { TestUser } from '../factories/users.js';
 
@@ -94,7 +94,11 @@ describe('programme indicators (指标体系)', () => {
     await setLevel(t, a5.id, 3, 'self_check');
     at('2024-09-20T02:00:00Z');
     await attachAcceptanceEvidence(t, a2.projectId, assessor.token);
-    const accepted = await t.post(`/projects/${a2.projectId}/acceptance`, acceptanceInput({ levelAfter: 2 }), { token: assessor.token });
+    const accepted = await t.post(
+      `/projects/${a2.projectId}/acceptance`,
+      acceptanceInput({ levelAfter: 2, ...(await openMilestoneReasons(t, a2.projectId, assessor.token)) }),
+      { token: assessor.token },
+    );
     expect(accepted.status).toBe(201);
     at('2024-10-08T02:00:00Z');
     await publishedSolution(t, p2.owner, p2.provider.id, { industries: ['air_cooling', 'machine_tool'] });

@@ -5,7 +5,7 @@ import { approvedProvider, createEnterprise } from '../factories/directory.js';
 import { publishedSolution } from '../factories/catalogue.js';
 import { publishedNeed } from '../factories/demand.js';
 import { notificationsOf, submitBid } from '../factories/bidding.js';
-import { acceptanceInput, attachAcceptanceEvidence, reportInput } from '../factories/projects.js';
+import { acceptanceInput, attachAcceptanceEvidence, openMilestoneReasons, reportInput } from '../factories/projects.js';
 
 /**
  * The issue's whole journey over HTTP: a need, three bids, a revision and a
@@ -108,9 +108,13 @@ describe('journey: need → bids → award → project → acceptance → case �
     expect(before.a.score).toBeCloseTo(before.b.score, 9);
 
     await attachAcceptanceEvidence(t, projectId, assessor.token);
-    const accepted = await t.post(`/projects/${projectId}/acceptance`, acceptanceInput({ result: 'pass', levelAfter: 2 }), {
-      token: assessor.token,
-    });
+    const accepted = await t.post(
+      `/projects/${projectId}/acceptance`,
+      acceptanceInput({ result: 'pass', levelAfter: 2, ...(await openMilestoneReasons(t, projectId, assessor.token)) }),
+      {
+        token: assessor.token,
+      },
+    );
     expect(accepted.status).toBe(201);
     await t.drain();
 

@@ -8,7 +8,7 @@ import { ProjectsService, addDays, rmbUppercase, shanghaiDate } from '@smedx/pro
 import { startTestApp } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
 import { approvedProvider, cityOfficer, createEnterprise, createProvider } from '../factories/directory.js';
-import { acceptanceInput, attachAcceptanceEvidence, awardedProject, reportInput } from '../factories/projects.js';
+import { acceptanceInput, attachAcceptanceEvidence, awardedProject, openMilestoneReasons, reportInput } from '../factories/projects.js';
 import type { AwardedProject } from '../factories/projects.js';
 import { registerUser, userWithRole } from '../factories/users.js';
 import type { TestUser } from '../factories/users.js';
@@ -490,9 +490,37 @@ describe('projects (改造项目)', () => {
       expect((await t.get(`/projects/${main.projectId}`, { token: assessor.token })).body.status).toBe('active');
       await attachAcceptanceEvidence(t, main.projectId, assessor.token);
 
-      const res = await t.post(`/projects/${main.projectId}/acceptance`, acceptanceInput(), { token: assessor.token });
+      // Every milestone done, or a reason for each one still open: 409 naming the open ones otherwise.
+      const milestones = (await t.get(`/projects/${main.projectId}`, { token: assessor.token })).body.milestones;
+      const open = milestones.filter((m: any) => m.status === 'planned' || m.status === 'in_progress');
+      expect(open.length).toBeGreaterThan(1);
+      const unexplained = await t.post(`/projects/${main.projectId}/acceptance`, acceptanceInput(), { token: assessor.token });
+      expect(unexplained.status).toBe(409);
+      expect(unexplained.body).toMatchObject({ code: 'milestones_open' });
+      expect(unexplained.body.details.open.map((m: any) => m.id)).toEqual(open.map((m: any) => m.id));
+      expect(unexplained.body.message).toContain(`“${open[0].title}”`);
+      const partly = await t.post(
+        `/projects/${main.projectId}/acceptance`,
+        acceptanceInput({ openMilestones: [{ milestoneId: open[0].id, reason: '已书面确认转入运维期' }] }),
+        { token: assessor.token },
+      );
+      expect(partly.status).toBe(409);
+      expect(partly.body.details.open.map((m: any) => m.id)).toEqual(open.slice(1).map((m: any) => m.id));
+      const foreign = await t.post(
+        `/projects/${main.projectId}/acceptance`,
+        acceptanceInput({ openMilestones: [{ milestoneId: UNKNOWN_ID, reason: '不存在' }] }),
+        { token: assessor.token },
+      );
+      expect(foreign.status).toBe(400);
+      expect(foreign.body.message).toContain('openMilestones.0.milestoneId');
+      expect((await t.get(`/projects/${main.projectId}`, { token: assessor.token })).body.status).toBe('active');
+      const reasons = await openMilestoneReasons(t, main.projectId, assessor.token);
+
+      const res = await t.post(`/projects/${main.projectId}/acceptance`, acceptanceInput(reasons), { token: assessor.token });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ round: 1, result: 'pass', levelAfter: 3, roiPercent: 32.5, assessorId: assessor.id });
+      expect(res.body.openMilestones.map((m: any) => [m.milestoneId, m.title])).toEqual(open.map((m: any) => [m.id, m.title]));
+      expect(res.body.openMilestones[0].reason).toContain('转入运维期');
       expect(res.body.evidence).toEqual([
         { kind: 'contract', name: '改造服务合同.pdf', sha256: 'a'.repeat(64), sizeBytes: 204_800 },
         { kind: 'invoice', name: '增值税专用发票-001.pdf', sha256: null, sizeBytes: 51_200 },
@@ -614,9 +642,11 @@ describe('projects (改造项目)', () => {
       }
 
       await attachAcceptanceEvidence(t, second.projectId, assessor.token);
-      const passed = await t.post(`/projects/${second.projectId}/acceptance`, acceptanceInput({ levelAfter: 2 }), {
-        token: assessor.token,
-      });
+      const passed = await t.post(
+        `/projects/${second.projectId}/acceptance`,
+        acceptanceInput({ levelAfter: 2, ...(await openMilestoneReasons(t, second.projectId, assessor.token)) }),
+        { token: assessor.token },
+      );
       expect(passed.status).toBe(201);
       expect(passed.body).toMatchObject({ round: 2, result: 'pass' });
       project = (await t.get(`/projects/${second.projectId}`, { token: second.enterpriseOwner.token })).body;

@@ -117,6 +117,20 @@ describe('subsidy (专项资金) and the blacklist', () => {
       ['approve', 'city', 'approved'],
       ['disburse', null, 'disbursed'],
     ]);
+    // 办理记录 names who took each step, and in which capacity.
+    const names = new Map(
+      await Promise.all(
+        [project.enterpriseOwner, tiexi, city].map(
+          async (u) => [u.id, (await t.get('/auth/me', { token: u.token })).body.displayName] as const,
+        ),
+      ),
+    );
+    expect(paid.body.history.map((h: any) => [h.actorRole, h.actorName])).toEqual([
+      ['enterprise', names.get(project.enterpriseOwner.id)],
+      ['district_officer', names.get(tiexi.id)],
+      ['city_officer', names.get(city.id)],
+      ['city_officer', names.get(city.id)],
+    ]);
     for (const field of ['totalInvestmentFen', 'eligibleFen', 'amountFen', 'approvedFen', 'disbursedFen']) {
       expect(Number.isInteger(paid.body[field])).toBe(true);
     }

@@ -107,3 +107,21 @@ export async function attachAcceptanceEvidence(t: TestApp, projectId: string, to
     if (res.status !== 201) throw new Error(`attach ${kind} failed: ${res.status} ${JSON.stringify(res.body)}`);
   }
 }
+
+/**
+ * `{ openMilestones }` for an acceptance body that passes: a reason for each milestone of the project
+ * still open (a pass needs every milestone done or explained), read with `token` (the assessor).
+ */
+export async function openMilestoneReasons(
+  t: TestApp,
+  projectId: string,
+  token: string,
+): Promise<{ openMilestones: { milestoneId: string; reason: string }[] }> {
+  const project = await t.get(`/projects/${projectId}`, { token });
+  if (project.status !== 200) throw new Error(`read project failed: ${project.status} ${JSON.stringify(project.body)}`);
+  return {
+    openMilestones: project.body.milestones
+      .filter((m: any) => m.status === 'planned' || m.status === 'in_progress')
+      .map((m: any) => ({ milestoneId: m.id, reason: `“${m.title}”转入运维期完成，双方已书面确认` })),
+  };
+}

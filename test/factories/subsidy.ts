@@ -1,6 +1,6 @@
 import type { TestApp } from '../support/test-app.js';
 import { subsidyDocuments } from './documents.js';
-import { acceptanceInput, attachAcceptanceEvidence, awardedProject } from './projects.js';
+import { acceptanceInput, attachAcceptanceEvidence, awardedProject, openMilestoneReasons } from './projects.js';
 import type { AwardedProject } from './projects.js';
 import { userWithRole } from './users.js';
 import type { TestUser } from './users.js';
@@ -29,9 +29,13 @@ export async function acceptedProject(
   if (options.acceptance === false) return project;
   const { token } = await assessor(t);
   await attachAcceptanceEvidence(t, project.projectId, token);
-  const res = await t.post(`/projects/${project.projectId}/acceptance`, acceptanceInput({ levelAfter: options.levelAfter ?? 2 }), {
-    token,
-  });
+  const res = await t.post(
+    `/projects/${project.projectId}/acceptance`,
+    acceptanceInput({ levelAfter: options.levelAfter ?? 2, ...(await openMilestoneReasons(t, project.projectId, token)) }),
+    {
+      token,
+    },
+  );
   if (res.status !== 201) throw new Error(`acceptance failed: ${res.status} ${JSON.stringify(res.body)}`);
   return project;
 }

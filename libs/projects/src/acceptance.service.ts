@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { CLOCK, OutboxService, UnitOfWork } from '@smedx/platform';
+import { CLOCK, ConflictError, InvalidInputError, OutboxService, UnitOfWork } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { NeedsService } from '@smedx/demand';
@@ -10,6 +10,8 @@ import { NotificationsService } from '@smedx/notifications';
 import type { DigitalLevel } from '@smedx/taxonomy';
 import type { CreateAcceptanceInput } from './dto/projects.dto.js';
 import { Acceptance } from './entities/acceptance.entity.js';
+import type { OpenMilestoneReason } from './entities/acceptance.entity.js';
+import { Milestone } from './entities/milestone.entity.js';
 import { Project } from './entities/project.entity.js';
 import { PROJECT_STATE_MACHINE } from '@smedx/contracts';
 import { acceptanceView } from './projects.views.js';
@@ -53,6 +55,7 @@ export class AcceptanceService {
       const status = PROJECT_STATE_MACHINE.next(project.status, action);
       // A pass rests on the evidence (test report, data integration): 409 naming what is not attached.
       if (input.result === 'pass') await this.documents.assertOwnerComplete(PROJECT_DOCUMENT_OWNER, projectId, tx);
+      const openMilestones = input.result === 'pass' ? await this.openMilestoneReasons(tx, projectId, input.openMilestones) : [];
       const now = this.clock.now();
       await this.projects.transition(tx, project, action, { status, ...(input.result === 'pass' ? { acceptedAt: now } : {}) });
       const round = (await tx.countBy(Acceptance, { projectId })) + 1;
@@ -71,6 +74,7 @@ export class AcceptanceService {
           applicationEffect: input.applicationEffect || null,
           reasons: input.reasons,
           evidence: input.evidence.map((e) => ({ kind: e.kind, name: e.name, sha256: e.sha256 ?? null, sizeBytes: e.sizeBytes ?? null })),
+          openMilestones,
           decidedAt: now,
         }),
       );
@@ -97,6 +101,37 @@ export class AcceptanceService {
       await this.notifyParties(tx, project, acceptance);
       return acceptanceView(acceptance);
     });
+  }
+
+  /**
+   * A pass needs every milestone done (or cancelled) or a reason for each one still open: 409
+   * `milestones_open` naming those without one. Reasons for milestones that are not open, or not
+   * the project's, are a 400 naming the field.
+   */
+  private async openMilestoneReasons(
+    tx: EntityManager,
+    projectId: string,
+    given: readonly { milestoneId: string; reason: string }[],
+  ): Promise<OpenMilestoneReason[]> {
+    const milestones = await tx.find(Milestone, { where: { projectId }, order: { position: 'ASC' } });
+    const open = milestones.filter((m) => m.status === 'planned' || m.status === 'in_progress');
+    const reasons = new Map(given.map((g) => [g.milestoneId, g.reason.trim()]));
+    for (const [index, g] of given.entries()) {
+      if (!open.some((m) => m.id === g.milestoneId)) {
+        throw new InvalidInputError([
+          { field: `openMilestones.${index}.milestoneId`, reason: '不是本项目未完成的里程碑 (not an open milestone of this project)' },
+        ]);
+      }
+    }
+    const unexplained = open.filter((m) => !reasons.get(m.id));
+    if (unexplained.length) {
+      throw new ConflictError(
+        'milestones_open',
+        `验收通过需完成全部里程碑，或逐项说明未完成原因：${unexplained.map((m) => `“${m.title}”`).join('、')}`,
+        { open: unexplained.map((m) => ({ id: m.id, title: m.title, status: m.status })) },
+      );
+    }
+    return open.map((m) => ({ milestoneId: m.id, title: m.title, reason: reasons.get(m.id)! }));
   }
 
   private async updateProviderRecord(tx: EntityManager, providerId: string): Promise<void> {

@@ -70,6 +70,7 @@ export function acceptanceView(a: Acceptance): AcceptanceView {
     applicationEffect: a.applicationEffect,
     reasons: a.reasons,
     evidence: a.evidence,
+    openMilestones: a.openMilestones ?? [],
     decidedAt: a.decidedAt,
   };
 }

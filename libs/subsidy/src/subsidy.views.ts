@@ -1,11 +1,16 @@
-import { estimateSubsidy } from '@smedx/contracts';
+import { estimateSubsidy, subsidyActorRole } from '@smedx/contracts';
 import type { BlacklistEntryView, SubsidyApplicationView } from '@smedx/contracts';
 import type { BlacklistEntry } from './entities/blacklist-entry.entity.js';
 import type { SubsidyApplication } from './entities/subsidy-application.entity.js';
 
 export type { BlacklistEntryView, Page, SubsidyApplicationView } from '@smedx/contracts';
 
-export function subsidyApplicationView(a: SubsidyApplication, enterpriseName: string | null): SubsidyApplicationView {
+/** The application as shown; `people` names the users who took its steps (办理记录), by id. */
+export function subsidyApplicationView(
+  a: SubsidyApplication,
+  enterpriseName: string | null,
+  people: ReadonlyMap<string, string> = new Map(),
+): SubsidyApplicationView {
   return {
     id: a.id,
     enterpriseId: a.enterpriseId,
@@ -23,7 +28,7 @@ export function subsidyApplicationView(a: SubsidyApplication, enterpriseName: st
     clawbackFen: a.clawbackFen,
     paymentReference: a.paymentReference,
     status: a.status,
-    history: a.history,
+    history: a.history.map((h) => ({ ...h, actorName: people.get(h.actorId) ?? null, actorRole: subsidyActorRole(h) })),
     changes: a.changes,
     submittedBy: a.submittedBy,
     submittedAt: a.submittedAt,

@@ -405,6 +405,8 @@ interface AcceptanceFormValues {
   result: 'pass' | 'fail';
   reasons: string;
   evidence?: { kind: string; name: string }[];
+  /** Per open milestone (by id): why the project passes regardless. */
+  openMilestoneReasons?: Record<string, string | undefined>;
 }
 
 /** 验收测评: the rounds so far, and for assessors the acceptance form (pass → accepted; fail → rework). */
@@ -412,6 +414,9 @@ export function Acceptances({ project, canAccept, onChanged }: { project: Projec
   const [form] = Form.useForm<AcceptanceFormValues>();
   const [busy, setBusy] = useState(false);
   const rounds = [...project.acceptances].sort((a, b) => b.round - a.round);
+  // A pass needs every milestone done, or a reason for each one still open (the API answers 409 otherwise).
+  const openMilestones = project.milestones.filter((m) => m.status === 'planned' || m.status === 'in_progress');
+  const result = Form.useWatch('result', form);
 
   const submit = async (v: AcceptanceFormValues) => {
     setBusy(true);
@@ -432,6 +437,14 @@ export function Acceptances({ project, canAccept, onChanged }: { project: Projec
             result: v.result,
             reasons: v.reasons.trim(),
             evidence: (v.evidence ?? []).filter((e) => e?.name?.trim()).map((e) => ({ kind: e.kind, name: e.name.trim() })),
+            ...(v.result === 'pass'
+              ? {
+                  openMilestones: openMilestones.map((m) => ({
+                    milestoneId: m.id,
+                    reason: (v.openMilestoneReasons?.[m.id] ?? '').trim(),
+                  })),
+                }
+              : {}),
           },
         ),
       v.result === 'pass' ? '验收通过，项目已验收' : '验收未通过，项目转入整改',
@@ -520,6 +533,20 @@ export function Acceptances({ project, canAccept, onChanged }: { project: Projec
                 ]}
               />
             </Form.Item>
+            {result === 'pass' && openMilestones.length > 0 && (
+              <Card size="small" type="inner" title="未完成的里程碑：验收通过需逐项说明原因" style={{ marginBottom: 16 }}>
+                {openMilestones.map((m) => (
+                  <Form.Item
+                    key={m.id}
+                    name={['openMilestoneReasons', m.id]}
+                    label={`${m.title}（计划 ${formatDate(m.plannedDate)}）`}
+                    rules={[{ required: true, whitespace: true, message: '请说明该里程碑未完成仍予通过的原因' }]}
+                  >
+                    <Input maxLength={500} placeholder="例如：经双方书面确认，转入运维期完成" />
+                  </Form.Item>
+                ))}
+              </Card>
+            )}
             <Form.Item name="reasons" label="结论说明" rules={[{ required: true, whitespace: true, message: '请填写结论说明' }]}>
               <Input.TextArea rows={3} maxLength={5000} />
             </Form.Item>
@@ -561,6 +588,17 @@ export function Acceptances({ project, canAccept, onChanged }: { project: Projec
               <Descriptions.Item label="结论说明" span={3}>
                 <span className="pre-wrap">{a.reasons}</span>
               </Descriptions.Item>
+              {a.openMilestones.length > 0 && (
+                <Descriptions.Item label="未完成里程碑及原因" span={3}>
+                  <Space direction="vertical" size={2}>
+                    {a.openMilestones.map((m) => (
+                      <span key={m.milestoneId}>
+                        {m.title}：{m.reason}
+                      </span>
+                    ))}
+                  </Space>
+                </Descriptions.Item>
+              )}
               {a.evidence.length > 0 && (
                 <Descriptions.Item label="佐证材料" span={3}>
                   <Space size={4} wrap>

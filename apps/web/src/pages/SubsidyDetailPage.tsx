@@ -198,6 +198,17 @@ export default function SubsidyDetailPage() {
                 <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
                   {formatTime(h.at)}
                 </Typography.Text>
+                <div data-testid="subsidy-history-actor">
+                  <Typography.Text type="secondary">
+                    {h.actorRole === 'enterprise'
+                      ? `申报企业 · ${app.enterpriseName ?? ''}`
+                      : h.actorRole === 'district_officer'
+                        ? `${taxonomy.name('districts', app.district)}工信部门（初审）`
+                        : '市工信局'}
+                    {' · '}
+                    {h.actorName ?? '—'}
+                  </Typography.Text>
+                </div>
                 {h.reason && <div>理由：{h.reason}</div>}
               </div>
             ),

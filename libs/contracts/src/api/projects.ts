@@ -57,6 +57,14 @@ export const AcceptanceEvidenceSchema = z.strictObject({
 });
 export type AcceptanceEvidence = z.output<typeof AcceptanceEvidenceSchema>;
 
+/** A milestone still open when an acceptance passed, with the assessor's reason for accepting regardless. */
+export const OpenMilestoneReasonSchema = z.strictObject({
+  milestoneId: uuid,
+  title: z.string(),
+  reason: z.string(),
+});
+export type OpenMilestoneReason = z.output<typeof OpenMilestoneReasonSchema>;
+
 /** One acceptance test (验收测评) of a project by an assessor. */
 export const AcceptanceViewSchema = z.strictObject({
   id: uuid,
@@ -71,6 +79,7 @@ export const AcceptanceViewSchema = z.strictObject({
   applicationEffect: z.string().nullable(),
   reasons: z.string(),
   evidence: z.array(AcceptanceEvidenceSchema),
+  openMilestones: z.array(OpenMilestoneReasonSchema),
   decidedAt: instant,
 });
 export type AcceptanceView = z.output<typeof AcceptanceViewSchema>;

@@ -47,6 +47,24 @@ export const SubsidyDecisionSchema = z.strictObject({
 });
 export type SubsidyDecision = z.output<typeof SubsidyDecisionSchema>;
 
+/** In which capacity a step was taken: the applying enterprise, the district's 初审, the city's 复核 or payment. */
+export const SUBSIDY_ACTOR_ROLES = ['enterprise', 'district_officer', 'city_officer'] as const;
+export type SubsidyActorRole = (typeof SUBSIDY_ACTOR_ROLES)[number];
+
+/** A step as shown (办理记录): with who took it, by name, and in which capacity. */
+export const SubsidyDecisionViewSchema = SubsidyDecisionSchema.extend({
+  actorName: z.string().nullable(),
+  actorRole: z.enum(SUBSIDY_ACTOR_ROLES),
+});
+export type SubsidyDecisionView = z.output<typeof SubsidyDecisionViewSchema>;
+
+/** The capacity a step is taken in follows from the step: the enterprise files, the district and the city review, the city pays. */
+export function subsidyActorRole(step: Pick<SubsidyDecision, 'action' | 'stage'>): SubsidyActorRole {
+  if (step.action === 'submit' || step.action === 'resubmit') return 'enterprise';
+  if (step.stage === 'district') return 'district_officer';
+  return 'city_officer';
+}
+
 /** A change request: asked by the enterprise, decided by the district, an approved one filed with the city (备案). */
 export const SubsidyChangeRequestSchema = z.strictObject({
   id: uuid,
@@ -83,7 +101,7 @@ export const SubsidyApplicationViewSchema = z.strictObject({
   clawbackFen: fen.nullable(),
   paymentReference: z.string().nullable(),
   status: z.enum(SUBSIDY_STATUSES),
-  history: z.array(SubsidyDecisionSchema),
+  history: z.array(SubsidyDecisionViewSchema),
   changes: z.array(SubsidyChangeRequestSchema),
   submittedBy: uuid,
   submittedAt: instant,

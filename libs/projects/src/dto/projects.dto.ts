@@ -105,6 +105,13 @@ export const CreateAcceptanceSchema = z.object({
   result: z.enum(['pass', 'fail'], { error: 'must be pass or fail' }),
   reasons: text(5000),
   evidence: z.array(EvidenceSchema, { error: 'must be a list of documents' }).max(50, 'must hold at most 50 documents').default([]),
+  /** For a pass: why each milestone still open is accepted regardless (every open milestone needs one). */
+  openMilestones: z
+    .array(z.object({ milestoneId: z.uuid('must be a milestone id'), reason: text(500) }), {
+      error: 'must be a list of {milestoneId, reason}',
+    })
+    .max(50, 'must hold at most 50 milestones')
+    .default([]),
 });
 export type CreateAcceptanceInput = z.infer<typeof CreateAcceptanceSchema>;
 

@@ -1,10 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { JsonColumn, TimeColumn } from '@smedx/platform';
 
-import type { AcceptanceEvidence, AcceptanceResult } from '@smedx/contracts';
+import type { AcceptanceEvidence, AcceptanceResult, OpenMilestoneReason } from '@smedx/contracts';
 
 export { EVIDENCE_KINDS } from '@smedx/contracts';
-export type { AcceptanceEvidence, AcceptanceResult, EvidenceKind } from '@smedx/contracts';
+export type { AcceptanceEvidence, AcceptanceResult, EvidenceKind, OpenMilestoneReason } from '@smedx/contracts';
 
 /**
  * One acceptance test (验收测评) of a project by an assessor, along the plan's
@@ -64,6 +64,10 @@ export class Acceptance {
 
   @JsonColumn()
   evidence!: AcceptanceEvidence[];
+
+  /** The milestones open when it passed, each with the assessor's reason (a pass needs one for every open milestone). */
+  @JsonColumn({ default: '[]' })
+  openMilestones!: OpenMilestoneReason[];
 
   /** When the assessor decided. */
   @TimeColumn()
