@@ -65,6 +65,7 @@ const READS: Record<string, ReadRule> = {
   '/nominations/{id}/documents': 'private',
   '/nominations/{id}/documents/archive': 'private',
   '/needs/{id}/bids': 'private',
+  '/needs/{id}/invitations': 'private',
   '/needs/{id}/matches': 'private',
   '/organisations/{id}/members': 'private',
   '/projects/{id}': 'private',

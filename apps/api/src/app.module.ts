@@ -13,6 +13,7 @@ import { RatingsController } from './ratings/ratings.controller.js';
 import { ServiceFeesController } from './fees/service-fees.controller.js';
 import { BidsController } from './bidding/bids.controller.js';
 import { NeedBidsController } from './bidding/need-bids.controller.js';
+import { BidInvitationsController } from './bidding/bid-invitations.controller.js';
 import { ChainCasesController } from './chains/chain-cases.controller.js';
 import { ChainInvitationsController } from './chains/chain-invitations.controller.js';
 import { ChainLeadersController } from './chains/chain-leaders.controller.js';
@@ -103,6 +104,7 @@ export class ApiModule {
         SolutionsController,
         NeedsController,
         NeedBidsController,
+        BidInvitationsController,
         BidsController,
         ProjectsController,
         ProviderCasesController,

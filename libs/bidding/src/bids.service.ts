@@ -24,6 +24,7 @@ import { NotificationsService } from '@smedx/notifications';
 import { ProjectsService } from '@smedx/projects';
 import { ACTIVE_BID_STATUSES, BID_STATE_MACHINE } from '@smedx/contracts';
 import type { BidAction } from '@smedx/contracts';
+import { BidInvitationsService } from './bid-invitations.service.js';
 import { BidViews } from './bid-views.js';
 import type { BidAudience } from './bid-views.js';
 import type { AwardBidInput, BidActionInput, ExtendDeadlineInput, ListBidsQuery, ReviseBidInput, SubmitBidInput } from './dto/bid.dto.js';
@@ -56,6 +57,7 @@ export class BiddingService {
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
     private readonly views: BidViews,
+    private readonly invitations: BidInvitationsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -103,6 +105,7 @@ export class BiddingService {
         });
         await tx.save(bid);
         await this.saveRevision(tx, bid, actor.userId, null);
+        await this.invitations.answerWith(tx, bid);
         await this.audit.record(tx, {
           actorId: actor.userId,
           action: 'bid.submitted',

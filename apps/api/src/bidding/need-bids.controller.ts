@@ -2,8 +2,16 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody, ApiZodQuery, CurrentUser, ZodPipe } from '@smedx/platform';
 import type { Principal } from '@smedx/platform';
-import { AwardBidSchema, BiddingService, ExtendDeadlineSchema, ListBidsSchema, SubmitBidSchema } from '@smedx/bidding';
-import type { AwardBidInput, ExtendDeadlineInput, ListBidsQuery, SubmitBidInput } from '@smedx/bidding';
+import {
+  AwardBidSchema,
+  BidInvitationsService,
+  BiddingService,
+  ExtendDeadlineSchema,
+  InviteToBidSchema,
+  ListBidsSchema,
+  SubmitBidSchema,
+} from '@smedx/bidding';
+import type { AwardBidInput, ExtendDeadlineInput, InviteToBidInput, ListBidsQuery, SubmitBidInput } from '@smedx/bidding';
 import { UuidParam } from '../http/query.js';
 
 /** Bidding routes under a need: bid, compare, award, extend the deadline. */
@@ -11,7 +19,10 @@ import { UuidParam } from '../http/query.js';
 @ApiBearerAuth()
 @Controller('needs')
 export class NeedBidsController {
-  constructor(private readonly bidding: BiddingService) {}
+  constructor(
+    private readonly bidding: BiddingService,
+    private readonly invitations: BidInvitationsService,
+  ) {}
 
   @Post(':id/bids')
   @ApiOperation({ summary: 'Bid on a published need before its deadline (members of an approved provider)' })
@@ -36,6 +47,26 @@ export class NeedBidsController {
     @Query(new ZodPipe(ListBidsSchema)) query: ListBidsQuery,
   ) {
     return this.bidding.listForNeed(actor, id, query);
+  }
+
+  @Post(':id/invitations')
+  @ApiOperation({
+    summary:
+      'Invite an approved provider to bid on this published need (邀请投标; members of its enterprise): one invitation per provider and need (409 already_invited), the provider notified once',
+  })
+  @ApiZodBody(InviteToBidSchema)
+  invite(
+    @CurrentUser() actor: Principal,
+    @Param('id', new ZodPipe(UuidParam)) id: string,
+    @Body(new ZodPipe(InviteToBidSchema)) input: InviteToBidInput,
+  ) {
+    return this.invitations.invite(actor, id, input);
+  }
+
+  @Get(':id/invitations')
+  @ApiOperation({ summary: "The need's invitations to bid and the bids they brought (its enterprise and officers)" })
+  listInvitations(@CurrentUser() actor: Principal, @Param('id', new ZodPipe(UuidParam)) id: string) {
+    return this.invitations.forNeed(actor, id);
   }
 
   @Post(':id/award')

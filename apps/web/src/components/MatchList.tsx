@@ -1,4 +1,5 @@
 import { Empty, List, Progress, Space, Tag, Tooltip, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { Match } from '../api';
 import { MATCH_FACTORS } from '../labels';
@@ -40,7 +41,7 @@ function Breakdown({ breakdown }: { breakdown: Match['breakdown'] }) {
 }
 
 /** Ranked matches: the score bar, what each factor contributed, and the reasons in plain Chinese. */
-export function MatchList({ items, linkBase }: { items: Match[]; linkBase: string }) {
+export function MatchList({ items, linkBase, action }: { items: Match[]; linkBase: string; action?: (m: Match) => ReactNode }) {
   if (!items.length) return <Empty description="暂无匹配结果" />;
   return (
     <List
@@ -53,6 +54,7 @@ export function MatchList({ items, linkBase }: { items: Match[]; linkBase: strin
               <Tag color={index < 3 ? 'gold' : 'default'}>#{index + 1}</Tag>
               <Link to={`${linkBase}/${m.id}`}>{m.title}</Link>
               <Typography.Text type="secondary">{'providerName' in m ? m.providerName : m.enterpriseName}</Typography.Text>
+              {action?.(m)}
             </Space>
             <Progress percent={points(m.score)} format={(p) => `${p} 分`} style={{ maxWidth: 520 }} />
             <Breakdown breakdown={m.breakdown} />

@@ -8,6 +8,7 @@ import { BidComparison } from '../components/BidComparison';
 import { BidPanel } from '../components/BidPanel';
 import { CodeTags } from '../components/CodeTags';
 import { showError, showSuccess } from '../components/feedback';
+import { InviteToBidButton } from '../components/InviteToBid';
 import { MatchList } from '../components/MatchList';
 import { useMatches } from '../components/useMatches';
 import { useNeedBids } from '../components/useNeedBids';
@@ -38,6 +39,13 @@ export default function NeedDetailPage({ tab }: { tab?: 'bids' }) {
   const bidder = !mine && membershipsOf(user, 'provider').length > 0;
   // Bids exist once a need is published: the enterprise and officers see all, a provider its own.
   const bids = useNeedBids(id, !!need && need.status !== 'draft' && (mine || officer || bidder));
+  // The providers this need's enterprise invited to bid (邀请投标), shown on the matches.
+  const [invited, setInvited] = useState<Set<string>>(new Set());
+  const loadInvited = useCallback(() => {
+    if (!id || !mine) return;
+    api.get('/needs/:id/invitations', { id }).then((list) => setInvited(new Set(list.map((i) => i.providerId))), showError);
+  }, [id, mine]);
+  useEffect(loadInvited, [loadInvited]);
 
   const load = useCallback(() => {
     api.get('/needs/:id', { id: id! }).then(setNeed, (e) => {
@@ -117,7 +125,25 @@ export default function NeedDetailPage({ tab }: { tab?: 'bids' }) {
           {
             key: 'matches',
             label: `匹配方案（${matches.items.length}）`,
-            children: <MatchList items={matches.items} linkBase="/solutions" />,
+            children: (
+              <MatchList
+                items={matches.items}
+                linkBase="/solutions"
+                action={(m) =>
+                  mine && need.status === 'published' && 'providerId' in m ? (
+                    <InviteToBidButton
+                      key={`${m.providerId}-${invited.has(m.providerId)}`}
+                      needId={need.id}
+                      providerId={m.providerId}
+                      providerName={m.providerName ?? '服务商'}
+                      solutionId={m.id}
+                      invited={invited.has(m.providerId)}
+                      onInvited={loadInvited}
+                    />
+                  ) : null
+                }
+              />
+            ),
           },
         ]
       : []),

@@ -3,9 +3,10 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api';
 import type { Solution } from '../api';
-import { isMemberOf, useUser } from '../auth';
+import { isMemberOf, membershipsOf, useUser } from '../auth';
 import { CodeTags } from '../components/CodeTags';
 import { showError, showSuccess } from '../components/feedback';
+import { InviteToBidButton } from '../components/InviteToBid';
 import { MatchList } from '../components/MatchList';
 import { useMatches } from '../components/useMatches';
 import { formatFenRange, formatTime } from '../format';
@@ -103,26 +104,30 @@ export default function SolutionDetailPage() {
         </Space>
       }
       extra={
-        mine && (
-          <Space>
-            {solution.status !== 'delisted' && (
-              <Link to={`/solutions/${solution.id}/edit`}>
-                <Button>编辑</Button>
-              </Link>
-            )}
-            {solution.status === 'draft' && (
-              <Button type="primary" loading={busy} onClick={() => act('publish', '方案已发布')}>
-                发布
-              </Button>
-            )}
-            {solution.status === 'published' && (
-              <Popconfirm title="下架后不能再次发布，确定下架？" onConfirm={() => act('delist', '方案已下架')}>
-                <Button danger loading={busy}>
-                  下架
+        !mine && solution.status === 'published' && membershipsOf(user, 'enterprise').length > 0 ? (
+          <InviteToBidButton providerId={solution.providerId} providerName={solution.providerName ?? '服务商'} solutionId={solution.id} />
+        ) : (
+          mine && (
+            <Space>
+              {solution.status !== 'delisted' && (
+                <Link to={`/solutions/${solution.id}/edit`}>
+                  <Button>编辑</Button>
+                </Link>
+              )}
+              {solution.status === 'draft' && (
+                <Button type="primary" loading={busy} onClick={() => act('publish', '方案已发布')}>
+                  发布
                 </Button>
-              </Popconfirm>
-            )}
-          </Space>
+              )}
+              {solution.status === 'published' && (
+                <Popconfirm title="下架后不能再次发布，确定下架？" onConfirm={() => act('delist', '方案已下架')}>
+                  <Button danger loading={busy}>
+                    下架
+                  </Button>
+                </Popconfirm>
+              )}
+            </Space>
+          )
         )
       }
     >

@@ -106,3 +106,24 @@ export const ListBidsSchema = z.object({
     .default(20),
 });
 export type ListBidsQuery = z.infer<typeof ListBidsSchema>;
+
+/** `POST /needs/:id/invitations` (邀请投标): the provider invited, the solution seen (a match or its page), a note. */
+export const InviteToBidSchema = z.object({
+  providerId: uuid,
+  solutionId: uuid.optional(),
+  message: text(500).optional(),
+});
+export type InviteToBidInput = z.infer<typeof InviteToBidSchema>;
+
+/** `GET /bid-invitations`: the invitations to the caller's provider (name it when a member of several). */
+export const ListInvitationsSchema = z.object({
+  providerId: uuid.optional(),
+  page: z.coerce.number({ error: 'must be a page number' }).int('must be a page number').min(1, 'must be at least 1').default(1),
+  pageSize: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be an integer')
+    .min(1, 'must be at least 1')
+    .max(100, 'must be at most 100')
+    .default(20),
+});
+export type ListInvitationsQuery = z.infer<typeof ListInvitationsSchema>;

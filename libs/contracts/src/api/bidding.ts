@@ -98,6 +98,27 @@ export const AwardResultSchema = z.strictObject({
 });
 export type AwardResult = z.output<typeof AwardResultSchema>;
 
+/** An invitation to bid (邀请投标): who invited whom to which need, and the bid it brought, if any. */
+export const BidInvitationViewSchema = z.strictObject({
+  id: uuid,
+  needId: uuid,
+  needTitle: z.string(),
+  /** The need's status now (a provider can bid while it is `published` and before the deadline). */
+  needStatus: z.string(),
+  bidDeadline: instant,
+  enterpriseId: uuid,
+  enterpriseName: z.string().nullable(),
+  providerId: uuid,
+  providerName: z.string().nullable(),
+  solutionId: uuid.nullable(),
+  solutionTitle: z.string().nullable(),
+  message: z.string().nullable(),
+  invitedBy: uuid,
+  bidId: uuid.nullable(),
+  createdAt: instant,
+});
+export type BidInvitationView = z.output<typeof BidInvitationViewSchema>;
+
 export const biddingRoutes = {
   'GET /bids/:id': json(BidViewSchema),
   'PATCH /bids/:id': json(BidViewSchema),
@@ -105,6 +126,9 @@ export const biddingRoutes = {
   'POST /bids/:id/shortlist': json(BidViewSchema),
   'POST /needs/:id/bids': json(BidViewSchema),
   'GET /needs/:id/bids': json(pageOf(BidViewSchema)),
+  'POST /needs/:id/invitations': json(BidInvitationViewSchema),
+  'GET /needs/:id/invitations': json(z.array(BidInvitationViewSchema)),
+  'GET /bid-invitations': json(pageOf(BidInvitationViewSchema)),
   'POST /needs/:id/award': json(AwardResultSchema),
   'POST /needs/:id/extend': json(NeedViewSchema),
 } as const;
