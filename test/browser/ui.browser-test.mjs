@@ -1,4 +1,4 @@
-/* global fetch, setTimeout, URL, AbortSignal, localStorage, window, document, getComputedStyle, Node, MutationObserver */
+/* global fetch, setTimeout, URL, AbortSignal, localStorage, window, document, getComputedStyle, Node, MutationObserver, FormData, Blob */
 /**
  * Browser test of the web UI: starts the built API (which serves apps/web/dist) on a
  * free port with a fresh SQLite data directory, drives Debian's Chromium through
