@@ -4,6 +4,7 @@
  * user back to the login page on a 401. Paths are relative to `/api/v1`.
  */
 
+import { errorMessageZh, reasonZh } from '@smedx/contracts/errors/messages-zh.js';
 import type {
   AcceptanceEvidence as AcceptanceEvidenceView,
   AcceptanceView,
@@ -60,21 +61,30 @@ export class ApiError extends Error {
     readonly code?: string,
     /** The API's `details`: `{problems: [{field, reason}]}` on a 400. */
     readonly details?: Record<string, unknown>,
+    /** The API's Chinese message, for a code this build's table does not know yet. */
+    readonly messageZh?: string,
   ) {
     super(message);
     this.name = 'ApiError';
   }
+
+  /** What the user reads: the contract's Chinese text for the code (and field problems), else the API's `messageZh`, else `message`. */
+  get textZh(): string {
+    return errorMessageZh(this) ?? this.messageZh ?? this.message;
+  }
 }
 
-/** The fields a 400 names (`details.problems`, else parsed from `field: reason; …`); empty for other errors. */
+/** The fields a 400 names (`details.problems`, else parsed from `field: reason; …`), each reason in Chinese; empty for other errors. */
 export function fieldProblems(error: unknown): { field: string; reason: string }[] {
   if (!(error instanceof ApiError) || error.status !== 400) return [];
   const problems = error.details?.problems;
-  if (Array.isArray(problems)) return problems as { field: string; reason: string }[];
-  return error.message.split('; ').flatMap((part) => {
-    const at = part.indexOf(': ');
-    return at > 0 ? [{ field: part.slice(0, at), reason: part.slice(at + 2) }] : [];
-  });
+  const raw = Array.isArray(problems)
+    ? (problems as { field: string; reason: string; reasonZh?: string }[])
+    : error.message.split('; ').flatMap((part) => {
+        const at = part.indexOf(': ');
+        return at > 0 ? [{ field: part.slice(0, at), reason: part.slice(at + 2) }] : [];
+      });
+  return raw.map((p) => ({ field: p.field, reason: reasonZh(p) }));
 }
 
 export const tokenStore = {
@@ -131,13 +141,26 @@ async function request<T>(
   const text = await response.text();
   const data: unknown = text ? safeJson(text) : null;
   if (!response.ok) {
-    const body = (data ?? {}) as { error?: string; message?: string | string[]; code?: string; details?: Record<string, unknown> };
+    const body = (data ?? {}) as {
+      error?: string;
+      message?: string | string[];
+      code?: string;
+      messageZh?: string;
+      details?: Record<string, unknown>;
+    };
     const message = Array.isArray(body.message) ? body.message.join('; ') : (body.message ?? response.statusText);
     if (response.status === 401 && token) {
       tokenStore.clear();
       onUnauthorized();
     }
-    throw new ApiError(response.status, body.error ?? response.statusText, message || `HTTP ${response.status}`, body.code, body.details);
+    throw new ApiError(
+      response.status,
+      body.error ?? response.statusText,
+      message || `HTTP ${response.status}`,
+      body.code,
+      body.details,
+      body.messageZh,
+    );
   }
   return data as T;
 }
@@ -225,8 +248,21 @@ export const api = {
     try {
       const response = await fetch(`${BASE}${path}${toQueryString(query)}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
       if (!response.ok) {
-        const body = safeJson(await response.text()) as { error?: string; message?: string };
-        throw new ApiError(response.status, body.error ?? response.statusText, body.message ?? `打开文件失败（HTTP ${response.status}）`);
+        const body = safeJson(await response.text()) as {
+          error?: string;
+          message?: string;
+          code?: string;
+          messageZh?: string;
+          details?: Record<string, unknown>;
+        };
+        throw new ApiError(
+          response.status,
+          body.error ?? response.statusText,
+          body.message ?? `打开文件失败（HTTP ${response.status}）`,
+          body.code,
+          body.details,
+          body.messageZh,
+        );
       }
       const url = URL.createObjectURL(await response.blob());
       if (tab) tab.location.href = url;

@@ -32,18 +32,22 @@ describe('allows', () => {
 });
 
 describe('fieldProblems', () => {
-  it('reads details.problems of a 400', () => {
+  it('reads details.problems of a 400, each reason in Chinese', () => {
     const error = new ApiError(400, 'Bad Request', 'venue: is required unless the event is online', 'invalid_input', {
       problems: [{ field: 'venue', reason: 'is required unless the event is online' }],
     });
-    expect(fieldProblems(error)).toEqual([{ field: 'venue', reason: 'is required unless the event is online' }]);
+    expect(fieldProblems(error)).toEqual([{ field: 'venue', reason: '填写有误（is required unless the event is online）' }]);
+    const uscc = new ApiError(400, 'Bad Request', 'x', 'invalid_input', {
+      problems: [{ field: 'uscc', reason: "wrong check character 'X' (expected M)", reasonZh: '校验位错误（第18位为“X”，应为“M”）' }],
+    });
+    expect(fieldProblems(uscc)).toEqual([{ field: 'uscc', reason: '校验位错误（第18位为“X”，应为“M”）' }]);
   });
 
   it('parses the message when the API sent no details', () => {
     const error = new ApiError(400, 'Bad Request', 'slots: must be at most 96; availableSlots.2: must be a slot from 0 to 3');
     expect(fieldProblems(error)).toEqual([
-      { field: 'slots', reason: 'must be at most 96' },
-      { field: 'availableSlots.2', reason: 'must be a slot from 0 to 3' },
+      { field: 'slots', reason: '不能超过 96' },
+      { field: 'availableSlots.2', reason: '填写有误（must be a slot from 0 to 3）' },
     ]);
   });
 
@@ -72,8 +76,8 @@ describe('showFieldErrors', () => {
     expect(showFieldErrors(form, error, ['budgetWan', 'sites'], { budgetFen: 'budgetWan' })).toBe(true);
     expect(calls).toEqual([
       [
-        { name: 'budgetWan', errors: ['must be > 0'] },
-        { name: 'sites', errors: ['must be a UUID', 'is not opted in'] },
+        { name: 'budgetWan', errors: ['应大于 0'] },
+        { name: 'sites', errors: ['标识格式不正确', '填写有误（is not opted in）'] },
       ],
     ]);
   });
@@ -82,5 +86,15 @@ describe('showFieldErrors', () => {
     const { form, calls } = formWith();
     expect(showFieldErrors(form, new ApiError(400, 'Bad Request', '(body): must be an object'), ['title'])).toBe(false);
     expect(calls).toEqual([]);
+  });
+});
+
+describe('ApiError.textZh', () => {
+  it("prefers the contract's Chinese text for the code, then the API's messageZh, then message", () => {
+    expect(new ApiError(403, 'Forbidden', 'requires role city_officer or district_officer or admin', 'role_required').textZh).toBe(
+      '当前账号的角色无权执行此操作',
+    );
+    expect(new ApiError(409, 'Conflict', 'later', 'code_of_a_newer_api', undefined, '新版本的错误').textZh).toBe('新版本的错误');
+    expect(new ApiError(500, 'Internal Server Error', 'boom').textZh).toBe('boom');
   });
 });

@@ -1,5 +1,6 @@
 import type { NominationView, Wire } from '@smedx/contracts';
 import { AWARD_CAP_FEN } from '@smedx/contracts/rules/programme-caps.js';
+export { NOMINATION_STATUS_NAMES } from '@smedx/contracts/labels-zh.js';
 
 /** A nomination as the browser holds it (`NominationView` of the contract). */
 export type Nomination = Wire<NominationView>;
@@ -10,15 +11,6 @@ export const NOMINATION_CATEGORY_NAMES: Record<Nomination['category'], string> =
   benchmark: '数字化转型示范标杆',
   digital_workshop: '数字化车间',
   smart_factory: '智能工厂',
-};
-
-export const NOMINATION_STATUS_NAMES: Record<Nomination['status'], string> = {
-  nominated: '待区县推荐',
-  recommended: '待专家评审',
-  in_review: '专家评审中',
-  on_notice: '公示中',
-  awarded: '已认定',
-  rejected: '未通过',
 };
 
 /** 500,000 CNY: the most one award carries (`AWARD_CAP_FEN` of the programme's rules). */

@@ -12,6 +12,7 @@ import type {
 } from '@smedx/contracts';
 import { ELIGIBLE_CATEGORIES, estimateSubsidy } from '@smedx/contracts/rules/subsidy-estimate.js';
 import { SUBSIDY_STATE_MACHINE } from '@smedx/contracts/states/subsidy-state.js';
+export { CHANGE_STATUS_NAMES, SUBSIDY_STATUS_NAMES } from '@smedx/contracts/labels-zh.js';
 
 export type { InvestmentCategory, SubsidyStatus } from '@smedx/contracts';
 
@@ -20,16 +21,6 @@ export type SubsidyDecision = Wire<SubsidyDecisionView>;
 export type SubsidyChangeRequest = Wire<SubsidyChangeRequestView>;
 export type SubsidyApplication = Wire<SubsidyApplicationView>;
 export type BlacklistEntry = Wire<BlacklistEntryView>;
-
-export const SUBSIDY_STATUS_NAMES: Record<string, string> = {
-  submitted: '待区县初审',
-  returned: '已退回',
-  district_approved: '待市级复核',
-  approved: '已批准',
-  disbursed: '已拨付',
-  rejected: '未通过',
-  revoked: '已撤销',
-};
 
 export const SUBSIDY_STATUS_COLORS: Record<string, string> = {
   submitted: 'blue',
@@ -61,8 +52,6 @@ export const SUBSIDY_ACTION_NAMES: Record<string, string> = {
 export const STAGE_NAMES: Record<string, string> = { district: '区县初审', city: '市级复核' };
 
 export const CHANGE_KIND_NAMES: Record<string, string> = { subject: '项目主体', content: '主要建设内容', nature: '建设性质' };
-export const CHANGE_STATUS_NAMES: Record<string, string> = { pending: '待审核', approved: '已同意（已报市级备案）', rejected: '未同意' };
-
 export const BLACKLIST_SOURCE_NAMES: Record<string, string> = { manual: '市级认定', fraud_revocation: '弄虚作假撤销补贴' };
 
 /** Statuses in which a member may ask for a major change (第九条): those whose row of the state table allows it. */

@@ -12,3 +12,6 @@ export * from './states/chain-states.js';
 export * from './states/need-state.js';
 export * from './wire.js';
 export * from './api/index.js';
+export * from './errors/error-codes.js';
+export * from './errors/messages-zh.js';
+export * from './labels-zh.js';

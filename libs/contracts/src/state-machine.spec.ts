@@ -13,7 +13,8 @@ const DOOR: TransitionTable<DoorState, DoorAction> = {
 };
 
 describe('stateMachine', () => {
-  const door = stateMachine('door', DOOR_STATES, DOOR);
+  // A door's life cycle under a subject the error registry knows (the 409's code must be an ErrorCode).
+  const door = stateMachine('meeting', DOOR_STATES, DOOR);
 
   it('reads the next state from the table cell', () => {
     expect(door.next('closed', 'lock')).toBe('locked');
@@ -26,9 +27,9 @@ describe('stateMachine', () => {
     expect(() => door.next('locked', 'open')).toThrow(
       expect.objectContaining({
         kind: 'conflict',
-        code: 'door_invalid_transition',
+        code: 'meeting_invalid_transition',
         state: 'locked',
-        message: 'cannot open a door that is locked',
+        message: 'cannot open a meeting that is locked',
         details: { state: 'locked', action: 'open' },
       }),
     );
@@ -40,7 +41,7 @@ describe('stateMachine', () => {
     // Columns come back in the order of the states list, rows in the order of the table.
     expect(door.statesAllowing('open')).toEqual(['closed']);
     expect(door.statesAllowing('lock')).toEqual(['closed']);
-    expect(stateMachine('door', ['locked', 'closed', 'open'] as const, DOOR).statesAllowing('close')).toEqual(['open']);
+    expect(stateMachine('meeting', ['locked', 'closed', 'open'] as const, DOOR).statesAllowing('close')).toEqual(['open']);
     expect(door.actionsFrom('closed')).toEqual(['open', 'lock']);
     expect(door.actionsFrom('locked')).toEqual(['unlock']);
     for (const state of DOOR_STATES) {
@@ -52,21 +53,21 @@ describe('stateMachine', () => {
   });
 
   it('lets a machine phrase its own refusal', () => {
-    const phrased = stateMachine('door', DOOR_STATES, DOOR, {
-      conflict: (state, action) => new ConflictError('door_stuck', `the ${state} door will not ${action}`),
+    const phrased = stateMachine('meeting', DOOR_STATES, DOOR, {
+      conflict: (state, action) => new ConflictError('table_taken', `the ${state} door will not ${action}`),
     });
     expect(() => phrased.next('open', 'lock')).toThrow(
-      expect.objectContaining({ code: 'door_stuck', message: 'the open door will not lock' }),
+      expect.objectContaining({ code: 'table_taken', message: 'the open door will not lock' }),
     );
     expect(phrased.next('closed', 'open')).toBe('open');
   });
 
   describe('with a guard', () => {
     const asked: string[] = [];
-    const timed = stateMachine<DoorState, DoorAction, { now: number; closesAt: number }>('door', DOOR_STATES, DOOR, {
+    const timed = stateMachine<DoorState, DoorAction, { now: number; closesAt: number }>('meeting', DOOR_STATES, DOOR, {
       guard: (state, action, { now, closesAt }) => {
         asked.push(`${state}/${action}`);
-        if (action === 'unlock' && now >= closesAt) throw new GoneError('door_closed_for_the_night', 'too late');
+        if (action === 'unlock' && now >= closesAt) throw new GoneError('chain_invitation_expired', 'too late');
       },
     });
 
@@ -91,7 +92,7 @@ describe('stateMachine', () => {
 
   it('is frozen: the shared machine cannot be patched by a caller', () => {
     expect(Object.isFrozen(door)).toBe(true);
-    expect(door.subject).toBe('door');
+    expect(door.subject).toBe('meeting');
     expect(door.transitions).toBe(DOOR);
   });
 });

@@ -1,4 +1,5 @@
 import { StateConflictError } from './errors.js';
+import type { ErrorEntity } from './errors/error-codes.js';
 
 /** A transition table: state × action → state; a missing cell is a forbidden transition. */
 export type TransitionTable<S extends string, A extends string> = Readonly<Record<S, Partial<Record<A, S>>>>;
@@ -14,7 +15,7 @@ export type TransitionTable<S extends string, A extends string> = Readonly<Recor
  */
 export interface StateMachine<S extends string, A extends string, C = void> {
   /** What the 409 names (`need`, `bid`, …): its code is `<subject>_invalid_transition`. */
-  readonly subject: string;
+  readonly subject: ErrorEntity;
   readonly states: readonly S[];
   readonly transitions: TransitionTable<S, A>;
   /**
@@ -42,7 +43,7 @@ export interface StateMachineOptions<S extends string, A extends string, C = voi
 }
 
 export function stateMachine<S extends string, A extends string, C = void>(
-  subject: string,
+  subject: ErrorEntity,
   states: readonly S[],
   transitions: TransitionTable<S, A>,
   options: StateMachineOptions<S, A, C> = {},

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { InvalidInputError } from '@smedx/platform';
 import type { Principal } from '@smedx/platform';
-import type { DocumentKindRule } from '@smedx/contracts';
+import type { DocumentKindRule, ErrorEntity } from '@smedx/contracts';
 
 /** One kind of evidence an owner takes, with its Chinese name, and whether its rule requires it. */
 export type { DocumentKindRule } from '@smedx/contracts';
@@ -28,7 +28,7 @@ export interface DocumentOwnerAccess {
  */
 export interface DocumentOwnerType {
   /** Stored in `document.owner_kind`; lower snake case. */
-  readonly ownerKind: string;
+  readonly ownerKind: ErrorEntity;
   /** Chinese, for messages and archive names. */
   readonly label: string;
   readonly kinds: readonly DocumentKindRule[];

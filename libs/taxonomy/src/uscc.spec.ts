@@ -20,25 +20,26 @@ describe('validateUscc', () => {
     expect(validateUscc('911101087963838843')).toEqual({
       valid: false,
       reason: "wrong check character '3' (expected U)",
+      reasonZh: '校验位错误（第18位为“3”，应为“U”）',
     });
   });
 
   it('reports the length', () => {
-    expect(validateUscc('')).toEqual({ valid: false, reason: 'a USCC has 18 characters, got 0' });
-    expect(validateUscc('91110000802100433')).toEqual({ valid: false, reason: 'a USCC has 18 characters, got 17' });
+    expect(validateUscc('')).toEqual({ valid: false, reason: 'a USCC has 18 characters, got 0', reasonZh: '应为18位，实际为0位' });
+    expect(validateUscc('91110000802100433')).toMatchObject({ valid: false, reason: 'a USCC has 18 characters, got 17' });
     expect(validateUscc('91110000802100433BB')).toMatchObject({ valid: false });
   });
 
   it.each(['I', 'O', 'Z', 'S', 'V'])('names %s as an illegal character with its position', (char) => {
     const code = `91110000${char}02100433B`;
-    expect(validateUscc(code)).toEqual({
+    expect(validateUscc(code)).toMatchObject({
       valid: false,
       reason: `illegal character '${char}' at position 9 (I, O, Z, S, V are not allowed)`,
     });
   });
 
   it('rejects lower case, punctuation and full-width characters', () => {
-    expect(validateUscc('91350100m000100Y43')).toEqual({
+    expect(validateUscc('91350100m000100Y43')).toMatchObject({
       valid: false,
       reason: "lower-case 'm' at position 9; a USCC uses capital letters",
     });

@@ -17,7 +17,8 @@ const USCC_WEIGHTS = Array.from({ length: USCC_LENGTH - 1 }, (_, i) => {
 });
 const ORG_CODE_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 
-export type UsccValidation = { valid: true } | { valid: false; reason: string };
+/** `reason` in English as the API has always written it, `reasonZh` for people. */
+export type UsccValidation = { valid: true } | { valid: false; reason: string; reasonZh: string };
 
 function charValue(char: string, position: number): number {
   const value = USCC_CHARSET.indexOf(char);
@@ -56,32 +57,42 @@ export function orgCodeCheckCharacter(body8: string): string {
  * rather than silently upper-cased, so that what is stored is what was checked.
  */
 export function validateUscc(code: string): UsccValidation {
-  if (typeof code !== 'string') return { valid: false, reason: 'a USCC must be a string' };
+  if (typeof code !== 'string') return { valid: false, reason: 'a USCC must be a string', reasonZh: '应为文本' };
   if (code.length !== USCC_LENGTH) {
-    return { valid: false, reason: `a USCC has 18 characters, got ${code.length}` };
+    return { valid: false, reason: `a USCC has 18 characters, got ${code.length}`, reasonZh: `应为18位，实际为${code.length}位` };
   }
   for (let i = 0; i < code.length; i += 1) {
     const char = code.charAt(i);
     if (USCC_CHARSET.includes(char)) continue;
     const position = i + 1;
     if (/[a-z]/.test(char)) {
-      return { valid: false, reason: `lower-case '${char}' at position ${position}; a USCC uses capital letters` };
+      return {
+        valid: false,
+        reason: `lower-case '${char}' at position ${position}; a USCC uses capital letters`,
+        reasonZh: `第${position}位的“${char}”为小写字母，应使用大写字母`,
+      };
     }
     if (/[IOZSV]/.test(char)) {
       return {
         valid: false,
         reason: `illegal character '${char}' at position ${position} (I, O, Z, S, V are not allowed)`,
+        reasonZh: `第${position}位的“${char}”不允许使用（不使用 I、O、Z、S、V）`,
       };
     }
     return {
       valid: false,
       reason: `illegal character '${char}' at position ${position} (only digits and capital letters except I, O, Z, S, V)`,
+      reasonZh: `第${position}位的“${char}”不允许使用（只用数字和除 I、O、Z、S、V 外的大写字母）`,
     };
   }
   const expected = usccCheckCharacter(code.slice(0, USCC_LENGTH - 1));
   const actual = code.charAt(USCC_LENGTH - 1);
   if (actual !== expected) {
-    return { valid: false, reason: `wrong check character '${actual}' (expected ${expected})` };
+    return {
+      valid: false,
+      reason: `wrong check character '${actual}' (expected ${expected})`,
+      reasonZh: `校验位错误（第18位为“${actual}”，应为“${expected}”）`,
+    };
   }
   return { valid: true };
 }

@@ -25,14 +25,14 @@ const TITLES: Record<number, string> = {
   429: '请求过于频繁',
 };
 
-/** Shows the API's `message` (or the error's) to the user. */
+/** Shows the API error in Chinese ({@link ApiError.textZh}), or the error's own message. */
 export function showError(error: unknown): void {
   if (error instanceof ApiError) {
     notificationApi?.error({
       // One notice per kind: a page firing several requests at once shows one 401, not five.
       key: `api-error-${error.status}-${error.message}`,
       message: TITLES[error.status] ?? (error.status >= 500 ? '服务器错误' : '操作失败'),
-      description: error.message,
+      description: error.textZh,
       placement: 'topRight',
     });
     return;

@@ -17,7 +17,7 @@ export const UsccSchema = z
   .trim()
   .superRefine((value, ctx) => {
     const result = validateUscc(value);
-    if (!result.valid) ctx.addIssue({ code: 'custom', message: result.reason });
+    if (!result.valid) ctx.addIssue({ code: 'custom', message: result.reason, params: { reasonZh: result.reasonZh } });
   });
 
 const name = z.string().trim().min(1, 'is required').max(200);

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { codeMessageZh, errorMessageZh, isErrorCode, type ErrorCode } from '@smedx/contracts';
 import type { FastifyReply } from 'fastify';
 import { DomainError, DomainErrorKind } from './domain-error.js';
 
@@ -29,8 +30,22 @@ const REASON: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** The code of an error that names none of its own (Nest's 404 for an unknown route, a bare HttpException). */
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'bad_request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'route_not_found',
+  405: 'method_not_allowed',
+  413: 'body_too_large',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+  503: 'service_unavailable',
+};
+const codeFor = (statusCode: number): ErrorCode => CODE_BY_STATUS[statusCode] ?? (statusCode >= 500 ? 'internal_error' : 'bad_request');
+
 /** Fastify's client errors as the API names them, Chinese first. */
-const FASTIFY_CODES: Record<string, { code: string; message: string }> = {
+const FASTIFY_CODES: Record<string, { code: ErrorCode; message: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'body_too_large', message: '请求内容过大' },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'unsupported_media_type', message: '不支持的内容类型' },
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'invalid_content_length', message: '请求长度与内容不符' },
@@ -42,18 +57,22 @@ export interface ErrorBody {
   statusCode: number;
   error: string;
   message: string;
-  code?: string;
+  /** Always one of `ERROR_CODES` (`@smedx/contracts`), which has a Chinese text for each. */
+  code: ErrorCode;
+  /** The message in Chinese, for clients without the web UI's table. */
+  messageZh: string;
   details?: Record<string, unknown>;
 }
 
-/** Maps every error to SPEC's `{statusCode, error, message}` body. */
+/** Maps every error to SPEC's `{statusCode, error, message}` body, with a `code` and a Chinese `messageZh`. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const body = this.toBody(exception);
+    const bare = this.toBody(exception);
+    const body: ErrorBody = { ...bare, messageZh: errorMessageZh(bare) ?? codeMessageZh(bare.code) ?? '请求失败' };
     if (body.statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     const retryAfter = body.details?.retryAfterSeconds;
     if (body.statusCode === 429 && typeof retryAfter === 'number')
@@ -61,7 +80,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 
-  private toBody(exception: unknown): ErrorBody {
+  private toBody(exception: unknown): Omit<ErrorBody, 'messageZh'> {
     if (exception instanceof DomainError) {
       const statusCode = STATUS[exception.kind];
       return { statusCode, error: REASON[statusCode], message: exception.message, code: exception.code, details: exception.details };
@@ -89,7 +108,7 @@ export class HttpErrorFilter implements ExceptionFilter {
           details: checks.details as Record<string, unknown>,
         };
       }
-      return { statusCode, error: REASON[statusCode] ?? 'Error', message };
+      return { statusCode, error: REASON[statusCode] ?? 'Error', message, code: codeFor(statusCode) };
     }
     const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
@@ -98,14 +117,14 @@ export class HttpErrorFilter implements ExceptionFilter {
       const known =
         (typeof rawCode === 'string' ? FASTIFY_CODES[rawCode] : undefined) ??
         (exception instanceof SyntaxError ? FASTIFY_CODES.FST_ERR_CTP_INVALID_JSON_BODY : undefined);
-      const ownCode = typeof rawCode === 'string' && /^[a-z][a-z_]*$/.test(rawCode) ? rawCode : undefined;
+      const ownCode = isErrorCode(rawCode) ? rawCode : undefined;
       return {
         statusCode: fastifyStatus,
         error: REASON[fastifyStatus] ?? 'Error',
         message: known ? `${known.message} (${(exception as Error).message})` : (exception as Error).message,
-        ...(known ? { code: known.code } : ownCode ? { code: ownCode } : {}),
+        code: known?.code ?? ownCode ?? codeFor(fastifyStatus),
       };
     }
-    return { statusCode: 500, error: REASON[500], message: 'internal error' };
+    return { statusCode: 500, error: REASON[500]!, message: 'internal error', code: 'internal_error' };
   }
 }

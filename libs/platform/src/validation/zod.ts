@@ -1,6 +1,7 @@
 import { ArgumentMetadata, PipeTransform, applyDecorators } from '@nestjs/common';
 import { ApiBody, ApiQuery } from '@nestjs/swagger';
 import { z, ZodType } from 'zod';
+import { reasonZh } from '@smedx/contracts';
 import { InvalidInputError } from '../errors/domain-error.js';
 
 /** Validates and strips unknown fields with a zod schema; 400 names the field and the reason. */
@@ -20,8 +21,36 @@ export function parseOrThrow<T extends ZodType>(schema: T, value: unknown, rootN
     result.error.issues.map((issue) => ({
       field: issue.path.length ? issue.path.join('.') : rootName,
       reason: issue.message,
+      reasonZh: issueReasonZh(issue),
     })),
   );
+}
+
+/**
+ * A zod issue's reason in Chinese: a refinement may carry its own (`params.reasonZh`, as the
+ * USCC check does), the reasons the DTOs write are read from their text, the rest by kind.
+ */
+function issueReasonZh(issue: z.core.$ZodIssue): string {
+  const own = issue.code === 'custom' ? (issue.params as { reasonZh?: unknown } | undefined)?.reasonZh : undefined;
+  if (typeof own === 'string') return own;
+  const known = reasonZh({ reason: issue.message });
+  if (!known.startsWith('填写有误')) return known;
+  switch (issue.code) {
+    case 'invalid_type':
+      return '类型不正确';
+    case 'too_small':
+      return issue.origin === 'string' ? `长度不能少于 ${String(issue.minimum)}` : `不能小于 ${String(issue.minimum)}`;
+    case 'too_big':
+      return issue.origin === 'string' ? `长度不能超过 ${String(issue.maximum)}` : `不能大于 ${String(issue.maximum)}`;
+    case 'invalid_format':
+      return '格式不正确';
+    case 'invalid_value':
+      return '取值无效';
+    case 'unrecognized_keys':
+      return '含有无法识别的字段';
+    default:
+      return known;
+  }
 }
 
 /** OpenAPI schema for a zod schema (zod 4 writes JSON Schema itself). */
