@@ -73,6 +73,7 @@ export const ERROR_MESSAGES_ZH: Readonly<Record<FixedErrorCode, Text>> = {
   already_enrolled: '该企业已在试点企业库中',
   already_member: '已是成员，无需重复添加',
   already_registered: '该组织已报名此活动',
+  already_invited: '已邀请该服务商投标此需求，无需重复邀请',
   bid_changed: '投标已被他人修改，请刷新后重试',
   bid_exists: '本服务商已对该需求投标，请修改或撤回原投标',
   bidding_closed: '该需求的投标已截止',
@@ -98,6 +99,11 @@ export const ERROR_MESSAGES_ZH: Readonly<Record<FixedErrorCode, Text>> = {
   event_full: '活动报名名额已满',
   lexicon_entry_exists: '该检索词条已存在',
   milestone_changed: '里程碑已被他人修改，请刷新后重试',
+  milestones_open: (d) => {
+    const open = Array.isArray(d?.open) ? (d.open as { title?: unknown }[]).map((m) => m.title).filter((n) => typeof n === 'string') : [];
+    return `验收通过需完成全部里程碑，或逐项说明未完成原因${open.length ? `：${open.map((t) => `“${t}”`).join('、')}` : ''}`;
+  },
+  provider_already_bid: '该服务商已对此需求投标，无需邀请',
   need_changed: '需求已被他人修改，请刷新后重试',
   need_has_bids: '需求已有投标，不能延期',
   no_opted_in_members: '尚无链上成员同意参与联合需求',
