@@ -490,10 +490,13 @@ async function main() {
     await page.locator('.ant-table').waitFor();
   });
 
-  await check('audit log lists the role grant', async () => {
+  await check('audit log lists the role grant by its Chinese name and the operator by name', async () => {
     await page.locator('.ant-layout-sider .ant-menu').getByText('审计日志').click();
     await page.waitForURL('**/audit');
-    await page.locator('.ant-table-row').filter({ hasText: 'role.granted' }).first().waitFor();
+    const row = page.locator('.ant-table-row').filter({ hasText: '授予角色' }).first();
+    await row.waitFor();
+    assert(!(await row.textContent()).includes('role.granted'), 'no action code shown');
+    assert((await row.textContent()).includes('平台管理员'), `the operator by name: ${await row.textContent()}`);
   });
 
   const side = page.locator('.ant-layout-sider .ant-menu');

@@ -67,6 +67,9 @@ describe('invitations to bid (邀请投标)', () => {
       query: { action: 'bid.invited', entityId: need.id },
     });
     expect(audit.body.items).toHaveLength(1);
+    // The audit names the operator (办理人).
+    const me = (await t.get('/auth/me', { token: owner.token })).body;
+    expect(audit.body.items[0]).toMatchObject({ actorId: owner.id, actorName: me.displayName });
   });
 
   it('refuses others, bad providers and closed needs with clear errors', async () => {

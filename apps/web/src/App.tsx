@@ -2,6 +2,7 @@ import { App as AntApp, Spin } from 'antd';
 import { lazy, Suspense, useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { RequireRole } from './components/RequireRole';
 import { AuthProvider, useAuth } from './auth';
 import { AppLayout } from './components/AppLayout';
 import { connectFeedback } from './components/feedback';
@@ -96,13 +97,62 @@ export function App() {
               <Route path="projects/:id" element={<ProjectDetailPage />} />
               <Route path="providers/:id" element={<ProviderPage />} />
               <Route path="organisation" element={<OrganisationPage />} />
-              <Route path="selection" element={<ProviderSelectionPage />} />
-              <Route path="pilot-pool" element={<PilotPoolPage />} />
-              <Route path="audit" element={<AuditPage />} />
-              <Route path="admin/users" element={<AdminUsersPage />} />
-              <Route path="admin/jobs" element={<AdminJobsPage />} />
-              <Route path="indicators" element={<IndicatorsPage />} />
-              <Route path="unmet-demand" element={<UnmetDemandPage />} />
+              <Route
+                path="selection"
+                element={
+                  <RequireRole roles={['city_officer']}>
+                    <ProviderSelectionPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="pilot-pool"
+                element={
+                  <RequireRole roles={['city_officer', 'district_officer', 'assessor', 'admin']}>
+                    <PilotPoolPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="audit"
+                element={
+                  <RequireRole roles={['city_officer', 'district_officer', 'admin']}>
+                    <AuditPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="admin/users"
+                element={
+                  <RequireRole roles={['admin']}>
+                    <AdminUsersPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="admin/jobs"
+                element={
+                  <RequireRole roles={['admin']}>
+                    <AdminJobsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="indicators"
+                element={
+                  <RequireRole roles={['city_officer', 'district_officer', 'admin']}>
+                    <IndicatorsPage />
+                  </RequireRole>
+                }
+              />
+              <Route
+                path="unmet-demand"
+                element={
+                  <RequireRole roles={['city_officer', 'district_officer', 'admin']}>
+                    <UnmetDemandPage />
+                  </RequireRole>
+                }
+              />
               <Route path="nominations" element={<NominationsPage />} />
               <Route path="events" element={<EventsPage />} />
               <Route path="events/new" element={<EventFormPage />} />
@@ -115,7 +165,14 @@ export function App() {
               <Route path="subsidy" element={<SubsidyListPage />} />
               <Route path="subsidy/new" element={<SubsidyApplyPage />} />
               <Route path="subsidy/:id" element={<SubsidyDetailPage />} />
-              <Route path="blacklist" element={<BlacklistPage />} />
+              <Route
+                path="blacklist"
+                element={
+                  <RequireRole roles={['city_officer', 'district_officer', 'admin']}>
+                    <BlacklistPage />
+                  </RequireRole>
+                }
+              />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

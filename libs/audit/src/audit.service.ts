@@ -101,15 +101,19 @@ export class AuditService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return { items: items.map(auditEntryView), total, page: query.page, pageSize: query.pageSize };
+    return { items: items.map((e) => auditEntryView(e)), total, page: query.page, pageSize: query.pageSize };
   }
 }
 
-/** An entry as the API shows it (the outbox job that wrote it stays internal). */
-export function auditEntryView(e: AuditEntry): AuditEntryView {
+/**
+ * An entry as the API shows it (the outbox job that wrote it stays internal); `actorName` is
+ * filled by whoever can name people (the API's audit route, from identity).
+ */
+export function auditEntryView(e: AuditEntry, actorName: string | null = null): AuditEntryView {
   return {
     id: e.id,
     actorId: e.actorId,
+    actorName,
     action: e.action,
     entityType: e.entityType,
     entityId: e.entityId,

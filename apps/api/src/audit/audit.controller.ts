@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { ApiZodQuery, CurrentUser, Roles, ZodPipe } from '@smedx/platform';
 import type { Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
+import { IdentityService } from '@smedx/identity';
 import { PageQuery } from '../http/query.js';
 import { auditScopeOf } from './audit-scope.js';
 
@@ -22,6 +23,7 @@ export class AuditController {
   constructor(
     private readonly audit: AuditService,
     private readonly dataSource: DataSource,
+    private readonly identity: IdentityService,
   ) {}
 
   @Get()
@@ -32,7 +34,11 @@ export class AuditController {
       "their district's enterprises, needs, bids, projects, subsidy applications and events, and of providers",
   })
   @ApiZodQuery(AuditQuery)
-  list(@CurrentUser() principal: Principal, @Query(new ZodPipe(AuditQuery)) q: z.infer<typeof AuditQuery>) {
-    return this.audit.list(q, auditScopeOf(principal, this.dataSource));
+  async list(@CurrentUser() principal: Principal, @Query(new ZodPipe(AuditQuery)) q: z.infer<typeof AuditQuery>) {
+    const page = await this.audit.list(q, auditScopeOf(principal, this.dataSource));
+    // People by name (办理人), in one query for the page.
+    const ids = [...new Set(page.items.flatMap((e) => (e.actorId ? [e.actorId] : [])))];
+    const names = new Map((await this.identity.contacts(ids, [])).map((c) => [c.userId, c.displayName]));
+    return { ...page, items: page.items.map((e) => ({ ...e, actorName: e.actorId ? (names.get(e.actorId) ?? null) : null })) };
   }
 }

@@ -21,9 +21,8 @@ import {
 } from '@ant-design/icons';
 import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { api } from '../api';
 import type { User } from '../api';
 import { hasRole, membershipsOf, useAuth, useUser } from '../auth';
 import { useChainMenuEntry } from '../chains';
@@ -92,15 +91,9 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
-  const [indicatorsAvailable, setIndicatorsAvailable] = useState(false);
-
-  useEffect(() => {
-    // The indicators page appears only once its route answers for this user.
-    api.get('/indicators').then(
-      () => setIndicatorsAvailable(true),
-      () => setIndicatorsAvailable(false),
-    );
-  }, [user.id]);
+  // The indicators' own rule (libs/indicators indicatorScope): city officers and admins, district officers of a district.
+  const indicatorsAvailable =
+    hasRole(user, 'city_officer', 'admin') || user.roles.some((r) => r.role === 'district_officer' && !!r.district);
 
   const chainEntry = useChainMenuEntry(user);
   const items = useMemo(() => menuFor(user, indicatorsAvailable, chainEntry), [user, indicatorsAvailable, chainEntry]);

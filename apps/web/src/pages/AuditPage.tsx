@@ -1,4 +1,5 @@
-import { Card, Input, Space, Table, Tag, Typography } from 'antd';
+import { Card, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { AUDIT_ACTION_NAMES, AUDIT_ENTITY_NAMES, auditActionNameZh } from '@smedx/contracts';
 import { useEffect, useState } from 'react';
 import { api } from '../api';
 import type { AuditEntry, Page } from '../api';
@@ -6,16 +7,6 @@ import { showError } from '../components/feedback';
 import { formatTime } from '../format';
 
 const PAGE_SIZE = 20;
-const ENTITY_NAMES: Record<string, string> = {
-  user: '用户',
-  enterprise: '企业',
-  provider: '服务商',
-  solution: '方案',
-  need: '需求',
-  bid: '投标',
-  project: '项目',
-  subsidy_application: '专项资金申请',
-};
 
 /** 审计日志: who decided what, when and why. */
 export default function AuditPage() {
@@ -40,8 +31,24 @@ export default function AuditPage() {
       </Typography.Title>
       <Card>
         <Space wrap style={{ marginBottom: 16 }}>
-          <Input.Search placeholder="对象类型，如 provider" allowClear onSearch={search('entityType')} style={{ width: 220 }} />
-          <Input.Search placeholder="操作，如 provider.approved" allowClear onSearch={search('action')} style={{ width: 240 }} />
+          <Select
+            placeholder="对象类型"
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            options={Object.entries(AUDIT_ENTITY_NAMES).map(([value, label]) => ({ value, label }))}
+            onChange={(v?: string) => search('entityType')(v ?? '')}
+            style={{ width: 180 }}
+          />
+          <Select
+            placeholder="操作"
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            options={Object.entries(AUDIT_ACTION_NAMES).map(([value, label]) => ({ value, label }))}
+            onChange={(v?: string) => search('action')(v ?? '')}
+            style={{ width: 240 }}
+          />
           <Input.Search placeholder="对象 ID" allowClear onSearch={search('entityId')} style={{ width: 320 }} />
         </Space>
         <Table<AuditEntry>
@@ -56,12 +63,20 @@ export default function AuditPage() {
           }}
           columns={[
             { title: '时间', dataIndex: 'at', width: 150, render: (t: string) => formatTime(t) },
-            { title: '操作', dataIndex: 'action', render: (a: string) => <Tag color="blue">{a}</Tag> },
-            { title: '对象', dataIndex: 'entityType', render: (t: string, row) => `${ENTITY_NAMES[t] ?? t} ${row.entityId.slice(0, 8)}` },
+            { title: '操作', dataIndex: 'action', render: (a: string) => <Tag color="blue">{auditActionNameZh(a)}</Tag> },
+            {
+              title: '对象',
+              dataIndex: 'entityType',
+              render: (t: string, row) => (
+                <span>
+                  {AUDIT_ENTITY_NAMES[t] ?? t} <Typography.Text type="secondary">{row.entityId.slice(0, 8)}</Typography.Text>
+                </span>
+              ),
+            },
             {
               title: '操作人',
-              dataIndex: 'actorId',
-              render: (a: string | null) => (a ? <Typography.Text code>{a.slice(0, 8)}</Typography.Text> : '系统'),
+              dataIndex: 'actorName',
+              render: (name: string | null, row) => (row.actorId ? (name ?? '已注销用户') : '系统'),
             },
             { title: '理由', dataIndex: 'reason', render: (r: string | null) => r ?? '—' },
           ]}

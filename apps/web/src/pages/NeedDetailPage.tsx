@@ -31,12 +31,13 @@ export default function NeedDetailPage({ tab }: { tab?: 'bids' }) {
   const [busy, setBusy] = useState(false);
   // Controlled: the bids tab appears only once the bids have loaded, after the need.
   const [activeTab, setActiveTab] = useState<string>(tab ?? 'details');
-  const matches = useMatches('needs', id);
   const mine = !!need && isMemberOf(user, need.enterpriseId);
   const officer =
     !!need &&
     (hasRole(user, 'city_officer', 'admin') || user.roles.some((r) => r.role === 'district_officer' && r.district === need.district));
   const bidder = !mine && membershipsOf(user, 'provider').length > 0;
+  // Matches are asked for only by whom the API shows them (the enterprise, officers and assessors, providers).
+  const matches = useMatches('needs', need && (mine || officer || bidder || hasRole(user, 'assessor')) ? id : undefined);
   // Bids exist once a need is published: the enterprise and officers see all, a provider its own.
   const bids = useNeedBids(id, !!need && need.status !== 'draft' && (mine || officer || bidder));
   // The providers this need's enterprise invited to bid (邀请投标), shown on the matches.

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api';
 import type { Solution } from '../api';
-import { isMemberOf, membershipsOf, useUser } from '../auth';
+import { hasRole, isMemberOf, membershipsOf, useUser } from '../auth';
 import { CodeTags } from '../components/CodeTags';
 import { showError, showSuccess } from '../components/feedback';
 import { InviteToBidButton } from '../components/InviteToBid';
@@ -22,7 +22,13 @@ export default function SolutionDetailPage() {
   const [solution, setSolution] = useState<Solution | null>(null);
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
-  const matches = useMatches('solutions', id);
+  // Matches are asked for only by whom the API shows them: the provider's members and officers.
+  const matches = useMatches(
+    'solutions',
+    solution && (isMemberOf(user, solution.providerId) || hasRole(user, 'city_officer', 'district_officer', 'assessor', 'admin'))
+      ? id
+      : undefined,
+  );
 
   const load = useCallback(() => {
     if (!id) {

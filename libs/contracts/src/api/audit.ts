@@ -7,6 +7,8 @@ export const AuditEntryViewSchema = z.strictObject({
   id: uuid,
   /** The user who acted; null for the system (jobs, start-up). */
   actorId: uuid.nullable(),
+  /** The acting user's name (办理人), null for the system or an unknown user. */
+  actorName: z.string().nullable(),
   /** What happened, e.g. `provider.approved`, `role.granted`. */
   action: z.string(),
   entityType: z.string(),
