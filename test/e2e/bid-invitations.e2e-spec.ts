@@ -59,6 +59,9 @@ describe('invitations to bid (邀请投标)', () => {
     const mine = await t.get('/bid-invitations', { token: invited.owner.token });
     expect(mine.body.items.map((i: any) => i.id)).toEqual([res.body.id]);
     const bid = await submitBid(t, invited.owner, need.id);
+    // Amounts in notifications read as in the UI: ¥ and 万元 from ten thousand, no trailing zeros.
+    const received = await notificationsOf(t, owner, 'bid.received');
+    expect(received[0].body).toContain(`投标报价 ¥${bid.priceFen / 1_000_000}万元`);
     const listed = await t.get(path, { token: owner.token });
     expect(listed.body).toHaveLength(1);
     expect(listed.body[0].bidId).toBe(bid.id);

@@ -15,3 +15,4 @@ export * from './api/index.js';
 export * from './errors/error-codes.js';
 export * from './errors/messages-zh.js';
 export * from './labels-zh.js';
+export * from './format/money.js';

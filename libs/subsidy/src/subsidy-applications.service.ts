@@ -35,7 +35,7 @@ import { SubsidyApplication } from './entities/subsidy-application.entity.js';
 import type { SubsidyChangeRequest, SubsidyDecision } from './entities/subsidy-application.entity.js';
 import { assertEligible, subsidyAmounts } from './subsidy-rules.js';
 import { SUBSIDY_DOCUMENT_OWNER } from './subsidy-documents.js';
-import { isLive, SUBSIDY_STATE_MACHINE } from '@smedx/contracts';
+import { formatFen, isLive, SUBSIDY_STATE_MACHINE } from '@smedx/contracts';
 import type { SubsidyAction, SubsidyStatus } from '@smedx/contracts';
 import { mayReadApplication, reviewStage, reviewedDistricts } from './subsidy.policy.js';
 import { subsidyApplicationView } from './subsidy.views.js';
@@ -63,7 +63,8 @@ const STATUS_NAMES: Readonly<Record<SubsidyStatus, string>> = {
   revoked: '已撤销',
 };
 
-const fen = (amount: number) => `${Math.floor(amount / 100)}.${String(amount % 100).padStart(2, '0')} 元`;
+/** Amounts in notifications: the platform's one money format (¥, 万元 from ten thousand). */
+const fen = (amount: number) => formatFen(amount);
 
 /**
  * Applications for the programme subsidy (专项资金): submission by an
