@@ -19,10 +19,10 @@ import {
   TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Avatar, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Avatar, Breadcrumb, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useMemo, useState } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import type { User } from '../api';
 import { hasRole, membershipsOf, useAuth, useUser } from '../auth';
 import { useChainMenuEntry } from '../chains';
@@ -85,6 +85,25 @@ function selectedKey(items: MenuItem[], path: string): string {
   return items.filter((i) => i.key !== '/' && path.startsWith(`${i.key}/`)).sort((a, b) => b.key.length - a.key.length)[0]?.key ?? '';
 }
 
+/** What the last part of a path is, when the menu does not name it. */
+const PAGE_KINDS: Record<string, string> = { new: '新建', edit: '编辑', bids: '投标', diagnoses: '评估诊断' };
+
+/** Breadcrumbs: 首页 › the menu entry the page belongs to › what the page is (详情, 编辑 …). */
+export function crumbsFor(items: MenuItem[], path: string): { title: string; to?: string }[] {
+  const labelOf = (item: MenuItem | undefined) => (item && 'label' in item ? String(item.label) : '');
+  const home = { title: labelOf(items.find((i) => i.key === '/')) || '首页', to: '/' };
+  if (path === '/') return [{ title: home.title }];
+  const key = selectedKey(items, path);
+  const entry = items.find((i) => i.key === key);
+  const crumbs: { title: string; to?: string }[] = [home];
+  if (entry) crumbs.push({ title: labelOf(entry), to: entry.key === path ? undefined : entry.key });
+  if (!entry || entry.key !== path) {
+    const last = path.split('/').filter(Boolean).pop() ?? '';
+    crumbs.push({ title: PAGE_KINDS[last] ?? '详情' });
+  }
+  return crumbs;
+}
+
 export function AppLayout() {
   const user = useUser();
   const { logout } = useAuth();
@@ -101,7 +120,15 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={208} breakpoint="lg">
+      <Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={208}
+        breakpoint="lg"
+        // Fixed beside the page: the menu stays in view however long the page is.
+        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+      >
         <div className="brand" title="中小企业数字化转型供需对接平台">
           {collapsed ? '数转' : '数转供需对接平台'}
         </div>
@@ -138,6 +165,11 @@ export function AppLayout() {
           </Space>
         </Header>
         <Content style={{ margin: 24 }}>
+          <Breadcrumb
+            style={{ marginBottom: 12 }}
+            data-testid="breadcrumbs"
+            items={crumbsFor(items, location.pathname).map((c) => ({ title: c.to ? <Link to={c.to}>{c.title}</Link> : c.title }))}
+          />
           <Outlet />
         </Content>
       </Layout>
