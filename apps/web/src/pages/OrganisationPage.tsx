@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../api';
 import type { Enterprise, Need, Page, Provider, Solution } from '../api';
-import { useAuth, useUser } from '../auth';
+import { membershipsOf, useAuth, useUser } from '../auth';
 import { CodeTags } from '../components/CodeTags';
 import { showError } from '../components/feedback';
 import { EnterpriseModal, ProviderModal } from '../components/OrganisationForms';
@@ -65,6 +65,8 @@ function OwnItemTabs({ kind, organisationId }: { kind: 'solutions' | 'needs'; or
     <Tabs
       size="small"
       destroyOnHidden
+      // Opens on what is live (征集中 / 已发布), not on the drafts.
+      defaultActiveKey="published"
       items={statuses.map((s) => ({
         key: s,
         label: names[s],
@@ -101,9 +103,12 @@ export default function OrganisationPage() {
           <Button icon={<PlusOutlined />} onClick={() => setEditing({ kind: 'enterprise' })}>
             登记企业
           </Button>
-          <Button icon={<PlusOutlined />} onClick={() => setEditing({ kind: 'provider' })}>
-            申请成为服务商
-          </Button>
+          {/* A provider's members manage it below; the application is for those without one. */}
+          {!membershipsOf(user, 'provider').length && (
+            <Button icon={<PlusOutlined />} onClick={() => setEditing({ kind: 'provider' })}>
+              申请成为服务商
+            </Button>
+          )}
         </Space>
       </Space>
       {nothing && <Empty description="您尚未加入任何企业或服务商：中小企业可登记企业并发布需求，数字化服务商可申请入驻并发布方案。" />}
