@@ -382,11 +382,12 @@ async function main() {
     await page.screenshot({ path: join(RESULTS, 'ui-login.png') });
   });
 
-  await check('a wrong password shows the API message', async () => {
+  await check('a wrong password shows the message in Chinese', async () => {
     await page.locator('#email').fill(ADMIN.email);
     await page.locator('#password').fill('not-the-password');
     await page.locator('button[type=submit]').click();
-    await page.locator('.ant-notification-notice').filter({ hasText: 'wrong e-mail or password' }).waitFor();
+    await page.locator('.ant-notification-notice').filter({ hasText: '邮箱或密码错误' }).waitFor();
+    assert(!(await page.locator('.ant-notification-notice').first().innerText()).includes('wrong e-mail'), 'no English message shown');
     assert(new URL(page.url()).pathname === '/login', 'stayed on the login page');
   });
 
@@ -558,7 +559,7 @@ async function main() {
     await pick(page, modal, '所属行业', seeded.taxonomies.industries[1].name);
     await pick(page, modal, '所在区县', seeded.taxonomies.districts[6].name);
     await modal.locator('.ant-modal-footer .ant-btn-primary').click();
-    await page.locator('.ant-notification-notice').filter({ hasText: 'check character' }).waitFor();
+    await page.locator('.ant-notification-notice').filter({ hasText: '校验位错误' }).waitFor();
     await modal.locator('#enterprise_uscc').fill(uscc);
     await modal.locator('.ant-modal-footer .ant-btn-primary').click();
     await page.locator('.ant-card-head').filter({ hasText: user.name }).waitFor();
@@ -772,7 +773,7 @@ async function main() {
     }, pdfUrl);
     assert(served.status === 200 && served.type === 'application/pdf' && served.disposition.startsWith('inline'), JSON.stringify(served));
     await page.screenshot({ path: join(RESULTS, 'ui-document-preview-pdf.png') });
-    await page.keyboard.press('Escape');
+    await page.locator('.ant-modal').filter({ has: frame }).locator('.ant-modal-close').click();
     await frame.waitFor({ state: 'detached' });
     await page.getByTestId('document-kind-data_integration').getByTestId('document-preview').click();
     const image = page.getByTestId('document-preview-image');
@@ -1182,7 +1183,11 @@ async function main() {
         '\r\n',
       );
       await page.locator('input[type=file]').setInputFiles({ name: 'roster.csv', mimeType: 'text/csv', buffer: Buffer.from(csv, 'utf8') });
-      await page.getByTestId('roster-errors').locator('.ant-table-row').filter({ hasText: 'check character' }).waitFor();
+      await page
+        .getByTestId('roster-errors')
+        .locator('.ant-table-row')
+        .filter({ hasText: /校验位|check character/ })
+        .waitFor();
       assert(
         (await page.getByTestId('roster-errors').locator('.ant-table-row').first().innerText()).startsWith('3'),
         'the bad row is row 3',
