@@ -2,6 +2,7 @@ import { Cluster, percentile, sleep } from './cluster.js';
 import { MixedLoad } from './load.js';
 import { DepthSampler } from './sampler.js';
 import { num, parseArgs } from './args.js';
+import { profileJobs, renderProfile } from './profile.js';
 
 /**
  * `npm run bench:jobs`: the job pipeline under the drill's mixed write load in
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     const drainS = await cluster.drained(120_000);
     const all = await cluster.notificationLatencies(since);
     const direct = await cluster.notificationLatencies(since, ['bid.received', 'bid.awarded', 'bid.not-awarded']);
+    const profile = await profileJobs(cluster.queue, since.getTime());
 
     // Redis dies under load and comes back empty: how long until the backlog is gone again.
     const outage = load.run(30, concurrency, rate);
@@ -54,6 +56,8 @@ async function main(): Promise<void> {
 
     console.log('\nbacklog (largest per 5 s; the Redis outage starts 10 s after the first load ends)');
     console.log(sampler.render());
+    console.log(`\nworker time by job kind (the load and its drain; ${workerConcurrency} slots)`);
+    console.log(renderProfile(profile));
     console.log(
       `\nsustained write rate        ${writeRate.toFixed(1)} writes/s (${writes} acknowledged, ${load.stats.serverErrors} 5xx, ${load.stats.refused} 4xx)`,
     );
