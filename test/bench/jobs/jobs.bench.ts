@@ -1,7 +1,7 @@
 import { Cluster, percentile, sleep } from './cluster.js';
 import { MixedLoad } from './load.js';
 import { DepthSampler } from './sampler.js';
-import { num, parseArgs } from './args.js';
+import { num, optionalNum, parseArgs } from './args.js';
 import { profileJobs, renderProfile } from './profile.js';
 
 /**
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const seconds = num(args, 'seconds', 60);
   const rate = num(args, 'rate', 30);
   const concurrency = num(args, 'concurrency', 16);
-  const workerConcurrency = num(args, 'worker-concurrency', 4);
+  const workerConcurrency = optionalNum(args, 'worker-concurrency');
   const cluster = new Cluster();
   const load0 = Date.now();
   try {
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
 
     console.log('\nbacklog (largest per 5 s; the Redis outage starts 10 s after the first load ends)');
     console.log(sampler.render());
-    console.log(`\nworker time by job kind (the load and its drain; ${workerConcurrency} slots)`);
+    console.log(`\nworker time by job kind (the load and its drain; WORKER_CONCURRENCY ${workerConcurrency ?? 'default'})`);
     console.log(renderProfile(profile));
     console.log(
       `\nsustained write rate        ${writeRate.toFixed(1)} writes/s (${writes} acknowledged, ${load.stats.serverErrors} 5xx, ${load.stats.refused} 4xx)`,
