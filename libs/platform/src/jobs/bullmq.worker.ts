@@ -56,8 +56,8 @@ export class BullmqJobConsumer implements BeforeApplicationShutdown {
     const { outboxId, payload } = job.data;
     const attempt = job.attemptsMade + 1;
     await this.runner.run({ id: outboxId, job: job.name, payload }, attempt);
-    await this.uow.run((tx) =>
-      tx.update(
+    await this.uow.statement((db) =>
+      db.update(
         OutboxMessage,
         { id: outboxId },
         { status: 'done', attempts: attempt, completedAt: this.clock.now(), lockedUntil: null, lastError: null },
@@ -69,8 +69,8 @@ export class BullmqJobConsumer implements BeforeApplicationShutdown {
     if (!job) return;
     const exhausted = job.attemptsMade >= (job.opts.attempts ?? 1);
     this.logger.warn(`job ${job.id} (${job.name}) attempt ${job.attemptsMade} failed${exhausted ? ', now dead' : ''}: ${err.message}`);
-    await this.uow.run((tx) =>
-      tx.update(
+    await this.uow.statement((db) =>
+      db.update(
         OutboxMessage,
         { id: job.data.outboxId },
         exhausted
