@@ -33,6 +33,17 @@ export const ON_EVENT = 'smedx:on-event';
 export interface EventSubscription {
   event: string;
   job: string;
+  when?: (payload: object) => boolean;
+}
+
+export interface SubscriptionOptions<P extends object> {
+  /**
+   * Only events whose payload passes get a job: a reaction that would do
+   * nothing for the others is not written to the outbox at all. The handler
+   * must still be right for any payload (a row written before the filter, an
+   * admin's retry).
+   */
+  when?: (payload: P) => boolean;
 }
 
 /**
@@ -41,7 +52,12 @@ export interface EventSubscription {
  * takes the event's payload type (see {@link HandlerDecorator}). Idempotent,
  * like every handler.
  */
-export function OnEvent<P extends object>(event: EventDefinition<P>, job: string): HandlerDecorator<P> {
+export function OnEvent<P extends object>(
+  event: EventDefinition<P>,
+  job: string,
+  options: SubscriptionOptions<P> = {},
+): HandlerDecorator<P> {
   defineJob<P>(job);
-  return handlerDecorator<P>(ON_EVENT, { event: event.event, job } satisfies EventSubscription);
+  const when = options.when as EventSubscription['when'];
+  return handlerDecorator<P>(ON_EVENT, { event: event.event, job, ...(when ? { when } : {}) } satisfies EventSubscription);
 }

@@ -15,10 +15,10 @@ export class OutboxService {
     private readonly registry: JobRegistry,
   ) {}
 
-  /** Writes one job per subscriber of `event`; returns their outbox ids. */
+  /** Writes one job per subscriber of `event` that wants this payload; returns their outbox ids. */
   async publish<T extends object>(tx: EntityManager, event: EventDefinition<T>, payload: NoInfer<T>): Promise<number[]> {
     const ids: number[] = [];
-    for (const job of this.registry.subscribersOf(event.event)) ids.push(await this.add(tx, { name: job }, payload));
+    for (const job of this.registry.subscribersOf(event.event, payload)) ids.push(await this.add(tx, { name: job }, payload));
     return ids;
   }
 
