@@ -12,7 +12,10 @@ export class RematchNeedJob {
   constructor(private readonly matching: MatchingService) {}
 
   // Only publishing and editing can bring new matches: a draft has none yet, a cancelled or awarded need none any more.
-  @OnEvent(NeedChanged, REMATCH_NEED_JOB, { when: (p) => p.change === 'published' || p.change === 'updated' })
+  @OnEvent(NeedChanged, REMATCH_NEED_JOB, {
+    when: (p) => p.change === 'published' || p.change === 'updated',
+    collapse: (p) => p.needId,
+  })
   async handle(payload: NeedChangedPayload): Promise<void> {
     // The need is read again and matched only while published, whatever change the payload names.
     await this.matching.rematchNeed(payload.needId);

@@ -12,7 +12,10 @@ export class RematchSolutionJob {
   constructor(private readonly matching: MatchingService) {}
 
   // Only publishing and editing can bring new matches.
-  @OnEvent(SolutionChanged, REMATCH_SOLUTION_JOB, { when: (p) => p.change === 'published' || p.change === 'updated' })
+  @OnEvent(SolutionChanged, REMATCH_SOLUTION_JOB, {
+    when: (p) => p.change === 'published' || p.change === 'updated',
+    collapse: (p) => p.solutionId,
+  })
   async handle(payload: SolutionChangedPayload): Promise<void> {
     // The solution is read again and matched only while published, whatever change the payload names.
     await this.matching.rematchSolution(payload.solutionId);

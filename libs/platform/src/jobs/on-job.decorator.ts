@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 import { defineJob } from './job-definition.js';
-import type { EventDefinition, JobDefinition, JobHandler } from './job-definition.js';
+import type { EventDefinition, JobDefinition, JobHandler, JobOptions } from './job-definition.js';
 
 export const ON_JOB = 'smedx:on-job';
 
@@ -36,7 +36,7 @@ export interface EventSubscription {
   when?: (payload: object) => boolean;
 }
 
-export interface SubscriptionOptions<P extends object> {
+export interface SubscriptionOptions<P extends object> extends JobOptions<P> {
   /**
    * Only events whose payload passes get a job: a reaction that would do
    * nothing for the others is not written to the outbox at all. The handler
@@ -57,7 +57,8 @@ export function OnEvent<P extends object>(
   job: string,
   options: SubscriptionOptions<P> = {},
 ): HandlerDecorator<P> {
-  defineJob<P>(job);
-  const when = options.when as EventSubscription['when'];
+  const { when: filter, ...jobOptions } = options;
+  defineJob<P>(job, jobOptions);
+  const when = filter as EventSubscription['when'];
   return handlerDecorator<P>(ON_EVENT, { event: event.event, job, ...(when ? { when } : {}) } satisfies EventSubscription);
 }

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { CLOCK } from '../clock/clock.js';
 import type { Clock } from '../clock/clock.js';
 import { markOutboxWritten } from '../database/unit-of-work.js';
+import { collapseKeyOf } from './job-definition.js';
 import type { EventDefinition, JobDefinition } from './job-definition.js';
 import { JobRegistry } from './job-registry.js';
 import { OutboxMessage } from './outbox-message.entity.js';
@@ -32,6 +33,7 @@ export class OutboxService {
     const row = tx.create(OutboxMessage, {
       job: job.name,
       payload,
+      collapseKey: collapseKeyOf(job.name, payload),
       status: 'pending',
       attempts: 0,
       availableAt: new Date(now.getTime() + (options.delayMs ?? 0)),
