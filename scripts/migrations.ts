@@ -88,7 +88,7 @@ async function generate(name: string): Promise<void> {
     pgUrl.pathname = `/${pgDb}`;
     const drivers: [string, Pick<AppConfig, 'database'>][] = [
       ['sqlite', { database: { kind: 'sqlite', path: join(tmp, 'schema.sqlite') } }],
-      ['postgres', { database: { kind: 'postgres', url: pgUrl.toString() } }],
+      ['postgres', { database: { kind: 'postgres', url: pgUrl.toString(), poolSize: 2 } }],
     ];
     for (const [driver, config] of drivers) {
       const sql = await pendingSchemaChanges(config);

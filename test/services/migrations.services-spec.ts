@@ -44,7 +44,9 @@ describe('migrations', () => {
     const sqlite = await new DataSource(
       dataSourceOptions({ database: { kind: 'sqlite', path: join(dir, 'm.sqlite') } }, ENTITIES),
     ).initialize();
-    const postgres = await new DataSource(dataSourceOptions({ database: { kind: 'postgres', url: pgUrl } }, ENTITIES)).initialize();
+    const postgres = await new DataSource(
+      dataSourceOptions({ database: { kind: 'postgres', url: pgUrl, poolSize: 2 } }, ENTITIES),
+    ).initialize();
     try {
       const a = await migratedSchema(sqlite);
       const b = await migratedSchema(postgres);

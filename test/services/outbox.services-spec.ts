@@ -104,7 +104,11 @@ describe('outbox and BullMQ against real PostgreSQL and Redis', () => {
       await tookJob;
       // The process dies: its Redis connection drops and the lock is never renewed.
       redis.disconnect();
-      const job = await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ job: 'audit.record', status: 'dispatched' });
+      // The relay marks the row dispatched once BullMQ took it, which may be after the job already ran.
+      const job = await waitFor(
+        'the row to be marked dispatched',
+        async () => (await t.dataSource.getRepository(OutboxMessage).findOneBy({ job: 'audit.record', status: 'dispatched' })) ?? undefined,
+      );
       // A fresh worker finds the stalled job and runs it again.
       t.app.get(BullmqJobConsumer).start({ lockDurationMs: 1500, stalledIntervalMs: 500 });
       const done = await waitFor('the job to finish on the second worker', async () => {

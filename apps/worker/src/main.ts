@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.get(BullmqJobConsumer).start({ concurrency: Number(process.env.WORKER_CONCURRENCY ?? 4) });
+  app.get(BullmqJobConsumer).start({ concurrency: config.jobs.workerConcurrency });
 }
 
 void main();

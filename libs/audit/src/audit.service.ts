@@ -56,8 +56,9 @@ export class AuditService {
 
   @OnJob(AuditRecordJob)
   async write(payload: AuditRecordPayload, context: JobContext): Promise<void> {
-    await this.uow.run((tx) =>
-      tx
+    // One insert, unique per job: a statement of its own is enough.
+    await this.uow.statement((db) =>
+      db
         .createQueryBuilder()
         .insert()
         .into(AuditEntry)

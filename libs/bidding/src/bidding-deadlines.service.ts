@@ -32,9 +32,9 @@ export class BiddingDeadlines {
    * may have moved). An older job for an earlier deadline finds it not yet
    * passed and does nothing, so extending needs no cancellation.
    */
-  @OnEvent(NeedChanged, SCHEDULE_CLOSE_JOB)
+  @OnEvent(NeedChanged, SCHEDULE_CLOSE_JOB, { when: movesDeadline })
   async scheduleClose(payload: NeedChangedPayload): Promise<void> {
-    if (payload.change !== 'published' && payload.change !== 'updated') return;
+    if (!movesDeadline(payload)) return;
     const need = await this.needs.findById(payload.needId);
     if (!need || need.status !== 'published' || need.biddingClosedAt) return;
     const delayMs = Math.max(0, need.bidDeadline.getTime() - this.clock.now().getTime());
@@ -84,7 +84,7 @@ export class BiddingDeadlines {
   }
 
   /** A cancelled need releases its bids: each still in the running becomes not awarded, its provider told once. */
-  @OnEvent(NeedChanged, RELEASE_BIDS_JOB)
+  @OnEvent(NeedChanged, RELEASE_BIDS_JOB, { when: (p) => p.change === 'cancelled' })
   async releaseBids(payload: NeedChangedPayload): Promise<void> {
     if (payload.change !== 'cancelled') return;
     await this.uow.run(async (tx) => {
@@ -113,4 +113,9 @@ export class BiddingDeadlines {
       }
     });
   }
+}
+
+/** The changes after which a need's bidding deadline may be new. */
+function movesDeadline(payload: NeedChangedPayload): boolean {
+  return payload.change === 'published' || payload.change === 'updated';
 }

@@ -2,8 +2,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { TimeColumn } from '@smedx/platform';
 
 /**
- * `pending` → `sending` (claimed by one job) → `sent` through SMTP, or `kept`
- * when no SMTP server is configured; `failed` is claimed again by the job's
+ * `pending` → `sending` (claimed by one job) → `sent` through SMTP; `kept`
+ * when no SMTP server is configured (written so with its notification); `failed` is claimed again by the job's
  * next attempt.
  */
 export type MailStatus = 'pending' | 'sending' | 'sent' | 'kept' | 'failed';

@@ -70,7 +70,7 @@ export class NotificationDelivery {
       await this.writeMail(tx, rows, recipients, payload);
       return rows.map((r) => r.id);
     });
-    await this.sendMail(notificationIds, context.jobId);
+    if (this.mailer.kind === 'smtp') await this.sendMail(notificationIds, context.jobId);
   }
 
   private async writeMail(
@@ -82,6 +82,8 @@ export class NotificationDelivery {
     if (!rows.length) return;
     const byUser = new Map(recipients.map((r) => [r.userId, r]));
     const now = this.clock.now();
+    // Without SMTP keeping the message is the whole delivery: it is written kept, with no claim to go through.
+    const keep = this.mailer.kind === 'database';
     await tx
       .createQueryBuilder()
       .insert()
@@ -95,8 +97,8 @@ export class NotificationDelivery {
             to: to.email,
             subject: payload.title,
             body: mailText(to.displayName, payload),
-            status: 'pending' as const,
-            attempts: 0,
+            status: keep ? ('kept' as const) : ('pending' as const),
+            attempts: keep ? 1 : 0,
             createdAt: now,
           };
         }),
@@ -139,8 +141,8 @@ export class NotificationDelivery {
 
   /** Takes the message for this job unless another live job holds it; true when taken. */
   private async claim(mailId: string, jobId: number, stale: Date): Promise<boolean> {
-    const result = await this.uow.run((tx) =>
-      tx
+    const result = await this.uow.statement((db) =>
+      db
         .createQueryBuilder()
         .update(MailMessage)
         .set({ status: 'sending', claimedBy: jobId, claimedAt: this.clock.now() })
@@ -155,8 +157,8 @@ export class NotificationDelivery {
   }
 
   private async finish(mailId: string, patch: Pick<Partial<MailMessage>, 'status' | 'sentAt' | 'lastError'>): Promise<void> {
-    await this.uow.run((tx) =>
-      tx
+    await this.uow.statement((db) =>
+      db
         .createQueryBuilder()
         .update(MailMessage)
         .set({ ...patch, attempts: () => 'attempts + 1' })

@@ -13,5 +13,5 @@ export interface NotificationDeliveryPayload {
   at: string;
 }
 
-/** Writes the inbox rows of one notification and sends (or keeps) their e-mails. */
-export const NotificationsDeliverJob = defineJob<NotificationDeliveryPayload>('notifications.deliver');
+/** Writes the inbox rows of one notification and sends (or keeps) their e-mails; urgent: people wait for it. */
+export const NotificationsDeliverJob = defineJob<NotificationDeliveryPayload>('notifications.deliver', { urgent: true });

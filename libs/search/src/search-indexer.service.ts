@@ -46,12 +46,12 @@ export class SearchIndexer {
     await this.engine.ensureIndex(NEEDS_INDEX, indexSettings(NEEDS_INDEX));
   }
 
-  @OnEvent(SolutionChanged, INDEX_SOLUTION_JOB)
+  @OnEvent(SolutionChanged, INDEX_SOLUTION_JOB, { collapse: (p) => p.solutionId })
   async onSolutionChanged(payload: SolutionChangedPayload): Promise<void> {
     if (this.shared) await this.sync(SOLUTIONS_INDEX, [payload.solutionId]);
   }
 
-  @OnEvent(NeedChanged, INDEX_NEED_JOB)
+  @OnEvent(NeedChanged, INDEX_NEED_JOB, { collapse: (p) => p.needId })
   async onNeedChanged(payload: NeedChangedPayload): Promise<void> {
     if (this.shared) await this.sync(NEEDS_INDEX, [payload.needId]);
   }

@@ -9,3 +9,6 @@ export function parseArgs(argv = process.argv.slice(2)): Map<string, string> {
 }
 
 export const num = (args: Map<string, string>, name: string, fallback: number): number => Number(args.get(name) ?? fallback);
+
+export const optionalNum = (args: Map<string, string>, name: string): number | undefined =>
+  args.has(name) ? Number(args.get(name)) : undefined;

@@ -89,7 +89,8 @@ export class NodeProcess {
 
 export interface ClusterOptions {
   apis: number;
-  workerConcurrency: number;
+  /** Unset: the worker's own default (`WORKER_CONCURRENCY` unset). */
+  workerConcurrency?: number;
 }
 
 /**
@@ -128,7 +129,7 @@ export class Cluster {
       AUTH_RATE_LIMIT: '100000',
       LOG_LEVEL: 'warn',
       HOST: '127.0.0.1',
-      WORKER_CONCURRENCY: String(options.workerConcurrency),
+      ...(options.workerConcurrency ? { WORKER_CONCURRENCY: String(options.workerConcurrency) } : {}),
     });
     for (let i = 0; i < options.apis; i++) {
       const port = await freePort();

@@ -1,7 +1,7 @@
 import { Cluster, NodeProcess, sleep } from './cluster.js';
 import { MixedLoad } from './load.js';
 import { DepthSampler } from './sampler.js';
-import { num, parseArgs } from './args.js';
+import { num, optionalNum, parseArgs } from './args.js';
 
 /**
  * `npm run drill`: the fault drill an operator runs before going live, in
@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const log = (message: string) => console.log(`[drill ${((Date.now() - t0) / 1000).toFixed(0).padStart(4)} s] ${message}`);
   let failed = false;
   try {
-    await cluster.start({ apis: 2, workerConcurrency: num(args, 'worker-concurrency', 4) });
+    await cluster.start({ apis: 2, workerConcurrency: optionalNum(args, 'worker-concurrency') });
     log('cluster up: 2 apis, 1 worker, PostgreSQL, Redis');
     const load = new MixedLoad(cluster.apis);
     await load.setUp(short ? 8 : 20, short ? 5 : 10);

@@ -1,7 +1,8 @@
 import { Cluster, percentile, sleep } from './cluster.js';
 import { MixedLoad } from './load.js';
 import { DepthSampler } from './sampler.js';
-import { num, parseArgs } from './args.js';
+import { num, optionalNum, parseArgs } from './args.js';
+import { profileJobs, renderProfile } from './profile.js';
 
 /**
  * `npm run bench:jobs`: the job pipeline under the drill's mixed write load in
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   const seconds = num(args, 'seconds', 60);
   const rate = num(args, 'rate', 30);
   const concurrency = num(args, 'concurrency', 16);
-  const workerConcurrency = num(args, 'worker-concurrency', 4);
+  const workerConcurrency = optionalNum(args, 'worker-concurrency');
   const cluster = new Cluster();
   const load0 = Date.now();
   try {
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     const drainS = await cluster.drained(120_000);
     const all = await cluster.notificationLatencies(since);
     const direct = await cluster.notificationLatencies(since, ['bid.received', 'bid.awarded', 'bid.not-awarded']);
+    const profile = await profileJobs(cluster.queue, since.getTime());
 
     // Redis dies under load and comes back empty: how long until the backlog is gone again.
     const outage = load.run(30, concurrency, rate);
@@ -54,6 +56,8 @@ async function main(): Promise<void> {
 
     console.log('\nbacklog (largest per 5 s; the Redis outage starts 10 s after the first load ends)');
     console.log(sampler.render());
+    console.log(`\nworker time by job kind (the load and its drain; WORKER_CONCURRENCY ${workerConcurrency ?? 'default'})`);
+    console.log(renderProfile(profile));
     console.log(
       `\nsustained write rate        ${writeRate.toFixed(1)} writes/s (${writes} acknowledged, ${load.stats.serverErrors} 5xx, ${load.stats.refused} 4xx)`,
     );

@@ -11,9 +11,13 @@ export const REMATCH_NEED_JOB = 'matching.rematch-need';
 export class RematchNeedJob {
   constructor(private readonly matching: MatchingService) {}
 
-  @OnEvent(NeedChanged, REMATCH_NEED_JOB)
+  // Only publishing and editing can bring new matches: a draft has none yet, a cancelled or awarded need none any more.
+  @OnEvent(NeedChanged, REMATCH_NEED_JOB, {
+    when: (p) => p.change === 'published' || p.change === 'updated',
+    collapse: (p) => p.needId,
+  })
   async handle(payload: NeedChangedPayload): Promise<void> {
-    // A draft has no matches yet and a cancelled need none any more; the service re-checks the status anyway.
-    if (payload.change === 'published' || payload.change === 'updated') await this.matching.rematchNeed(payload.needId);
+    // The need is read again and matched only while published, whatever change the payload names.
+    await this.matching.rematchNeed(payload.needId);
   }
 }

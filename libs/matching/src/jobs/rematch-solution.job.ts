@@ -11,8 +11,13 @@ export const REMATCH_SOLUTION_JOB = 'matching.rematch-solution';
 export class RematchSolutionJob {
   constructor(private readonly matching: MatchingService) {}
 
-  @OnEvent(SolutionChanged, REMATCH_SOLUTION_JOB)
+  // Only publishing and editing can bring new matches.
+  @OnEvent(SolutionChanged, REMATCH_SOLUTION_JOB, {
+    when: (p) => p.change === 'published' || p.change === 'updated',
+    collapse: (p) => p.solutionId,
+  })
   async handle(payload: SolutionChangedPayload): Promise<void> {
-    if (payload.change === 'published' || payload.change === 'updated') await this.matching.rematchSolution(payload.solutionId);
+    // The solution is read again and matched only while published, whatever change the payload names.
+    await this.matching.rematchSolution(payload.solutionId);
   }
 }

@@ -81,6 +81,11 @@ export const envSchema = z
     HOST: z.string().min(1).default('0.0.0.0'),
     SMEDX_DATA_DIR: z.string().min(1).default('./data'),
     DATABASE_URL: url(['postgres', 'postgresql']).optional(),
+    /**
+     * PostgreSQL connections per process. Default 10; a worker's default is its
+     * WORKER_CONCURRENCY + 4 (each running job holds one, the relay and the change follower more).
+     */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(500).optional(),
     REDIS_URL: url(['redis', 'rediss']).optional(),
     SMEDX_REDIS_PREFIX: z.string().min(1).default('smedx'),
     MEILI_HOST: url(['http', 'https']).optional(),
@@ -105,6 +110,11 @@ export const envSchema = z
     OUTBOX_POLL_MS: z.coerce.number().int().min(10).default(500),
     /** How often dispatched jobs are checked against BullMQ (besides after every Redis reconnect). */
     OUTBOX_RECONCILE_MS: z.coerce.number().int().min(100).default(5000),
+    /**
+     * Jobs one worker runs at once. The handlers mostly wait on PostgreSQL, so
+     * many overlap on one core; the worker's pool grows with it.
+     */
+    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(16),
     AUTH_RATE_LIMIT: z.coerce.number().int().min(1).default(20),
     AUTH_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
     /** Wrong passwords in a row that lock an account, and for how long. */
@@ -179,6 +189,13 @@ export const envSchema = z
     EXPOSURE_BALANCE_MARGIN: z.coerce.number().min(0).max(1).default(0.03),
   })
   .superRefine((e, ctx) => {
+    if (e.SMEDX_ROLE === 'worker' && e.DATABASE_POOL_SIZE !== undefined && e.DATABASE_POOL_SIZE < e.WORKER_CONCURRENCY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['DATABASE_POOL_SIZE'],
+        message: `must be at least WORKER_CONCURRENCY (${e.WORKER_CONCURRENCY}): each running job holds a connection`,
+      });
+    }
     const s3 = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
     if (s3.some((k) => e[k] !== undefined)) {
       for (const k of s3) {
@@ -195,7 +212,7 @@ export interface AppConfig {
   env: Env['NODE_ENV'];
   role: Env['SMEDX_ROLE'];
   dataDir: string;
-  database: { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+  database: { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; poolSize: number };
   redis: { url: string; prefix: string } | null;
   meili: { host: string; apiKey?: string; indexPrefix: string } | null;
   smtp: { url: string; from: string } | null;
@@ -222,7 +239,8 @@ export interface AppConfig {
   admin: { email: string; password: string };
   demo: boolean;
   logLevel: Env['LOG_LEVEL'];
-  jobs: { attempts: number; backoffMs: number; pollMs: number; reconcileMs: number };
+  /** `workerConcurrency`: jobs one `apps/worker` process runs at once. */
+  jobs: { attempts: number; backoffMs: number; pollMs: number; reconcileMs: number; workerConcurrency: number };
   /** Match scoring: factor weights summing to 1, the strong-match threshold, how many matches rank. */
   matching: { weights: Record<MatchFactor, number>; strongThreshold: number; topN: number };
   /** Fair exposure of providers in search and match lists (`libs/reputation`). */

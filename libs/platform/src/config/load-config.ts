@@ -41,7 +41,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     },
     dataDir,
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'sqlite', path: join(dataDir, 'smedx.sqlite') },
+    database: e.DATABASE_URL
+      ? {
+          kind: 'postgres',
+          url: e.DATABASE_URL,
+          poolSize: e.DATABASE_POOL_SIZE ?? (e.SMEDX_ROLE === 'worker' ? Math.max(10, e.WORKER_CONCURRENCY + 4) : 10),
+        }
+      : { kind: 'sqlite', path: join(dataDir, 'smedx.sqlite') },
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.SMEDX_REDIS_PREFIX } : null,
     meili: e.MEILI_HOST ? { host: e.MEILI_HOST, apiKey: e.MEILI_API_KEY, indexPrefix: e.MEILI_INDEX_PREFIX } : null,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
@@ -56,7 +62,13 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     admin: { email: e.SMEDX_ADMIN_EMAIL, password: e.SMEDX_ADMIN_PASSWORD },
     demo: e.SMEDX_DEMO,
     logLevel: e.LOG_LEVEL,
-    jobs: { attempts: e.JOB_ATTEMPTS, backoffMs: e.JOB_BACKOFF_MS, pollMs: e.OUTBOX_POLL_MS, reconcileMs: e.OUTBOX_RECONCILE_MS },
+    jobs: {
+      attempts: e.JOB_ATTEMPTS,
+      backoffMs: e.JOB_BACKOFF_MS,
+      pollMs: e.OUTBOX_POLL_MS,
+      reconcileMs: e.OUTBOX_RECONCILE_MS,
+      workerConcurrency: e.WORKER_CONCURRENCY,
+    },
     matching: {
       weights: e.MATCH_WEIGHTS ?? normaliseMatchWeights(DEFAULT_MATCH_WEIGHTS),
       strongThreshold: e.MATCH_STRONG_THRESHOLD,

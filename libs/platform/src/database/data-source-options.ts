@@ -32,7 +32,7 @@ export function dataSourceOptions(
       url: config.database.url,
       uuidExtension: 'pgcrypto',
       migrations: options.withMigrations === false ? [] : POSTGRES_MIGRATIONS,
-      extra: { max: 10 },
+      extra: { max: config.database.poolSize },
     };
   }
   return {

@@ -49,6 +49,17 @@ export class UnitOfWork {
     return result;
   }
 
+  /**
+   * Runs one statement that needs no transaction around it (a conditional
+   * update, a status mark): on PostgreSQL straight on the pool, one round trip
+   * instead of BEGIN, the statement and COMMIT; on SQLite in the same queue as
+   * the transactions, so it never lands inside another one. Not for writing
+   * outbox rows: those belong in the transaction of the change (see {@link run}).
+   */
+  async statement<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.serialise ? this.queue(() => work(this.dataSource.manager)) : work(this.dataSource.manager);
+  }
+
   private queue<T>(task: () => Promise<T>): Promise<T> {
     const next = this.tail.then(task, task);
     this.tail = next.catch(() => undefined);

@@ -1,9 +1,17 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { JobBus } from './job-bus.port.js';
+import { isUrgentJob } from './job-definition.js';
 import type { OutboxMessage } from './outbox-message.entity.js';
 
 export const QUEUE_NAME = 'smedx-jobs';
+
+/**
+ * BullMQ priorities (1 runs first). Every job gets one: BullMQ runs jobs
+ * without a priority before all prioritised ones.
+ */
+export const URGENT_PRIORITY = 1;
+export const NORMAL_PRIORITY = 10;
 
 /** BullMQ refuses integer-like custom ids, so the outbox id gets a prefix. */
 export const queueJobId = (outboxId: number): string => `outbox-${outboxId}`;
@@ -62,6 +70,7 @@ export class BullmqJobBus implements JobBus {
   private jobOptions(message: OutboxMessage) {
     return {
       jobId: queueJobId(message.id),
+      priority: isUrgentJob(message.job) ? URGENT_PRIORITY : NORMAL_PRIORITY,
       attempts: this.options.attempts,
       backoff: { type: 'exponential', delay: this.options.backoffMs },
       removeOnComplete: { age: 24 * 3600, count: 10_000 },

@@ -7,19 +7,51 @@ export interface JobDefinition<TPayload extends object> {
 
 export type JobPayload<J> = J extends JobDefinition<infer T> ? T : never;
 
+export interface JobOptions<TPayload extends object = object> {
+  /**
+   * A person waits for what this job does (a notification): on BullMQ it runs
+   * before every queued job that is not urgent, so a backlog of re-matching
+   * never delays it. Inline, jobs run in outbox order.
+   */
+  urgent?: boolean;
+  /**
+   * The subject the job brings up to date (a need's id). Only for a handler
+   * that reads its subject's current state and nothing else from the payload:
+   * on BullMQ, a run first marks every other waiting job of the same subject
+   * done, standing for them all (ten edits of a need while the worker is busy:
+   * one re-match). Never for effects that must happen once per job
+   * (notifications, audit entries).
+   */
+  collapse?: (payload: TPayload) => string;
+}
+
 const declared = new Set<string>();
+const urgent = new Set<string>();
+const collapsers = new Map<string, (payload: object) => string>();
 
 /**
  * Declares a job. Start-up compares the declared jobs with the discovered
  * handlers and refuses to run if one has no handler or two.
  */
-export function defineJob<TPayload extends object>(name: string): JobDefinition<TPayload> {
+export function defineJob<TPayload extends object>(name: string, options: JobOptions<TPayload> = {}): JobDefinition<TPayload> {
   if (!/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/.test(name)) {
     throw new Error(`job name "${name}" must look like "context.job-name"`);
   }
   if (declared.has(name)) throw new Error(`job "${name}" is declared twice`);
   declared.add(name);
+  if (options.urgent) urgent.add(name);
+  if (options.collapse) collapsers.set(name, options.collapse as (payload: object) => string);
   return { name };
+}
+
+/** The subject key of a job declared with {@link JobOptions.collapse}; null for any other job. */
+export function collapseKeyOf(name: string, payload: object): string | null {
+  return collapsers.get(name)?.(payload) ?? null;
+}
+
+/** Whether the job was declared urgent ({@link JobOptions.urgent}). */
+export function isUrgentJob(name: string): boolean {
+  return urgent.has(name);
 }
 
 export function declaredJobNames(): string[] {

@@ -22,6 +22,8 @@ class Greeter {
   async log() {}
   @OnEvent(Arrived, 'registry-test.count-arrival')
   async count() {}
+  @OnEvent(Arrived, 'registry-test.welcome-guest', { when: (p) => p.who.startsWith('guest') })
+  async welcome() {}
 }
 
 @Injectable()
@@ -51,8 +53,16 @@ describe('JobRegistry', () => {
       Greeted.name,
       'registry-test.log-arrival',
       Waved.name,
+      'registry-test.welcome-guest',
     ]);
-    expect(moduleRef.get(JobRegistry).subscribersOf(Arrived.event)).toEqual(['registry-test.count-arrival', 'registry-test.log-arrival']);
+  });
+
+  it("lists an event's subscribers, leaving out those whose filter refuses the payload", async () => {
+    const registry = (await boot(Greeter)).get(JobRegistry);
+    const all = ['registry-test.count-arrival', 'registry-test.log-arrival', 'registry-test.welcome-guest'];
+    expect(registry.subscribersOf(Arrived.event)).toEqual(all);
+    expect(registry.subscribersOf(Arrived.event, { who: 'guest 7' })).toEqual(all);
+    expect(registry.subscribersOf(Arrived.event, { who: 'staff 2' })).toEqual(['registry-test.count-arrival', 'registry-test.log-arrival']);
   });
 
   it('refuses to start when a declared job has no handler', async () => {

@@ -9,7 +9,7 @@ import type { EventSubscription } from './on-job.decorator.js';
 export class JobRegistry implements OnModuleInit {
   private readonly logger = new Logger('JobRegistry');
   private readonly handlers = new Map<string, JobHandler>();
-  private readonly subscribers = new Map<string, string[]>();
+  private readonly subscribers = new Map<string, Pick<EventSubscription, 'job' | 'when'>[]>();
 
   constructor(
     private readonly discovery: DiscoveryService,
@@ -29,7 +29,10 @@ export class JobRegistry implements OnModuleInit {
         const subscription = this.reflector.get<EventSubscription | undefined>(ON_EVENT, fn as () => unknown);
         const jobName = subscription?.job ?? this.reflector.get<string | undefined>(ON_JOB, fn as () => unknown);
         if (!jobName) continue;
-        if (subscription) this.subscribers.set(subscription.event, [...(this.subscribers.get(subscription.event) ?? []), jobName]);
+        if (subscription) {
+          const { job, when } = subscription;
+          this.subscribers.set(subscription.event, [...(this.subscribers.get(subscription.event) ?? []), { job, when }]);
+        }
         const where = `${instance.constructor.name}.${method}`;
         found.set(jobName, [...(found.get(jobName) ?? []), where]);
         this.handlers.set(jobName, (fn as JobHandler).bind(instance));
@@ -58,11 +61,14 @@ export class JobRegistry implements OnModuleInit {
     return handler;
   }
 
-  /** The jobs that react to an event, in a stable order. */
-  subscribersOf(event: string): string[] {
-    const jobs = this.subscribers.get(event);
-    if (!jobs) throw new Error(`no subscriber for event "${event}"`);
-    return [...jobs].sort();
+  /** The jobs that react to an event (to this payload of it, when given: see `OnEvent`'s `when`), in a stable order. */
+  subscribersOf(event: string, payload?: object): string[] {
+    const subscriptions = this.subscribers.get(event);
+    if (!subscriptions) throw new Error(`no subscriber for event "${event}"`);
+    return subscriptions
+      .filter((s) => payload === undefined || !s.when || s.when(payload))
+      .map((s) => s.job)
+      .sort();
   }
 
   names(): string[] {

@@ -1,6 +1,6 @@
 import { SetMetadata } from '@nestjs/common';
 import { defineJob } from './job-definition.js';
-import type { EventDefinition, JobDefinition, JobHandler } from './job-definition.js';
+import type { EventDefinition, JobDefinition, JobHandler, JobOptions } from './job-definition.js';
 
 export const ON_JOB = 'smedx:on-job';
 
@@ -33,6 +33,17 @@ export const ON_EVENT = 'smedx:on-event';
 export interface EventSubscription {
   event: string;
   job: string;
+  when?: (payload: object) => boolean;
+}
+
+export interface SubscriptionOptions<P extends object> extends JobOptions<P> {
+  /**
+   * Only events whose payload passes get a job: a reaction that would do
+   * nothing for the others is not written to the outbox at all. The handler
+   * must still be right for any payload (a row written before the filter, an
+   * admin's retry).
+   */
+  when?: (payload: P) => boolean;
 }
 
 /**
@@ -41,7 +52,13 @@ export interface EventSubscription {
  * takes the event's payload type (see {@link HandlerDecorator}). Idempotent,
  * like every handler.
  */
-export function OnEvent<P extends object>(event: EventDefinition<P>, job: string): HandlerDecorator<P> {
-  defineJob<P>(job);
-  return handlerDecorator<P>(ON_EVENT, { event: event.event, job } satisfies EventSubscription);
+export function OnEvent<P extends object>(
+  event: EventDefinition<P>,
+  job: string,
+  options: SubscriptionOptions<P> = {},
+): HandlerDecorator<P> {
+  const { when: filter, ...jobOptions } = options;
+  defineJob<P>(job, jobOptions);
+  const when = filter as EventSubscription['when'];
+  return handlerDecorator<P>(ON_EVENT, { event: event.event, job, ...(when ? { when } : {}) } satisfies EventSubscription);
 }

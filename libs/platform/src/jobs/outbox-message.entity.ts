@@ -12,6 +12,7 @@ export type OutboxStatus = JobStatus;
  */
 @Entity('outbox_message')
 @Index(['status', 'availableAt'])
+@Index(['job', 'collapseKey'])
 export class OutboxMessage {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -21,6 +22,10 @@ export class OutboxMessage {
 
   @JsonColumn()
   payload!: object;
+
+  /** The subject of a job declared with `collapse` (see `JobOptions.collapse`); null for other jobs. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  collapseKey!: string | null;
 
   @Column({ type: 'varchar', length: 16, default: 'pending' })
   status!: OutboxStatus;

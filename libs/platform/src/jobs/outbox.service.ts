@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { CLOCK } from '../clock/clock.js';
 import type { Clock } from '../clock/clock.js';
 import { markOutboxWritten } from '../database/unit-of-work.js';
+import { collapseKeyOf } from './job-definition.js';
 import type { EventDefinition, JobDefinition } from './job-definition.js';
 import { JobRegistry } from './job-registry.js';
 import { OutboxMessage } from './outbox-message.entity.js';
@@ -15,10 +16,10 @@ export class OutboxService {
     private readonly registry: JobRegistry,
   ) {}
 
-  /** Writes one job per subscriber of `event`; returns their outbox ids. */
+  /** Writes one job per subscriber of `event` that wants this payload; returns their outbox ids. */
   async publish<T extends object>(tx: EntityManager, event: EventDefinition<T>, payload: NoInfer<T>): Promise<number[]> {
     const ids: number[] = [];
-    for (const job of this.registry.subscribersOf(event.event)) ids.push(await this.add(tx, { name: job }, payload));
+    for (const job of this.registry.subscribersOf(event.event, payload)) ids.push(await this.add(tx, { name: job }, payload));
     return ids;
   }
 
@@ -32,6 +33,7 @@ export class OutboxService {
     const row = tx.create(OutboxMessage, {
       job: job.name,
       payload,
+      collapseKey: collapseKeyOf(job.name, payload),
       status: 'pending',
       attempts: 0,
       availableAt: new Date(now.getTime() + (options.delayMs ?? 0)),
