@@ -6,6 +6,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthGuard, HttpErrorFilter, loadConfig } from '@smedx/platform';
 import type { AppConfig, Clock } from '@smedx/platform';
 import { CoreModule } from '@smedx/core';
+import { WorkbenchModule } from '@smedx/workbench';
 import { AdminController } from './admin/admin.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { NominationsController } from './awards/nominations.controller.js';
@@ -50,6 +51,7 @@ import { ProjectsController } from './projects/projects.controller.js';
 import { ProviderCasesController } from './projects/provider-cases.controller.js';
 import { BlacklistController } from './subsidy/blacklist.controller.js';
 import { SubsidyApplicationsController } from './subsidy/subsidy-applications.controller.js';
+import { WorkbenchController } from './workbench/workbench.controller.js';
 
 export interface ApiOptions {
   config?: AppConfig;
@@ -85,6 +87,7 @@ export class ApiModule {
           },
         }),
         CoreModule.forRoot({ ...options, config }),
+        WorkbenchModule,
         TerminusModule,
       ],
       controllers: [
@@ -128,6 +131,7 @@ export class ApiModule {
         ProviderDocumentsController,
         ProjectDocumentsController,
         NominationDocumentsController,
+        WorkbenchController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -16,9 +16,8 @@ import {
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { SolutionsService } from '@smedx/catalogue';
-import { NeedsService } from '@smedx/demand';
-import type { Need } from '@smedx/demand';
-import type { AwardResult, BidView, NeedView, Page } from '@smedx/contracts';
+import { Need, NeedsService } from '@smedx/demand';
+import type { AwardResult, BidView, MyBidView, NeedView, Page } from '@smedx/contracts';
 import { DirectoryService } from '@smedx/directory';
 import { NotificationsService } from '@smedx/notifications';
 import { ProjectsService } from '@smedx/projects';
@@ -27,7 +26,15 @@ import type { BidAction } from '@smedx/contracts';
 import { BidInvitationsService } from './bid-invitations.service.js';
 import { BidViews } from './bid-views.js';
 import type { BidAudience } from './bid-views.js';
-import type { AwardBidInput, BidActionInput, ExtendDeadlineInput, ListBidsQuery, ReviseBidInput, SubmitBidInput } from './dto/bid.dto.js';
+import type {
+  AwardBidInput,
+  BidActionInput,
+  ExtendDeadlineInput,
+  ListBidsQuery,
+  ListMyBidsQuery,
+  ReviseBidInput,
+  SubmitBidInput,
+} from './dto/bid.dto.js';
 import { BidRevision } from './entities/bid-revision.entity.js';
 import { Bid } from './entities/bid.entity.js';
 import { formatFen } from './bidding.util.js';
@@ -382,6 +389,61 @@ export class BiddingService {
       .take(query.pageSize)
       .getManyAndCount();
     return { items: await this.views.views(need, rows, this.audienceOf(actor, need)), total, page: query.page, pageSize: query.pageSize };
+  }
+
+  /**
+   * The bids of the caller's providers (or the one named), latest first, each
+   * with the need it is on: four queries whatever the page holds. A caller
+   * without a provider gets an empty page.
+   */
+  async mine(actor: Principal, query: ListMyBidsQuery): Promise<Page<MyBidView>> {
+    const providers = actor.memberships.filter((m) => m.kind === 'provider').map((m) => m.organisationId);
+    if (query.providerId && !providers.includes(query.providerId)) {
+      throw new ForbiddenError('only members of the provider read its bids', 'not_provider_member');
+    }
+    const ids = query.providerId ? [query.providerId] : providers;
+    if (!ids.length) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+    const [rows, total] = await this.dataSource.manager.findAndCount(Bid, {
+      where: { providerId: In(ids), ...(query.status ? { status: query.status } : {}) },
+      order: { submittedAt: 'DESC', id: 'ASC' },
+      skip: (query.page - 1) * query.pageSize,
+      take: query.pageSize,
+    });
+    const needIds = [...new Set(rows.map((r) => r.needId))];
+    const solutionIds = [...new Set(rows.flatMap((r) => (r.solutionId ? [r.solutionId] : [])))];
+    const needRows = needIds.length ? await this.dataSource.manager.findBy(Need, { id: In(needIds) }) : [];
+    const [enterprises, providerRows, solutionDocs] = await Promise.all([
+      this.directory.enterprisesByIds([...new Set(needRows.map((n) => n.enterpriseId))]),
+      this.directory.providersByIds([...new Set(rows.map((r) => r.providerId))]),
+      this.solutions.toSearchDocuments(solutionIds),
+    ]);
+    const needById = new Map(needRows.map((n) => [n.id, n]));
+    const enterpriseById = new Map(enterprises.map((e) => [e.id, e.name]));
+    const providerById = new Map(providerRows.map((p) => [p.id, p.name]));
+    const solutionById = new Map(solutionDocs.map((d) => [String(d.id), d.title]));
+    const items = rows.map((b): MyBidView => {
+      const need = needById.get(b.needId);
+      return {
+        id: b.id,
+        needId: b.needId,
+        needTitle: need?.title ?? '',
+        needStatus: need?.status ?? 'unknown',
+        bidDeadline: need?.bidDeadline ?? b.submittedAt,
+        enterpriseName: need ? (enterpriseById.get(need.enterpriseId) ?? null) : null,
+        providerId: b.providerId,
+        providerName: providerById.get(b.providerId) ?? '',
+        solutionId: b.solutionId,
+        solutionTitle: b.solutionId ? (solutionById.get(b.solutionId) ?? null) : null,
+        priceFen: b.priceFen,
+        deliveryDays: b.deliveryDays,
+        status: b.status,
+        revision: b.revision,
+        submittedAt: b.submittedAt,
+        revisedAt: b.revisedAt,
+        decidedAt: b.decidedAt,
+      };
+    });
+    return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
   /** The provider the caller bids for: the one named, or their only one. */

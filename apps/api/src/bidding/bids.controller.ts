@@ -1,17 +1,24 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiZodBody, CurrentUser, ZodPipe } from '@smedx/platform';
+import { ApiZodBody, ApiZodQuery, CurrentUser, ZodPipe } from '@smedx/platform';
 import type { Principal } from '@smedx/platform';
-import { BidActionSchema, BiddingService, ReviseBidSchema } from '@smedx/bidding';
-import type { BidActionInput, ReviseBidInput } from '@smedx/bidding';
+import { BidActionSchema, BiddingService, ListMyBidsSchema, ReviseBidSchema } from '@smedx/bidding';
+import type { BidActionInput, ListMyBidsQuery, ReviseBidInput } from '@smedx/bidding';
 import { UuidParam } from '../http/query.js';
 
-/** One bid: read, revise, withdraw, shortlist. */
+/** The caller's providers' bids; one bid: read, revise, withdraw, shortlist. */
 @ApiTags('bidding')
 @ApiBearerAuth()
 @Controller('bids')
 export class BidsController {
   constructor(private readonly bidding: BiddingService) {}
+
+  @Get()
+  @ApiOperation({ summary: "The bids of the caller's providers, latest first, with the needs they are on (status filter, paging)" })
+  @ApiZodQuery(ListMyBidsSchema)
+  mine(@CurrentUser() actor: Principal, @Query(new ZodPipe(ListMyBidsSchema)) query: ListMyBidsQuery) {
+    return this.bidding.mine(actor, query);
+  }
 
   @Get(':id')
   @ApiOperation({ summary: "One bid with its revision history (its provider's members, the need's enterprise, officers)" })

@@ -1,12 +1,14 @@
 import { AppstoreOutlined, NotificationOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
-import { Card, Col, Empty, Row, Statistic, Typography } from 'antd';
+import { Card, Col, Empty, Row, Space, Statistic, Typography } from 'antd';
 import type { EChartsCoreOption } from 'echarts/core';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, unless404 } from '../api';
-import { useUser } from '../auth';
+import { hasRole, useUser } from '../auth';
 import { Chart } from '../components/Chart';
 import { showError } from '../components/feedback';
+import { Workbench } from '../components/Workbench';
+import type { WorkbenchData } from '../components/Workbench';
 import { searchNeeds, searchSolutions } from '../search';
 import { useTaxonomy } from '../taxonomy';
 
@@ -18,9 +20,35 @@ interface Figures {
   needsByScenario: Record<string, number>;
 }
 
-/** The dashboard: headline counts and the catalogue by industry, from the search facets. */
+/**
+ * The signed-in home (工作台): the caller's own sections from one `GET /workbench`;
+ * officers, who oversee the programme, also see the platform-wide figures.
+ */
 export default function HomePage() {
   const user = useUser();
+  const [workbench, setWorkbench] = useState<WorkbenchData | null>(null);
+  // The indicators' own rule (as the side menu): city officers and admins, district officers of a district.
+  const overseer = hasRole(user, 'city_officer', 'admin') || user.roles.some((r) => r.role === 'district_officer' && !!r.district);
+
+  useEffect(() => {
+    api.get('/workbench').then(setWorkbench, showError);
+  }, []);
+
+  return (
+    <>
+      <Typography.Title level={3} className="page-title">
+        欢迎，{user.displayName}
+      </Typography.Title>
+      <Space direction="vertical" size={16} style={{ width: '100%' }}>
+        {workbench ? <Workbench data={workbench} /> : <Card loading />}
+        {overseer && <PlatformFigures />}
+      </Space>
+    </>
+  );
+}
+
+/** Platform-wide figures for officers: headline counts and the catalogue by industry, from the search facets. */
+function PlatformFigures() {
   const taxonomy = useTaxonomy();
   const [figures, setFigures] = useState<Figures | null>(null);
 
@@ -71,10 +99,7 @@ export default function HomePage() {
   }, [figures, taxonomy]);
 
   return (
-    <>
-      <Typography.Title level={3} className="page-title">
-        欢迎，{user.displayName}
-      </Typography.Title>
+    <Card title="全平台概况" data-testid="platform-figures">
       <Row gutter={[16, 16]}>
         <Col xs={24} md={8}>
           <Card loading={!figures}>
@@ -113,6 +138,6 @@ export default function HomePage() {
           <Card title="需求场景分布">{scenarioChart ? <Chart option={scenarioChart} /> : <Empty description="暂无数据" />}</Card>
         </Col>
       </Row>
-    </>
+    </Card>
   );
 }

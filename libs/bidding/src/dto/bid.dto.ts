@@ -107,6 +107,10 @@ export const ListBidsSchema = z.object({
 });
 export type ListBidsQuery = z.infer<typeof ListBidsSchema>;
 
+/** `GET /bids`: the bids of the caller's providers (name one with providerId when a member of several). */
+export const ListMyBidsSchema = ListBidsSchema.extend({ providerId: uuid.optional() });
+export type ListMyBidsQuery = z.infer<typeof ListMyBidsSchema>;
+
 /** `POST /needs/:id/invitations` (邀请投标): the provider invited, the solution seen (a match or its page), a note. */
 export const InviteToBidSchema = z.object({
   providerId: uuid,

@@ -119,7 +119,30 @@ export const BidInvitationViewSchema = z.strictObject({
 });
 export type BidInvitationView = z.output<typeof BidInvitationViewSchema>;
 
+/** One of the caller's providers' bids as `GET /bids` lists it: its terms and the need it is on. */
+export const MyBidViewSchema = z.strictObject({
+  id: uuid,
+  needId: uuid,
+  needTitle: z.string(),
+  needStatus: z.string(),
+  bidDeadline: instant,
+  enterpriseName: z.string().nullable(),
+  providerId: uuid,
+  providerName: z.string(),
+  solutionId: uuid.nullable(),
+  solutionTitle: z.string().nullable(),
+  priceFen: fen,
+  deliveryDays: z.number().int(),
+  status: z.enum(BID_STATUSES),
+  revision: z.number().int().positive(),
+  submittedAt: instant,
+  revisedAt: instant.nullable(),
+  decidedAt: instant.nullable(),
+});
+export type MyBidView = z.output<typeof MyBidViewSchema>;
+
 export const biddingRoutes = {
+  'GET /bids': json(pageOf(MyBidViewSchema)),
   'GET /bids/:id': json(BidViewSchema),
   'PATCH /bids/:id': json(BidViewSchema),
   'POST /bids/:id/withdraw': json(BidViewSchema),

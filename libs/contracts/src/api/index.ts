@@ -21,6 +21,7 @@ import { awardRoutes } from './awards.js';
 import { ratingRoutes } from './ratings.js';
 import { feeRoutes } from './fees.js';
 import { documentRoutes } from './documents.js';
+import { workbenchRoutes } from './workbench.js';
 import type { EmptyRoute, FileRoute, JsonRoute, RouteContract, StreamRoute } from './route.js';
 
 export * from './route.js';
@@ -48,6 +49,7 @@ export * from './match-route.js';
 export * from './awards.js';
 export * from './ratings.js';
 export * from './fees.js';
+export * from './workbench.js';
 
 /**
  * Every route of the API (relative to `/api/v1`, plus `GET /health`) and what it
@@ -77,6 +79,7 @@ export const API_ROUTES = {
   ...awardRoutes,
   ...ratingRoutes,
   ...feeRoutes,
+  ...workbenchRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof API_ROUTES;

@@ -1,0 +1,2 @@
+export * from './workbench.service.js';
+export * from './workbench.module.js';
