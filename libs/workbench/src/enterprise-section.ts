@@ -53,13 +53,17 @@ async function needsAwaitingDecision(
   db: EntityManager,
   enterpriseIds: readonly string[],
 ): Promise<{ enterpriseId: string; needId: string; title: string; bidDeadline: Date; bids: number }[]> {
+  // Two steps, not a join: a bid's need id is text, a need's id a uuid (PostgreSQL compares neither with the other).
+  const published = await db.find(Need, {
+    where: { enterpriseId: In([...enterpriseIds]), status: 'published' },
+    select: { id: true },
+  });
+  if (!published.length) return [];
   const counts = await db
     .createQueryBuilder(Bid, 'b')
-    .innerJoin(Need, 'n', 'n.id = b.needId')
     .select('b.needId', 'needId')
     .addSelect('COUNT(*)', 'count')
-    .where('n.enterpriseId IN (:...enterpriseIds)', { enterpriseIds })
-    .andWhere("n.status = 'published'")
+    .where('b.needId IN (:...needIds)', { needIds: published.map((n) => n.id) })
     .andWhere('b.status IN (:...active)', { active: [...ACTIVE_BID_STATUSES] })
     .groupBy('b.needId')
     .getRawMany<{ needId: string; count: string | number }>();
