@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isOpenMilestone } from '@smedx/contracts';
 import { UnitOfWork } from '@smedx/platform';
 import { NeedsService } from '@smedx/demand';
 import { ProjectsService } from '@smedx/projects';
@@ -121,7 +122,7 @@ export async function openMilestoneReasons(
   if (project.status !== 200) throw new Error(`read project failed: ${project.status} ${JSON.stringify(project.body)}`);
   return {
     openMilestones: project.body.milestones
-      .filter((m: any) => m.status === 'planned' || m.status === 'in_progress')
+      .filter(isOpenMilestone)
       .map((m: any) => ({ milestoneId: m.id, reason: `“${m.title}”转入运维期完成，双方已书面确认` })),
   };
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, QueryFailedError } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import {
   CLOCK,
   ConflictError,
@@ -8,8 +8,8 @@ import {
   NotFoundError,
   StateConflictError,
   UnitOfWork,
-  hasRole,
   isMember,
+  isUniqueViolation,
 } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
@@ -20,6 +20,7 @@ import { NotificationsService } from '@smedx/notifications';
 import { ACTIVE_BID_STATUSES } from '@smedx/contracts';
 import type { BidInvitationView, Page } from '@smedx/contracts';
 import type { InviteToBidInput, ListInvitationsQuery } from './dto/bid.dto.js';
+import { assertBiddingOpen, isNeedOverseer } from './bidding.policy.js';
 import { BidInvitation } from './entities/bid-invitation.entity.js';
 import { Bid } from './entities/bid.entity.js';
 
@@ -53,12 +54,7 @@ export class BidInvitationsService {
           throw new ForbiddenError("only members of the need's enterprise invite providers to bid on it", 'not_enterprise_member');
         }
         if (need.status !== 'published') throw new StateConflictError('need', need.status, 'invite providers to bid on');
-        if (this.clock.now().getTime() >= need.bidDeadline.getTime()) {
-          throw new ConflictError('bidding_closed', `bidding on this need closed at its deadline ${need.bidDeadline.toISOString()}`, {
-            state: 'bidding_closed',
-            bidDeadline: need.bidDeadline.toISOString(),
-          });
-        }
+        assertBiddingOpen(need, this.clock.now());
         const provider = await this.directory.getProvider(input.providerId, tx);
         if (provider.status !== 'approved') throw new StateConflictError('provider', provider.status, 'be invited to bid');
         if (input.solutionId) {
@@ -103,7 +99,7 @@ export class BidInvitationsService {
       })
       .catch((error: unknown) => {
         // Two invitations at once: the unique index lets one through.
-        if (error instanceof QueryFailedError && /unique|duplicate/i.test(String(error.message))) throw alreadyInvited();
+        if (isUniqueViolation(error)) throw alreadyInvited();
         throw error;
       });
     const [view] = await this.views([await this.dataSource.manager.findOneByOrFail(BidInvitation, { id })]);
@@ -114,9 +110,7 @@ export class BidInvitationsService {
   async forNeed(actor: Principal, needId: string): Promise<BidInvitationView[]> {
     const need = await this.needs.findById(needId);
     if (!need || !this.needs.mayRead(actor, need)) throw new NotFoundError('need', needId);
-    const overseer =
-      hasRole(actor, 'city_officer', 'admin') || actor.roles.some((g) => g.role === 'district_officer' && g.district === need.district);
-    if (!isMember(actor, need.enterpriseId) && !overseer) {
+    if (!isMember(actor, need.enterpriseId) && !isNeedOverseer(actor, need)) {
       throw new ForbiddenError("only the need's enterprise and its officers see whom it invited", 'not_enterprise_member');
     }
     return this.views(await this.dataSource.manager.find(BidInvitation, { where: { needId }, order: { createdAt: 'DESC' } }));

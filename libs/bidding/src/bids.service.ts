@@ -8,7 +8,6 @@ import {
   NotFoundError,
   StateConflictError,
   UnitOfWork,
-  hasRole,
   isMember,
   isUniqueViolation,
   isUuid,
@@ -24,6 +23,7 @@ import { ProjectsService } from '@smedx/projects';
 import { ACTIVE_BID_STATUSES, BID_STATE_MACHINE } from '@smedx/contracts';
 import type { BidAction } from '@smedx/contracts';
 import { BidInvitationsService } from './bid-invitations.service.js';
+import { assertBiddingOpen, isNeedOverseer } from './bidding.policy.js';
 import { BidViews } from './bid-views.js';
 import type { BidAudience } from './bid-views.js';
 import type {
@@ -478,13 +478,7 @@ export class BiddingService {
     const need = await this.needs.findById(needId, tx, { lock: 'share' });
     if (!need || !this.needs.mayRead(actor, need)) throw new NotFoundError('need', needId);
     if (need.status !== 'published') throw new StateConflictError('need', need.status, action);
-    const now = this.clock.now();
-    if (now.getTime() >= need.bidDeadline.getTime()) {
-      throw new ConflictError('bidding_closed', `bidding on this need closed at its deadline ${need.bidDeadline.toISOString()}`, {
-        state: 'bidding_closed',
-        bidDeadline: need.bidDeadline.toISOString(),
-      });
-    }
+    assertBiddingOpen(need, this.clock.now());
     return need;
   }
 
@@ -518,7 +512,7 @@ export class BiddingService {
 
   private partyOf(actor: Principal, need: Need): Party {
     if (isMember(actor, need.enterpriseId)) return { kind: 'buyer' };
-    if (hasRole(actor, 'city_officer', 'admin') || actor.roles.some((g) => g.role === 'district_officer' && g.district === need.district)) {
+    if (isNeedOverseer(actor, need)) {
       return { kind: 'officer' };
     }
     const providerIds = actor.memberships.filter((m) => m.kind === 'provider').map((m) => m.organisationId);

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { APP_CONFIG, CLOCK, FILE_STORE, OnJob, UnitOfWork, defineScheduledJob } from '@smedx/platform';
 import type { AppConfig, Clock, FileStore } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
@@ -72,13 +73,9 @@ export class DocumentRetention {
         .where('id IN (:...ids)', { ids })
         .andWhere('NOT EXISTS (SELECT 1 FROM document d WHERE d.file_id = stored_file.id)')
         .execute();
-      const hashes = [...new Set(candidates.map((c) => c.sha256))];
-      const kept = new Set((await tx.find(StoredFile, { where: { sha256: In(hashes) }, select: { sha256: true } })).map((f) => f.sha256));
-      return { count: deleted.affected ?? 0, blobs: hashes.filter((h) => !kept.has(h)) };
+      return { count: deleted.affected ?? 0, blobs: await unreferencedBlobs(tx, candidates) };
     });
-    for (const sha256 of orphans.blobs) {
-      await this.store.delete(sha256).catch((error: unknown) => this.logger.warn(`blob ${sha256} not removed: ${String(error)}`));
-    }
+    await this.deleteBlobs(orphans.blobs);
     if (orphans.count) this.logger.log(`removed ${orphans.count} uploads attached to nothing for ${this.config.files.orphanDays} days`);
     return orphans.count;
   }
@@ -114,8 +111,12 @@ export class DocumentRetention {
       if (error instanceof RetentionRaced) return [];
       throw error;
     });
-    // Blobs go after the commit: a failure here leaves an unreferenced blob, never a reference without one.
-    for (const sha256 of orphans) {
+    await this.deleteBlobs(orphans);
+  }
+
+  /** Blobs go after the commit: a failure here leaves an unreferenced blob, never a reference without one. */
+  private async deleteBlobs(hashes: readonly string[]): Promise<void> {
+    for (const sha256 of hashes) {
       await this.store.delete(sha256).catch((error: unknown) => this.logger.warn(`blob ${sha256} not removed: ${String(error)}`));
     }
   }
@@ -148,11 +149,7 @@ export class DocumentRetention {
       const unused = fileIds.filter((id) => !stillUsed.has(id));
       const files = unused.length ? await tx.findBy(StoredFile, { id: In(unused) }) : [];
       if (unused.length) await tx.delete(StoredFile, { id: In(unused) });
-      const hashes = [...new Set(files.map((f) => f.sha256))];
-      const kept = new Set(
-        hashes.length ? (await tx.find(StoredFile, { where: { sha256: In(hashes) }, select: { sha256: true } })).map((f) => f.sha256) : [],
-      );
-      return hashes.filter((h) => !kept.has(h));
+      return unreferencedBlobs(tx, files);
     });
   }
 }
@@ -162,4 +159,12 @@ class RetentionRaced extends Error {
   constructor(ownerKind: string, ownerId: string) {
     super(`retention of ${ownerKind} ${ownerId} raced another sweep`);
   }
+}
+
+/** The hashes of these (removed) uploads that no remaining upload names: their blobs may go. */
+async function unreferencedBlobs(tx: EntityManager, removed: readonly Pick<StoredFile, 'sha256'>[]): Promise<string[]> {
+  const hashes = [...new Set(removed.map((f) => f.sha256))];
+  if (!hashes.length) return [];
+  const kept = new Set((await tx.find(StoredFile, { where: { sha256: In(hashes) }, select: { sha256: true } })).map((f) => f.sha256));
+  return hashes.filter((h) => !kept.has(h));
 }

@@ -13,7 +13,7 @@ import { Acceptance } from './entities/acceptance.entity.js';
 import type { OpenMilestoneReason } from './entities/acceptance.entity.js';
 import { Milestone } from './entities/milestone.entity.js';
 import { Project } from './entities/project.entity.js';
-import { PROJECT_STATE_MACHINE } from '@smedx/contracts';
+import { isOpenMilestone, PROJECT_STATE_MACHINE } from '@smedx/contracts';
 import { acceptanceView } from './projects.views.js';
 import type { AcceptanceView } from './projects.views.js';
 import { ProjectsService } from './projects.service.js';
@@ -114,7 +114,7 @@ export class AcceptanceService {
     given: readonly { milestoneId: string; reason: string }[],
   ): Promise<OpenMilestoneReason[]> {
     const milestones = await tx.find(Milestone, { where: { projectId }, order: { position: 'ASC' } });
-    const open = milestones.filter((m) => m.status === 'planned' || m.status === 'in_progress');
+    const open = milestones.filter(isOpenMilestone);
     const reasons = new Map(given.map((g) => [g.milestoneId, g.reason.trim()]));
     for (const [index, g] of given.entries()) {
       if (!open.some((m) => m.id === g.milestoneId)) {

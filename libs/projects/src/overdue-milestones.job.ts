@@ -6,12 +6,10 @@ import { NotificationsService } from '@smedx/notifications';
 import { chineseDate, shanghaiDate } from './calendar.js';
 import { Milestone } from './entities/milestone.entity.js';
 import { Project } from './entities/project.entity.js';
-import { PROJECT_STATE_MACHINE } from '@smedx/contracts';
+import { OPEN_MILESTONE_STATUSES, PROJECT_STATE_MACHINE } from '@smedx/contracts';
 
 /** Hourly: tells both parties of each milestone whose planned day has passed. */
 export const CheckOverdueMilestonesJob = defineScheduledJob('projects.check-overdue-milestones', 3600);
-
-const OPEN = ['planned', 'in_progress'] as const;
 
 /** Milestones handled per run; the next run picks up the rest. */
 const BATCH = 500;
@@ -40,7 +38,7 @@ export class OverdueMilestones {
       .getRepository(Milestone)
       .createQueryBuilder('m')
       .innerJoin(Project, 'p', 'p.id = m.projectId')
-      .where('m.status IN (:...open)', { open: OPEN })
+      .where('m.status IN (:...open)', { open: OPEN_MILESTONE_STATUSES })
       .andWhere('m.plannedDate < :today', { today })
       .andWhere('(m.overdueNotifiedFor IS NULL OR m.overdueNotifiedFor <> m.plannedDate)')
       .andWhere('p.status IN (:...running)', { running: PROJECT_STATE_MACHINE.statesAllowing('plan') })
@@ -69,7 +67,7 @@ export class OverdueMilestones {
         {
           id: milestone.id,
           plannedDate: milestone.plannedDate,
-          status: In(OPEN),
+          status: In([...OPEN_MILESTONE_STATUSES]),
           overdueNotifiedFor: Or(IsNull(), Not(milestone.plannedDate)),
         },
         { overdueNotifiedFor: milestone.plannedDate },

@@ -12,6 +12,7 @@ import type {
   ProjectSummaryView,
   ProjectView,
 } from '@smedx/contracts';
+import { isOpenMilestone } from '@smedx/contracts';
 
 export type {
   AcceptanceView,
@@ -41,7 +42,7 @@ export function milestoneView(m: Milestone, today: string): MilestoneView {
 
 /** Open (planned or in progress) and due before `today`. */
 export function isOverdue(m: Pick<Milestone, 'status' | 'plannedDate'>, today: string): boolean {
-  return (m.status === 'planned' || m.status === 'in_progress') && m.plannedDate < today;
+  return isOpenMilestone(m) && m.plannedDate < today;
 }
 
 export function monitoringReportView(r: MonitoringReport): MonitoringReportView {

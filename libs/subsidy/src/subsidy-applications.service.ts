@@ -63,9 +63,6 @@ const STATUS_NAMES: Readonly<Record<SubsidyStatus, string>> = {
   revoked: '已撤销',
 };
 
-/** Amounts in notifications: the platform's one money format (¥, 万元 from ten thousand). */
-const fen = (amount: number) => formatFen(amount);
-
 /**
  * Applications for the programme subsidy (专项资金): submission by an
  * enterprise with an accepted level-2+ project, preliminary review (初审) by
@@ -165,7 +162,7 @@ export class SubsidyApplicationsService {
         saved,
         'subsidy.submitted',
         '专项资金申报已提交',
-        `申报金额 ${fen(saved.amountFen)}，等待区县工信部门初审。`,
+        `申报金额 ${formatFen(saved.amountFen)}，等待区县工信部门初审。`,
       );
       await this.notifyReviewers(tx, saved, 'district');
       return saved.id;
@@ -275,7 +272,7 @@ export class SubsidyApplicationsService {
         after,
         `subsidy.${stage}-${outcome}`,
         `专项资金申报${stageName}${verdict}`,
-        `当前状态：${STATUS_NAMES[status]}。${action === 'city_approve' ? `批准金额 ${fen(application.amountFen)}。` : ''}${input.reason ? `意见：${input.reason}` : ''}`,
+        `当前状态：${STATUS_NAMES[status]}。${action === 'city_approve' ? `批准金额 ${formatFen(application.amountFen)}。` : ''}${input.reason ? `意见：${input.reason}` : ''}`,
       );
       if (action === 'district_approve') await this.notifyReviewers(tx, after, 'city');
     });
@@ -327,7 +324,7 @@ export class SubsidyApplicationsService {
         after,
         'subsidy.resubmitted',
         '专项资金申报已重新提交',
-        `申报金额 ${fen(after.amountFen)}，等待区县工信部门初审。`,
+        `申报金额 ${formatFen(after.amountFen)}，等待区县工信部门初审。`,
       );
       await this.notifyReviewers(tx, after, 'district');
     });
@@ -359,7 +356,7 @@ export class SubsidyApplicationsService {
         entityId: id,
         data: { paidFen: input.paidFen, reference: input.reference ?? null, before: figures(application), after: figures(after) },
       });
-      await this.notifyEnterprise(tx, after, 'subsidy.disbursed', '专项资金已拨付', `拨付金额 ${fen(input.paidFen)}。`);
+      await this.notifyEnterprise(tx, after, 'subsidy.disbursed', '专项资金已拨付', `拨付金额 ${formatFen(input.paidFen)}。`);
     });
     return this.get(actor, id);
   }
@@ -403,7 +400,7 @@ export class SubsidyApplicationsService {
         after,
         'subsidy.revoked',
         '专项资金申报已撤销',
-        `经核查申报材料弄虚作假，取消申报资格${after.clawbackFen ? `，应退回已拨付资金 ${fen(after.clawbackFen)}` : ''}。原因：${input.reason}`,
+        `经核查申报材料弄虚作假，取消申报资格${after.clawbackFen ? `，应退回已拨付资金 ${formatFen(after.clawbackFen)}` : ''}。原因：${input.reason}`,
       );
     });
     return this.get(actor, id);
@@ -564,7 +561,7 @@ export class SubsidyApplicationsService {
       recipients: { userIds },
       kind: `subsidy.${stage}-review-requested`,
       title: stage === 'district' ? '有专项资金申报待初审' : '有专项资金申报待复核',
-      body: `申报金额 ${fen(application.amountFen)}，请及时${stage === 'district' ? '初审' : '复核'}。`,
+      body: `申报金额 ${formatFen(application.amountFen)}，请及时${stage === 'district' ? '初审' : '复核'}。`,
       link: `/subsidy-applications/${application.id}`,
       data: { applicationId: application.id, status: application.status },
       dedupeKey: `subsidy.${stage}-review-requested:${application.id}:${application.history.length}`,

@@ -1,5 +1,6 @@
 import { In } from 'typeorm';
 import type { EntityManager } from 'typeorm';
+import { OPEN_MILESTONE_STATUSES } from '@smedx/contracts';
 import type { WorkbenchProject } from '@smedx/contracts';
 import { Milestone, Project } from '@smedx/projects';
 
@@ -24,7 +25,7 @@ export async function runningProjects(
 export async function withNextMilestones(db: EntityManager, projects: readonly Project[]): Promise<WorkbenchProject[]> {
   if (!projects.length) return [];
   const open = await db.find(Milestone, {
-    where: { projectId: In(projects.map((p) => p.id)), status: In(['planned', 'in_progress']) },
+    where: { projectId: In(projects.map((p) => p.id)), status: In([...OPEN_MILESTONE_STATUSES]) },
     order: { position: 'ASC' },
   });
   const next = new Map<string, Milestone>();

@@ -22,6 +22,7 @@ import {
 } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
+import { isOpenMilestone } from '@smedx/contracts';
 import type { Acceptance, Milestone, MonitoringReport, Page, Project, ProjectLog } from '../api';
 import { formatDate, formatTime } from '../format';
 import {
@@ -125,7 +126,7 @@ export function Milestones({ project, canPlan, onChanged }: { project: Project; 
                           </Button>
                         ),
                       )}
-                      {(m.status === 'planned' || m.status === 'in_progress') && (
+                      {isOpenMilestone(m) && (
                         <Button
                           size="small"
                           type="link"
@@ -415,7 +416,7 @@ export function Acceptances({ project, canAccept, onChanged }: { project: Projec
   const [busy, setBusy] = useState(false);
   const rounds = [...project.acceptances].sort((a, b) => b.round - a.round);
   // A pass needs every milestone done, or a reason for each one still open (the API answers 409 otherwise).
-  const openMilestones = project.milestones.filter((m) => m.status === 'planned' || m.status === 'in_progress');
+  const openMilestones = project.milestones.filter(isOpenMilestone);
   const result = Form.useWatch('result', form);
 
   const submit = async (v: AcceptanceFormValues) => {

@@ -61,6 +61,13 @@ export const PROJECT_STATE_MACHINE = stateMachine('project', PROJECT_STATUSES, P
 export const MILESTONE_STATUSES = ['planned', 'in_progress', 'done', 'cancelled'] as const;
 export type MilestoneStatus = (typeof MILESTONE_STATUSES)[number];
 
+/** A milestone still to do: neither done nor cancelled (overdue checks, the acceptance rule, the workbench). */
+export const OPEN_MILESTONE_STATUSES = ['planned', 'in_progress'] as const satisfies readonly MilestoneStatus[];
+
+export function isOpenMilestone(m: { status: string }): boolean {
+  return (OPEN_MILESTONE_STATUSES as readonly string[]).includes(m.status);
+}
+
 /**
  * A milestone's own life cycle, keyed by the status a PATCH asks for (the
  * action is "move to", so each allowed cell names its own column):
