@@ -1,4 +1,4 @@
-/* global fetch, setTimeout, URL, AbortSignal, localStorage, window, document, getComputedStyle, Node, MutationObserver, FormData, Blob */
+/* global fetch, URL, localStorage, window, document, MutationObserver */
 /**
  * Browser test of the web UI: starts the built API (which serves apps/web/dist) on a
  * free port with a fresh SQLite data directory, drives Debian's Chromium through
@@ -8,131 +8,30 @@
  *   CHROMIUM_PATH   the browser (default /usr/bin/chromium)
  *   RESULTS_DIR     where screenshots go (default test-results)
  */
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const MAIN = join(ROOT, 'dist/apps/api/src/main.js');
-const WEB_INDEX = join(ROOT, 'apps/web/dist/index.html');
-const TAXONOMY = join(ROOT, 'dist/libs/taxonomy/src/index.js');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const RESULTS = resolve(ROOT, process.env.RESULTS_DIR ?? 'test-results');
-const ADMIN = { email: 'admin@smedx.local', password: 'smedx-admin-2024' };
-const TIMEOUT = 15_000;
-
-const results = [];
-const cleanups = [];
-let serverLog = '';
-/** The page under test, for a screenshot when a check fails. */
-let currentPage = null;
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-async function check(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    results.push({ name, ok: false });
-    const shot = join(RESULTS, `ui-failure-${results.length}.png`);
-    if (currentPage)
-      await currentPage.screenshot({ path: shot }).then(
-        () => console.log(`      screenshot: ${shot}`),
-        () => undefined,
-      );
-    console.log(
-      `  ✗ ${name}\n      ${String(error?.stack ?? error)
-        .split('\n')
-        .slice(0, 4)
-        .join('\n      ')}`,
-    );
-  }
-}
-
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
-
-function freePort() {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolvePort(port));
-    });
-  });
-}
-
-async function startServer(port, dataDir) {
-  const env = { ...process.env, PORT: String(port), SMEDX_DATA_DIR: dataDir, SMEDX_DEMO: 'true', LOG_LEVEL: 'warn' };
-  // The embedded stack: a hermetic run whatever the calling shell points at.
-  for (const key of ['DATABASE_URL', 'REDIS_URL', 'MEILI_HOST', 'SMTP_URL', 'HOST']) delete env[key];
-  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const keep = (chunk) => {
-    serverLog = (serverLog + chunk.toString()).slice(-20_000);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  let stopping = false;
-  child.once('exit', (code, signal) => {
-    if (!stopping) keep(`\n[server exited unexpectedly: code ${code}, signal ${signal}]\n`);
-  });
-  cleanups.push(async () => {
-    if (child.exitCode !== null) return;
-    stopping = true;
-    child.kill('SIGTERM');
-    await Promise.race([new Promise((r) => child.once('exit', r)), sleep(5_000)]);
-    if (child.exitCode === null) child.kill('SIGKILL');
-  });
-  const base = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    try {
-      const res = await fetch(`${base}/health`, { signal: AbortSignal.timeout(2_000) });
-      if (res.ok) return base;
-    } catch {
-      // not listening yet
-    }
-    await sleep(300);
-  }
-  throw new Error('server did not answer /health within 120 s');
-}
-
-/** A JSON call to the API; throws with the API's message on an error status. */
-async function call(base, method, path, body, token) {
-  const res = await fetch(`${base}/api/v1${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const data = await res.json().catch(() => null);
-  if (!res.ok) throw Object.assign(new Error(`${method} ${path} → ${res.status}: ${data?.message}`), { status: res.status });
-  return data;
-}
-
-/** The provider's member files its business licence (营业执照): selection requires it before approval. */
-async function attachLicence(base, providerId, token) {
-  const { samplePdf } = await import(pathToFileURL(join(ROOT, 'dist/libs/documents/src/sample-files.js')).href);
-  const form = new FormData();
-  form.append('organisationId', providerId);
-  form.append('file', new Blob([new Uint8Array(samplePdf(`licence ${providerId}`))]), '营业执照.pdf');
-  const res = await fetch(`${base}/api/v1/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
-  const file = await res.json();
-  if (res.status !== 201) throw new Error(`POST /files → ${res.status}: ${file?.message}`);
-  await call(base, 'POST', `/providers/${providerId}/documents`, { fileId: file.id, kind: 'business_licence' }, token);
-}
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  ADMIN,
+  RESULTS,
+  ROOT,
+  TAXONOMY,
+  assert,
+  attachLicence,
+  call,
+  check,
+  launchBrowser,
+  pick,
+  runSuite,
+  setCurrentPage,
+  settled,
+  signIn,
+  signOut,
+  sleep,
+  startApp,
+  waitForSearch,
+} from './harness.mjs';
 
 /**
  * What the UI checks need: a city officer and a pending provider (always created here),
@@ -265,112 +164,16 @@ async function prepare(base, adminToken) {
   return { ...fixtures, seeded: true, title };
 }
 
-/**
- * Picks `option` in the antd Select of the form item labelled `label` (inside `scope`): types it
- * into the select's search box and takes the first match with Enter (clicking an option races the
- * dropdown animations), then checks it is selected.
- */
-async function pick(page, scope, label, option) {
-  const item = scope.locator('.ant-form-item').filter({ has: page.locator('label', { hasText: label }) });
-  await item.locator('.ant-select-selector').click();
-  await item.locator('input.ant-select-selection-search-input').fill(option);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active', { hasText: option }).waitFor();
-  await page.keyboard.press('Enter');
-  if (await item.locator('.ant-select-multiple').count()) await page.keyboard.press('Escape');
-  await item.locator('.ant-select-selection-item', { hasText: option }).waitFor();
-}
-
-/**
- * Waits (polling, 2 s at most) until the element's entry animation is over — antd's popover zoom,
- * a notice's slide-in — so a screenshot shows it in full: on screen, opaque, nothing around it
- * still moving. Endless animations (a badge's pulsing dot) are not waited for.
- */
-async function settled(locator) {
-  await locator.evaluate(async (el) => {
-    const moving = () => {
-      const box = el.getBoundingClientRect();
-      if (box.right > window.innerWidth + 1 || box.left < -1) return true;
-      for (let node = el; node; node = node.parentElement) if (getComputedStyle(node).opacity !== '1') return true;
-      return document
-        .getAnimations()
-        .some(
-          (a) =>
-            a.playState === 'running' &&
-            Number.isFinite(a.effect?.getComputedTiming().endTime) &&
-            a.effect?.target instanceof Node &&
-            (el.contains(a.effect.target) || a.effect.target.contains(el)),
-        );
-    };
-    for (let i = 0; i < 100 && moving(); i += 1) await new Promise((r) => setTimeout(r, 20));
-  });
-}
-
-async function signOut(page) {
-  await page.getByTestId('user-menu').hover();
-  await page.getByText('退出登录').click();
-  await page.waitForURL('**/login');
-}
-
-async function signIn(page, email, password) {
-  await page.locator('#email').fill(email);
-  await page.locator('#password').fill(password);
-  await page.locator('button[type=submit]').click();
-  await page.locator('.ant-layout-sider .ant-menu').waitFor();
-}
-
-/** Waits until the search index has caught up (indexing runs as a background job); fails if it does not within 20 s. */
-async function waitForSearch(base, token) {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const found = await call(base, 'GET', '/search/solutions?pageSize=1', undefined, token);
-    if (found.total > 0) return;
-    if (Date.now() > deadline) throw new Error('the search index holds no solution 20 s after start-up');
-    await sleep(300);
-  }
-}
-
 async function main() {
-  for (const [file, what] of [
-    [MAIN, 'the API build (npm run build)'],
-    [WEB_INDEX, 'the web build (npm run build:web)'],
-    [CHROMIUM, `Chromium at ${CHROMIUM} (apt-get install -y chromium)`],
-  ]) {
-    if (!existsSync(file)) throw new Error(`missing ${what}: ${file}`);
-  }
-  await mkdir(RESULTS, { recursive: true });
-  const dataDir = await mkdtemp(join(tmpdir(), 'smedx-browser-data-'));
-  const profile = await mkdtemp(join(tmpdir(), 'smedx-browser-profile-'));
-  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
-  cleanups.push(() => rm(profile, { recursive: true, force: true }));
-
-  const base = await startServer(await freePort(), dataDir);
-  console.log(`server up at ${base}`);
+  const base = await startApp();
   const admin = await call(base, 'POST', '/auth/login', ADMIN);
   const seeded = await prepare(base, admin.accessToken);
   await waitForSearch(base, admin.accessToken);
   console.log(`catalogue: ${seeded.seeded ? 'one solution published by this test' : 'demo data present'}; search index ready`);
 
-  // launchPersistentContext is how playwright takes a --user-data-dir: a fresh, throw-away profile.
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    timezoneId: 'UTC',
-  });
-  cleanups.unshift(() => context.close());
-  context.setDefaultTimeout(TIMEOUT);
+  const context = await launchBrowser();
   const page = context.pages()[0] ?? (await context.newPage());
-  currentPage = page;
+  setCurrentPage(page);
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
 
@@ -1335,19 +1138,4 @@ async function main() {
   });
 }
 
-let fatal = null;
-try {
-  await main();
-} catch (error) {
-  fatal = error;
-  console.log(`fatal: ${error?.stack ?? error}`);
-  if (serverLog) console.log(`--- server output (tail) ---\n${serverLog.slice(-4_000)}`);
-} finally {
-  for (const cleanup of cleanups) await cleanup().catch(() => undefined);
-}
-// Every check runs or fails: there is no skip. A fatal error (server or browser missing) fails the run.
-const passed = results.filter((r) => r.ok).length;
-const failed = results.filter((r) => !r.ok).length + (fatal ? 1 : 0);
-if (failed && !fatal && serverLog) console.log(`--- server output (tail) ---\n${serverLog.slice(-4_000)}`);
-console.log(`browser: ${results.length} checks run, ${passed} passed, ${failed} failed, 0 skipped`);
-process.exitCode = failed ? 1 : 0;
+await runSuite('ui', main);

@@ -1,0 +1,277 @@
+/* global fetch, setTimeout, AbortSignal, window, document, getComputedStyle, Node, FormData, Blob */
+/**
+ * What every browser suite shares: the built API started on a free port with a fresh SQLite
+ * data directory and the demo data, Debian's Chromium through playwright-core, named checks
+ * that keep a screenshot when they fail, and the `browser: N checks run, …` summary line.
+ *
+ * Environment:
+ *   CHROMIUM_PATH   the browser (default /usr/bin/chromium)
+ *   RESULTS_DIR     where screenshots go (default test-results)
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const MAIN = join(ROOT, 'dist/apps/api/src/main.js');
+export const WEB_INDEX = join(ROOT, 'apps/web/dist/index.html');
+export const TAXONOMY = join(ROOT, 'dist/libs/taxonomy/src/index.js');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const RESULTS = resolve(ROOT, process.env.RESULTS_DIR ?? 'test-results');
+export const ADMIN = { email: 'admin@smedx.local', password: 'smedx-admin-2024' };
+export const TIMEOUT = 15_000;
+/** The two sizes people use: a desktop and a 390 × 844 phone. */
+export const DESKTOP = { width: 1440, height: 900 };
+export const PHONE = { width: 390, height: 844 };
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const results = [];
+const cleanups = [];
+let serverLog = '';
+/** The page under test, for a screenshot when a check fails. */
+let currentPage = null;
+let suiteName = 'ui';
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export function setCurrentPage(page) {
+  currentPage = page;
+}
+
+/** Runs when the suite ends (last registered, first run). */
+export function onCleanup(fn, { first = false } = {}) {
+  if (first) cleanups.unshift(fn);
+  else cleanups.push(fn);
+}
+
+export async function check(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    const shot = join(RESULTS, `${suiteName}-failure-${results.length}.png`);
+    if (currentPage)
+      await currentPage.screenshot({ path: shot }).then(
+        () => console.log(`      screenshot: ${shot}`),
+        () => undefined,
+      );
+    console.log(
+      `  ✗ ${name}\n      ${String(error?.stack ?? error)
+        .split('\n')
+        .slice(0, 4)
+        .join('\n      ')}`,
+    );
+  }
+}
+
+export function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+export function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function startServer(port, dataDir, extraEnv) {
+  const env = { ...process.env, PORT: String(port), SMEDX_DATA_DIR: dataDir, SMEDX_DEMO: 'true', LOG_LEVEL: 'warn', ...extraEnv };
+  // The embedded stack: a hermetic run whatever the calling shell points at.
+  for (const key of ['DATABASE_URL', 'REDIS_URL', 'MEILI_HOST', 'SMTP_URL', 'HOST']) delete env[key];
+  const child = spawn(process.execPath, [MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const keep = (chunk) => {
+    serverLog = (serverLog + chunk.toString()).slice(-20_000);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping) keep(`\n[server exited unexpectedly: code ${code}, signal ${signal}]\n`);
+  });
+  cleanups.push(async () => {
+    if (child.exitCode !== null) return;
+    stopping = true;
+    child.kill('SIGTERM');
+    await Promise.race([new Promise((r) => child.once('exit', r)), sleep(5_000)]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${base}/health`, { signal: AbortSignal.timeout(2_000) });
+      if (res.ok) return base;
+    } catch {
+      // not listening yet
+    }
+    await sleep(300);
+  }
+  throw new Error('server did not answer /health within 120 s');
+}
+
+/** Checks the builds and the browser are there, then starts the API on a fresh data directory; returns its base URL. */
+export async function startApp(extraEnv = {}) {
+  for (const [file, what] of [
+    [MAIN, 'the API build (npm run build)'],
+    [WEB_INDEX, 'the web build (npm run build:web)'],
+    [CHROMIUM, `Chromium at ${CHROMIUM} (apt-get install -y chromium)`],
+  ]) {
+    if (!existsSync(file)) throw new Error(`missing ${what}: ${file}`);
+  }
+  await mkdir(RESULTS, { recursive: true });
+  const dataDir = await mkdtemp(join(tmpdir(), 'smedx-browser-data-'));
+  cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
+  const base = await startServer(await freePort(), dataDir, extraEnv);
+  console.log(`server up at ${base}`);
+  return base;
+}
+
+/** A fresh, throw-away Chromium profile (launchPersistentContext is how playwright takes a --user-data-dir). */
+export async function launchBrowser({ viewport = DESKTOP, ...options } = {}) {
+  const profile = await mkdtemp(join(tmpdir(), 'smedx-browser-profile-'));
+  cleanups.push(() => rm(profile, { recursive: true, force: true }));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport,
+    locale: 'zh-CN',
+    timezoneId: 'UTC',
+    ...options,
+  });
+  cleanups.unshift(() => context.close());
+  context.setDefaultTimeout(TIMEOUT);
+  return context;
+}
+
+/** A JSON call to the API; throws with the API's message on an error status. */
+export async function call(base, method, path, body, token) {
+  const res = await fetch(`${base}/api/v1${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = await res.json().catch(() => null);
+  if (!res.ok) throw Object.assign(new Error(`${method} ${path} → ${res.status}: ${data?.message}`), { status: res.status });
+  return data;
+}
+
+/** The provider's member files its business licence (营业执照): selection requires it before approval. */
+export async function attachLicence(base, providerId, token) {
+  const { samplePdf } = await import(pathToFileURL(join(ROOT, 'dist/libs/documents/src/sample-files.js')).href);
+  const form = new FormData();
+  form.append('organisationId', providerId);
+  form.append('file', new Blob([new Uint8Array(samplePdf(`licence ${providerId}`))]), '营业执照.pdf');
+  const res = await fetch(`${base}/api/v1/files`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const file = await res.json();
+  if (res.status !== 201) throw new Error(`POST /files → ${res.status}: ${file?.message}`);
+  await call(base, 'POST', `/providers/${providerId}/documents`, { fileId: file.id, kind: 'business_licence' }, token);
+}
+
+/**
+ * Picks `option` in the antd Select of the form item labelled `label` (inside `scope`): types it
+ * into the select's search box and takes the first match with Enter (clicking an option races the
+ * dropdown animations), then checks it is selected.
+ */
+export async function pick(page, scope, label, option) {
+  const item = scope.locator('.ant-form-item').filter({ has: page.locator('label', { hasText: label }) });
+  await item.locator('.ant-select-selector').click();
+  await item.locator('input.ant-select-selection-search-input').fill(option);
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active', { hasText: option }).waitFor();
+  await page.keyboard.press('Enter');
+  if (await item.locator('.ant-select-multiple').count()) await page.keyboard.press('Escape');
+  await item.locator('.ant-select-selection-item', { hasText: option }).waitFor();
+}
+
+/**
+ * Waits (polling, 2 s at most) until the element's entry animation is over — antd's popover zoom,
+ * a notice's slide-in — so a screenshot shows it in full: on screen, opaque, nothing around it
+ * still moving. Endless animations (a badge's pulsing dot) are not waited for.
+ */
+export async function settled(locator) {
+  await locator.evaluate(async (el) => {
+    const moving = () => {
+      const box = el.getBoundingClientRect();
+      if (box.right > window.innerWidth + 1 || box.left < -1) return true;
+      for (let node = el; node; node = node.parentElement) if (getComputedStyle(node).opacity !== '1') return true;
+      return document
+        .getAnimations()
+        .some(
+          (a) =>
+            a.playState === 'running' &&
+            Number.isFinite(a.effect?.getComputedTiming().endTime) &&
+            a.effect?.target instanceof Node &&
+            (el.contains(a.effect.target) || a.effect.target.contains(el)),
+        );
+    };
+    for (let i = 0; i < 100 && moving(); i += 1) await new Promise((r) => setTimeout(r, 20));
+  });
+}
+
+export async function signOut(page) {
+  await page.getByTestId('user-menu').hover();
+  await page.getByText('退出登录').click();
+  await page.waitForURL('**/login');
+}
+
+export async function signIn(page, email, password) {
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.locator('button[type=submit]').click();
+  await page.locator('.ant-layout-sider .ant-menu').waitFor();
+}
+
+/** Waits until the search index has caught up (indexing runs as a background job); fails if it does not within 20 s. */
+export async function waitForSearch(base, token) {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const found = await call(base, 'GET', '/search/solutions?pageSize=1', undefined, token);
+    if (found.total > 0) return;
+    if (Date.now() > deadline) throw new Error('the search index holds no solution 20 s after start-up');
+    await sleep(300);
+  }
+}
+
+/** Runs a suite's main, cleans up, prints the summary line and sets the exit code. */
+export async function runSuite(name, main) {
+  suiteName = name;
+  let fatal = null;
+  try {
+    await main();
+  } catch (error) {
+    fatal = error;
+    console.log(`fatal: ${error?.stack ?? error}`);
+    if (serverLog) console.log(`--- server output (tail) ---\n${serverLog.slice(-4_000)}`);
+  } finally {
+    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
+  }
+  // Every check runs or fails: there is no skip. A fatal error (server or browser missing) fails the run.
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.filter((r) => !r.ok).length + (fatal ? 1 : 0);
+  if (failed && !fatal && serverLog) console.log(`--- server output (tail) ---\n${serverLog.slice(-4_000)}`);
+  console.log(`browser: ${results.length} checks run, ${passed} passed, ${failed} failed, 0 skipped`);
+  process.exitCode = failed ? 1 : 0;
+}
