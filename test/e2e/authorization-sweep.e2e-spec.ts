@@ -37,6 +37,22 @@ const ENTERPRISE_PRIVATE_FIELDS = [
   'enrolmentBasis',
 ];
 
+/**
+ * GET routes a visitor calls without a token: an invitation link (the token is the secret), a
+ * rating (shown on the provider page), and the public portal's objects — published solutions and
+ * needs, approved providers and their cases, events past draft. The sweep's objects are drafts
+ * (404 to a visitor as to any other party) and an approved provider (its public fields only).
+ */
+const VISITOR_READS = new Set([
+  '/chain-invitations/{token}',
+  '/ratings/{id}',
+  '/solutions/{id}',
+  '/needs/{id}',
+  '/providers/{id}',
+  '/providers/{id}/cases',
+  '/events/{id}',
+]);
+
 const READS: Record<string, ReadRule> = {
   '/bids/{id}': 'private',
   // An invitation link is readable before signing in: what it is for, nothing more.
@@ -312,14 +328,16 @@ describe('authorisation sweep', () => {
 
       const anonymous = await t.call(route.method, target, { body });
       requests++;
-      // Readable without signing in: an invitation link (the token is the secret) and a rating (shown on the provider page).
-      const publicRoute = route.path === '/chain-invitations/{token}' || route.path === '/ratings/{id}';
+      // Readable without signing in (the public portal and links), judged below like any other party's read.
+      const publicRoute = route.method === 'GET' && VISITOR_READS.has(route.path);
       if (!publicRoute && anonymous.status !== 401) failures.push(`${label} without a token: ${anonymous.status}, expected 401`);
+      if (publicRoute && anonymous.status >= 500) failures.push(`${label} without a token: ${anonymous.status}`);
 
-      for (const { name, user } of others) {
+      const visitor = { name: 'a visitor without a token', user: null as TestUser | null };
+      for (const { name, user } of publicRoute ? [visitor, ...others] : others) {
         if (OPEN_WRITES.has(label)) continue;
-        const res = await t.call(route.method, target, { token: user.token, body });
-        requests++;
+        const res = user ? await t.call(route.method, target, { token: user.token, body }) : anonymous;
+        if (user) requests++;
         if (res.status < 200 || res.status >= 300) continue;
         if (rule === 'private') {
           failures.push(`${label} as ${name}: ${res.status} on a private object`);

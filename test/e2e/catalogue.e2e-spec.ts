@@ -163,12 +163,12 @@ describe('catalogue: solutions (小快轻准)', () => {
       expect(res.body).toMatchObject({ id: solution.id, status: 'published', providerName: provider.name });
     });
 
-    it('answers 400 for a malformed id, 404 for an unknown one, 401 without a token', async () => {
+    it('answers 400 for a malformed id, 404 for an unknown one, with a token or without', async () => {
       const malformed = await t.get('/solutions/not-a-uuid', { token: owner.token });
       expect(malformed.status).toBe(400);
       expect(malformed.body.message).toMatch(/must be a UUID/);
       expect((await t.get(`/solutions/${UNKNOWN_ID}`, { token: owner.token })).status).toBe(404);
-      expect((await t.get(`/solutions/${UNKNOWN_ID}`)).status).toBe(401);
+      expect((await t.get(`/solutions/${UNKNOWN_ID}`)).status).toBe(404);
     });
   });
 
@@ -439,7 +439,7 @@ describe('catalogue: solutions (小快轻准)', () => {
       expect(unscoped.status).toBe(403);
     });
 
-    it('answers 400 naming the parameter and 401 without a token', async () => {
+    it('answers 400 naming the parameter; visitors list published solutions only', async () => {
       const big = await t.get('/solutions', { token: owner.token, query: { pageSize: 101 } });
       expect(big.status).toBe(400);
       expect(big.body.message).toMatch(/^pageSize: must be at most 100/);
@@ -449,7 +449,8 @@ describe('catalogue: solutions (小快轻准)', () => {
       const provider = await t.get('/solutions', { token: owner.token, query: { providerId: 'nope' } });
       expect(provider.status).toBe(400);
       expect(provider.body.message).toMatch(/^providerId: /);
-      expect((await t.get('/solutions')).status).toBe(401);
+      expect((await t.get('/solutions')).status).toBe(200);
+      expect((await t.get('/solutions', { query: { status: 'draft' } })).status).toBe(403);
     });
   });
 

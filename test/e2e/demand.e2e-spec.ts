@@ -199,10 +199,10 @@ describe('demand: needs (需求)', () => {
       expect((await t.get(`/needs/${need.id}`, { token: provider.owner.token })).body).not.toHaveProperty('privateDetails');
     });
 
-    it('answers 400 for a malformed id, 404 for an unknown one, 401 without a token', async () => {
+    it('answers 400 for a malformed id, 404 for an unknown one, with a token or without', async () => {
       expect((await t.get('/needs/123', { token: owner.token })).status).toBe(400);
       expect((await t.get(`/needs/${UNKNOWN_ID}`, { token: owner.token })).status).toBe(404);
-      expect((await t.get(`/needs/${UNKNOWN_ID}`)).status).toBe(401);
+      expect((await t.get(`/needs/${UNKNOWN_ID}`)).status).toBe(404);
     });
   });
 
@@ -435,13 +435,14 @@ describe('demand: needs (需求)', () => {
       expect((await t.get('/needs', { token: listOwner.token, query: { status: 'cancelled' } })).status).toBe(403);
     });
 
-    it('answers 400 naming the parameter and 401 without a token', async () => {
+    it('answers 400 naming the parameter; visitors list published needs only', async () => {
       const res = await t.get('/needs', { token: owner.token, query: { page: 0 } });
       expect(res.status).toBe(400);
       expect(res.body.message).toMatch(/^page: /);
       expect((await t.get('/needs', { token: owner.token, query: { status: 'open' } })).status).toBe(400);
       expect((await t.get('/needs', { token: owner.token, query: { enterpriseId: '1' } })).status).toBe(400);
-      expect((await t.get('/needs')).status).toBe(401);
+      expect((await t.get('/needs')).status).toBe(200);
+      expect((await t.get('/needs', { query: { status: 'draft' } })).status).toBe(403);
     });
   });
 

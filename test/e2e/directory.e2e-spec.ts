@@ -504,7 +504,7 @@ describe('directory: enterprises, pilot pool, data rights, providers and selecti
       expect(me.body.memberships).toEqual([{ organisationId: res.body.id, kind: 'provider', role: 'owner' }]);
     });
 
-    it('rejects invalid providers with 400 naming the field, a taken USCC with 409, no token with 401', async () => {
+    it('rejects invalid providers with 400 naming the field, a taken USCC with 409, writes without a token with 401', async () => {
       const owner = await registerUser(t);
       const post = (overrides: Record<string, unknown>) => t.post('/providers', providerInput(overrides), { token: owner.token });
       expect((await post({ uscc: wrongCheckCharacter(validUscc()) })).body.message).toMatch(/^uscc: wrong check character/);
@@ -519,8 +519,9 @@ describe('directory: enterprises, pilot pool, data rights, providers and selecti
       expect(dup.status).toBe(409);
       expect(dup.body.code).toBe('uscc_taken');
       expect((await t.post('/providers', providerInput())).status).toBe(401);
-      expect((await t.get('/providers')).status).toBe(401);
-      expect((await t.get(`/providers/${first.id}`)).status).toBe(401);
+      // Reads are open to visitors (the portal): approved providers only, so a pending one is 404.
+      expect((await t.get('/providers')).status).toBe(200);
+      expect((await t.get(`/providers/${first.id}`)).status).toBe(404);
       expect((await t.patch(`/providers/${first.id}`, { name: 'x' })).status).toBe(401);
       expect((await t.post(`/providers/${first.id}/selection`, { decision: 'approve', reason: 'ok' })).status).toBe(401);
     });

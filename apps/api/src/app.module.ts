@@ -7,6 +7,7 @@ import { AuthGuard, HttpErrorFilter, loadConfig } from '@smedx/platform';
 import type { AppConfig, Clock } from '@smedx/platform';
 import { CoreModule } from '@smedx/core';
 import { WorkbenchModule } from '@smedx/workbench';
+import { PortalModule } from '@smedx/portal';
 import { AdminController } from './admin/admin.controller.js';
 import { AuditController } from './audit/audit.controller.js';
 import { NominationsController } from './awards/nominations.controller.js';
@@ -52,6 +53,7 @@ import { ProviderCasesController } from './projects/provider-cases.controller.js
 import { BlacklistController } from './subsidy/blacklist.controller.js';
 import { SubsidyApplicationsController } from './subsidy/subsidy-applications.controller.js';
 import { WorkbenchController } from './workbench/workbench.controller.js';
+import { PortalController } from './portal/portal.controller.js';
 
 export interface ApiOptions {
   config?: AppConfig;
@@ -88,6 +90,7 @@ export class ApiModule {
         }),
         CoreModule.forRoot({ ...options, config }),
         WorkbenchModule,
+        PortalModule,
         TerminusModule,
       ],
       controllers: [
@@ -132,6 +135,7 @@ export class ApiModule {
         ProjectDocumentsController,
         NominationDocumentsController,
         WorkbenchController,
+        PortalController,
       ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -187,6 +187,26 @@ export class EventsService {
     return { items: rows.map((e) => eventView(e, counts.get(e.id))), total, page: query.page, pageSize: query.pageSize };
   }
 
+  /** Events not yet over and not cancelled (past draft), soonest first: the public portal's "upcoming". */
+  async upcoming(limit: number): Promise<EventView[]> {
+    const now = this.clock.now();
+    const rows = await this.dataSource
+      .getRepository(MatchmakingEvent)
+      .createQueryBuilder('e')
+      .where('e.status IN (:...statuses)', { statuses: ['registration_open', 'registration_closed', 'scheduled', 'published'] })
+      // An event lasts a day at most: those that started within the day are read, those already over dropped.
+      .andWhere('e.startsAt >= :since', { since: new Date(now.getTime() - 24 * 3_600_000) })
+      .orderBy('e.startsAt', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .take(limit * 2)
+      .getMany();
+    const counts = await this.registrationCounts(rows.map((e) => e.id));
+    return rows
+      .map((e) => eventView(e, counts.get(e.id)))
+      .filter((e) => e.endsAt.getTime() >= now.getTime())
+      .slice(0, limit);
+  }
+
   /** `open_registration`, `close_registration`, `complete` or `cancel`, by the event's organiser. */
   async changeStatus(
     actor: Principal,

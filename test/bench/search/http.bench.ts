@@ -33,7 +33,15 @@ const ENTERPRISES = 2000;
 const uuid = (prefix: number, i: number) => `${prefix.toString(16).padStart(8, '0')}-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
 
 function env(dir: string, port = 0) {
-  return loadConfig({ SMEDX_DATA_DIR: dir, PORT: String(port), LOG_LEVEL: 'silent', SMEDX_DEMO: 'false', NODE_ENV: 'production' });
+  // One client sends every query: the per-address search limit (600 a minute) would answer 429 to the bench.
+  return loadConfig({
+    SMEDX_DATA_DIR: dir,
+    PORT: String(port),
+    LOG_LEVEL: 'silent',
+    SMEDX_DEMO: 'false',
+    NODE_ENV: 'production',
+    SEARCH_RATE_LIMIT: '1000000',
+  });
 }
 
 /** The engine-level query of the mix as the public API's query parameters. */

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiZodBody, ApiZodQuery, CurrentUser, ZodPipe } from '@smedx/platform';
+import { ApiZodBody, ApiZodQuery, CurrentUser, CurrentViewer, Public, ZodPipe } from '@smedx/platform';
 import type { Principal } from '@smedx/platform';
 import { CreateSolutionSchema, ListSolutionsSchema, SolutionActionSchema, SolutionsService, UpdateSolutionSchema } from '@smedx/catalogue';
 import type { CreateSolutionInput, ListSolutionsQuery, SolutionActionInput, UpdateSolutionInput } from '@smedx/catalogue';
@@ -20,15 +20,17 @@ export class SolutionsController {
   }
 
   @Get()
+  @Public()
   @ApiOperation({ summary: "Published solutions; a provider's members also list its drafts and delisted ones (providerId + status)" })
   @ApiZodQuery(ListSolutionsSchema)
-  list(@CurrentUser() actor: Principal, @Query(new ZodPipe(ListSolutionsSchema)) query: ListSolutionsQuery) {
+  list(@CurrentViewer() actor: Principal, @Query(new ZodPipe(ListSolutionsSchema)) query: ListSolutionsQuery) {
     return this.solutions.list(actor, query);
   }
 
   @Get(':id')
+  @Public()
   @ApiOperation({ summary: 'One solution (drafts and delisted ones only for the provider)' })
-  get(@CurrentUser() actor: Principal, @Param('id', new ZodPipe(UuidParam)) id: string) {
+  get(@CurrentViewer() actor: Principal, @Param('id', new ZodPipe(UuidParam)) id: string) {
     return this.solutions.get(actor, id);
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiZodBody, ApiZodQuery, CurrentUser, ZodPipe } from '@smedx/platform';
+import { ApiZodBody, ApiZodQuery, CurrentUser, CurrentViewer, Public, ZodPipe } from '@smedx/platform';
 import type { Principal } from '@smedx/platform';
 import { CreateNeedSchema, ListNeedsSchema, NeedActionSchema, NeedsService, UpdateNeedSchema } from '@smedx/demand';
 import type { CreateNeedInput, ListNeedsQuery, NeedActionInput, UpdateNeedInput } from '@smedx/demand';
@@ -20,15 +20,17 @@ export class NeedsController {
   }
 
   @Get()
+  @Public()
   @ApiOperation({ summary: "Published needs; an enterprise's members also list its other needs (enterpriseId + status)" })
   @ApiZodQuery(ListNeedsSchema)
-  list(@CurrentUser() actor: Principal, @Query(new ZodPipe(ListNeedsSchema)) query: ListNeedsQuery) {
+  list(@CurrentViewer() actor: Principal, @Query(new ZodPipe(ListNeedsSchema)) query: ListNeedsQuery) {
     return this.needs.list(actor, query);
   }
 
   @Get(':id')
+  @Public()
   @ApiOperation({ summary: 'One need (drafts only for the enterprise and officers; privateDetails only with consent)' })
-  get(@CurrentUser() actor: Principal, @Param('id', new ZodPipe(UuidParam)) id: string) {
+  get(@CurrentViewer() actor: Principal, @Param('id', new ZodPipe(UuidParam)) id: string) {
     return this.needs.get(actor, id);
   }
 

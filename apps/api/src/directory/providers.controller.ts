@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { ApiZodBody, ApiZodQuery, CurrentUser, Roles, ZodPipe } from '@smedx/platform';
+import { ApiZodBody, ApiZodQuery, CurrentUser, CurrentViewer, Public, Roles, ZodPipe } from '@smedx/platform';
 import type { Principal } from '@smedx/platform';
 import {
   CreateProviderSchema,
@@ -29,16 +29,18 @@ export class ProvidersController {
   }
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'Approved providers by name; officers may list another status' })
   @ApiZodQuery(ProviderListQuery)
-  list(@CurrentUser() principal: Principal, @Query(new ZodPipe(ProviderListQuery)) q: z.infer<typeof ProviderListQuery>) {
+  list(@CurrentViewer() principal: Principal, @Query(new ZodPipe(ProviderListQuery)) q: z.infer<typeof ProviderListQuery>) {
     const { page, pageSize, ...filter } = q;
     return this.providers.list(principal, filter, page, pageSize);
   }
 
   @Get(':id')
+  @Public()
   @ApiOperation({ summary: 'A provider with its record; members and officers also see pending/rejected ones and the selection history' })
-  get(@CurrentUser() principal: Principal, @Param('id', new ZodPipe(UuidParam)) id: string) {
+  get(@CurrentViewer() principal: Principal, @Param('id', new ZodPipe(UuidParam)) id: string) {
     return this.providers.get(principal, id);
   }
 

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Patch, Post, Q
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { ApiZodBody, ApiZodQuery, CurrentUser, Roles, ZodPipe } from '@smedx/platform';
+import { ApiZodBody, ApiZodQuery, CurrentUser, CurrentViewer, Public, Roles, ZodPipe } from '@smedx/platform';
 import type { Principal } from '@smedx/platform';
 import {
   AddMeetingSchema,
@@ -74,15 +74,17 @@ export class EventsController {
   }
 
   @Get()
+  @Public()
   @ApiOperation({ summary: 'Events, latest first: every event past draft, and your own drafts' })
   @ApiZodQuery(ListEventsSchema)
-  list(@CurrentUser() actor: Principal, @Query(new ZodPipe(ListEventsSchema)) query: ListEventsQuery) {
+  list(@CurrentViewer() actor: Principal, @Query(new ZodPipe(ListEventsSchema)) query: ListEventsQuery) {
     return this.events.list(actor, query);
   }
 
   @Get(':id')
+  @Public()
   @ApiOperation({ summary: 'An event with its registration counts (a draft only for its organiser)' })
-  get(@CurrentUser() actor: Principal, @Param('id', new ZodPipe(UuidParam)) id: string) {
+  get(@CurrentViewer() actor: Principal, @Param('id', new ZodPipe(UuidParam)) id: string) {
     return this.events.get(actor, id);
   }
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiZodQuery, CurrentUser, ZodPipe } from '@smedx/platform';
+import { ApiZodQuery, CurrentViewer, Public, ZodPipe } from '@smedx/platform';
 import type { Principal } from '@smedx/platform';
 import { PageSchema, ProjectsService } from '@smedx/projects';
 import type { PageInput } from '@smedx/projects';
@@ -14,9 +14,14 @@ export class ProviderCasesController {
   constructor(private readonly projects: ProjectsService) {}
 
   @Get(':id/cases')
+  @Public()
   @ApiOperation({ summary: "The provider's passed-acceptance cases, newest first (whoever may see the provider)" })
   @ApiZodQuery(PageSchema)
-  cases(@CurrentUser() actor: Principal, @Param('id', new ZodPipe(UuidParam)) id: string, @Query(new ZodPipe(PageSchema)) page: PageInput) {
+  cases(
+    @CurrentViewer() actor: Principal,
+    @Param('id', new ZodPipe(UuidParam)) id: string,
+    @Query(new ZodPipe(PageSchema)) page: PageInput,
+  ) {
     return this.projects.casesOfProvider(actor, id, page);
   }
 }

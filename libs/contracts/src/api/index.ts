@@ -22,6 +22,7 @@ import { ratingRoutes } from './ratings.js';
 import { feeRoutes } from './fees.js';
 import { documentRoutes } from './documents.js';
 import { workbenchRoutes } from './workbench.js';
+import { portalRoutes } from './portal.js';
 import type { EmptyRoute, FileRoute, JsonRoute, RouteContract, StreamRoute } from './route.js';
 
 export * from './route.js';
@@ -50,6 +51,7 @@ export * from './awards.js';
 export * from './ratings.js';
 export * from './fees.js';
 export * from './workbench.js';
+export * from './portal.js';
 
 /**
  * Every route of the API (relative to `/api/v1`, plus `GET /health`) and what it
@@ -80,6 +82,7 @@ export const API_ROUTES = {
   ...ratingRoutes,
   ...feeRoutes,
   ...workbenchRoutes,
+  ...portalRoutes,
 } as const satisfies Record<string, RouteContract>;
 
 export type ApiRoutes = typeof API_ROUTES;

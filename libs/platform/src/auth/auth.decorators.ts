@@ -1,4 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { ANONYMOUS } from './principal.js';
 import type { PlatformRole, Principal } from './principal.js';
 
 export const IS_PUBLIC = 'smedx:public';
@@ -14,4 +15,13 @@ export const Roles = (...roles: PlatformRole[]): MethodDecorator & ClassDecorato
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal | null => {
   const request = ctx.switchToHttp().getRequest<{ principal?: Principal }>();
   return request.principal ?? null;
+});
+
+/**
+ * The caller on a route open to visitors: the signed-in principal, or {@link ANONYMOUS}
+ * (no roles, no memberships) when no valid token came with the request.
+ */
+export const CurrentViewer = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
+  const request = ctx.switchToHttp().getRequest<{ principal?: Principal }>();
+  return request.principal ?? ANONYMOUS;
 });

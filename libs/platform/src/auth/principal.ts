@@ -59,3 +59,19 @@ export interface PrincipalLoader {
   /** The user's current roles and memberships, or null if the user is gone. */
   load(userId: string): Promise<Principal | null>;
 }
+
+/**
+ * A visitor without a token on a public route: no roles, no memberships. Services that
+ * already decide by roles and memberships give it exactly what everyone may see.
+ */
+export const ANONYMOUS: Principal = Object.freeze({
+  userId: '',
+  email: '',
+  displayName: '',
+  roles: Object.freeze([]) as unknown as RoleGrant[],
+  memberships: Object.freeze([]) as unknown as Membership[],
+});
+
+export function isAnonymous(principal: Principal | null | undefined): boolean {
+  return !principal || principal.userId === '';
+}

@@ -1,0 +1,2 @@
+export * from './portal.service.js';
+export * from './portal.module.js';
