@@ -1,13 +1,17 @@
 import { App as AntApp, Spin } from 'antd';
 import { lazy, Suspense, useEffect } from 'react';
 import type { ReactNode } from 'react';
-import { Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { Navigate, Outlet, Route, Routes, useLocation } from 'react-router-dom';
 import { RequireRole } from './components/RequireRole';
 import { AuthProvider, useAuth } from './auth';
-import { AppLayout } from './components/AppLayout';
 import { connectFeedback } from './components/feedback';
 import { TaxonomyProvider } from './taxonomy';
 
+// The signed-in frame and the portal's are separate chunks: a visitor never loads the workbench's menu.
+const AppLayout = lazy(() => import('./components/AppLayout').then((m) => ({ default: m.AppLayout })));
+const PortalLayout = lazy(() => import('./portal/PortalLayout').then((m) => ({ default: m.PortalLayout })));
+const PortalHomePage = lazy(() => import('./portal/PortalHomePage'));
+const PolicyPage = lazy(() => import('./portal/PolicyPage'));
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const HomePage = lazy(() => import('./pages/HomePage'));
 const SolutionsPage = lazy(() => import('./pages/SolutionsPage'));
@@ -64,6 +68,23 @@ function RequireUser({ children }: { children: ReactNode }) {
   return children;
 }
 
+/**
+ * The frame by who is looking: the workbench layout for a signed-in user, the public portal's for a
+ * visitor. Pages open to visitors (solutions, needs, providers, events, the policy page) have one
+ * stable URL that works in both.
+ */
+function Shell() {
+  const { user } = useAuth();
+  if (user === undefined) return loading;
+  return user ? <AppLayout /> : <PortalLayout />;
+}
+
+/** `/`: the caller's workbench once signed in, the portal's home before. */
+function Home() {
+  const { user } = useAuth();
+  return user ? <HomePage /> : <PortalHomePage />;
+}
+
 export function App() {
   return (
     <AuthProvider>
@@ -75,104 +96,110 @@ export function App() {
             <Route path="/register" element={<LoginPage register />} />
             {/* The link a chain leader sends: opens signed in or not (register through it). */}
             <Route path="/chain-invitations/:token" element={<ChainInvitationPage />} />
-            <Route
-              element={
-                <RequireUser>
-                  <AppLayout />
-                </RequireUser>
-              }
-            >
-              <Route index element={<HomePage />} />
+            <Route element={<Shell />}>
+              {/* Open to visitors: the public portal's pages. */}
+              <Route index element={<Home />} />
               <Route path="solutions" element={<SolutionsPage />} />
-              <Route path="solutions/new" element={<SolutionFormPage />} />
               <Route path="solutions/:id" element={<SolutionDetailPage />} />
-              <Route path="solutions/:id/edit" element={<SolutionFormPage />} />
               <Route path="needs" element={<NeedsPage />} />
-              <Route path="needs/new" element={<NeedFormPage />} />
               <Route path="needs/:id" element={<NeedDetailPage />} />
-              <Route path="needs/:id/edit" element={<NeedFormPage />} />
-              <Route path="needs/:id/bids" element={<NeedDetailPage tab="bids" />} />
-              <Route path="bids/:id" element={<BidPage />} />
-              <Route path="projects" element={<ProjectsPage />} />
-              <Route path="projects/:id" element={<ProjectDetailPage />} />
               <Route path="providers/:id" element={<ProviderPage />} />
-              <Route path="organisation" element={<OrganisationPage />} />
-              <Route
-                path="selection"
-                element={
-                  <RequireRole roles={['city_officer']}>
-                    <ProviderSelectionPage />
-                  </RequireRole>
-                }
-              />
-              <Route
-                path="pilot-pool"
-                element={
-                  <RequireRole roles={['city_officer', 'district_officer', 'assessor', 'admin']}>
-                    <PilotPoolPage />
-                  </RequireRole>
-                }
-              />
-              <Route
-                path="audit"
-                element={
-                  <RequireRole roles={['city_officer', 'district_officer', 'admin']}>
-                    <AuditPage />
-                  </RequireRole>
-                }
-              />
-              <Route
-                path="admin/users"
-                element={
-                  <RequireRole roles={['admin']}>
-                    <AdminUsersPage />
-                  </RequireRole>
-                }
-              />
-              <Route
-                path="admin/jobs"
-                element={
-                  <RequireRole roles={['admin']}>
-                    <AdminJobsPage />
-                  </RequireRole>
-                }
-              />
-              <Route
-                path="indicators"
-                element={
-                  <RequireRole roles={['city_officer', 'district_officer', 'admin']}>
-                    <IndicatorsPage />
-                  </RequireRole>
-                }
-              />
-              <Route
-                path="unmet-demand"
-                element={
-                  <RequireRole roles={['city_officer', 'district_officer', 'admin']}>
-                    <UnmetDemandPage />
-                  </RequireRole>
-                }
-              />
-              <Route path="nominations" element={<NominationsPage />} />
               <Route path="events" element={<EventsPage />} />
-              <Route path="events/new" element={<EventFormPage />} />
               <Route path="events/:id" element={<EventDetailPage />} />
-              <Route path="events/:id/edit" element={<EventFormPage />} />
-              <Route path="chains" element={<ChainsPage />} />
-              <Route path="chains/:id" element={<ChainPage />} />
-              <Route path="diagnoses" element={<DiagnosisPage />} />
-              <Route path="enterprises/:id/diagnoses" element={<DiagnosisPage />} />
-              <Route path="subsidy" element={<SubsidyListPage />} />
-              <Route path="subsidy/new" element={<SubsidyApplyPage />} />
-              <Route path="subsidy/:id" element={<SubsidyDetailPage />} />
+              <Route path="policy" element={<PolicyPage />} />
+              <Route path="policy/:section" element={<PolicyPage />} />
+              {/* Signed in only. */}
               <Route
-                path="blacklist"
                 element={
-                  <RequireRole roles={['city_officer', 'district_officer', 'admin']}>
-                    <BlacklistPage />
-                  </RequireRole>
+                  <RequireUser>
+                    <Outlet />
+                  </RequireUser>
                 }
-              />
+              >
+                <Route path="solutions/new" element={<SolutionFormPage />} />
+                <Route path="solutions/:id/edit" element={<SolutionFormPage />} />
+                <Route path="needs/new" element={<NeedFormPage />} />
+                <Route path="needs/:id/edit" element={<NeedFormPage />} />
+                <Route path="needs/:id/bids" element={<NeedDetailPage tab="bids" />} />
+                <Route path="bids/:id" element={<BidPage />} />
+                <Route path="projects" element={<ProjectsPage />} />
+                <Route path="projects/:id" element={<ProjectDetailPage />} />
+                <Route path="organisation" element={<OrganisationPage />} />
+                <Route
+                  path="selection"
+                  element={
+                    <RequireRole roles={['city_officer']}>
+                      <ProviderSelectionPage />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="pilot-pool"
+                  element={
+                    <RequireRole roles={['city_officer', 'district_officer', 'assessor', 'admin']}>
+                      <PilotPoolPage />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="audit"
+                  element={
+                    <RequireRole roles={['city_officer', 'district_officer', 'admin']}>
+                      <AuditPage />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="admin/users"
+                  element={
+                    <RequireRole roles={['admin']}>
+                      <AdminUsersPage />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="admin/jobs"
+                  element={
+                    <RequireRole roles={['admin']}>
+                      <AdminJobsPage />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="indicators"
+                  element={
+                    <RequireRole roles={['city_officer', 'district_officer', 'admin']}>
+                      <IndicatorsPage />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="unmet-demand"
+                  element={
+                    <RequireRole roles={['city_officer', 'district_officer', 'admin']}>
+                      <UnmetDemandPage />
+                    </RequireRole>
+                  }
+                />
+                <Route path="nominations" element={<NominationsPage />} />
+                <Route path="events/new" element={<EventFormPage />} />
+                <Route path="events/:id/edit" element={<EventFormPage />} />
+                <Route path="chains" element={<ChainsPage />} />
+                <Route path="chains/:id" element={<ChainPage />} />
+                <Route path="diagnoses" element={<DiagnosisPage />} />
+                <Route path="enterprises/:id/diagnoses" element={<DiagnosisPage />} />
+                <Route path="subsidy" element={<SubsidyListPage />} />
+                <Route path="subsidy/new" element={<SubsidyApplyPage />} />
+                <Route path="subsidy/:id" element={<SubsidyDetailPage />} />
+                <Route
+                  path="blacklist"
+                  element={
+                    <RequireRole roles={['city_officer', 'district_officer', 'admin']}>
+                      <BlacklistPage />
+                    </RequireRole>
+                  }
+                />
+              </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -27,6 +27,7 @@ import type {
   NotificationPageView,
   NotificationView,
   PathOf,
+  PortalOverview as PortalOverviewView,
   PathParams,
   PilotPoolItemView,
   PilotPoolView,
@@ -354,4 +355,5 @@ export type ProjectCase = Wire<ProjectCaseView>;
 // ---- Notifications ----
 
 export type AppNotification = Wire<NotificationView>;
+export type PortalOverview = Wire<PortalOverviewView>;
 export type NotificationPage = Wire<NotificationPageView>;

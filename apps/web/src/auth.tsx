@@ -86,3 +86,8 @@ export function membershipsOf(user: User | null | undefined, kind: Membership['k
 export function isMemberOf(user: User | null | undefined, organisationId: string): boolean {
   return !!user && user.memberships.some((m) => m.organisationId === organisationId);
 }
+
+/** Who is looking at a page open to visitors: the signed-in user, or null for a visitor (and while the session is checked). */
+export function useViewer(): User | null {
+  return useAuth().user ?? null;
+}

@@ -4,7 +4,7 @@
  * money, so no float ever rounds a figure the user reads.
  */
 
-import { formatFen } from '@smedx/contracts';
+import { formatFen } from '@smedx/contracts/format/money.js';
 
 export { formatFen };
 

@@ -10,6 +10,7 @@ import {
   FileAddOutlined,
   FundOutlined,
   LogoutOutlined,
+  MenuOutlined,
   MedicineBoxOutlined,
   NotificationOutlined,
   ProjectOutlined,
@@ -19,7 +20,7 @@ import {
   TrophyOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Avatar, Breadcrumb, Dropdown, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { Avatar, Breadcrumb, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Tag, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
@@ -110,6 +111,8 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const phone = !Grid.useBreakpoint().md;
   // The indicators' own rule (libs/indicators indicatorScope): city officers and admins, district officers of a district.
   const indicatorsAvailable =
     hasRole(user, 'city_officer', 'admin') || user.roles.some((r) => r.role === 'district_officer' && !!r.district);
@@ -118,33 +121,68 @@ export function AppLayout() {
   const items = useMemo(() => menuFor(user, indicatorsAvailable, chainEntry), [user, indicatorsAvailable, chainEntry]);
   const roles = user.roles.map((r) => ROLE_NAMES[r.role] ?? r.role);
 
+  const menu = (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={[selectedKey(items, location.pathname)]}
+      items={items}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        navigate(key);
+      }}
+      data-testid="side-menu"
+    />
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider
-        collapsible
-        collapsed={collapsed}
-        onCollapse={setCollapsed}
-        width={208}
-        breakpoint="lg"
-        // Fixed beside the page: the menu stays in view however long the page is.
-        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
-      >
-        <div className="brand" title="中小企业数字化转型供需对接平台">
-          {collapsed ? '数转' : '数转供需对接平台'}
-        </div>
-        <Menu
-          theme="dark"
-          mode="inline"
-          selectedKeys={[selectedKey(items, location.pathname)]}
-          items={items}
-          onClick={({ key }) => navigate(key)}
-          data-testid="side-menu"
-        />
-      </Sider>
-      <Layout>
-        <Header style={{ background: '#fff', padding: '0 24px', display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
-          <Typography.Text strong>沈阳市中小企业数字化转型试点城市 · 供需对接平台</Typography.Text>
-          <Space size="middle">
+      {!phone && (
+        <Sider
+          collapsible
+          collapsed={collapsed}
+          onCollapse={setCollapsed}
+          width={208}
+          breakpoint="lg"
+          // Fixed beside the page: the menu stays in view however long the page is.
+          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        >
+          <div className="brand" title="中小企业数字化转型供需对接平台">
+            {collapsed ? '数转' : '数转供需对接平台'}
+          </div>
+          {menu}
+        </Sider>
+      )}
+      {phone && (
+        // On a phone the menu is a drawer over the page, not a column beside it.
+        <Drawer
+          placement="left"
+          width={248}
+          open={drawerOpen}
+          onClose={() => setDrawerOpen(false)}
+          closable={false}
+          styles={{ body: { padding: 0, background: '#001529' }, header: { display: 'none' } }}
+          data-testid="menu-drawer"
+        >
+          <div className="brand">数转供需对接平台</div>
+          {menu}
+        </Drawer>
+      )}
+      <Layout style={{ minWidth: 0 }}>
+        <Header className="app-header">
+          {phone && (
+            <Button
+              type="text"
+              aria-label="打开菜单"
+              icon={<MenuOutlined />}
+              onClick={() => setDrawerOpen(true)}
+              data-testid="menu-button"
+            />
+          )}
+          <Typography.Text strong className="app-header-title" ellipsis>
+            {phone ? '数转供需平台' : '沈阳市中小企业数字化转型试点城市 · 供需对接平台'}
+          </Typography.Text>
+          <Space size={phone ? 'small' : 'middle'}>
             <NotificationBell />
             <Dropdown
               menu={{
@@ -152,19 +190,20 @@ export function AppLayout() {
                 onClick: ({ key }) => key === 'logout' && logout(),
               }}
             >
-              <Space style={{ cursor: 'pointer' }} data-testid="user-menu">
+              <Space style={{ cursor: 'pointer' }} data-testid="user-menu" aria-label={`${user.displayName}：账号菜单`}>
                 <Avatar size="small" icon={<UserOutlined />} />
-                <span>{user.displayName}</span>
-                {roles.map((r) => (
-                  <Tag key={r} color="blue">
-                    {r}
-                  </Tag>
-                ))}
+                {!phone && <span className="app-user-name">{user.displayName}</span>}
+                {!phone &&
+                  roles.map((r) => (
+                    <Tag key={r} color="blue">
+                      {r}
+                    </Tag>
+                  ))}
               </Space>
             </Dropdown>
           </Space>
         </Header>
-        <Content style={{ margin: 24 }}>
+        <Content className="app-content">
           <Breadcrumb
             style={{ marginBottom: 12 }}
             data-testid="breadcrumbs"

@@ -1,5 +1,5 @@
 import { InfoCircleOutlined } from '@ant-design/icons';
-import { Alert, Button, Empty, Form, Input, Modal, Popconfirm, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Empty, Form, Input, Modal, Popconfirm, Progress, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../api';
@@ -8,6 +8,7 @@ import { formatFen, formatTime, isoToShanghaiLocal, shanghaiLocalToIso } from '.
 import { ACTIVE_BID_STATUSES, BID_STATUS_COLORS, BID_STATUS_NAMES, PROVIDER_KIND_NAMES } from '../labels';
 import { showError, showSuccess } from './feedback';
 import { useProjectOfNeed } from './useNeedBids';
+import { ResponsiveTable } from './ResponsiveTable';
 
 function RecordText({ record }: { record: ProviderRecord | null }) {
   if (!record) return <Typography.Text type="secondary">—</Typography.Text>;
@@ -176,7 +177,7 @@ export function BidComparison({
           action={<Button onClick={() => setExtending(true)}>延长截止时间</Button>}
         />
       )}
-      <Table<Bid>
+      <ResponsiveTable<Bid>
         rowKey="id"
         size="middle"
         loading={bids === null}

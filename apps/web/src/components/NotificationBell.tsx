@@ -137,7 +137,7 @@ export function NotificationBell() {
   };
 
   const panel = (
-    <div style={{ width: 380 }} data-testid="notification-panel">
+    <div style={{ width: 'min(380px, calc(100vw - 32px))' }} data-testid="notification-panel">
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
         <Segmented
           size="small"

@@ -1,8 +1,9 @@
 import { Alert, Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Tabs, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
-import { useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api';
-import { hasRole, useUser } from '../auth';
+import { hasRole, useViewer } from '../auth';
+import { usePageMeta } from '../usePageMeta';
 import { EventParticipation } from '../components/EventParticipation';
 import { EventRegistrations } from '../components/EventRegistrations';
 import { EventReportPanel } from '../components/EventReportPanel';
@@ -32,12 +33,14 @@ const ACTION_DONE: Record<Action, string> = {
 export default function EventDetailPage() {
   const { id } = useParams();
   const navigate = useNavigate();
-  const user = useUser();
+  // Open to visitors (the portal): a null user reads the event and is asked to sign in to register.
+  const user = useViewer();
   const taxonomy = useTaxonomy();
   const [event, setEvent] = useState<MatchmakingEvent | null>(null);
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState<Action | null>(null);
   const [tab, setTab] = useState<string | null>(null);
+  usePageMeta(event?.title ?? (missing ? '活动不存在' : '对接活动'));
 
   const load = useCallback(() => {
     api.get('/events/:id', { id: id! }).then(setEvent, (e) => {
@@ -50,9 +53,9 @@ export default function EventDetailPage() {
   if (missing) return <Result status="404" title="活动不存在" extra={<Button onClick={() => navigate('/events')}>返回活动列表</Button>} />;
   if (!event) return <Spin />;
 
-  const organiser = event.organizerId === user.id && hasRole(user, 'organizer');
+  const organiser = !!user && event.organizerId === user.id && hasRole(user, 'organizer');
   const overseer = hasRole(user, 'city_officer', 'admin');
-  const participant = user.memberships.length > 0;
+  const participant = !!user && user.memberships.length > 0;
 
   const act = async (action: Action) => {
     setBusy(action);
@@ -164,6 +167,20 @@ export default function EventDetailPage() {
         <Alert type="info" showIcon style={{ marginBottom: 16 }} message="草稿仅您可见；开放报名后企业与服务商即可看到并报名。" />
       )}
       {event.status === 'cancelled' && <Alert type="error" showIcon style={{ marginBottom: 16 }} message="本活动已取消。" />}
+      {!user && event.status === 'registration_open' && (
+        <Alert
+          type="success"
+          showIcon
+          style={{ marginBottom: 16 }}
+          message="报名进行中"
+          description="企业和入库服务商登录后即可报名，并填写想洽谈的对象与可参会时段。"
+          action={
+            <Link to="/login" state={{ from: `/events/${event.id}` }}>
+              <Button type="primary">登录后报名</Button>
+            </Link>
+          }
+        />
+      )}
       <Tabs activeKey={activeTab} onChange={setTab} items={tabs} destroyOnHidden />
     </Card>
   );

@@ -1,22 +1,25 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Empty, Space, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../api';
 import type { Page } from '../api';
-import { hasRole, useUser } from '../auth';
+import { hasRole, useViewer } from '../auth';
+import { usePageMeta } from '../usePageMeta';
 import { showError } from '../components/feedback';
 import type { MatchmakingEvent } from '../events';
 import { formatTime } from '../format';
 import { EVENT_STATUS_COLORS, EVENT_STATUS_NAMES } from '../labels';
 import { useTaxonomy } from '../taxonomy';
+import { ResponsiveTable } from '../components/ResponsiveTable';
 
 const PAGE_SIZE = 20;
 const STATUS_TABS = ['', 'registration_open', 'registration_closed', 'scheduled', 'published', 'completed', 'draft', 'cancelled'];
 
 /** 供需对接活动: every event past draft (and the organiser's own drafts), latest first; organisers create new ones. */
 export default function EventsPage() {
-  const user = useUser();
+  const user = useViewer();
+  usePageMeta('供需对接活动', '沈阳中小企业数字化转型供需对接活动：活动时间地点、报名与一对一洽谈安排。');
   const taxonomy = useTaxonomy();
   const navigate = useNavigate();
   const organiser = hasRole(user, 'organizer');
@@ -56,7 +59,7 @@ export default function EventsPage() {
           }}
           items={tabs.map((s) => ({ key: s, label: s ? EVENT_STATUS_NAMES[s] : '全部' }))}
         />
-        <Table<MatchmakingEvent>
+        <ResponsiveTable<MatchmakingEvent>
           rowKey="id"
           loading={!data}
           dataSource={data?.items ?? []}

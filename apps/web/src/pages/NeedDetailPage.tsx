@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api';
 import type { Need } from '../api';
-import { hasRole, isMemberOf, membershipsOf, useUser } from '../auth';
+import { hasRole, isMemberOf, membershipsOf, useViewer } from '../auth';
 import { BidComparison } from '../components/BidComparison';
 import { BidPanel } from '../components/BidPanel';
 import { CodeTags } from '../components/CodeTags';
@@ -15,6 +15,7 @@ import { useNeedBids } from '../components/useNeedBids';
 import { formatFen, formatTime } from '../format';
 import { NEED_STATUS_NAMES, STATUS_COLORS } from '../labels';
 import { useTaxonomy } from '../taxonomy';
+import { usePageMeta } from '../usePageMeta';
 
 /**
  * One need; the enterprise's members edit, publish or cancel it, compare its bids and
@@ -23,18 +24,20 @@ import { useTaxonomy } from '../taxonomy';
  */
 export default function NeedDetailPage({ tab }: { tab?: 'bids' }) {
   const { id } = useParams();
-  const user = useUser();
+  // Open to visitors (the portal's need hall): a null user reads the public fields and is asked to sign in to bid.
+  const user = useViewer();
   const taxonomy = useTaxonomy();
   const navigate = useNavigate();
   const [need, setNeed] = useState<Need | null>(null);
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
+  usePageMeta(need?.title ?? (missing ? '需求不存在' : '需求详情'), need?.description);
   // Controlled: the bids tab appears only once the bids have loaded, after the need.
   const [activeTab, setActiveTab] = useState<string>(tab ?? 'details');
   const mine = !!need && isMemberOf(user, need.enterpriseId);
   const officer =
     !!need &&
-    (hasRole(user, 'city_officer', 'admin') || user.roles.some((r) => r.role === 'district_officer' && r.district === need.district));
+    (hasRole(user, 'city_officer', 'admin') || !!user?.roles.some((r) => r.role === 'district_officer' && r.district === need.district));
   const bidder = !mine && membershipsOf(user, 'provider').length > 0;
   // Matches are asked for only by whom the API shows them (the enterprise, officers and assessors, providers).
   const matches = useMatches('needs', need && (mine || officer || bidder || hasRole(user, 'assessor')) ? id : undefined);
@@ -159,27 +162,33 @@ export default function NeedDetailPage({ tab }: { tab?: 'bids' }) {
         </Space>
       }
       extra={
-        mine && (
-          <Space>
-            {(need.status === 'draft' || need.status === 'published') && (
-              <Link to={`/needs/${need.id}/edit`}>
-                <Button>编辑</Button>
+        !user
+          ? need.status === 'published' && (
+              <Link to="/login" state={{ from: `/needs/${need.id}` }}>
+                <Button type="primary">服务商登录后投标</Button>
               </Link>
-            )}
-            {need.status === 'draft' && (
-              <Button type="primary" loading={busy} onClick={() => act('publish', '需求已发布')}>
-                发布
-              </Button>
-            )}
-            {(need.status === 'draft' || need.status === 'published') && (
-              <Popconfirm title="确定取消该需求？" onConfirm={() => act('cancel', '需求已取消')}>
-                <Button danger loading={busy}>
-                  取消需求
-                </Button>
-              </Popconfirm>
-            )}
-          </Space>
-        )
+            )
+          : mine && (
+              <Space>
+                {(need.status === 'draft' || need.status === 'published') && (
+                  <Link to={`/needs/${need.id}/edit`}>
+                    <Button>编辑</Button>
+                  </Link>
+                )}
+                {need.status === 'draft' && (
+                  <Button type="primary" loading={busy} onClick={() => act('publish', '需求已发布')}>
+                    发布
+                  </Button>
+                )}
+                {(need.status === 'draft' || need.status === 'published') && (
+                  <Popconfirm title="确定取消该需求？" onConfirm={() => act('cancel', '需求已取消')}>
+                    <Button danger loading={busy}>
+                      取消需求
+                    </Button>
+                  </Popconfirm>
+                )}
+              </Space>
+            )
       }
     >
       {need.status === 'draft' && mine && (

@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Drawer, Form, Input, List, Modal, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, Descriptions, Drawer, Form, Input, List, Modal, Select, Space, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api';
 import { hasRole, isMemberOf, useUser } from '../auth';
@@ -8,6 +8,7 @@ import { useOrganisations } from '../components/useOrganisations';
 import { formatDate, formatFen, formatTime } from '../format';
 import { AWARD_CAP_YUAN, NOMINATION_CATEGORY_NAMES, NOMINATION_STATUS_NAMES } from '../nominations';
 import type { Nomination } from '../nominations';
+import { ResponsiveTable } from '../components/ResponsiveTable';
 
 const ENTERPRISE_CATEGORIES = ['benchmark', 'digital_workshop', 'smart_factory'] as const;
 
@@ -178,7 +179,7 @@ export default function NominationsPage() {
         </Space>
       }
     >
-      <Table<Nomination>
+      <ResponsiveTable<Nomination>
         rowKey="id"
         loading={loading}
         dataSource={items}

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Descriptions, Empty, Space, Table, Tabs, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Descriptions, Empty, Space, Tabs, Tag, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../api';
@@ -22,6 +22,7 @@ import {
   STATUS_COLORS,
 } from '../labels';
 import { useTaxonomy } from '../taxonomy';
+import { ResponsiveTable } from '../components/ResponsiveTable';
 
 type Editing = { kind: 'enterprise'; item?: Enterprise } | { kind: 'provider'; item?: Provider } | null;
 
@@ -39,7 +40,7 @@ function OwnItems({ kind, organisationId, status }: { kind: 'solutions' | 'needs
   }, [kind, organisationId, status, page]);
   const names = kind === 'solutions' ? SOLUTION_STATUS_NAMES : NEED_STATUS_NAMES;
   return (
-    <Table<Solution | Need>
+    <ResponsiveTable<Solution | Need>
       rowKey="id"
       size="small"
       loading={!data}

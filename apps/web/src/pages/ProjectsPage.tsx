@@ -1,4 +1,4 @@
-import { Alert, Card, Empty, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Empty, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../api';
@@ -9,6 +9,7 @@ import { useOrganisations } from '../components/useOrganisations';
 import { formatFen } from '../format';
 import { PROJECT_STATUS_COLORS, PROJECT_STATUS_NAMES } from '../labels';
 import { useTaxonomy } from '../taxonomy';
+import { ResponsiveTable } from '../components/ResponsiveTable';
 
 const PAGE_SIZE = 20;
 /** The scope value of "every project I oversee" (assessors, officers). */
@@ -100,7 +101,7 @@ export default function ProjectsPage() {
             }}
           />
         </Space>
-        <Table<ProjectSummary>
+        <ResponsiveTable<ProjectSummary>
           rowKey="id"
           loading={!data}
           dataSource={data?.items ?? []}

@@ -10,6 +10,7 @@ import { formatDate, formatFenRange } from '../format';
 import { LEVEL_NAMES, PROVIDER_KIND_NAMES, PROVIDER_STATUS_COLORS, PROVIDER_STATUS_NAMES } from '../labels';
 import { useTaxonomy } from '../taxonomy';
 import { hasRole, isMemberOf, useAuth } from '../auth';
+import { usePageMeta } from '../usePageMeta';
 
 const CASE_PAGE_SIZE = 10;
 
@@ -96,6 +97,7 @@ export default function ProviderPage() {
   const [missing, setMissing] = useState(false);
   const [solutions, setSolutions] = useState<Solution[] | null>(null);
   const [casePage, setCasePage] = useState(1);
+  usePageMeta(provider?.name ?? (missing ? '服务商不存在' : '服务商'), provider?.description);
   const cases = useCases(id, casePage);
 
   useEffect(() => {

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api';
 import type { Solution } from '../api';
-import { hasRole, isMemberOf, membershipsOf, useUser } from '../auth';
+import { hasRole, isMemberOf, membershipsOf, useViewer } from '../auth';
 import { CodeTags } from '../components/CodeTags';
 import { showError, showSuccess } from '../components/feedback';
 import { InviteToBidButton } from '../components/InviteToBid';
@@ -12,16 +12,20 @@ import { useMatches } from '../components/useMatches';
 import { formatFenRange, formatTime } from '../format';
 import { LEVEL_NAMES, PROVIDER_KIND_NAMES, SOLUTION_STATUS_NAMES, STATUS_COLORS } from '../labels';
 import { useTaxonomy } from '../taxonomy';
+import { usePageMeta } from '../usePageMeta';
+import { SimilarSolutions } from '../components/SimilarSolutions';
 
 /** One solution; its provider's members can edit, publish and delist it and see matching needs. */
 export default function SolutionDetailPage() {
   const { id } = useParams();
-  const user = useUser();
+  // Open to visitors (the portal): a null user sees the public page and a sign-in call to action.
+  const user = useViewer();
   const taxonomy = useTaxonomy();
   const navigate = useNavigate();
   const [solution, setSolution] = useState<Solution | null>(null);
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState(false);
+  usePageMeta(solution?.title ?? (missing ? '方案不存在' : '解决方案'), solution?.summary);
   // Matches are asked for only by whom the API shows them: the provider's members and officers.
   const matches = useMatches(
     'solutions',
@@ -110,7 +114,11 @@ export default function SolutionDetailPage() {
         </Space>
       }
       extra={
-        !mine && solution.status === 'published' && membershipsOf(user, 'enterprise').length > 0 ? (
+        !user ? (
+          <Link to="/login" state={{ from: `/solutions/${solution.id}` }}>
+            <Button type="primary">登录后邀请投标</Button>
+          </Link>
+        ) : !mine && solution.status === 'published' && membershipsOf(user, 'enterprise').length > 0 ? (
           <InviteToBidButton providerId={solution.providerId} providerName={solution.providerName ?? '服务商'} solutionId={solution.id} />
         ) : (
           mine && (
@@ -153,6 +161,7 @@ export default function SolutionDetailPage() {
             : []),
         ]}
       />
+      {solution.status === 'published' && <SimilarSolutions solution={solution} />}
     </Card>
   );
 }

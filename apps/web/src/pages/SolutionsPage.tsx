@@ -1,14 +1,14 @@
-import { Alert, Card, Col, Empty, Form, List, Pagination, Row, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Empty, Form, List, Pagination, Select, Spin, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router-dom';
-import { CodeTags } from '../components/CodeTags';
 import { FacetSelect } from '../components/FacetSelect';
 import { NumberFilter } from '../components/NumberFilter';
 import { showError } from '../components/feedback';
-import { Highlight } from '../components/Highlight';
+import { countActive, SearchLayout } from '../components/SearchLayout';
+import { SolutionCard } from '../components/SolutionCard';
 import { SmartSearchBox } from '../components/SmartSearchBox';
 import { UnderstoodHint } from '../components/UnderstoodHint';
-import { formatFenRange, wanToFen, fenToWan } from '../format';
+import { wanToFen, fenToWan } from '../format';
+import { usePageMeta } from '../usePageMeta';
 import { LEVEL_NAMES, PROVIDER_KIND_NAMES } from '../labels';
 import { searchSolutions } from '../search';
 import type { SolutionResult, SearchOutcome } from '../search';
@@ -17,6 +17,7 @@ import { useUrlState } from '../useUrlState';
 
 const PAGE_SIZE = 12;
 const FACETS = ['industry', 'scenario', 'district', 'level', 'deliveryMode', 'providerKind'];
+const FILTER_KEYS = [...FACETS, 'priceMaxFen', 'deployDaysMax'];
 const SORTS = [
   { value: 'relevance', label: '按相关度' },
   { value: 'newest', label: '最新发布' },
@@ -33,6 +34,7 @@ export default function SolutionsPage() {
   const url = useUrlState();
   const [result, setResult] = useState<SearchOutcome<SolutionResult> | null>(null);
   const [loading, setLoading] = useState(true);
+  usePageMeta('解决方案超市', '小快轻准数字化转型解决方案：按场景、行业、价格、部署周期筛选，查看服务商与应用案例。');
 
   const q = url.get('q');
   const sort = url.get('sort') || 'relevance';
@@ -69,6 +71,78 @@ export default function SolutionsPage() {
   const facets = result?.facets ?? {};
   const filtersOn = result?.searchAvailable !== false;
 
+  const filters = (
+    <Form layout="vertical" size="small" disabled={!filtersOn}>
+      <Form.Item label="行业">
+        <FacetSelect
+          placeholder="全部行业"
+          options={taxonomy.options('industries')}
+          counts={facets.industry}
+          value={url.list('industry')}
+          onChange={(v) => url.set({ industry: v })}
+          testId="filter-industry"
+        />
+      </Form.Item>
+      <Form.Item label="场景">
+        <FacetSelect
+          placeholder="全部场景"
+          options={taxonomy.options('scenarios')}
+          counts={facets.scenario}
+          value={url.list('scenario')}
+          onChange={(v) => url.set({ scenario: v })}
+        />
+      </Form.Item>
+      <Form.Item label="服务区域">
+        <FacetSelect
+          placeholder="全部区县"
+          options={taxonomy.options('districts')}
+          counts={facets.district}
+          value={url.list('district')}
+          onChange={(v) => url.set({ district: v })}
+        />
+      </Form.Item>
+      <Form.Item label="适用数字化水平">
+        <FacetSelect
+          placeholder="全部等级"
+          options={LEVEL_OPTIONS}
+          counts={facets.level}
+          value={url.list('level')}
+          onChange={(v) => url.set({ level: v })}
+        />
+      </Form.Item>
+      <Form.Item label="交付方式">
+        <FacetSelect
+          placeholder="全部方式"
+          options={taxonomy.options('deliveryModes')}
+          counts={facets.deliveryMode}
+          value={url.list('deliveryMode')}
+          onChange={(v) => url.set({ deliveryMode: v })}
+        />
+      </Form.Item>
+      <Form.Item label="服务商类型">
+        <FacetSelect
+          single
+          placeholder="全部类型"
+          options={KIND_OPTIONS}
+          counts={facets.providerKind}
+          value={url.list('providerKind')}
+          onChange={(v) => url.set({ providerKind: v })}
+        />
+      </Form.Item>
+      <Form.Item label="最高价格（万元）">
+        <NumberFilter
+          min={0}
+          placeholder="不限"
+          value={priceMaxFen === undefined ? undefined : fenToWan(priceMaxFen)}
+          onCommit={(v) => url.set({ priceMaxFen: v === undefined ? undefined : wanToFen(v) })}
+        />
+      </Form.Item>
+      <Form.Item label="最长部署周期（天）">
+        <NumberFilter min={1} max={3650} placeholder="不限" value={deployDaysMax} onCommit={(v) => url.set({ deployDaysMax: v })} />
+      </Form.Item>
+    </Form>
+  );
+
   return (
     <>
       <Typography.Title level={3} className="page-title">
@@ -82,82 +156,11 @@ export default function SolutionsPage() {
           message="搜索服务暂不可用：以下为全部已发布方案，筛选与排序暂不可用。"
         />
       )}
-      <Row gutter={16}>
-        <Col xs={24} md={7} xl={6}>
-          <Card title="筛选" size="small">
-            <Form layout="vertical" size="small" disabled={!filtersOn}>
-              <Form.Item label="行业">
-                <FacetSelect
-                  placeholder="全部行业"
-                  options={taxonomy.options('industries')}
-                  counts={facets.industry}
-                  value={url.list('industry')}
-                  onChange={(v) => url.set({ industry: v })}
-                  testId="filter-industry"
-                />
-              </Form.Item>
-              <Form.Item label="场景">
-                <FacetSelect
-                  placeholder="全部场景"
-                  options={taxonomy.options('scenarios')}
-                  counts={facets.scenario}
-                  value={url.list('scenario')}
-                  onChange={(v) => url.set({ scenario: v })}
-                />
-              </Form.Item>
-              <Form.Item label="服务区域">
-                <FacetSelect
-                  placeholder="全部区县"
-                  options={taxonomy.options('districts')}
-                  counts={facets.district}
-                  value={url.list('district')}
-                  onChange={(v) => url.set({ district: v })}
-                />
-              </Form.Item>
-              <Form.Item label="适用数字化水平">
-                <FacetSelect
-                  placeholder="全部等级"
-                  options={LEVEL_OPTIONS}
-                  counts={facets.level}
-                  value={url.list('level')}
-                  onChange={(v) => url.set({ level: v })}
-                />
-              </Form.Item>
-              <Form.Item label="交付方式">
-                <FacetSelect
-                  placeholder="全部方式"
-                  options={taxonomy.options('deliveryModes')}
-                  counts={facets.deliveryMode}
-                  value={url.list('deliveryMode')}
-                  onChange={(v) => url.set({ deliveryMode: v })}
-                />
-              </Form.Item>
-              <Form.Item label="服务商类型">
-                <FacetSelect
-                  single
-                  placeholder="全部类型"
-                  options={KIND_OPTIONS}
-                  counts={facets.providerKind}
-                  value={url.list('providerKind')}
-                  onChange={(v) => url.set({ providerKind: v })}
-                />
-              </Form.Item>
-              <Form.Item label="最高价格（万元）">
-                <NumberFilter
-                  min={0}
-                  placeholder="不限"
-                  value={priceMaxFen === undefined ? undefined : fenToWan(priceMaxFen)}
-                  onCommit={(v) => url.set({ priceMaxFen: v === undefined ? undefined : wanToFen(v) })}
-                />
-              </Form.Item>
-              <Form.Item label="最长部署周期（天）">
-                <NumberFilter min={1} max={3650} placeholder="不限" value={deployDaysMax} onCommit={(v) => url.set({ deployDaysMax: v })} />
-              </Form.Item>
-            </Form>
-          </Card>
-        </Col>
-        <Col xs={24} md={17} xl={18}>
-          <Space style={{ width: '100%', marginBottom: 16 }} wrap>
+      <SearchLayout
+        filters={filters}
+        activeFilters={countActive(params, FILTER_KEYS)}
+        toolbar={
+          <>
             <SmartSearchBox
               key={q}
               defaultValue={q}
@@ -168,66 +171,36 @@ export default function SolutionsPage() {
             />
             <Select style={{ width: 160 }} value={sort} options={SORTS} onChange={(v) => url.set({ sort: v })} disabled={!filtersOn} />
             {result && <Typography.Text type="secondary">共 {result.total} 个方案</Typography.Text>}
-          </Space>
-          {q && <UnderstoodHint result={result} onPick={(value) => url.set({ q: value })} />}
-          <Spin spinning={loading}>
-            {result && !result.hits.length ? (
-              <Empty description="没有符合条件的方案" />
-            ) : (
-              <List
-                grid={{ gutter: 16, xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 3 }}
-                dataSource={result?.hits ?? []}
-                renderItem={(hit) => (
-                  <List.Item key={hit.id}>
-                    <Card
-                      className="hit-card"
-                      data-testid="solution-card"
-                      size="small"
-                      title={
-                        <Link to={`/solutions/${hit.id}`}>
-                          <Highlight hit={hit} field="title" text={hit.title} />
-                        </Link>
-                      }
-                      extra={hit.providerKind && <Tag>{PROVIDER_KIND_NAMES[hit.providerKind] ?? hit.providerKind}</Tag>}
-                    >
-                      <Typography.Paragraph type="secondary" ellipsis={{ rows: 1 }} style={{ marginBottom: 8 }}>
-                        {hit.providerName}
-                      </Typography.Paragraph>
-                      <Typography.Paragraph ellipsis={{ rows: 3 }}>
-                        <Highlight hit={hit} field="summary" text={hit.summary} />
-                      </Typography.Paragraph>
-                      <div>
-                        <CodeTags list="scenarios" codes={hit.scenarios} color="geekblue" max={3} />
-                        <CodeTags list="industries" codes={hit.industries} color="cyan" max={2} />
-                      </div>
-                      <Space split="·" wrap style={{ marginTop: 8 }}>
-                        {hit.priceMinFen !== undefined && hit.priceMaxFen !== undefined && (
-                          <Typography.Text strong style={{ color: '#cf1322' }}>
-                            {formatFenRange(hit.priceMinFen, hit.priceMaxFen)}
-                          </Typography.Text>
-                        )}
-                        {hit.deployDays !== undefined && <span>{hit.deployDays} 天上线</span>}
-                        {hit.deliveryMode && <span>{taxonomy.name('deliveryModes', hit.deliveryMode)}</span>}
-                        {hit.levels?.length ? <span>适用 {hit.levels.map((l) => LEVEL_NAMES[l] ?? l).join('、')}</span> : null}
-                      </Space>
-                    </Card>
-                  </List.Item>
-                )}
-              />
-            )}
-          </Spin>
-          {result && result.total > PAGE_SIZE && (
-            <Pagination
-              style={{ marginTop: 16, textAlign: 'right' }}
-              current={page}
-              pageSize={PAGE_SIZE}
-              total={result.total}
-              showSizeChanger={false}
-              onChange={(p) => url.set({ page: p })}
+          </>
+        }
+      >
+        {q && <UnderstoodHint result={result} onPick={(value) => url.set({ q: value })} />}
+        <Spin spinning={loading}>
+          {result && !result.hits.length ? (
+            <Empty description="没有符合条件的方案" />
+          ) : (
+            <List
+              grid={{ gutter: 16, xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 3 }}
+              dataSource={result?.hits ?? []}
+              renderItem={(hit) => (
+                <List.Item key={hit.id}>
+                  <SolutionCard hit={hit} />
+                </List.Item>
+              )}
             />
           )}
-        </Col>
-      </Row>
+        </Spin>
+        {result && result.total > PAGE_SIZE && (
+          <Pagination
+            style={{ marginTop: 16, textAlign: 'right' }}
+            current={page}
+            pageSize={PAGE_SIZE}
+            total={result.total}
+            showSizeChanger={false}
+            onChange={(p) => url.set({ page: p })}
+          />
+        )}
+      </SearchLayout>
     </>
   );
 }

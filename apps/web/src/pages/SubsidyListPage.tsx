@@ -1,4 +1,4 @@
-import { Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api } from '../api';
@@ -9,6 +9,7 @@ import { formatFen, formatTime } from '../format';
 import { SUBSIDY_STATUS_COLORS, SUBSIDY_STATUS_NAMES } from '../subsidy';
 import type { SubsidyApplication } from '../subsidy';
 import { useTaxonomy } from '../taxonomy';
+import { ResponsiveTable } from '../components/ResponsiveTable';
 
 /** 专项资金: the applications this user may see (own / district / all), by status. */
 export default function SubsidyListPage() {
@@ -54,7 +55,7 @@ export default function SubsidyListPage() {
           data-testid="subsidy-status-filter"
         />
       </Space>
-      <Table
+      <ResponsiveTable
         rowKey="id"
         loading={loading}
         dataSource={data?.items ?? []}

@@ -1,0 +1,58 @@
+import { FilterOutlined } from '@ant-design/icons';
+import { Badge, Button, Card, Col, Drawer, Grid, Row, Space } from 'antd';
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+
+/**
+ * A search page's frame (the catalogue, the need hall): the filters in a column beside the results
+ * on wide screens; on a phone behind a 筛选 button (with the number of filters on) in a bottom
+ * drawer, so the first result is in view at once.
+ */
+export function SearchLayout({
+  filters,
+  activeFilters,
+  toolbar,
+  children,
+}: {
+  filters: ReactNode;
+  activeFilters: number;
+  toolbar: ReactNode;
+  children: ReactNode;
+}) {
+  const phone = !Grid.useBreakpoint().md;
+  const [open, setOpen] = useState(false);
+  return (
+    <Row gutter={16}>
+      {!phone && (
+        <Col md={7} xl={6}>
+          <Card title="筛选" size="small">
+            {filters}
+          </Card>
+        </Col>
+      )}
+      <Col xs={24} md={17} xl={18} style={{ minWidth: 0 }}>
+        <Space style={{ width: '100%', marginBottom: 16 }} wrap>
+          {toolbar}
+          {phone && (
+            <Badge count={activeFilters} size="small">
+              <Button icon={<FilterOutlined />} onClick={() => setOpen(true)} data-testid="filters-button">
+                筛选
+              </Button>
+            </Badge>
+          )}
+        </Space>
+        {phone && (
+          <Drawer title="筛选" placement="bottom" height="80%" open={open} onClose={() => setOpen(false)} data-testid="filters-drawer">
+            {filters}
+          </Drawer>
+        )}
+        {children}
+      </Col>
+    </Row>
+  );
+}
+
+/** How many of `keys` are set in the URL's parameters: the badge on the phone's 筛选 button. */
+export function countActive(params: URLSearchParams, keys: readonly string[]): number {
+  return keys.filter((key) => !!params.get(key)).length;
+}
