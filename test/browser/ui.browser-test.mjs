@@ -177,8 +177,13 @@ async function main() {
   const pageErrors = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
 
-  await check('login page shows the demo accounts hint', async () => {
+  await check('a visitor opens the portal; 登录 leads to the login page with the demo accounts hint', async () => {
     await page.goto(`${base}/`);
+    await page.getByRole('heading', { name: '找到适合您工厂的数字化转型方案' }).waitFor();
+    await page
+      .locator('.portal-header')
+      .getByRole('button', { name: /登\s*录/ })
+      .click();
     await page.waitForURL('**/login');
     await page.getByText('演示账号').waitFor();
     await page.getByText('demo-pass-2024').waitFor();

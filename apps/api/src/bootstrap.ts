@@ -121,7 +121,19 @@ async function serveWebUi(app: NestFastifyApplication): Promise<void> {
   if (!root) return;
   const fastify = app.getHttpAdapter().getInstance();
   const { default: fastifyStatic } = await import('@fastify/static');
-  await app.register(fastifyStatic as never, { root, prefix: '/', wildcard: false, index: ['index.html'] });
+  await app.register(fastifyStatic as never, {
+    root,
+    prefix: '/',
+    wildcard: false,
+    index: ['index.html'],
+    // The build writes .br and .gz copies (scripts/compress-web.mjs): sent as they are to browsers that accept them.
+    preCompressed: true,
+    // Hashed bundles never change under their name: cached for a year; the page itself is checked each time.
+    // (@fastify/static 10 hands over the fastify reply, not the raw response.)
+    setHeaders: (reply: { header(name: string, value: string): unknown }, path: string) => {
+      reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    },
+  });
   // Client-side routes fall back to the SPA's index.html; unknown API and docs paths keep their 404.
   fastify.get('/*', (request, reply) => {
     const url = request.url;

@@ -6,11 +6,12 @@ import { RequireRole } from './components/RequireRole';
 import { AuthProvider, useAuth } from './auth';
 import { connectFeedback } from './components/feedback';
 import { TaxonomyProvider } from './taxonomy';
+// The portal's frame and home are part of the entry: a visitor's first screen needs no second round trip.
+import { PortalLayout } from './portal/PortalLayout';
+import PortalHomePage from './portal/PortalHomePage';
 
 // The signed-in frame and the portal's are separate chunks: a visitor never loads the workbench's menu.
 const AppLayout = lazy(() => import('./components/AppLayout').then((m) => ({ default: m.AppLayout })));
-const PortalLayout = lazy(() => import('./portal/PortalLayout').then((m) => ({ default: m.PortalLayout })));
-const PortalHomePage = lazy(() => import('./portal/PortalHomePage'));
 const PolicyPage = lazy(() => import('./portal/PolicyPage'));
 const LoginPage = lazy(() => import('./pages/LoginPage'));
 const HomePage = lazy(() => import('./pages/HomePage'));

@@ -10,7 +10,19 @@ import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={zhCN} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+    <ConfigProvider
+      locale={zhCN}
+      theme={{
+        // A primary blue and secondary greys dark enough for text on white (WCAG AA, 4.5:1).
+        token: {
+          colorPrimary: '#0958d9',
+          colorLink: '#0958d9',
+          borderRadius: 6,
+          colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+          colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+        },
+      }}
+    >
       <AntApp>
         <BrowserRouter>
           <App />

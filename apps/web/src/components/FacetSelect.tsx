@@ -24,6 +24,7 @@ export function FacetSelect({
   }));
   return (
     <Select
+      aria-label={placeholder}
       data-testid={testId}
       style={{ width: '100%' }}
       mode={single ? undefined : 'multiple'}

@@ -30,7 +30,7 @@ export function SolutionCard({ hit }: { hit: SolutionResult }) {
       </Typography.Paragraph>
       <div>
         <CodeTags list="scenarios" codes={hit.scenarios} color="geekblue" max={3} />
-        <CodeTags list="industries" codes={hit.industries} color="cyan" max={2} />
+        <CodeTags list="industries" codes={hit.industries} color="blue" max={2} />
       </div>
       <Space split="·" wrap style={{ marginTop: 8 }}>
         {hit.priceMinFen !== undefined && hit.priceMaxFen !== undefined && (

@@ -147,6 +147,7 @@ export default function NeedsPage() {
               disabled={!filtersOn}
             />
             <Select
+              aria-label="排序方式"
               style={{ width: 160 }}
               value={url.get('sort') || 'relevance'}
               options={SORTS}

@@ -158,7 +158,7 @@ export default function OrganisationPage() {
             title={
               <Space>
                 <span>{p.name}</span>
-                <Tag color="cyan">{PROVIDER_KIND_NAMES[p.kind] ?? p.kind}</Tag>
+                <Tag color="blue">{PROVIDER_KIND_NAMES[p.kind] ?? p.kind}</Tag>
                 <Tag color={PROVIDER_STATUS_COLORS[p.status]}>{PROVIDER_STATUS_NAMES[p.status] ?? p.status}</Tag>
               </Space>
             }

@@ -129,7 +129,7 @@ export default function ProviderPage() {
       title={
         <Space wrap>
           <span>{provider.name}</span>
-          <Tag color="cyan">{PROVIDER_KIND_NAMES[provider.kind] ?? provider.kind}</Tag>
+          <Tag color="blue">{PROVIDER_KIND_NAMES[provider.kind] ?? provider.kind}</Tag>
           <Tag color={PROVIDER_STATUS_COLORS[provider.status]}>{PROVIDER_STATUS_NAMES[provider.status] ?? provider.status}</Tag>
         </Space>
       }

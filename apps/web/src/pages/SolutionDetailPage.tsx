@@ -83,7 +83,7 @@ export default function SolutionDetailPage() {
           <CodeTags list="scenarios" codes={solution.scenarios} color="geekblue" />
         </Descriptions.Item>
         <Descriptions.Item label="适用行业" span={2}>
-          <CodeTags list="industries" codes={solution.industries} color="cyan" />
+          <CodeTags list="industries" codes={solution.industries} color="blue" />
         </Descriptions.Item>
       </Descriptions>
       <Card size="small" title="方案介绍">

@@ -169,7 +169,14 @@ export default function SolutionsPage() {
               disabled={!filtersOn}
               data-testid="solution-search"
             />
-            <Select style={{ width: 160 }} value={sort} options={SORTS} onChange={(v) => url.set({ sort: v })} disabled={!filtersOn} />
+            <Select
+              aria-label="排序方式"
+              style={{ width: 160 }}
+              value={sort}
+              options={SORTS}
+              onChange={(v) => url.set({ sort: v })}
+              disabled={!filtersOn}
+            />
             {result && <Typography.Text type="secondary">共 {result.total} 个方案</Typography.Text>}
           </>
         }
