@@ -751,12 +751,13 @@ async function main() {
 
   await check('an invalid token sends the user to the login page, and back after signing in', async () => {
     await page.evaluate(() => localStorage.setItem('smedx.accessToken', 'not-a-valid-token'));
-    await page.goto(`${base}/solutions`);
+    // A private page (the catalogue is open to visitors now).
+    await page.goto(`${base}/projects`);
     await page.waitForURL('**/login');
     const token = await page.evaluate(() => localStorage.getItem('smedx.accessToken'));
     assert(token === null, 'the stale token is dropped');
     await signIn(page, ADMIN.email, ADMIN.password);
-    await page.waitForURL('**/solutions');
+    await page.waitForURL('**/projects');
   });
 
   // ---- 供需对接活动 (matchmaking events) and 链式转型 (chains) ----

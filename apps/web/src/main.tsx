@@ -23,7 +23,8 @@ createRoot(document.getElementById('root')!).render(
         },
       }}
     >
-      <AntApp>
+      {/* Toasts below the 64 px header: on a phone they would otherwise cover its menu, bell and account buttons. */}
+      <AntApp message={{ top: 72 }} notification={{ top: 72 }}>
         <BrowserRouter>
           <App />
         </BrowserRouter>
