@@ -32,7 +32,8 @@ export async function industryMapWorkbook(map: IndustryMapView): Promise<Buffer>
     { header: '区县', width: 12 },
     { header: '行业', width: 22 },
   ]);
-  for (const c of map.cells) cells.addRow([districtName.get(c.district) ?? c.district, nameOf(INDUSTRIES, c.industry) ?? c.industry, ...countCells(c)]);
+  for (const c of map.cells)
+    cells.addRow([districtName.get(c.district) ?? c.district, nameOf(INDUSTRIES, c.industry) ?? c.industry, ...countCells(c)]);
 
   const districts = workbook.addWorksheet(MAP_DISTRICTS_SHEET, { views: [{ state: 'frozen', ySplit: 1, xSplit: 1 }] });
   districts.columns = columns([
