@@ -23,8 +23,10 @@ const AuditPage = lazy(() => import('./pages/AuditPage'));
 const AdminUsersPage = lazy(() => import('./pages/AdminUsersPage'));
 const AdminJobsPage = lazy(() => import('./pages/AdminJobsPage'));
 const IndicatorsPage = lazy(() => import('./pages/IndicatorsPage'));
+const IndustryMapPage = lazy(() => import('./pages/IndustryMapPage'));
 const UnmetDemandPage = lazy(() => import('./pages/UnmetDemandPage'));
 const NominationsPage = lazy(() => import('./pages/NominationsPage'));
+const ServiceFeesPage = lazy(() => import('./pages/ServiceFeesPage'));
 const ProjectsPage = lazy(() => import('./pages/ProjectsPage'));
 const ProjectDetailPage = lazy(() => import('./pages/ProjectDetailPage'));
 const ProviderPage = lazy(() => import('./pages/ProviderPage'));
@@ -146,6 +148,14 @@ export function App() {
                 }
               />
               <Route
+                path="industry-map"
+                element={
+                  <RequireRole roles={['city_officer', 'district_officer', 'admin']}>
+                    <IndustryMapPage />
+                  </RequireRole>
+                }
+              />
+              <Route
                 path="unmet-demand"
                 element={
                   <RequireRole roles={['city_officer', 'district_officer', 'admin']}>
@@ -154,6 +164,14 @@ export function App() {
                 }
               />
               <Route path="nominations" element={<NominationsPage />} />
+              <Route
+                path="service-fees"
+                element={
+                  <RequireRole roles={['city_officer', 'district_officer', 'admin']}>
+                    <ServiceFeesPage />
+                  </RequireRole>
+                }
+              />
               <Route path="events" element={<EventsPage />} />
               <Route path="events/new" element={<EventFormPage />} />
               <Route path="events/:id" element={<EventDetailPage />} />
