@@ -159,7 +159,10 @@ export default function IndustryMapPage() {
         {
           type: 'heatmap',
           data: map.cells.map((c) => [xs.indexOf(c.district), ys.indexOf(c.industry), metricOf(c, colouring, share) ?? '-', c.total]),
-          label: { show: true, formatter: (p: { data: [number, number, unknown, number] }) => (p.data[3] ? String(p.data[3]) : '') },
+          label: {
+            show: !narrow,
+            formatter: (p: { data: [number, number, unknown, number] }) => (p.data[3] ? String(p.data[3]) : ''),
+          },
           itemStyle: { borderColor: '#fff', borderWidth: 1 },
         },
       ],
@@ -266,8 +269,8 @@ export default function IndustryMapPage() {
           <Segmented
             value={colouring}
             options={[
-              { value: 'level', label: '按数字化等级着色' },
-              { value: 'batch', label: '按试点批次占比着色' },
+              { value: 'level', label: '按等级着色' },
+              { value: 'batch', label: '按批次占比着色' },
             ]}
             onChange={(v) => url.set({ colour: v === 'batch' ? 'batch' : undefined })}
           />
