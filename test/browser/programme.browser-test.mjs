@@ -1,4 +1,4 @@
-/* global FormData, Blob, document, window */
+/* global fetch, performance, FormData, Blob, document, window */
 /**
  * Browser test of the programme's pages: a project's rating and its appeal (企业评价、服务商回复、
  * 申诉、区县处理), nominations for each role (企业申报、区县推荐、专家评分、市级评审), the 产业云图

@@ -117,7 +117,7 @@ describe('industry map (产业云图)', () => {
     const workbook = await openWorkbook(res.buffer);
     const cells = workbook.getWorksheet('区县×行业')!;
     expect((cells.getRow(1).values as unknown[]).slice(1, 4)).toEqual(['区县', '行业', '企业数']);
-    const rows = cells.getSheetValues().filter((r): r is unknown[] => Array.isArray(r) && r[1] === '铁西区');
+    const rows = (cells.getSheetValues() as unknown[]).filter((r): r is unknown[] => Array.isArray(r) && r[1] === '铁西区');
     expect(rows.find((r) => r[2] === '机床制造')?.[3]).toBe(2);
     expect(workbook.getWorksheet('区县合计')!.getRow(2).getCell(1).value).toBe('铁西区');
   });
