@@ -44,6 +44,7 @@ import { Lifecycle } from './health/lifecycle.service.js';
 import { MetricsController } from './metrics/metrics.controller.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { IndicatorsController } from './indicators/indicators.controller.js';
+import { IndustryMapController } from './indicators/industry-map.controller.js';
 import { SearchController } from './search/search.controller.js';
 import { MatchesController } from './matching/matches.controller.js';
 import { AuthController } from './identity/auth.controller.js';
@@ -125,6 +126,7 @@ export class ApiModule {
         ChainInvitationsController,
         ChainCasesController,
         IndicatorsController,
+        IndustryMapController,
         ExchangeController,
         SearchController,
         MatchesController,

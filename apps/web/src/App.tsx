@@ -28,8 +28,10 @@ const AuditPage = lazy(() => import('./pages/AuditPage'));
 const AdminUsersPage = lazy(() => import('./pages/AdminUsersPage'));
 const AdminJobsPage = lazy(() => import('./pages/AdminJobsPage'));
 const IndicatorsPage = lazy(() => import('./pages/IndicatorsPage'));
+const IndustryMapPage = lazy(() => import('./pages/IndustryMapPage'));
 const UnmetDemandPage = lazy(() => import('./pages/UnmetDemandPage'));
 const NominationsPage = lazy(() => import('./pages/NominationsPage'));
+const ServiceFeesPage = lazy(() => import('./pages/ServiceFeesPage'));
 const ProjectsPage = lazy(() => import('./pages/ProjectsPage'));
 const ProjectDetailPage = lazy(() => import('./pages/ProjectDetailPage'));
 const ProviderPage = lazy(() => import('./pages/ProviderPage'));
@@ -171,6 +173,22 @@ export function App() {
                   element={
                     <RequireRole roles={['city_officer', 'district_officer', 'admin']}>
                       <IndicatorsPage />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="industry-map"
+                  element={
+                    <RequireRole roles={['city_officer', 'district_officer', 'admin']}>
+                      <IndustryMapPage />
+                    </RequireRole>
+                  }
+                />
+                <Route
+                  path="service-fees"
+                  element={
+                    <RequireRole roles={['city_officer', 'district_officer', 'admin']}>
+                      <ServiceFeesPage />
                     </RequireRole>
                   }
                 />

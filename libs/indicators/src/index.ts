@@ -6,3 +6,7 @@ export * from './dto/indicators.dto.js';
 export * from './indicators-workbook.js';
 export * from './indicators.service.js';
 export * from './indicators.module.js';
+export * from './industry-map.js';
+export * from './dto/industry-map.dto.js';
+export * from './industry-map-workbook.js';
+export * from './industry-map.service.js';

@@ -1,4 +1,5 @@
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AppstoreOutlined,
   AuditOutlined,
@@ -9,6 +10,7 @@ import {
   DashboardOutlined,
   FileAddOutlined,
   FundOutlined,
+  HeatMapOutlined,
   LogoutOutlined,
   MenuOutlined,
   MedicineBoxOutlined,
@@ -63,12 +65,18 @@ function menuFor(user: User, indicatorsAvailable: boolean, chainEntry: string | 
   if (enterprises.length) items.push({ key: '/needs/new', icon: <FileAddOutlined />, label: '发布需求' });
   items.push({ key: '/events', icon: <CalendarOutlined />, label: '供需对接活动' });
   items.push({ key: '/nominations', icon: <TrophyOutlined />, label: '申报评选' });
+  if (hasRole(user, 'city_officer', 'district_officer', 'admin')) {
+    items.push({ key: '/service-fees', icon: <AccountBookOutlined />, label: '服务费用' });
+  }
   if (chainEntry) items.push({ key: '/chains', icon: <ApartmentOutlined />, label: chainEntry });
   if (hasRole(user, 'city_officer')) items.push({ key: '/selection', icon: <SafetyCertificateOutlined />, label: '服务商遴选' });
   if (hasRole(user, 'city_officer', 'district_officer', 'assessor', 'admin')) {
     items.push({ key: '/pilot-pool', icon: <TeamOutlined />, label: '试点企业库' });
   }
-  if (indicatorsAvailable) items.push({ key: '/indicators', icon: <BarChartOutlined />, label: '指标体系' });
+  if (indicatorsAvailable) {
+    items.push({ key: '/indicators', icon: <BarChartOutlined />, label: '指标体系' });
+    items.push({ key: '/industry-map', icon: <HeatMapOutlined />, label: '产业云图' });
+  }
   if (hasRole(user, 'city_officer', 'district_officer', 'admin'))
     items.push({ key: '/unmet-demand', icon: <BarChartOutlined />, label: '未满足需求' });
   if (hasRole(user, 'city_officer', 'district_officer', 'admin')) items.push({ key: '/audit', icon: <AuditOutlined />, label: '审计日志' });

@@ -15,6 +15,7 @@ import { biddingRoutes } from './bidding.js';
 import { diagnosisRoutes } from './diagnosis.js';
 import { exchangeRoutes } from './exchange.js';
 import { indicatorRoutes } from './indicators.js';
+import { industryMapRoutes } from './industry-map.js';
 import { projectRoutes } from './projects.js';
 import { subsidyRoutes } from './subsidy.js';
 import { awardRoutes } from './awards.js';
@@ -45,6 +46,7 @@ export * from './subsidy.js';
 export * from './documents.js';
 export * from './diagnosis.js';
 export * from './indicators.js';
+export * from './industry-map.js';
 export * from './exchange.js';
 export * from './match-route.js';
 export * from './awards.js';
@@ -77,6 +79,7 @@ export const API_ROUTES = {
   ...documentRoutes,
   ...diagnosisRoutes,
   ...indicatorRoutes,
+  ...industryMapRoutes,
   ...exchangeRoutes,
   ...awardRoutes,
   ...ratingRoutes,

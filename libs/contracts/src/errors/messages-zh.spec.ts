@@ -47,6 +47,9 @@ describe('Chinese error texts', () => {
   it('reads details: the missing documents, the wait of a rate limit', () => {
     expect(codeMessageZh('documents_missing', { missing: [{ kind: 'licence', name: '营业执照' }] })).toBe('缺少必需材料：营业执照');
     expect(codeMessageZh('rate_limited', { retryAfterSeconds: 4.2 })).toBe('请求过于频繁，请 5 秒后再试');
+    expect(codeMessageZh('service_fee_cap_exceeded', { remainingFen: 200_000 })).toBe(
+      '超出每家企业的服务费上限，该企业此项费用最多还可支付¥2,000元',
+    );
   });
 
   it('keeps a message the API wrote in Chinese, without its English gloss; else the code decides', () => {

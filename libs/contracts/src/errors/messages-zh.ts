@@ -17,6 +17,7 @@ import {
   SOLUTION_STATUS_NAMES,
   SUBSIDY_STATUS_NAMES,
 } from '../labels-zh.js';
+import { formatFen } from '../format/money.js';
 import { ENTITY_NAMES_ZH, type ErrorEntity, type FixedErrorCode, isErrorCode } from './error-codes.js';
 
 type Details = Record<string, unknown> | undefined;
@@ -130,7 +131,10 @@ export const ERROR_MESSAGES_ZH: Readonly<Record<FixedErrorCode, Text>> = {
   rating_exists: '该项目已评价，每个项目只能评价一次',
   registration_changed: '报名已被他人修改，请刷新后重试',
   schedule_empty: '日程中没有可发布的洽谈',
-  service_fee_cap_exceeded: '超出每家企业的服务费上限',
+  service_fee_cap_exceeded: (d) =>
+    typeof d?.remainingFen === 'number'
+      ? `超出每家企业的服务费上限，该企业此项费用最多还可支付${formatFen(d.remainingFen)}`
+      : '超出每家企业的服务费上限',
   site_without_consent: '不能将未同意的企业列为实施点',
   slot_out_of_range: '时段超出活动范围',
   slot_unavailable: '参会方在该时段不可参加',
