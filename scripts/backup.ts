@@ -6,11 +6,11 @@
  *   Services mode (DATABASE_URL): `pg_dump --format=custom` of the database into DIR, plus the
  *   data directory's files; restore with pg_restore (see docs/operations.md).
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '@smedx/platform';
 import { backupEmbedded } from '../libs/platform/src/backup/embedded-backup.js';
+import { dumpPostgres } from '../libs/platform/src/backup/postgres-backup.js';
 
 async function main(): Promise<void> {
   const config = loadConfig({ ...process.env, SMEDX_ROLE: 'tool' });
@@ -27,11 +27,10 @@ async function main(): Promise<void> {
     return;
   }
   mkdirSync(out, { recursive: true });
-  const dump = spawnSync('pg_dump', ['--format=custom', '--no-owner', `--file=${join(out, 'smedx.pgdump')}`, config.database.url], {
-    stdio: 'inherit',
-  });
-  if (dump.error || dump.status !== 0) {
-    console.error(`pg_dump failed (${dump.error?.message ?? `exit ${dump.status}`}); is the PostgreSQL client installed?`);
+  try {
+    dumpPostgres(config.database.url, join(out, 'smedx.pgdump'));
+  } catch (err: unknown) {
+    console.error(err instanceof Error ? err.message : String(err));
     process.exit(1);
   }
   if (existsSync(config.dataDir)) cpSync(config.dataDir, join(out, 'data'), { recursive: true });

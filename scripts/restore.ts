@@ -4,11 +4,11 @@
  * hashes) before anything is replaced; an existing database is replaced only with --force.
  * Services mode: `pg_restore --clean --if-exists` into DATABASE_URL.
  */
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '@smedx/platform';
 import { restoreEmbedded } from '../libs/platform/src/backup/embedded-backup.js';
+import { redactUrl, restorePostgres } from '../libs/platform/src/backup/postgres-backup.js';
 
 function main(): void {
   const args = process.argv.slice(2);
@@ -28,17 +28,9 @@ function main(): void {
     );
     return;
   }
-  const restore = spawnSync(
-    'pg_restore',
-    ['--clean', '--if-exists', '--no-owner', '--single-transaction', `--dbname=${config.database.url}`, join(from, 'smedx.pgdump')],
-    { stdio: 'inherit' },
-  );
-  if (restore.error || restore.status !== 0) {
-    console.error(`pg_restore failed (${restore.error?.message ?? `exit ${restore.status}`})`);
-    process.exit(1);
-  }
+  restorePostgres(config.database.url, join(from, 'smedx.pgdump'));
   if (existsSync(join(from, 'data'))) cpSync(join(from, 'data'), config.dataDir, { recursive: true });
-  console.log(`restored ${from} into ${config.database.url.replace(/\/\/[^@]*@/, '//***@')}`);
+  console.log(`restored ${from} into ${redactUrl(config.database.url)}`);
 }
 
 try {
