@@ -150,8 +150,10 @@ async function main() {
   const as = async (account) => {
     // A fresh page first: an open drawer or modal would cover the user menu.
     await page.goto(`${base}/`);
-    await page.locator('[data-testid=user-menu], #email').first().waitFor();
+    // Signed in: the user menu; a visitor: the public portal's header.
+    await page.locator('[data-testid=user-menu], .portal-header').first().waitFor();
     if (await page.getByTestId('user-menu').count()) await signOut(page);
+    else await page.goto(`${base}/login`);
     await signIn(page, account.email, account.password);
   };
   const ratingTab = async () => {

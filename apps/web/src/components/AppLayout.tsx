@@ -153,12 +153,15 @@ export function AppLayout() {
           width={208}
           breakpoint="lg"
           // Fixed beside the page: the menu stays in view however long the page is.
-          style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+          style={{ position: 'sticky', top: 0, height: '100vh' }}
         >
-          <div className="brand" title="中小企业数字化转型供需对接平台">
-            {collapsed ? '数转' : '数转供需对接平台'}
+          {/* The menu scrolls above the collapse trigger (48 px), never under it. */}
+          <div style={{ height: 'calc(100vh - 48px)', overflowY: 'auto' }}>
+            <div className="brand" title="中小企业数字化转型供需对接平台">
+              {collapsed ? '数转' : '数转供需对接平台'}
+            </div>
+            {menu}
           </div>
-          {menu}
         </Sider>
       )}
       {phone && (
