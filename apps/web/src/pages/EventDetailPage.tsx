@@ -3,13 +3,14 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api';
 import { hasRole, useViewer } from '../auth';
+import { EventCheckIn } from '../components/EventCheckIn';
 import { usePageMeta } from '../usePageMeta';
 import { EventParticipation } from '../components/EventParticipation';
 import { EventRegistrations } from '../components/EventRegistrations';
 import { EventReportPanel } from '../components/EventReportPanel';
 import { EventSchedule } from '../components/EventSchedule';
 import { showError, showSuccess } from '../components/feedback';
-import { allows } from '../events';
+import { agendaVisible, allows } from '../events';
 import type { MatchmakingEvent } from '../events';
 import { formatTime } from '../format';
 import { EVENT_STATUS_COLORS, EVENT_STATUS_NAMES } from '../labels';
@@ -55,6 +56,8 @@ export default function EventDetailPage() {
 
   const organiser = !!user && event.organizerId === user.id && hasRole(user, 'organizer');
   const overseer = hasRole(user, 'city_officer', 'admin');
+  // Who checks people in at the desk: the organiser, and admins standing in.
+  const desk = organiser || hasRole(user, 'admin');
   const participant = !!user && user.memberships.length > 0;
 
   const act = async (action: Action) => {
@@ -108,6 +111,9 @@ export default function EventDetailPage() {
             children: <EventRegistrations event={event} canManage={organiser} onChanged={load} />,
           },
           { key: 'schedule', label: '洽谈日程', children: <EventSchedule event={event} canManage={organiser} onChanged={load} /> },
+          ...(desk && agendaVisible(event.status)
+            ? [{ key: 'check-in', label: '签到', children: <EventCheckIn event={event} onChanged={load} /> }]
+            : []),
           { key: 'report', label: '活动报告', children: <EventReportPanel event={event} /> },
         ]
       : []),

@@ -1,0 +1,53 @@
+import { QrcodeOutlined } from '@ant-design/icons';
+import { Card, Space, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import type { CheckInCredentials } from '../events';
+import { formatTime } from '../format';
+
+/**
+ * 签到码: what a participant shows at the desk — the QR code, large enough for a phone camera
+ * across the table, and the short code beneath it to read out when scanning fails.
+ */
+export function CheckInPass({ credentials }: { credentials: CheckInCredentials }) {
+  // The SVG goes in as an image, never as markup: nothing of it can run in the page.
+  const src = useMemo(() => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(credentials.qrSvg)}`, [credentials.qrSvg]);
+  return (
+    <Card
+      size="small"
+      type="inner"
+      title={
+        <Space>
+          <QrcodeOutlined />
+          现场签到码
+        </Space>
+      }
+      extra={credentials.checkedInAt && <Tag color="green">已签到 {formatTime(credentials.checkedInAt).slice(11)}</Tag>}
+      data-testid="check-in-pass"
+    >
+      <div style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', gap: 8, textAlign: 'center' }}>
+        <img
+          src={src}
+          alt="签到二维码"
+          data-testid="check-in-qr"
+          style={{ width: 'min(280px, 100%)', aspectRatio: '1 / 1', imageRendering: 'pixelated', background: '#fff' }}
+        />
+        <Typography.Text type="secondary">签到码</Typography.Text>
+        <Typography.Text
+          copyable={{ text: credentials.shortCode, tooltips: ['复制', '已复制'] }}
+          data-testid="check-in-code"
+          style={{
+            fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
+            fontSize: 32,
+            fontWeight: 600,
+            letterSpacing: 6,
+          }}
+        >
+          {credentials.shortCode}
+        </Typography.Text>
+        <Typography.Text type="secondary">
+          到场后请向工作人员出示二维码，或报出签到码。有效期至 {formatTime(credentials.expiresAt)}。
+        </Typography.Text>
+      </div>
+    </Card>
+  );
+}
