@@ -206,6 +206,7 @@ export function EventCheckIn({ event, onChanged }: { event: MatchmakingEvent; on
               autoComplete="off"
               autoCapitalize="characters"
               spellCheck={false}
+              id="check-in-code-input"
               data-testid="check-in-code-input"
             />
             {outcome && <OutcomeView outcome={outcome} />}

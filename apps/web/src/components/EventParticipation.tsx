@@ -162,9 +162,15 @@ export function EventParticipation({ event, onChanged }: { event: MatchmakingEve
                       : (registration.availableSlots ?? []).map((s) => `第 ${s + 1} 场`).join('、') || '—'}
                   </Descriptions.Item>
                   <Descriptions.Item label={organisation.side === 'enterprise' ? '希望洽谈的服务商' : '希望洽谈的企业'}>
-                    {(registration.wants ?? []).length
-                      ? (registration.wants ?? []).map((w) => <Tag key={w}>{names.get(w) ?? '…'}</Tag>)
-                      : '未指定（由平台按匹配度推荐）'}
+                    {(registration.wants ?? []).length ? (
+                      <Space wrap size={[0, 4]}>
+                        {(registration.wants ?? []).map((w) => (
+                          <Tag key={w}>{names.get(w) ?? '…'}</Tag>
+                        ))}
+                      </Space>
+                    ) : (
+                      '未指定（由平台按匹配度推荐）'
+                    )}
                   </Descriptions.Item>
                   {registration.decisionReason && (
                     <Descriptions.Item label="审核意见" span={2}>
