@@ -134,6 +134,8 @@ async function main() {
         await fitsWidth(participant);
         await settled(participant.getByTestId('check-in-pass'));
         await participant.getByTestId('check-in-pass').screenshot({ path: join(RESULTS, 'checkin-pass-phone.png') });
+        // From the top: the sticky header would otherwise land mid-page in a full-page shot.
+        await participant.evaluate(() => window.scrollTo(0, 0));
         await participant.screenshot({ path: join(RESULTS, 'checkin-agenda-phone.png'), fullPage: true });
       }
       await participant.evaluate(() => window.localStorage.clear());
