@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import { ApiError, fieldProblems } from './api.js';
-import { allows, showFieldErrors, slotLabel, slotStart } from './events.js';
+import { allows, arrivalSeries, showFieldErrors, slotLabel, slotStart } from './events.js';
 
 const event = { startsAt: '2030-05-20T01:00:00.000Z', slotMinutes: 20 };
 
@@ -13,6 +13,33 @@ describe('slot times', () => {
   it('labels a slot from 1, in Shanghai time', () => {
     expect(slotLabel(event, 0)).toBe('第 1 场 09:00–09:20');
     expect(slotLabel(event, 2)).toBe('第 3 场 09:40–10:00');
+  });
+});
+
+describe('arrivalSeries', () => {
+  const bucket = (from: string, count: number, cumulative: number) => ({ from, count, cumulative });
+
+  it('fills the empty quarter hours of a day, labelled in Shanghai time', () => {
+    const series = arrivalSeries({
+      bucketMinutes: 15,
+      total: 5,
+      buckets: [bucket('2030-05-20T00:45:00.000Z', 2, 2), bucket('2030-05-20T01:30:00.000Z', 3, 5)],
+    });
+    expect(series).toEqual({
+      labels: ['08:45', '09:00', '09:15', '09:30'],
+      counts: [2, 0, 0, 3],
+      cumulative: [2, 2, 2, 5],
+    });
+  });
+
+  it('keeps only the quarters with arrivals, dated, when they span days', () => {
+    const series = arrivalSeries({
+      bucketMinutes: 15,
+      total: 2,
+      buckets: [bucket('2030-05-18T01:00:00.000Z', 1, 1), bucket('2030-05-20T01:00:00.000Z', 1, 2)],
+    });
+    expect(series).toEqual({ labels: ['05-18 09:00', '05-20 09:00'], counts: [1, 1], cumulative: [1, 2] });
+    expect(arrivalSeries({ bucketMinutes: 15, total: 0, buckets: [] })).toEqual({ labels: [], counts: [], cumulative: [] });
   });
 });
 

@@ -6,6 +6,8 @@ import type { FormInstance } from 'antd';
 import type {
   AgendaItem as AgendaItemView,
   AgendaView,
+  CheckInCredentials as CheckInCredentialsView,
+  CheckInResult as CheckInResultView,
   EventAction,
   EventReport as EventReportView,
   EventView,
@@ -34,6 +36,8 @@ export type AgendaItem = Wire<AgendaItemView>;
 export type Agenda = Wire<AgendaView>;
 export type KindFigures = Wire<KindFiguresView>;
 export type EventReport = Wire<EventReportView>;
+export type CheckInCredentials = Wire<CheckInCredentialsView>;
+export type CheckInResult = Wire<CheckInResultView>;
 
 export { DRAFT_ONLY_EVENT_FIELDS, EVENT_LIMITS, agendaVisible } from '@smedx/contracts/states/event-state.js';
 
@@ -56,6 +60,29 @@ export function slotLabel(event: Pick<MatchmakingEvent, 'startsAt' | 'slotMinute
 }
 
 export const tableLabel = (table: number) => `${table + 1} 号桌`;
+
+/** Up to this many quarter hours the arrivals chart shows the empty ones too (a day's check-in); beyond, only those with arrivals. */
+const FILL_BUCKETS = 96;
+
+/**
+ * The report's arrivals as chart series: a label per quarter hour (`09:15` in Shanghai time, with
+ * the date when they span several days), arrivals in it and the running total.
+ */
+export function arrivalSeries(arrivals: EventReport['arrivals']): { labels: string[]; counts: number[]; cumulative: number[] } {
+  const step = arrivals.bucketMinutes * MINUTE;
+  const present = new Map(arrivals.buckets.map((b) => [new Date(b.from).getTime(), b]));
+  const times = [...present.keys()];
+  const first = times[0];
+  const last = times[times.length - 1];
+  const filled = first !== undefined && last !== undefined && (last - first) / step < FILL_BUCKETS;
+  const slots = filled ? Array.from({ length: (last! - first!) / step + 1 }, (_, i) => first! + i * step) : times;
+  const days = new Set(slots.map((t) => formatTime(t).slice(0, 10)));
+  const labels = slots.map((t) => (days.size > 1 ? formatTime(t).slice(5) : formatTime(t).slice(11)));
+  let total = 0;
+  const counts = slots.map((t) => present.get(t)?.count ?? 0);
+  const cumulative = slots.map((t) => (total = present.get(t)?.cumulative ?? total));
+  return { labels, counts, cumulative };
+}
 
 /** Every page of a paged list (the API pages by 100 at most). */
 export async function allPages<P extends PagedGetPath>(path: P, params: PathParams<P>): Promise<PageItem<P>[]> {

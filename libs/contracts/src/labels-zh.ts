@@ -151,6 +151,7 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'enterprise.registered': '登记企业',
   'enterprise.updated': '修改企业信息',
   'event.cancelled': '取消活动',
+  'event.checked_in': '现场签到',
   'event.completed': '活动结束',
   'event.created': '创建活动',
   'event.published': '发布活动日程',

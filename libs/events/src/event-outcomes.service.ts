@@ -1,17 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { CLOCK, ForbiddenError, NotFoundError, OutboxService, StateConflictError, UnitOfWork, isMember, isUuid } from '@smedx/platform';
+import { CLOCK, ForbiddenError, NotFoundError, OutboxService, UnitOfWork, isUuid } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { DirectoryService, ProviderChanged } from '@smedx/directory';
-import type { CheckInInput, OutcomeInput } from './dto/events.dto.js';
+import type { OutcomeInput } from './dto/events.dto.js';
 import { EventMeeting, NO_SHOW_PARTIES } from './entities/event-meeting.entity.js';
 import { EventRegistration } from './entities/event-registration.entity.js';
 import { EVENT_STATE_MACHINE } from '@smedx/contracts';
 import { EventsService } from './events.service.js';
 import { isEventOrganiser, isEventOverseer } from './events.policy.js';
-import { meetingView, registrationView } from './events.views.js';
-import type { EventReport, KindFigures, MeetingView, RegistrationView } from './events.views.js';
+import { meetingView } from './events.views.js';
+import type { EventReport, KindFigures, MeetingView } from './events.views.js';
+import { arrivalsByTime } from './event-check-in.service.js';
 import { MEETING_KINDS } from './scheduler/schedule-types.js';
 import type { MeetingKind } from './scheduler/schedule-types.js';
 
@@ -19,7 +20,7 @@ import type { MeetingKind } from './scheduler/schedule-types.js';
 const PROVIDER_NO_SHOW = NO_SHOW_PARTIES.filter((p) => p !== 'enterprise');
 
 /**
- * The event day and after: check-in, each meeting's outcome (held or who
+ * The event day and after (check-in has its own service): each meeting's outcome (held or who
  * missed it, intent, contract), the provider record's no-shows, and the
  * event report with its funnel.
  */
@@ -34,28 +35,6 @@ export class EventOutcomesService {
     private readonly events: EventsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
-
-  /**
-   * Checks a participant in (the organiser at the desk, or the
-   * organisation's own member); checking in twice keeps the first time.
-   */
-  async checkIn(actor: Principal, id: string, input: CheckInInput): Promise<RegistrationView> {
-    const rid = await this.uow.run(async (tx) => {
-      const event = await this.events.visible(actor, id, tx, true);
-      if (!isEventOrganiser(actor, event) && !isMember(actor, input.organisationId)) {
-        throw new ForbiddenError("only the organiser and the organisation's members check it in", 'not_member');
-      }
-      EVENT_STATE_MACHINE.next(event.status, 'check_in');
-      const registration = await tx.findOneBy(EventRegistration, { eventId: id, organisationId: input.organisationId });
-      if (!registration) throw new NotFoundError('participant', input.organisationId);
-      if (registration.status !== 'approved') throw new StateConflictError('registration', registration.status, 'check in');
-      if (!registration.checkedInAt) await tx.update(EventRegistration, { id: registration.id }, { checkedInAt: this.clock.now() });
-      return registration.id;
-    });
-    const registration = await this.dataSource.manager.findOneByOrFail(EventRegistration, { id: rid });
-    const names = await this.events.names([registration.organisationId]);
-    return registrationView(registration, names.get(registration.organisationId) ?? '');
-  }
 
   /**
    * Records (or corrects) a meeting's outcome — the organiser's record of
@@ -101,8 +80,8 @@ export class EventOutcomesService {
   }
 
   /**
-   * The event report: registrations and check-ins per side, meetings from
-   * proposal to contract, figures per kind of meeting, how often a
+   * The event report: registrations and check-ins per side, arrivals by
+   * time, meetings from proposal to contract, figures per kind of meeting, how often a
    * recommended-only meeting led to an intent, and the no-shows. For the
    * organiser and overseers.
    */
@@ -182,6 +161,7 @@ export class EventOutcomesService {
       providerNoShows: [...perProvider]
         .map(([providerId, noShows]) => ({ providerId, providerName: names.get(providerId) ?? '', noShows }))
         .sort((a, b) => b.noShows - a.noShows || a.providerId.localeCompare(b.providerId)),
+      arrivals: arrivalsByTime(registrations),
     };
   }
 

@@ -8,6 +8,7 @@ import { MatchmakingEvent } from './entities/event.entity.js';
 import { EventMeeting } from './entities/event-meeting.entity.js';
 import type { EventRegistration } from './entities/event-registration.entity.js';
 import { EventPairScores } from './event-pair-scores.js';
+import { EventCheckInService } from './event-check-in.service.js';
 import { EventStateConflictError, agendaVisible, EVENT_STATE_MACHINE } from '@smedx/contracts';
 import { EventsService } from './events.service.js';
 import { isEventOrganiser, isEventOverseer } from './events.policy.js';
@@ -37,6 +38,7 @@ export class EventScheduleService {
     private readonly audit: AuditService,
     private readonly events: EventsService,
     private readonly pairScores: EventPairScores,
+    private readonly checkIns: EventCheckInService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -269,8 +271,19 @@ export class EventScheduleService {
    * One participant's meetings, by slot. `organisationId` picks which of the
    * caller's organisations (required when it belongs to several
    * participants); the organiser may read anyone's. Only once published.
+   * While the event takes check-ins, it carries the participant's check-in
+   * credentials (QR code and short code).
    */
   async agenda(actor: Principal, id: string, query: Pick<AgendaQuery, 'organisationId'>): Promise<AgendaView> {
+    const { agenda, event, registration } = await this.readAgenda(actor, id, query);
+    return { ...agenda, checkIn: await this.checkIns.credentials(event, registration) };
+  }
+
+  private async readAgenda(
+    actor: Principal,
+    id: string,
+    query: Pick<AgendaQuery, 'organisationId'>,
+  ): Promise<{ agenda: Omit<AgendaView, 'checkIn'>; event: MatchmakingEvent; registration: EventRegistration }> {
     const event = await this.events.visible(actor, id);
     const participants = await this.events.approvedRegistrations(id);
     const organiser = isEventOrganiser(actor, event) || isEventOverseer(actor);
@@ -304,7 +317,7 @@ export class EventScheduleService {
       own,
       ...meetings.map((m) => (registration.side === 'enterprise' ? m.providerId : m.enterpriseId)),
     ]);
-    return {
+    const agenda: Omit<AgendaView, 'checkIn'> = {
       eventId: id,
       title: event.title,
       venue: event.venue,
@@ -327,11 +340,12 @@ export class EventScheduleService {
         };
       }),
     };
+    return { agenda, event, registration };
   }
 
   /** The agenda as an RFC 5545 calendar: one VEVENT per meeting. */
   async agendaIcs(actor: Principal, id: string, query: Pick<AgendaQuery, 'organisationId'>): Promise<{ filename: string; ics: string }> {
-    const agenda = await this.agenda(actor, id, query);
+    const { agenda } = await this.readAgenda(actor, id, query);
     const place = (table: number) => (agenda.online ? '线上洽谈' : `${agenda.venue ?? ''}，第 ${table + 1} 桌`);
     const ics = toIcs({
       name: `${agenda.title}（${agenda.organisationName}）`,

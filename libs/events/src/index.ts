@@ -11,6 +11,8 @@ export * from './event-pair-scores.js';
 export * from './events.service.js';
 export * from './event-schedule.service.js';
 export * from './event-outcomes.service.js';
+export * from './event-check-in.service.js';
+export * from './check-in-token.js';
 export * from './events.module.js';
 
 import { MatchmakingEvent } from './entities/event.entity.js';

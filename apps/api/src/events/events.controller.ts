@@ -10,6 +10,7 @@ import {
   CheckInSchema,
   CreateEventSchema,
   UpdateEventSchema,
+  EventCheckInService,
   EventOutcomesService,
   EventPageSchema,
   EventScheduleService,
@@ -63,6 +64,7 @@ export class EventsController {
     private readonly events: EventsService,
     private readonly schedules: EventScheduleService,
     private readonly outcomes: EventOutcomesService,
+    private readonly checkIns: EventCheckInService,
   ) {}
 
   @Post()
@@ -256,7 +258,8 @@ export class EventsController {
 
   @Get(':id/agenda')
   @ApiOperation({
-    summary: "Your organisation's meetings; `Accept: text/calendar` or ?format=ics for an RFC 5545 calendar",
+    summary:
+      "Your organisation's meetings and, while the event takes check-ins, checkIn {token, shortCode, qrSvg, expiresAt, checkedInAt}; `Accept: text/calendar` or ?format=ics for an RFC 5545 calendar",
   })
   @ApiHeader({ name: 'Accept', required: false, description: 'text/calendar for the .ics; JSON otherwise' })
   @ApiZodQuery(AgendaQuerySchema)
@@ -280,14 +283,17 @@ export class EventsController {
 
   @Post(':id/check-in')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Check a participant in {organisationId} (the organiser, or its own member)' })
+  @ApiOperation({
+    summary:
+      "Check a participant in: {token} from its QR code or {shortCode} (the organiser or an admin), or {organisationId} (also the organisation's own members). Again: 200 with the first checkedInAt and alreadyCheckedIn; a forged token 400, another event's 409, an expired one 410",
+  })
   @ApiZodBody(CheckInSchema)
   checkIn(
     @CurrentUser() actor: Principal,
     @Param('id', new ZodPipe(UuidParam)) id: string,
     @Body(new ZodPipe(CheckInSchema)) input: CheckInInput,
   ) {
-    return this.outcomes.checkIn(actor, id, input);
+    return this.checkIns.checkIn(actor, id, input);
   }
 
   @Post(':id/meetings/:mid/outcome')
@@ -303,7 +309,10 @@ export class EventsController {
   }
 
   @Get(':id/report')
-  @ApiOperation({ summary: 'The event report: registrations, the meeting funnel, figures per kind, recommendation quality, no-shows' })
+  @ApiOperation({
+    summary:
+      'The event report: registrations, arrivals by quarter hour, the meeting funnel, figures per kind, recommendation quality, no-shows',
+  })
   report(@CurrentUser() actor: Principal, @Param('id', new ZodPipe(UuidParam)) id: string) {
     return this.outcomes.report(actor, id);
   }

@@ -6,6 +6,7 @@ import type { Enterprise, Provider } from '../api';
 import { agendaVisible, allPages, allows, showFieldErrors, slotLabel, tableLabel } from '../events';
 import type { Agenda, MatchmakingEvent, ParticipantSide, Registration } from '../events';
 import { MEETING_KIND_COLORS, MEETING_KIND_NAMES, REGISTRATION_STATUS_COLORS, REGISTRATION_STATUS_NAMES } from '../labels';
+import { CheckInPass } from './CheckInPass';
 import { EventOrgSelect } from './EventOrgSelect';
 import { showError, showSuccess } from './feedback';
 import { useOrganisations } from './useOrganisations';
@@ -161,9 +162,15 @@ export function EventParticipation({ event, onChanged }: { event: MatchmakingEve
                       : (registration.availableSlots ?? []).map((s) => `第 ${s + 1} 场`).join('、') || '—'}
                   </Descriptions.Item>
                   <Descriptions.Item label={organisation.side === 'enterprise' ? '希望洽谈的服务商' : '希望洽谈的企业'}>
-                    {(registration.wants ?? []).length
-                      ? (registration.wants ?? []).map((w) => <Tag key={w}>{names.get(w) ?? '…'}</Tag>)
-                      : '未指定（由平台按匹配度推荐）'}
+                    {(registration.wants ?? []).length ? (
+                      <Space wrap size={[0, 4]}>
+                        {(registration.wants ?? []).map((w) => (
+                          <Tag key={w}>{names.get(w) ?? '…'}</Tag>
+                        ))}
+                      </Space>
+                    ) : (
+                      '未指定（由平台按匹配度推荐）'
+                    )}
                   </Descriptions.Item>
                   {registration.decisionReason && (
                     <Descriptions.Item label="审核意见" span={2}>
@@ -293,7 +300,7 @@ function RegistrationModal({
   );
 }
 
-/** The organisation's published meetings, with the calendar download. */
+/** The organisation's published meetings, with the calendar download, and its check-in pass while the event takes check-ins. */
 function AgendaView({ event, organisationId }: { event: MatchmakingEvent; organisationId: string }) {
   const [agenda, setAgenda] = useState<Agenda | null>(null);
   const [downloading, setDownloading] = useState(false);
@@ -317,55 +324,58 @@ function AgendaView({ event, organisationId }: { event: MatchmakingEvent; organi
   };
 
   return (
-    <Card
-      size="small"
-      type="inner"
-      title={
-        <Space>
-          <CalendarOutlined />
-          我的洽谈日程
-        </Space>
-      }
-      extra={
-        <Button icon={<DownloadOutlined />} loading={downloading} onClick={download} data-testid="agenda-ics">
-          导出日历（.ics）
-        </Button>
-      }
-    >
-      <Table
-        rowKey="meetingId"
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {agenda?.checkIn && <CheckInPass credentials={agenda.checkIn} />}
+      <Card
         size="small"
-        loading={!agenda}
-        dataSource={agenda?.items ?? []}
-        pagination={false}
-        data-testid="agenda"
-        locale={{ emptyText: <Empty description="本次活动没有为您安排洽谈" /> }}
-        columns={[
-          { title: '场次', dataIndex: 'slot', render: (s: number) => slotLabel(event, s) },
-          { title: '桌号', dataIndex: 'table', render: (t: number) => (event.online ? '线上' : tableLabel(t)) },
-          { title: '洽谈对象', render: (_, item) => item.counterpart.name },
-          {
-            title: '类型',
-            dataIndex: 'kind',
-            render: (k: string) => <Tag color={MEETING_KIND_COLORS[k]}>{MEETING_KIND_NAMES[k] ?? k}</Tag>,
-          },
-          {
-            title: '结果',
-            render: (_, item) =>
-              item.held === null ? (
-                '—'
-              ) : item.held ? (
-                <Space size={4}>
-                  <Tag color="green">已洽谈</Tag>
-                  {item.intent && <Tag color="blue">有意向</Tag>}
-                  {item.contract && <Tag color="gold">已签约</Tag>}
-                </Space>
-              ) : (
-                <Tag>未举行</Tag>
-              ),
-          },
-        ]}
-      />
-    </Card>
+        type="inner"
+        title={
+          <Space>
+            <CalendarOutlined />
+            我的洽谈日程
+          </Space>
+        }
+        extra={
+          <Button icon={<DownloadOutlined />} loading={downloading} onClick={download} data-testid="agenda-ics">
+            导出日历（.ics）
+          </Button>
+        }
+      >
+        <Table
+          rowKey="meetingId"
+          size="small"
+          loading={!agenda}
+          dataSource={agenda?.items ?? []}
+          pagination={false}
+          data-testid="agenda"
+          locale={{ emptyText: <Empty description="本次活动没有为您安排洽谈" /> }}
+          columns={[
+            { title: '场次', dataIndex: 'slot', render: (s: number) => slotLabel(event, s) },
+            { title: '桌号', dataIndex: 'table', render: (t: number) => (event.online ? '线上' : tableLabel(t)) },
+            { title: '洽谈对象', render: (_, item) => item.counterpart.name },
+            {
+              title: '类型',
+              dataIndex: 'kind',
+              render: (k: string) => <Tag color={MEETING_KIND_COLORS[k]}>{MEETING_KIND_NAMES[k] ?? k}</Tag>,
+            },
+            {
+              title: '结果',
+              render: (_, item) =>
+                item.held === null ? (
+                  '—'
+                ) : item.held ? (
+                  <Space size={4}>
+                    <Tag color="green">已洽谈</Tag>
+                    {item.intent && <Tag color="blue">有意向</Tag>}
+                    {item.contract && <Tag color="gold">已签约</Tag>}
+                  </Space>
+                ) : (
+                  <Tag>未举行</Tag>
+                ),
+            },
+          ]}
+        />
+      </Card>
+    </Space>
   );
 }

@@ -1,6 +1,7 @@
 import { Card, Col, Empty, Row, Spin, Statistic, Table } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { api } from '../api';
+import { arrivalSeries } from '../events';
 import type { EventReport, MatchmakingEvent, MeetingKind } from '../events';
 import { MEETING_KIND_NAMES } from '../labels';
 import { Chart } from './Chart';
@@ -17,7 +18,7 @@ const STAGE_COLORS = ['#91caff', '#1677ff', '#13c2c2', '#faad14', '#52c41a'];
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
 
-/** 活动报告 (the organiser and officers): registrations and check-ins, the meeting funnel, figures per kind, no-shows. */
+/** 活动报告 (the organiser and officers): registrations and check-ins, arrivals by time, the meeting funnel, figures per kind, no-shows. */
 export function EventReportPanel({ event }: { event: MatchmakingEvent }) {
   const [report, setReport] = useState<EventReport | null>(null);
 
@@ -43,6 +44,25 @@ export function EventReportPanel({ event }: { event: MatchmakingEvent }) {
       },
     [report],
   );
+
+  const arrivals = useMemo(() => {
+    if (!report?.arrivals.total) return null;
+    const series = arrivalSeries(report.arrivals);
+    return {
+      tooltip: { trigger: 'axis' },
+      legend: { data: ['到场', '累计到场'], top: 0 },
+      grid: { left: 40, right: 40, top: 36, bottom: 32 },
+      xAxis: { type: 'category', data: series.labels },
+      yAxis: [
+        { type: 'value', minInterval: 1, name: '人' },
+        { type: 'value', minInterval: 1, name: '累计', splitLine: { show: false } },
+      ],
+      series: [
+        { name: '到场', type: 'bar', barMaxWidth: 32, data: series.counts, itemStyle: { color: '#1677ff' } },
+        { name: '累计到场', type: 'line', yAxisIndex: 1, data: series.cumulative, itemStyle: { color: '#52c41a' }, smooth: false },
+      ],
+    };
+  }, [report]);
 
   if (!report) return <Spin />;
   const { registrations: r, meetings: m } = report;
@@ -97,6 +117,11 @@ export function EventReportPanel({ event }: { event: MatchmakingEvent }) {
               <Statistic title="待记录" value={m.pending} />
             </Col>
           </Row>
+        </Card>
+      </Col>
+      <Col xs={24} data-testid="event-arrivals">
+        <Card size="small" title={`到场时间分布（每 ${report.arrivals.bucketMinutes} 分钟，共 ${report.arrivals.total} 家签到）`}>
+          {arrivals ? <Chart option={arrivals} height={260} /> : <Empty description="尚无签到" />}
         </Card>
       </Col>
       <Col xs={24} lg={14}>

@@ -1,15 +1,16 @@
-import { Alert, Button, Card, Descriptions, Popconfirm, Result, Space, Spin, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Grid, Popconfirm, Result, Space, Spin, Tabs, Tag } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { api, ApiError } from '../api';
 import { hasRole, useViewer } from '../auth';
+import { EventCheckIn } from '../components/EventCheckIn';
 import { usePageMeta } from '../usePageMeta';
 import { EventParticipation } from '../components/EventParticipation';
 import { EventRegistrations } from '../components/EventRegistrations';
 import { EventReportPanel } from '../components/EventReportPanel';
 import { EventSchedule } from '../components/EventSchedule';
 import { showError, showSuccess } from '../components/feedback';
-import { allows } from '../events';
+import { agendaVisible, allows } from '../events';
 import type { MatchmakingEvent } from '../events';
 import { formatTime } from '../format';
 import { EVENT_STATUS_COLORS, EVENT_STATUS_NAMES } from '../labels';
@@ -41,6 +42,7 @@ export default function EventDetailPage() {
   const [busy, setBusy] = useState<Action | null>(null);
   const [tab, setTab] = useState<string | null>(null);
   usePageMeta(event?.title ?? (missing ? '活动不存在' : '对接活动'));
+  const screens = Grid.useBreakpoint();
 
   const load = useCallback(() => {
     api.get('/events/:id', { id: id! }).then(setEvent, (e) => {
@@ -55,6 +57,9 @@ export default function EventDetailPage() {
 
   const organiser = !!user && event.organizerId === user.id && hasRole(user, 'organizer');
   const overseer = hasRole(user, 'city_officer', 'admin');
+  // Who checks people in at the desk: the organiser, and admins standing in.
+  const desk = organiser || hasRole(user, 'admin');
+  const phone = !!screens.xs;
   const participant = !!user && user.memberships.length > 0;
 
   const act = async (action: Action) => {
@@ -107,6 +112,10 @@ export default function EventDetailPage() {
             label: `报名审核（${event.registrations.enterprises.pending + event.registrations.providers.pending} 待审）`,
             children: <EventRegistrations event={event} canManage={organiser} onChanged={load} />,
           },
+          // Before the schedule: on a phone at the desk it is the tab in view.
+          ...(desk && agendaVisible(event.status)
+            ? [{ key: 'check-in', label: '签到', children: <EventCheckIn event={event} onChanged={load} /> }]
+            : []),
           { key: 'schedule', label: '洽谈日程', children: <EventSchedule event={event} canManage={organiser} onChanged={load} /> },
           { key: 'report', label: '活动报告', children: <EventReportPanel event={event} /> },
         ]
@@ -123,6 +132,35 @@ export default function EventDetailPage() {
           : 'details';
   const activeTab = tab && tabs.some((t) => t.key === tab) ? tab : preferred;
 
+  // The organiser's actions: beside the title on a wide screen, beneath it on a phone.
+  const actions = organiser && (
+    <Space wrap>
+      {allows(event, 'edit') && <Button onClick={() => navigate(`/events/${event.id}/edit`)}>编辑</Button>}
+      {allows(event, 'open_registration') && (
+        <Button type="primary" loading={busy === 'open-registration'} onClick={() => act('open-registration')}>
+          开放报名
+        </Button>
+      )}
+      {allows(event, 'close_registration') && (
+        <Popconfirm title="截止报名后不再接受新报名（仍可审核与重新开放），确定？" onConfirm={() => act('close-registration')}>
+          <Button loading={busy === 'close-registration'}>截止报名</Button>
+        </Popconfirm>
+      )}
+      {allows(event, 'complete') && (
+        <Popconfirm title="活动结束后不再记录签到与洽谈结果，确定？" onConfirm={() => act('complete')}>
+          <Button loading={busy === 'complete'}>结束活动</Button>
+        </Popconfirm>
+      )}
+      {allows(event, 'cancel') && (
+        <Popconfirm title="取消活动将通知所有已通过的参会方，且不可恢复，确定？" onConfirm={() => act('cancel')}>
+          <Button danger loading={busy === 'cancel'}>
+            取消活动
+          </Button>
+        </Popconfirm>
+      )}
+    </Space>
+  );
+
   return (
     <Card
       title={
@@ -133,36 +171,10 @@ export default function EventDetailPage() {
           </Tag>
         </Space>
       }
-      extra={
-        organiser && (
-          <Space wrap>
-            {allows(event, 'edit') && <Button onClick={() => navigate(`/events/${event.id}/edit`)}>编辑</Button>}
-            {allows(event, 'open_registration') && (
-              <Button type="primary" loading={busy === 'open-registration'} onClick={() => act('open-registration')}>
-                开放报名
-              </Button>
-            )}
-            {allows(event, 'close_registration') && (
-              <Popconfirm title="截止报名后不再接受新报名（仍可审核与重新开放），确定？" onConfirm={() => act('close-registration')}>
-                <Button loading={busy === 'close-registration'}>截止报名</Button>
-              </Popconfirm>
-            )}
-            {allows(event, 'complete') && (
-              <Popconfirm title="活动结束后不再记录签到与洽谈结果，确定？" onConfirm={() => act('complete')}>
-                <Button loading={busy === 'complete'}>结束活动</Button>
-              </Popconfirm>
-            )}
-            {allows(event, 'cancel') && (
-              <Popconfirm title="取消活动将通知所有已通过的参会方，且不可恢复，确定？" onConfirm={() => act('cancel')}>
-                <Button danger loading={busy === 'cancel'}>
-                  取消活动
-                </Button>
-              </Popconfirm>
-            )}
-          </Space>
-        )
-      }
+      extra={!phone && actions}
+      styles={phone ? { body: { padding: 12 }, title: { whiteSpace: 'normal' } } : undefined}
     >
+      {phone && actions && <div style={{ marginBottom: 12 }}>{actions}</div>}
       {organiser && event.status === 'draft' && (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} message="草稿仅您可见；开放报名后企业与服务商即可看到并报名。" />
       )}

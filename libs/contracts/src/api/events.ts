@@ -79,6 +79,10 @@ export const RegistrationViewSchema = ParticipantViewSchema.extend({
 });
 export type RegistrationView = z.output<typeof RegistrationViewSchema>;
 
+/** `POST /events/:id/check-in`: the registration, and whether it had checked in before (then `checkedInAt` is that first time). */
+export const CheckInResultSchema = RegistrationViewSchema.extend({ alreadyCheckedIn: z.boolean() });
+export type CheckInResult = z.output<typeof CheckInResultSchema>;
+
 export const MeetingViewSchema = z.strictObject({
   id: uuid,
   eventId: uuid,
@@ -138,6 +142,23 @@ export const AgendaItemSchema = z.strictObject({
 });
 export type AgendaItem = z.output<typeof AgendaItemSchema>;
 
+/**
+ * What a participant shows at the desk: a signed token (in the QR image) and a
+ * short code to type, both naming its registration at this event.
+ */
+export const CheckInCredentialsSchema = z.strictObject({
+  /** Signed (HMAC-SHA256 with the server's secret): the event, the registration and the expiry. */
+  token: z.string(),
+  /** 6 characters of an alphabet without 0/O/1/I, unique within the event. */
+  shortCode: z.string(),
+  /** The token as a QR code, an SVG document. */
+  qrSvg: z.string(),
+  /** The event's end plus a margin. */
+  expiresAt: instant,
+  checkedInAt: instant.nullable(),
+});
+export type CheckInCredentials = z.output<typeof CheckInCredentialsSchema>;
+
 export const AgendaViewSchema = z.strictObject({
   eventId: uuid,
   title: z.string(),
@@ -146,6 +167,8 @@ export const AgendaViewSchema = z.strictObject({
   organisationId: uuid,
   organisationName: z.string(),
   items: z.array(AgendaItemSchema),
+  /** While the event takes check-ins (published); null otherwise. */
+  checkIn: CheckInCredentialsSchema.nullable(),
 });
 export type AgendaView = z.output<typeof AgendaViewSchema>;
 
@@ -187,6 +210,15 @@ export const EventReportSchema = z.strictObject({
   funnel: z.array(z.strictObject({ stage: z.enum(['proposed', 'scheduled', 'held', 'intent', 'contract']), count })),
   unmetMinimums: z.array(UnmetMinimumSchema),
   providerNoShows: z.array(z.strictObject({ providerId: uuid, providerName: z.string(), noShows: count })),
+  /**
+   * Check-ins by time: the quarter hours (`bucketMinutes`) in which someone arrived, in order, each
+   * with its count and the running total; `total` is every participant checked in.
+   */
+  arrivals: z.strictObject({
+    bucketMinutes: z.number().int(),
+    total: count,
+    buckets: z.array(z.strictObject({ from: instant, count, cumulative: count })),
+  }),
 });
 export type EventReport = z.output<typeof EventReportSchema>;
 
@@ -214,7 +246,7 @@ export const eventRoutes = {
   'POST /events/:id/publish': json(EventViewSchema),
   /** JSON, or the .ics calendar with `Accept: text/calendar`. */
   'GET /events/:id/agenda': jsonOrFile(AgendaViewSchema, 'text/calendar'),
-  'POST /events/:id/check-in': json(RegistrationViewSchema),
+  'POST /events/:id/check-in': json(CheckInResultSchema),
   'POST /events/:id/meetings/:mid/outcome': json(MeetingViewSchema),
   'GET /events/:id/report': json(EventReportSchema),
 } as const;

@@ -49,6 +49,7 @@ export const FIXED_ERROR_CODES = [
   'project_not_own',
   'wrong_password',
   'bad_request',
+  'check_in_token_invalid',
   // 401
   'unauthenticated',
   'wrong_credentials',
@@ -78,6 +79,7 @@ export const FIXED_ERROR_CODES = [
   'own_need',
   // 404, 405
   'route_not_found',
+  'check_in_code_unknown',
   'method_not_allowed',
   // 409
   'already_blacklisted',
@@ -95,6 +97,7 @@ export const FIXED_ERROR_CODES = [
   'chain_invitation_claimed',
   'chain_leader',
   'chain_member_changed',
+  'check_in_wrong_event',
   'consent_exists',
   'document_superseded',
   'documents_frozen',
@@ -153,6 +156,7 @@ export const FIXED_ERROR_CODES = [
   'uscc_taken',
   // 410
   'chain_invitation_expired',
+  'check_in_token_expired',
   // 413
   'body_too_large',
   'file_too_large',

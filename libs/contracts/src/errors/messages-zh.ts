@@ -38,6 +38,7 @@ export const ERROR_MESSAGES_ZH: Readonly<Record<FixedErrorCode, Text>> = {
   project_not_own: '该项目不属于本企业',
   wrong_password: '原密码不正确',
   bad_request: '请求有误',
+  check_in_token_invalid: '二维码无效或已过期',
 
   unauthenticated: '请先登录',
   wrong_credentials: '邮箱或密码错误',
@@ -67,6 +68,7 @@ export const ERROR_MESSAGES_ZH: Readonly<Record<FixedErrorCode, Text>> = {
   own_need: '不能对本企业发布的需求投标',
 
   route_not_found: '请求的地址不存在',
+  check_in_code_unknown: '签到码无效：本活动没有这个签到码',
   method_not_allowed: '不支持该请求方式',
 
   already_blacklisted: '该企业已在黑名单中',
@@ -84,6 +86,7 @@ export const ERROR_MESSAGES_ZH: Readonly<Record<FixedErrorCode, Text>> = {
   chain_invitation_claimed: '已有其他用户通过此邀请注册',
   chain_leader: '链主企业本身不是链上成员',
   chain_member_changed: '成员信息已被他人修改，请刷新后重试',
+  check_in_wrong_event: '二维码无效：这是其他活动的签到码',
   consent_exists: '该组织已有有效的数据授权，如需修改范围请先撤销',
   document_superseded: '该材料已被新版本替换，请处理最新版本',
   documents_frozen: '已有决定，材料已冻结',
@@ -153,6 +156,7 @@ export const ERROR_MESSAGES_ZH: Readonly<Record<FixedErrorCode, Text>> = {
   uscc_taken: '该统一社会信用代码已被登记',
 
   chain_invitation_expired: '邀请已过期',
+  check_in_token_expired: '二维码无效或已过期（签到码已过期）',
 
   body_too_large: '请求内容过大',
   file_too_large: '文件超过大小上限',
@@ -290,6 +294,8 @@ export const FIELD_NAMES_ZH: Readonly<Record<string, string>> = {
   bidId: '投标',
   subjectId: '申报对象',
   invitationToken: '邀请码',
+  token: '签到二维码',
+  shortCode: '签到码',
   actualDate: '实际完成日期',
   occurredOn: '发生日期',
   paidFen: '拨付金额',
@@ -338,6 +344,7 @@ const REASONS_ZH: readonly [RegExp, (m: RegExpMatchArray) => string][] = [
   [/^must be a (valid )?uuid/i, () => '标识格式不正确'],
   [/^must be one of (.*)$/, (m) => `应为以下之一：${m[1]}`],
   [/^unknown district code/, () => '区县代码无效'],
+  [/^must be (\d+) letters or digits \(without 0, O, 1 or I\)$/, (m) => `应为 ${m[1]} 位字母或数字（不含 0、O、1、I）`],
   [/^a USCC has 18 characters, got (\d+)/, (m) => `应为18位，实际为${m[1]}位`],
   [/^lower-case '(.)' at position (\d+)/, (m) => `第${m[2]}位的“${m[1]}”为小写字母，应使用大写字母`],
   [/^illegal character '(.)' at position (\d+)/, (m) => `第${m[2]}位的字符“${m[1]}”不允许使用`],

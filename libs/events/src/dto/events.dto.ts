@@ -4,6 +4,7 @@ import { EVENT_LIMITS, EVENT_STATUSES } from '@smedx/contracts';
 
 export { DRAFT_ONLY_EVENT_FIELDS, EVENT_LIMITS } from '@smedx/contracts';
 import { NO_SHOW_PARTIES } from '../entities/event-meeting.entity.js';
+import { SHORT_CODE_ALPHABET, SHORT_CODE_LENGTH, normaliseShortCode } from '../check-in-token.js';
 
 const text = (max: number) =>
   z.string({ error: 'must be a string' }).trim().min(1, 'is required').max(max, `must be at most ${max} characters`);
@@ -117,8 +118,27 @@ export const SwapMeetingsSchema = z
   .refine((v) => v.a !== v.b, { message: 'must name two different meetings', path: ['b'] });
 export type SwapMeetingsInput = z.infer<typeof SwapMeetingsSchema>;
 
-/** `POST /events/:id/check-in`. */
-export const CheckInSchema = z.object({ organisationId: uuid });
+const shortCodePattern = new RegExp(`^[${SHORT_CODE_ALPHABET}]{${SHORT_CODE_LENGTH}}$`);
+
+/**
+ * `POST /events/:id/check-in`: exactly one of `organisationId`, `token` (read
+ * from the participant's QR code) or `shortCode` (typed; case, spaces and
+ * dashes do not matter).
+ */
+export const CheckInSchema = z
+  .object({
+    organisationId: uuid.optional(),
+    token: z.string({ error: 'must be a string' }).trim().min(1, 'is required').max(200, 'must be at most 200 characters').optional(),
+    shortCode: z
+      .string({ error: 'must be a string' })
+      .transform(normaliseShortCode)
+      .pipe(z.string().regex(shortCodePattern, `must be ${SHORT_CODE_LENGTH} letters or digits (without 0, O, 1 or I)`))
+      .optional(),
+  })
+  .refine((v) => [v.organisationId, v.token, v.shortCode].filter((x) => x !== undefined).length === 1, {
+    message: 'give exactly one of organisationId, token or shortCode',
+    path: [],
+  });
 export type CheckInInput = z.infer<typeof CheckInSchema>;
 
 /**

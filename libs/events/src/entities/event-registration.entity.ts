@@ -10,6 +10,7 @@ export type { ParticipantSide } from '@smedx/contracts';
 @Entity('event_registration')
 @Index(['eventId', 'organisationId'], { unique: true })
 @Index(['eventId', 'side', 'status'])
+@Index(['eventId', 'checkInCode'], { unique: true })
 export class EventRegistration {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -48,6 +49,10 @@ export class EventRegistration {
 
   @TimeColumn({ nullable: true })
   checkedInAt!: Date | null;
+
+  /** The short code typed at the desk instead of scanning; given with the first check-in credentials, unique within the event. */
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  checkInCode!: string | null;
 
   @CreateDateColumn()
   createdAt!: Date;
