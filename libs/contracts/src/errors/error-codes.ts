@@ -53,6 +53,8 @@ export const FIXED_ERROR_CODES = [
   'unauthenticated',
   'wrong_credentials',
   'token_revoked',
+  'sms_code_wrong',
+  'sms_code_invalid',
   // 403
   'forbidden',
   'role_required',
@@ -106,6 +108,7 @@ export const FIXED_ERROR_CODES = [
   'event_full',
   'lexicon_entry_exists',
   'milestone_changed',
+  'mobile_taken',
   'milestones_open',
   'provider_already_bid',
   'need_changed',
@@ -153,6 +156,8 @@ export const FIXED_ERROR_CODES = [
   'uscc_taken',
   // 410
   'chain_invitation_expired',
+  'sms_code_expired',
+  'sms_code_exhausted',
   // 413
   'body_too_large',
   'file_too_large',
@@ -164,6 +169,7 @@ export const FIXED_ERROR_CODES = [
   // 429
   'account_locked',
   'rate_limited',
+  'sms_rate_limited',
   // 5xx
   'internal_error',
   'not_ready',
