@@ -1,5 +1,5 @@
 import { DatePicker } from 'antd';
-import type { CSSProperties } from 'react';
+import type { CSSProperties, KeyboardEvent } from 'react';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat';
@@ -18,6 +18,14 @@ interface PickerProps {
   style?: CSSProperties;
   placeholder?: string;
 }
+
+/**
+ * Enter takes the typed text into the picker; it must not also submit the form
+ * around it (the browser's implicit submission), which would save a half-filled form.
+ */
+const keepEnterInPicker = (event: KeyboardEvent<HTMLElement>) => {
+  if (event.key === 'Enter') event.preventDefault();
+};
 
 /** A wall-clock string as a picker value: parsed as is, so the browser's own zone never shifts it. */
 function toDayjs(value: string | undefined, format: string): Dayjs | null {
@@ -42,6 +50,7 @@ export function ShanghaiDateTimePicker({ value, onChange, id, style, placeholder
       style={{ width: '100%', maxWidth: 260, ...style }}
       placeholder={placeholder}
       needConfirm={false}
+      onKeyDown={keepEnterInPicker}
     />
   );
 }
@@ -68,6 +77,7 @@ export function ShanghaiDatePicker({
       }}
       style={{ width: '100%', maxWidth: 200, ...style }}
       placeholder={placeholder}
+      onKeyDown={keepEnterInPicker}
     />
   );
 }
