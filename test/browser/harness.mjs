@@ -207,6 +207,18 @@ export async function pick(page, scope, label, option) {
 }
 
 /**
+ * Types `text` (`2030-06-30 18:00`, or `2030-06-30` for a date) into the antd DatePicker whose
+ * input is `input` and takes it with Enter, then checks the picker shows it.
+ */
+export async function fillPicker(input, text) {
+  await input.click();
+  await input.fill(text);
+  await input.press('Enter');
+  const shown = await input.inputValue();
+  if (shown !== text) throw new Error(`the date picker shows "${shown}", not "${text}"`);
+}
+
+/**
  * Waits (polling, 2 s at most) until the element's entry animation is over — antd's popover zoom,
  * a notice's slide-in — so a screenshot shows it in full: on screen, opaque, nothing around it
  * still moving. Endless animations (a badge's pulsing dot) are not waited for.

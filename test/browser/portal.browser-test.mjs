@@ -17,6 +17,7 @@ import {
   assert,
   call,
   check,
+  fillPicker,
   launchBrowser,
   runSuite,
   setCurrentPage,
@@ -243,7 +244,7 @@ async function main() {
       await mobile.keyboard.press('Escape');
       await form.locator('#need_budgetWan').fill('20');
       await form.locator('#need_expectedDays').fill('45');
-      await form.locator('#need_bidDeadline').fill('2030-06-30T18:00');
+      await fillPicker(form.locator('#need_bidDeadline'), '2030-06-30 18:00');
       await noSidewaysScroll(mobile, 'need form');
       await mobile.screenshot({ path: join(RESULTS, 'phone-need-form.png'), fullPage: true });
       await form.locator('button[type=submit]').click();

@@ -21,6 +21,7 @@ import {
   attachLicence,
   call,
   check,
+  fillPicker,
   launchBrowser,
   pick,
   runSuite,
@@ -388,7 +389,7 @@ async function main() {
     await pick(page, form, '需求场景', seeded.taxonomies.scenarios[4].name);
     await form.locator('#need_budgetWan').fill('30');
     await form.locator('#need_expectedDays').fill('60');
-    await form.locator('#need_bidDeadline').fill('2030-06-30T18:00');
+    await fillPicker(form.locator('#need_bidDeadline'), '2030-06-30 18:00');
     await form.locator('button[type=submit]').click();
     await page.waitForURL(/\/needs\/[0-9a-f-]{36}$/);
     await page.getByText('¥30万元').waitFor();
@@ -622,7 +623,7 @@ async function main() {
     await page.getByRole('tab', { name: /投标对比（0）/, selected: true }).waitFor();
     await page.getByRole('button', { name: '延长截止时间' }).click();
     const modal = page.locator('.ant-modal').filter({ hasText: '延长投标截止时间' });
-    await modal.locator('#extend_bidDeadline').fill('2030-03-31T18:00');
+    await fillPicker(modal.locator('#extend_bidDeadline'), '2030-03-31 18:00');
     await modal.locator('.ant-modal-footer .ant-btn-primary').click();
     await modal.waitFor({ state: 'hidden' });
     await page.getByRole('tab', { name: '需求详情' }).click();
@@ -814,7 +815,7 @@ async function main() {
     await form.locator('#event_title').fill(`铁西区机床行业供需对接会${seeded.stamp}`);
     await pick(page, form, '行业', seeded.taxonomies.industries[1].name);
     await pick(page, form, '区县', seeded.taxonomies.districts[6].name);
-    await form.locator('#event_startsAt').fill('2030-05-20T09:00');
+    await fillPicker(form.locator('#event_startsAt'), '2030-05-20 09:00');
     await form.locator('#event_slots').fill('4');
     await form.locator('#event_tables').fill('3');
     await form.locator('#event_minMeetingsPerEnterprise').fill('6');
@@ -1082,7 +1083,7 @@ async function main() {
     await pick(page, form, '需求场景', seeded.taxonomies.scenarios[4].name);
     await form.locator('#jointNeed_budgetWan').fill('40');
     await form.locator('#jointNeed_expectedDays').fill('90');
-    await form.locator('#jointNeed_bidDeadline').fill('2030-07-31T18:00');
+    await fillPicker(form.locator('#jointNeed_bidDeadline'), '2030-07-31 18:00');
     await page.locator('.ant-modal').filter({ hasText: '发布联合需求' }).locator('.ant-modal-footer .ant-btn-primary').click();
     await page.waitForURL(/\/needs\/[0-9a-f-]{36}$/);
     await page.getByText('¥40万元').waitFor();

@@ -1,6 +1,8 @@
 import { startTestApp } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
 import { submitBid } from '../factories/bidding.js';
+import { publishedSolution } from '../factories/catalogue.js';
+import { fileDiagnosis, level2Answers } from '../factories/diagnosis.js';
 import { needInput, publishedNeed } from '../factories/demand.js';
 import { approvedProvider, attachLicence, createEnterprise, createProvider } from '../factories/directory.js';
 import { enterpriseParticipant, openEvent, registerFor } from '../factories/events.js';
@@ -158,6 +160,38 @@ describe('workbench (工作台)', () => {
     expect((await t.get('/workbench', { token: another.token })).body.organiser).toMatchObject({
       registrationsPending: 0,
       eventsWithPending: [],
+    });
+  });
+
+  it('recommends solutions to enterprises (by published needs, else by the diagnosis) and unbid needs to providers', async () => {
+    const forNeeds = await publishedSolution(t, bidder.owner, bidder.provider.id, { scenarios: invitedTo.scenarios });
+    // level2Answers: the weakest spots suggest energy, quality and network security.
+    const forDiagnosis = await publishedSolution(t, bidder.owner, bidder.provider.id, { scenarios: ['energy', 'quality'] });
+    await fileDiagnosis(t, other, (await t.get('/workbench', { token: other.token })).body.enterprises[0].enterpriseId, {
+      kind: 'self_check',
+      answers: level2Answers(),
+    });
+    await t.drain();
+
+    const buyers = (await t.get('/workbench', { token: buyer.token })).body.enterprises[0].recommendedSolutions;
+    expect(buyers.length).toBeGreaterThan(0);
+    expect(buyers.length).toBeLessThanOrEqual(5);
+    const recommended = buyers.find((s: any) => s.solutionId === forNeeds.id);
+    expect(recommended).toMatchObject({ title: forNeeds.title, providerId: bidder.provider.id, reason: expect.any(String) });
+    expect([soon.id, invitedTo.id]).toContain(recommended.forNeed.id);
+    expect(buyers.map((s: any) => s.score)).toEqual([...buyers.map((s: any) => s.score)].sort((a: number, b: number) => b - a));
+
+    const others = (await t.get('/workbench', { token: other.token })).body.enterprises[0].recommendedSolutions;
+    expect(others.find((s: any) => s.solutionId === forDiagnosis.id)).toMatchObject({ forNeed: null });
+
+    const providers = (await t.get('/workbench', { token: bidder.owner.token })).body.providers[0].recommendedNeeds;
+    const needIds = providers.map((n: any) => n.needId);
+    expect(needIds).toContain(invitedTo.id);
+    expect(needIds).not.toContain(soon.id);
+    expect(providers.find((n: any) => n.needId === invitedTo.id)).toMatchObject({
+      title: invitedTo.title,
+      enterpriseName: enterprise.name,
+      forSolution: { id: expect.any(String) },
     });
   });
 });

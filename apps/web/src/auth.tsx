@@ -9,7 +9,9 @@ export interface AuthState {
   /** Null while signed out; undefined while the stored session is being checked. */
   user: User | null | undefined;
   login: (email: string, password: string) => Promise<void>;
-  register: (email: string, password: string, displayName: string) => Promise<void>;
+  /** Signs in with a mobile number and the code sent to it by SMS. */
+  loginWithSms: (mobile: string, code: string) => Promise<void>;
+  register: (email: string, password: string, displayName: string, mobile?: string) => Promise<void>;
   logout: () => void;
   /** Reloads `GET /auth/me` (after creating an organisation, for instance). */
   refresh: () => Promise<void>;
@@ -50,7 +52,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       user,
       refresh,
       login: async (email, password) => start(await api.post('/auth/login', { email, password })),
-      register: async (email, password, displayName) => start(await api.post('/auth/register', { email, password, displayName })),
+      loginWithSms: async (mobile, code) => start(await api.post('/auth/sms-login', { mobile, code })),
+      register: async (email, password, displayName, mobile) =>
+        start(await api.post('/auth/register', { email, password, displayName, ...(mobile ? { mobile } : {}) })),
       logout: () => {
         tokenStore.clear();
         setUser(null);

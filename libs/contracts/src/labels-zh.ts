@@ -209,6 +209,8 @@ export const AUDIT_ACTION_NAMES: Record<string, string> = {
   'subsidy.revoked': '撤销资助并追回',
   'subsidy.submitted': '提交专项资金申请',
   'user.locked_out': '账号锁定',
+  'user.mobile_changed': '修改手机号',
+  'user.signed_in_by_sms': '手机验证码登录',
   'user.password_changed': '修改密码',
 };
 

@@ -13,12 +13,13 @@ import {
   UnauthenticatedError,
   UnitOfWork,
   isOwner,
+  isUniqueViolation,
 } from '@smedx/platform';
 import type { AppConfig, Clock, PlatformRole, Principal, PrincipalLoader } from '@smedx/platform';
 import type { MemberView, Page, SessionView, UserView } from '@smedx/contracts';
 import { AuditService } from '@smedx/audit';
 import { isDistrictCode } from '@smedx/taxonomy';
-import type { AddMemberInput, ChangePasswordInput, GrantRoleInput, LoginInput, RegisterInput } from './dto/identity.dto.js';
+import type { AddMemberInput, ChangePasswordInput, GrantRoleInput, LoginInput, RegisterInput, UpdateMeInput } from './dto/identity.dto.js';
 import { containsEmailName } from './dto/identity.dto.js';
 import { Membership } from './membership.entity.js';
 import { RoleGrant } from './role-grant.entity.js';
@@ -56,15 +57,59 @@ export class IdentityService implements PrincipalLoader {
     onCreated?: (tx: EntityManager, user: { id: string; email: string }) => Promise<void>,
   ): Promise<Session> {
     const passwordHash = await argon2.hash(input.password, ARGON2);
-    const user = await this.uow.run(async (tx) => {
-      if (await tx.existsBy(User, { email: input.email })) {
-        throw new ConflictError('email_taken', 'this e-mail address is already registered');
-      }
-      const created = await tx.save(tx.create(User, { email: input.email, passwordHash, displayName: input.displayName }));
-      await onCreated?.(tx, { id: created.id, email: created.email });
-      return created;
-    });
+    const mobile = input.mobile ?? null;
+    const user = await this.uow
+      .run(async (tx) => {
+        if (await tx.existsBy(User, { email: input.email })) {
+          throw new ConflictError('email_taken', 'this e-mail address is already registered');
+        }
+        if (mobile && (await tx.existsBy(User, { mobile }))) throw mobileTaken();
+        const created = await tx.save(tx.create(User, { email: input.email, passwordHash, displayName: input.displayName, mobile }));
+        await onCreated?.(tx, { id: created.id, email: created.email });
+        return created;
+      })
+      .catch((error: unknown) => {
+        // Two registrations racing for one e-mail or number: the unique index decides.
+        if (!isUniqueViolation(error)) throw error;
+        throw mobile ? mobileTaken() : new ConflictError('email_taken', 'this e-mail address is already registered');
+      });
     return this.session(user.id);
+  }
+
+  /** Changes the caller's display name and/or mobile number (`null` removes it); 409 `mobile_taken` if another user has it. */
+  async updateMe(actor: Principal, input: UpdateMeInput): Promise<PublicUser> {
+    const { displayName, mobile } = input;
+    await this.uow
+      .run(async (tx) => {
+        const user = await tx.findOneBy(User, { id: actor.userId });
+        if (!user) throw new UnauthenticatedError('用户已不存在 (user no longer exists)');
+        if (mobile && mobile !== user.mobile && (await tx.existsBy(User, { mobile }))) throw mobileTaken();
+        await tx.update(
+          User,
+          { id: user.id },
+          { ...(displayName !== undefined ? { displayName } : {}), ...(mobile !== undefined ? { mobile } : {}) },
+        );
+        if (mobile !== undefined && mobile !== user.mobile) {
+          await this.audit.record(tx, {
+            actorId: actor.userId,
+            action: 'user.mobile_changed',
+            entityType: 'user',
+            entityId: user.id,
+            data: { mobile: mobile ? maskMobile(mobile) : null },
+          });
+        }
+      })
+      .catch((error: unknown) => {
+        if (isUniqueViolation(error)) throw mobileTaken();
+        throw error;
+      });
+    return this.publicUser(actor.userId);
+  }
+
+  /** The id of the user with this mobile number, if any. */
+  async userIdByMobile(mobile: string): Promise<string | null> {
+    const user = await this.dataSource.getRepository(User).findOne({ where: { mobile }, select: { id: true } });
+    return user?.id ?? null;
   }
 
   /**
@@ -176,6 +221,7 @@ export class IdentityService implements PrincipalLoader {
       userId: user.id,
       email: user.email,
       displayName: user.displayName,
+      mobile: user.mobile,
       roles: grants.map((g) => ({ role: g.role, district: g.district || null })),
       memberships: memberships.map((m) => ({ organisationId: m.organisationId, kind: m.organisationKind, role: m.role })),
       tokenVersion: user.tokenVersion,
@@ -235,6 +281,7 @@ export class IdentityService implements PrincipalLoader {
         id: u.id,
         email: u.email,
         displayName: u.displayName,
+        mobile: u.mobile,
         roles: grants.filter((g) => g.userId === u.id).map((g) => ({ role: g.role, district: g.district || null })),
         memberships: [],
       })),
@@ -366,7 +413,17 @@ function toPublicUser(principal: Principal): PublicUser {
     id: principal.userId,
     email: principal.email,
     displayName: principal.displayName,
+    mobile: principal.mobile ?? null,
     roles: principal.roles.map((r) => ({ role: r.role, district: r.district ?? null })),
     memberships: principal.memberships.map((m) => ({ organisationId: m.organisationId, kind: m.kind, role: m.role })),
   };
+}
+
+function mobileTaken(): ConflictError {
+  return new ConflictError('mobile_taken', 'mobile: 该手机号已被其他账号绑定 (already used by another account)');
+}
+
+/** `138****8000`: enough to recognise a number in the audit trail, not to dial it. */
+export function maskMobile(mobile: string): string {
+  return `${mobile.slice(0, 3)}****${mobile.slice(-4)}`;
 }

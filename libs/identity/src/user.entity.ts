@@ -13,6 +13,10 @@ export class User {
   @Column({ length: 200 })
   passwordHash!: string;
 
+  /** Mainland mobile number (11 digits), optional and unique: signs in with a one-time code by SMS. */
+  @Column({ type: 'varchar', length: 11, nullable: true, unique: true })
+  mobile!: string | null;
+
   @Column({ length: 80 })
   displayName!: string;
 

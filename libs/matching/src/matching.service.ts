@@ -121,6 +121,37 @@ export class MatchingService {
     return { items: need ? (await this.matchNeed(need, options)).map(solutionItem) : [] };
   }
 
+  /**
+   * The best solutions for a need not written yet: the scenarios a diagnosis
+   * suggests for the enterprise (the workbench's recommendations before its
+   * first published need). Fair exposure and its ledger are left out: nothing is
+   * placed in a public list.
+   */
+  async matchesForScenarios(
+    enterprise: { id: string; name: string; industry: string; district: string; digitalLevel: number | null },
+    suggestion: { title: string; description: string; scenarios: readonly string[] },
+    options: { limit: number },
+  ): Promise<MatchList<SolutionMatchItem>> {
+    if (!suggestion.scenarios.length) return { items: [] };
+    await this.ready();
+    const need: NeedFacts = {
+      id: randomUUID(),
+      title: suggestion.title,
+      description: suggestion.description,
+      scenarios: suggestion.scenarios,
+      budgetFen: 0,
+      expectedDays: 0,
+      enterpriseId: enterprise.id,
+      enterpriseName: enterprise.name,
+      industry: enterprise.industry,
+      district: enterprise.district,
+      digitalLevel: enterprise.digitalLevel,
+      status: 'published',
+    };
+    const matches = await this.matcher.matchNeed(need, options);
+    return { items: matches.map((m) => solutionItem({ ...m, placement: null })) };
+  }
+
   /** The best needs for a solution, without authorisation: for other contexts. */
   async matchesForSolution(solutionId: string, options: { limit: number }): Promise<MatchList<NeedMatchItem>> {
     const solution = await this.loadSolution(solutionId);

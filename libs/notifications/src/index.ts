@@ -6,6 +6,10 @@ export * from './notifications.jobs.js';
 export * from './mailer.port.js';
 export * from './smtp.mailer.js';
 export * from './database.mailer.js';
+export * from './sms-message.entity.js';
+export * from './database.sms-sender.js';
+export * from './aliyun.sms-sender.js';
+export * from './sms-messages.service.js';
 export * from './sse-stream.js';
 export * from './notifications.service.js';
 export * from './notification-delivery.service.js';
@@ -14,4 +18,5 @@ export * from './notifications.module.js';
 
 import { MailMessage } from './mail-message.entity.js';
 import { Notification } from './notification.entity.js';
-export const NOTIFICATIONS_ENTITIES = [Notification, MailMessage];
+import { SmsMessage } from './sms-message.entity.js';
+export const NOTIFICATIONS_ENTITIES = [Notification, MailMessage, SmsMessage];

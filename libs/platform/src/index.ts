@@ -31,3 +31,4 @@ export * from './platform.module.js';
 export * from './search-engine/index.js';
 export * from './jobs/job-schedule.entity.js';
 export * from './files/index.js';
+export * from './sms/sms-sender.port.js';

@@ -13,8 +13,11 @@ import { runningProjects, withNextMilestones } from './projects-section.js';
 const LISTED = 10;
 const WEAKEST_SHOWN = 3;
 
+/** An enterprise section before its recommendations (the workbench adds them from the matching engine). */
+export type EnterpriseSection = Omit<EnterpriseWorkbench, 'recommendedSolutions'>;
+
 /** The enterprise sections: a fixed number of queries for all of the caller's enterprises. */
-export async function enterpriseSections(db: EntityManager, enterprises: readonly Enterprise[]): Promise<EnterpriseWorkbench[]> {
+export async function enterpriseSections(db: EntityManager, enterprises: readonly Enterprise[]): Promise<EnterpriseSection[]> {
   if (!enterprises.length) return [];
   const ids = enterprises.map((e) => e.id);
   const [needs, subsidy, awaiting, projects, diagnoses] = await Promise.all([

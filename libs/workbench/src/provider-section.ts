@@ -11,8 +11,11 @@ import { runningProjects, withNextMilestones } from './projects-section.js';
 const LISTED = 10;
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
+/** A provider section before its recommendations (the workbench adds them from the matching engine). */
+export type ProviderSection = Omit<ProviderWorkbench, 'recommendedNeeds'>;
+
 /** The provider sections: a fixed number of queries for all of the caller's providers. */
-export async function providerSections(db: EntityManager, providers: readonly Provider[], now: Date): Promise<ProviderWorkbench[]> {
+export async function providerSections(db: EntityManager, providers: readonly Provider[], now: Date): Promise<ProviderSection[]> {
   if (!providers.length) return [];
   const ids = providers.map((p) => p.id);
   const [bids, invitations, projectRows, deadlines] = await Promise.all([

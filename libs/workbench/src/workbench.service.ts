@@ -4,23 +4,27 @@ import { CLOCK, hasRole } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import type { Workbench } from '@smedx/contracts';
 import { DirectoryService } from '@smedx/directory';
+import { MatchingService } from '@smedx/matching';
 import { reviewedDistricts } from '@smedx/subsidy';
 import { assessorSection } from './assessor-section.js';
 import { enterpriseSections } from './enterprise-section.js';
 import { officerSection } from './officer-section.js';
 import { organiserSection } from './organiser-section.js';
 import { providerSections } from './provider-section.js';
+import { recommendNeeds, recommendSolutions } from './recommendations.js';
 
 /**
  * The signed-in home (工作台): for the caller's memberships and roles, and only
  * those, what waits for them — read in a fixed number of grouped queries per
- * section, so one call serves the whole page.
+ * section, so one call serves the whole page; the recommendations are the
+ * matching engine's rankings of the caller's newest published needs and solutions.
  */
 @Injectable()
 export class WorkbenchService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly directory: DirectoryService,
+    private readonly matching: MatchingService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -41,6 +45,16 @@ export class WorkbenchService {
       hasRole(actor, 'assessor') ? assessorSection(db, actor.userId) : null,
       hasRole(actor, 'organizer') ? organiserSection(db, actor.userId) : null,
     ]);
-    return { enterprises: enterprise, providers: provider, officer, assessor, organiser };
+    const [solutionsFor, needsFor] = await Promise.all([
+      recommendSolutions(db, this.matching, enterprises, enterprise),
+      recommendNeeds(db, this.matching, provider),
+    ]);
+    return {
+      enterprises: enterprise.map((e) => ({ ...e, recommendedSolutions: solutionsFor.get(e.enterpriseId) ?? [] })),
+      providers: provider.map((p) => ({ ...p, recommendedNeeds: needsFor.get(p.providerId) ?? [] })),
+      officer,
+      assessor,
+      organiser,
+    };
   }
 }

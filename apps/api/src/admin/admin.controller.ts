@@ -4,15 +4,23 @@ import { z } from 'zod';
 import { ApiZodBody, ApiZodQuery, CurrentUser, JobsAdminService, Roles, ZodPipe } from '@smedx/platform';
 import type { Principal } from '@smedx/platform';
 import { JOB_STATUSES } from '@smedx/contracts';
-import type { JobPageView, JobView, Page, UserView } from '@smedx/contracts';
+import type { JobPageView, JobView, Page, SmsMessageView, UserView } from '@smedx/contracts';
 import { GrantRoleSchema, IdentityService } from '@smedx/identity';
 import type { GrantRoleInput } from '@smedx/identity';
+import { SmsMessagesService } from '@smedx/notifications';
 import { PageQuery, UuidParam } from '../http/query.js';
 
 const JobsQuery = PageQuery.extend({
   state: z.enum(JOB_STATUSES).default('dead'),
 });
 const UsersQuery = PageQuery.extend({ q: z.string().trim().max(100).optional() });
+const SmsMessagesQuery = PageQuery.extend({
+  mobile: z
+    .string()
+    .trim()
+    .regex(/^\d{11}$/, 'must be 11 digits')
+    .optional(),
+});
 const JobId = z.coerce.number().int().positive('must be a job id');
 
 @ApiTags('admin')
@@ -23,6 +31,7 @@ export class AdminController {
   constructor(
     private readonly identity: IdentityService,
     private readonly jobs: JobsAdminService,
+    private readonly smsMessages: SmsMessagesService,
   ) {}
 
   @Get('users')
@@ -64,5 +73,12 @@ export class AdminController {
   @ApiOperation({ summary: 'Run a dead job again from its first attempt' })
   retry(@Param('id', new ZodPipe(JobId)) id: number): Promise<JobView> {
     return this.jobs.retry(id);
+  }
+
+  @Get('sms-messages')
+  @ApiOperation({ summary: 'Text messages kept without an SMS provider (SMS_PROVIDER unset): sign-in codes, newest first' })
+  @ApiZodQuery(SmsMessagesQuery)
+  listSmsMessages(@Query(new ZodPipe(SmsMessagesQuery)) q: z.infer<typeof SmsMessagesQuery>): Promise<Page<SmsMessageView>> {
+    return this.smsMessages.list(q.mobile, q.page, q.pageSize);
   }
 }

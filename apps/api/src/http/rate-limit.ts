@@ -5,6 +5,7 @@ import type { AppConfig } from '@smedx/platform';
 export interface RateLimits {
   auth: { max: number; windowMs: number };
   expensive: { max: number; windowMs: number };
+  smsCode: { max: number; windowMs: number };
 }
 
 const LIMITS = Symbol.for('smedx.rateLimits');
@@ -39,10 +40,19 @@ export const EXPENSIVE_RATE_LIMIT = {
   },
 };
 
+/** Sign-in code requests per client address (`SMS_CODE_ADDRESS_LIMIT` per `SMS_CODE_ADDRESS_WINDOW_SECONDS`); the per-number limits are the service's. */
+export const SMS_CODE_RATE_LIMIT = {
+  rateLimit: {
+    max: (request: FastifyRequest) => limitsOf(request).smsCode.max,
+    timeWindow: (request: FastifyRequest) => limitsOf(request).smsCode.windowMs,
+  },
+};
+
 export function rateLimitsFrom(config: AppConfig): RateLimits {
   return {
     auth: { max: config.auth.rateLimit, windowMs: config.auth.rateWindowSeconds * 1000 },
     expensive: { max: config.http.searchRateLimit, windowMs: config.http.searchRateWindowSeconds * 1000 },
+    smsCode: { max: config.sms.addressLimit, windowMs: config.sms.addressWindowSeconds * 1000 },
   };
 }
 

@@ -1,20 +1,30 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Patch, Post } from '@nestjs/common';
 import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody, CurrentUser, Public, ZodPipe } from '@smedx/platform';
 import type { Principal } from '@smedx/platform';
 import { ChainInvitationsService } from '@smedx/chains';
 import type { InvitationOutcome } from '@smedx/chains';
-import { ChangePasswordSchema, IdentityService, LoginSchema, RegisterSchema } from '@smedx/identity';
-import type { ChangePasswordInput, LoginInput, RegisterInput } from '@smedx/identity';
-import type { SignUpView, SessionView, UserView } from '@smedx/contracts';
-import { AUTH_RATE_LIMIT } from '../http/rate-limit.js';
+import {
+  ChangePasswordSchema,
+  IdentityService,
+  LoginSchema,
+  RegisterSchema,
+  SmsCodeRequestSchema,
+  SmsLoginSchema,
+  SmsSignInService,
+  UpdateMeSchema,
+} from '@smedx/identity';
+import type { ChangePasswordInput, LoginInput, RegisterInput, SmsCodeRequestInput, SmsLoginInput, UpdateMeInput } from '@smedx/identity';
+import type { SignUpView, SessionView, SmsCodeSentView, UserView } from '@smedx/contracts';
+import { AUTH_RATE_LIMIT, SMS_CODE_RATE_LIMIT } from '../http/rate-limit.js';
 
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
   constructor(
     private readonly identity: IdentityService,
+    private readonly smsSignIn: SmsSignInService,
     private readonly chainInvitations: ChainInvitationsService,
   ) {}
 
@@ -52,6 +62,35 @@ export class AuthController {
     return this.identity.login(input);
   }
 
+  @Post('sms-code')
+  @Public()
+  @HttpCode(202)
+  @RouteConfig(SMS_CODE_RATE_LIMIT)
+  @ApiOperation({
+    summary:
+      'Send a 6-digit sign-in code by SMS (valid 5 minutes; a new one supersedes the old). The answer is the same ' +
+      'whether or not the number is registered. 429 sms_rate_limited: the number asked within 60 s or 5 times within ' +
+      'the hour; 429 rate_limited: this address asked SMS_CODE_ADDRESS_LIMIT times within its window',
+  })
+  @ApiZodBody(SmsCodeRequestSchema)
+  requestSmsCode(@Body(new ZodPipe(SmsCodeRequestSchema)) input: SmsCodeRequestInput): Promise<SmsCodeSentView> {
+    return this.smsSignIn.requestCode(input);
+  }
+
+  @Post('sms-login')
+  @Public()
+  @HttpCode(200)
+  @RouteConfig(AUTH_RATE_LIMIT)
+  @ApiOperation({
+    summary:
+      'Exchange a mobile number and its SMS code for the same session as /auth/login. 401 sms_code_wrong (details.' +
+      'remainingAttempts), 410 sms_code_exhausted after 5 wrong tries, 410 sms_code_expired, 401 sms_code_invalid',
+  })
+  @ApiZodBody(SmsLoginSchema)
+  smsLogin(@Body(new ZodPipe(SmsLoginSchema)) input: SmsLoginInput): Promise<SessionView> {
+    return this.smsSignIn.signIn(input);
+  }
+
   @Post('password')
   @HttpCode(200)
   @ApiBearerAuth()
@@ -71,5 +110,13 @@ export class AuthController {
   @ApiOperation({ summary: 'The caller, with roles and memberships' })
   me(@CurrentUser() principal: Principal): Promise<UserView> {
     return this.identity.publicUser(principal.userId);
+  }
+
+  @Patch('me')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change my display name and/or mobile number (null removes it); 409 mobile_taken' })
+  @ApiZodBody(UpdateMeSchema)
+  updateMe(@CurrentUser() principal: Principal, @Body(new ZodPipe(UpdateMeSchema)) input: UpdateMeInput): Promise<UserView> {
+    return this.identity.updateMe(principal, input);
   }
 }

@@ -13,6 +13,7 @@ import {
   HeatMapOutlined,
   LogoutOutlined,
   MenuOutlined,
+  MobileOutlined,
   MedicineBoxOutlined,
   NotificationOutlined,
   ProjectOutlined,
@@ -30,6 +31,7 @@ import type { User } from '../api';
 import { hasRole, membershipsOf, useAuth, useUser } from '../auth';
 import { useChainMenuEntry } from '../chains';
 import { ROLE_NAMES } from '../labels';
+import MobileNumberModal from './MobileNumberModal';
 import { NotificationBell } from './NotificationBell';
 
 const { Sider, Header, Content } = Layout;
@@ -120,6 +122,7 @@ export function AppLayout() {
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [mobileOpen, setMobileOpen] = useState(false);
   const phone = !Grid.useBreakpoint().md;
   // The indicators' own rule (libs/indicators indicatorScope): city officers and admins, district officers of a district.
   const indicatorsAvailable =
@@ -197,8 +200,11 @@ export function AppLayout() {
             <NotificationBell />
             <Dropdown
               menu={{
-                items: [{ key: 'logout', icon: <LogoutOutlined />, label: '退出登录' }],
-                onClick: ({ key }) => key === 'logout' && logout(),
+                items: [
+                  { key: 'mobile', icon: <MobileOutlined />, label: user.mobile ? `手机号 ${user.mobile}` : '绑定手机号' },
+                  { key: 'logout', icon: <LogoutOutlined />, label: '退出登录' },
+                ],
+                onClick: ({ key }) => (key === 'logout' ? logout() : setMobileOpen(true)),
               }}
             >
               <Space style={{ cursor: 'pointer' }} data-testid="user-menu" aria-label={`${user.displayName}：账号菜单`}>
@@ -213,6 +219,7 @@ export function AppLayout() {
               </Space>
             </Dropdown>
           </Space>
+          <MobileNumberModal open={mobileOpen} onClose={() => setMobileOpen(false)} />
         </Header>
         <Content className="app-content">
           <Breadcrumb

@@ -9,6 +9,7 @@ import { ACTIVE_BID_STATUSES, BID_STATUS_COLORS, BID_STATUS_NAMES, PROVIDER_KIND
 import { showError, showSuccess } from './feedback';
 import { useProjectOfNeed } from './useNeedBids';
 import { ResponsiveTable } from './ResponsiveTable';
+import { ShanghaiDateTimePicker } from './ShanghaiPickers';
 
 function RecordText({ record }: { record: ProviderRecord | null }) {
   if (!record) return <Typography.Text type="secondary">—</Typography.Text>;
@@ -76,7 +77,7 @@ export function ExtendDeadlineModal({
         initialValues={{ bidDeadline: isoToShanghaiLocal(need.bidDeadline) }}
       >
         <Form.Item name="bidDeadline" label="新的投标截止（北京时间）" rules={[{ required: true, message: '请选择截止时间' }]}>
-          <Input type="datetime-local" />
+          <ShanghaiDateTimePicker />
         </Form.Item>
         <Form.Item name="reason" label="原因（可选）">
           <Input maxLength={500} placeholder="例如：截止前未收到投标" />

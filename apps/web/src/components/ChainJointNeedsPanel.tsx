@@ -10,6 +10,7 @@ import { formatFen, formatTime, shanghaiLocalToIso, wanToFen } from '../format';
 import { NEED_STATUS_NAMES, STATUS_COLORS } from '../labels';
 import { useTaxonomy } from '../taxonomy';
 import { showError, showSuccess } from './feedback';
+import { ShanghaiDateTimePicker } from './ShanghaiPickers';
 
 const PAGE_SIZE = 20;
 
@@ -162,7 +163,7 @@ export function ChainJointNeedsPanel({ chain, canCreate }: { chain: Chain; canCr
             </Col>
             <Col xs={24} md={8}>
               <Form.Item name="bidDeadline" label="投标截止（北京时间）" rules={[{ required: true, message: '请选择截止时间' }]}>
-                <Input type="datetime-local" />
+                <ShanghaiDateTimePicker />
               </Form.Item>
             </Col>
           </Row>

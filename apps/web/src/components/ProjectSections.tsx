@@ -35,6 +35,7 @@ import {
   SIDE_NAMES,
 } from '../labels';
 import { showError, showSuccess } from './feedback';
+import { ShanghaiDatePicker } from './ShanghaiPickers';
 
 /** Today in Shanghai, `YYYY-MM-DD` (the API's calendar days are Shanghai days). */
 export const shanghaiToday = () => formatDate(Date.now());
@@ -167,7 +168,7 @@ export function Milestones({ project, canPlan, onChanged }: { project: Project; 
               <Input placeholder="里程碑名称" maxLength={120} style={{ width: 260 }} />
             </Form.Item>
             <Form.Item name="plannedDate" rules={[{ required: true, message: '请选择计划日期' }]}>
-              <Input type="date" min={project.startDate} />
+              <ShanghaiDatePicker min={project.startDate} />
             </Form.Item>
             <Form.Item>
               <Button type="primary" htmlType="submit" icon={<PlusOutlined />}>
@@ -205,7 +206,7 @@ export function Milestones({ project, canPlan, onChanged }: { project: Project; 
             <Input maxLength={120} />
           </Form.Item>
           <Form.Item name="plannedDate" label="计划日期" rules={[{ required: true, message: '请选择计划日期' }]}>
-            <Input type="date" min={project.startDate} />
+            <ShanghaiDatePicker min={project.startDate} />
           </Form.Item>
         </Form>
       </Modal>
@@ -264,7 +265,7 @@ export function ServiceLog({ project, canWrite }: { project: Project; canWrite: 
               </Col>
               <Col xs={24} md={8}>
                 <Form.Item name="occurredOn" label="发生日期（默认今天）">
-                  <Input type="date" max={shanghaiToday()} />
+                  <ShanghaiDatePicker max={shanghaiToday()} />
                 </Form.Item>
               </Col>
             </Row>

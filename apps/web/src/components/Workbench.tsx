@@ -21,6 +21,80 @@ type EnterpriseSection = WorkbenchData['enterprises'][number];
 type ProviderSection = WorkbenchData['providers'][number];
 type ProjectItem = EnterpriseSection['projects'][number];
 
+/** A match score (0–1) as a percentage tag. */
+function ScoreTag({ score }: { score: number }) {
+  return <Tag color={score >= 0.7 ? 'green' : score >= 0.5 ? 'blue' : 'default'}>匹配度 {Math.round(score * 100)}%</Tag>;
+}
+
+/** 推荐方案: the best matches of the enterprise's published needs, or of its diagnosis' weakest spots. */
+function RecommendedSolutions({ e }: { e: EnterpriseSection }) {
+  if (!e.recommendedSolutions.length) {
+    return (
+      <Typography.Text type="secondary">
+        暂无推荐：发布需求或完成评估诊断后，平台将按匹配度推荐方案。<Link to="/solutions">浏览方案目录</Link>
+      </Typography.Text>
+    );
+  }
+  return (
+    <List
+      size="small"
+      data-testid="workbench-recommended-solutions"
+      dataSource={e.recommendedSolutions}
+      renderItem={(r) => (
+        <List.Item extra={<ScoreTag score={r.score} />}>
+          <List.Item.Meta
+            title={<Link to={`/solutions/${r.solutionId}`}>{r.title}</Link>}
+            description={
+              <>
+                {r.providerName} ·{' '}
+                {r.forNeed ? (
+                  <>
+                    匹配需求「<Link to={`/needs/${r.forNeed.id}`}>{r.forNeed.title}</Link>」
+                  </>
+                ) : (
+                  '针对诊断薄弱环节'
+                )}
+                {r.reason && <div>{r.reason}</div>}
+              </>
+            }
+          />
+        </List.Item>
+      )}
+    />
+  );
+}
+
+/** 推荐需求: published needs matching the provider's solutions that it has not bid on. */
+function RecommendedNeeds({ p }: { p: ProviderSection }) {
+  if (!p.recommendedNeeds.length) {
+    return (
+      <Typography.Text type="secondary">
+        暂无推荐：发布方案后，平台将推荐匹配的需求。<Link to="/needs">去需求大厅</Link>
+      </Typography.Text>
+    );
+  }
+  return (
+    <List
+      size="small"
+      data-testid="workbench-recommended-needs"
+      dataSource={p.recommendedNeeds}
+      renderItem={(r) => (
+        <List.Item extra={<ScoreTag score={r.score} />}>
+          <List.Item.Meta
+            title={<Link to={`/needs/${r.needId}`}>{r.title}</Link>}
+            description={
+              <>
+                {r.enterpriseName} · 匹配方案「<Link to={`/solutions/${r.forSolution.id}`}>{r.forSolution.title}</Link>」
+                {r.reason && <div>{r.reason}</div>}
+              </>
+            }
+          />
+        </List.Item>
+      )}
+    />
+  );
+}
+
 /** One count as a card: a statistic, linked to the page that lists it. */
 function CountCard({ title, value, to, alert }: { title: string; value: number | null; to?: string; alert?: boolean }) {
   const stat = (
@@ -181,6 +255,10 @@ function EnterpriseWorkbench({ e }: { e: EnterpriseSection }) {
             />
           )}
         </Col>
+        <Col xs={24}>
+          <Typography.Title level={5}>推荐方案</Typography.Title>
+          <RecommendedSolutions e={e} />
+        </Col>
       </Row>
     </Card>
   );
@@ -251,6 +329,10 @@ function ProviderWorkbench({ p }: { p: ProviderSection }) {
             改造项目
           </Typography.Title>
           <ProjectList projects={p.projects} empty={<NextStep text="还没有进行中的项目：中标后自动创建" />} />
+        </Col>
+        <Col xs={24}>
+          <Typography.Title level={5}>推荐需求</Typography.Title>
+          <RecommendedNeeds p={p} />
         </Col>
       </Row>
     </Card>

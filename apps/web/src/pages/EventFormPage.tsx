@@ -10,6 +10,7 @@ import type { MatchmakingEvent } from '../events';
 import { isoToShanghaiLocal, shanghaiLocalToIso } from '../format';
 import { EVENT_STATUS_NAMES } from '../labels';
 import { useTaxonomy } from '../taxonomy';
+import { ShanghaiDateTimePicker } from '../components/ShanghaiPickers';
 
 interface EventForm {
   title: string;
@@ -237,7 +238,7 @@ export default function EventFormPage() {
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name="startsAt" label="开始时间（北京时间）" rules={[{ required: true, message: '请选择开始时间' }, futureRule]}>
-              <Input type="datetime-local" />
+              <ShanghaiDateTimePicker />
             </Form.Item>
           </Col>
         </Row>

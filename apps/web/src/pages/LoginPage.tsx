@@ -1,22 +1,25 @@
-import { LockOutlined, MailOutlined, UserOutlined } from '@ant-design/icons';
+import { LockOutlined, MailOutlined, MobileOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth';
 import { showError } from '../components/feedback';
+import SmsLoginForm, { MOBILE_PATTERN } from '../components/SmsLoginForm';
 
 interface Credentials {
   email: string;
   password: string;
   displayName?: string;
+  mobile?: string;
 }
 
-/** Sign in or register; the bearer token is kept in localStorage by the API client. */
+/** Sign in (e-mail and password, or mobile number and SMS code) or register; the bearer token is kept in localStorage by the API client. */
 export default function LoginPage({ register = false }: { register?: boolean }) {
   const auth = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const [busy, setBusy] = useState(false);
+  const [bySms, setBySms] = useState(false);
 
   // Signed in (now or already): on to the page that sent the user here.
   const from = (location.state as { from?: string } | null)?.from;
@@ -25,7 +28,8 @@ export default function LoginPage({ register = false }: { register?: boolean }) 
   const submit = async (values: Credentials) => {
     setBusy(true);
     try {
-      if (register) await auth.register(values.email.trim(), values.password, values.displayName!.trim());
+      if (register)
+        await auth.register(values.email.trim(), values.password, values.displayName!.trim(), values.mobile?.trim() || undefined);
       else await auth.login(values.email.trim(), values.password);
     } catch (e) {
       showError(e);
@@ -44,7 +48,7 @@ export default function LoginPage({ register = false }: { register?: boolean }) 
         background: 'linear-gradient(135deg, #e6f4ff, #f0f5ff 60%, #fff)',
       }}
     >
-      <Card style={{ width: 420 }}>
+      <Card style={{ width: '100%', maxWidth: 420, margin: 12 }}>
         <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>
           中小企业数字化转型供需对接平台
         </Typography.Title>
@@ -52,33 +56,50 @@ export default function LoginPage({ register = false }: { register?: boolean }) 
           沈阳市中小企业数字化转型试点城市
         </Typography.Paragraph>
         <Tabs
-          activeKey={register ? 'register' : 'login'}
-          onChange={(key) => navigate(key === 'register' ? '/register' : '/login', { state: location.state })}
+          activeKey={register ? 'register' : bySms ? 'sms' : 'login'}
+          onChange={(key) => {
+            setBySms(key === 'sms');
+            if ((key === 'register') !== register) navigate(key === 'register' ? '/register' : '/login', { state: location.state });
+          }}
           items={[
             { key: 'login', label: '登录' },
+            { key: 'sms', label: '手机验证码登录' },
             { key: 'register', label: '注册' },
           ]}
         />
-        <Form<Credentials> layout="vertical" onFinish={submit} key={register ? 'register' : 'login'} requiredMark={false}>
-          <Form.Item name="email" label="邮箱" rules={[{ required: true, type: 'email', message: '请输入有效的邮箱地址' }]}>
-            <Input prefix={<MailOutlined />} autoComplete="username" placeholder="name@example.com" />
-          </Form.Item>
-          {register && (
-            <Form.Item name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
-              <Input prefix={<UserOutlined />} maxLength={80} />
+        {!register && bySms ? (
+          <SmsLoginForm />
+        ) : (
+          <Form<Credentials> layout="vertical" onFinish={submit} key={register ? 'register' : 'login'} requiredMark={false}>
+            <Form.Item name="email" label="邮箱" rules={[{ required: true, type: 'email', message: '请输入有效的邮箱地址' }]}>
+              <Input prefix={<MailOutlined />} autoComplete="username" placeholder="name@example.com" />
             </Form.Item>
-          )}
-          <Form.Item
-            name="password"
-            label="密码"
-            rules={[{ required: true, message: '请输入密码' }, ...(register ? [{ min: 8, message: '密码至少 8 位' }] : [])]}
-          >
-            <Input.Password prefix={<LockOutlined />} autoComplete={register ? 'new-password' : 'current-password'} />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>
-            {register ? '注册并登录' : '登录'}
-          </Button>
-        </Form>
+            {register && (
+              <Form.Item name="displayName" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
+                <Input prefix={<UserOutlined />} maxLength={80} />
+              </Form.Item>
+            )}
+            <Form.Item
+              name="password"
+              label="密码"
+              rules={[{ required: true, message: '请输入密码' }, ...(register ? [{ min: 8, message: '密码至少 8 位' }] : [])]}
+            >
+              <Input.Password prefix={<LockOutlined />} autoComplete={register ? 'new-password' : 'current-password'} />
+            </Form.Item>
+            {register && (
+              <Form.Item
+                name="mobile"
+                label="手机号（选填，可用于验证码登录）"
+                rules={[{ pattern: MOBILE_PATTERN, message: '请输入 11 位中国大陆手机号' }]}
+              >
+                <Input prefix={<MobileOutlined />} inputMode="numeric" autoComplete="tel" maxLength={11} />
+              </Form.Item>
+            )}
+            <Button type="primary" htmlType="submit" block loading={busy}>
+              {register ? '注册并登录' : '登录'}
+            </Button>
+          </Form>
+        )}
         <Alert
           style={{ marginTop: 24 }}
           type="info"

@@ -6,6 +6,7 @@ import { showError, showSuccess } from '../components/feedback';
 import { useOrganisations } from '../components/useOrganisations';
 import { fenToWan, isoToShanghaiLocal, shanghaiLocalToIso, wanToFen } from '../format';
 import { useTaxonomy } from '../taxonomy';
+import { ShanghaiDateTimePicker } from '../components/ShanghaiPickers';
 
 interface NeedForm {
   enterpriseId: string;
@@ -126,7 +127,7 @@ export default function NeedFormPage() {
           </Col>
           <Col xs={24} md={8}>
             <Form.Item name="bidDeadline" label="投标截止（北京时间）" rules={[{ required: true, message: '请选择截止时间' }]}>
-              <Input type="datetime-local" />
+              <ShanghaiDateTimePicker />
             </Form.Item>
           </Col>
         </Row>

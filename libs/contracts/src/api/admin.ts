@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { count, instant, pageOf } from '../wire.js';
-import { UserViewSchema } from './identity.js';
+import { SmsMessageViewSchema, UserViewSchema } from './identity.js';
 import { json } from './route.js';
 
 /** The states of a background job (an outbox message). */
@@ -37,4 +37,6 @@ export const adminRoutes = {
   'DELETE /admin/users/:id/roles/:role': json(UserViewSchema),
   'GET /admin/jobs': json(JobPageViewSchema),
   'POST /admin/jobs/:id/retry': json(JobViewSchema),
+  /** Text messages kept without an SMS provider (sign-in codes in embedded mode), newest first. */
+  'GET /admin/sms-messages': json(pageOf(SmsMessageViewSchema)),
 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { uuid } from '../wire.js';
+import { instant, uuid } from '../wire.js';
 import { InvitationOutcomeSchema } from './chains.js';
 import { json } from './route.js';
 
@@ -36,6 +36,8 @@ export const UserViewSchema = z.strictObject({
   id: uuid,
   email: z.string(),
   displayName: z.string(),
+  /** Mainland mobile number (11 digits) for sign-in by SMS code; null when none was given. */
+  mobile: z.string().nullable(),
   roles: z.array(RoleGrantViewSchema),
   /** The user's organisations (empty in the admin's user list, which does not load them). */
   memberships: z.array(MembershipViewSchema),
@@ -67,12 +69,36 @@ export const MemberViewSchema = z.strictObject({
 });
 export type MemberView = z.output<typeof MemberViewSchema>;
 
+/**
+ * The answer to a sign-in code request, the same whether or not the number is
+ * registered (so it reveals nothing): how long a code works, when to ask again.
+ */
+export const SmsCodeSentViewSchema = z.strictObject({
+  message: z.string(),
+  expiresInSeconds: z.number().int().positive(),
+  resendAfterSeconds: z.number().int().positive(),
+});
+export type SmsCodeSentView = z.output<typeof SmsCodeSentViewSchema>;
+
+/** A text message kept without an SMS provider (embedded mode), as admins read it. */
+export const SmsMessageViewSchema = z.strictObject({
+  id: uuid,
+  mobile: z.string(),
+  text: z.string(),
+  createdAt: instant,
+});
+export type SmsMessageView = z.output<typeof SmsMessageViewSchema>;
+
 export const identityRoutes = {
   'POST /auth/register': json(SignUpViewSchema),
   /** A fresh session: every token issued before is revoked. */
   'POST /auth/password': json(SessionViewSchema),
   'POST /auth/login': json(SessionViewSchema),
   'GET /auth/me': json(UserViewSchema),
+  'PATCH /auth/me': json(UserViewSchema),
+  /** 202: answered alike for registered and unknown numbers. */
+  'POST /auth/sms-code': json(SmsCodeSentViewSchema),
+  'POST /auth/sms-login': json(SessionViewSchema),
   'GET /organisations/:id/members': json(z.array(MemberViewSchema)),
   'POST /organisations/:id/members': json(z.array(MemberViewSchema)),
 } as const;

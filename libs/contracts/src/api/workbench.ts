@@ -26,6 +26,32 @@ export const WorkbenchNeedAwaitingSchema = z.strictObject({
   bids: count,
 });
 
+/** A published solution recommended to an enterprise, with what it was matched against. */
+export const WorkbenchRecommendedSolutionSchema = z.strictObject({
+  solutionId: uuid,
+  title: z.string(),
+  providerId: uuid,
+  providerName: z.string(),
+  /** The match score in [0, 1]. */
+  score: z.number().min(0).max(1),
+  /** The strongest reason of the match, in plain Chinese. */
+  reason: z.string().nullable(),
+  /** The published need it matches best; null when it answers the latest diagnosis' weakest spots (no need published yet). */
+  forNeed: z.strictObject({ id: uuid, title: z.string() }).nullable(),
+});
+export type WorkbenchRecommendedSolution = z.output<typeof WorkbenchRecommendedSolutionSchema>;
+
+/** A published need recommended to a provider (it has not bid on it), with the solution it matches best. */
+export const WorkbenchRecommendedNeedSchema = z.strictObject({
+  needId: uuid,
+  title: z.string(),
+  enterpriseName: z.string(),
+  score: z.number().min(0).max(1),
+  reason: z.string().nullable(),
+  forSolution: z.strictObject({ id: uuid, title: z.string() }),
+});
+export type WorkbenchRecommendedNeed = z.output<typeof WorkbenchRecommendedNeedSchema>;
+
 /** One enterprise the caller is a member of. */
 export const EnterpriseWorkbenchSchema = z.strictObject({
   enterpriseId: uuid,
@@ -51,6 +77,11 @@ export const EnterpriseWorkbenchSchema = z.strictObject({
       weakest: z.array(z.strictObject({ key: z.string(), title: z.string(), group: z.string(), share: z.number() })),
     })
     .nullable(),
+  /**
+   * Up to 5 solutions: the best matches of its newest published needs, or — with none
+   * published — of the scenarios its latest diagnosis suggests; best first.
+   */
+  recommendedSolutions: z.array(WorkbenchRecommendedSolutionSchema).max(5),
 });
 export type EnterpriseWorkbench = z.output<typeof EnterpriseWorkbenchSchema>;
 
@@ -86,6 +117,8 @@ export const ProviderWorkbenchSchema = z.strictObject({
   projects: z.array(WorkbenchProjectSchema),
   /** Deadlines of needs it bid on in the coming seven days, earliest first. */
   deadlinesThisWeek: z.array(WorkbenchDeadlineSchema),
+  /** Up to 5 published needs matching its newest published solutions best, leaving out needs it bid on; best first. */
+  recommendedNeeds: z.array(WorkbenchRecommendedNeedSchema).max(5),
 });
 export type ProviderWorkbench = z.output<typeof ProviderWorkbenchSchema>;
 

@@ -54,6 +54,8 @@ export const FIXED_ERROR_CODES = [
   'unauthenticated',
   'wrong_credentials',
   'token_revoked',
+  'sms_code_wrong',
+  'sms_code_invalid',
   // 403
   'forbidden',
   'role_required',
@@ -109,6 +111,7 @@ export const FIXED_ERROR_CODES = [
   'event_full',
   'lexicon_entry_exists',
   'milestone_changed',
+  'mobile_taken',
   'milestones_open',
   'provider_already_bid',
   'need_changed',
@@ -157,6 +160,8 @@ export const FIXED_ERROR_CODES = [
   // 410
   'chain_invitation_expired',
   'check_in_token_expired',
+  'sms_code_expired',
+  'sms_code_exhausted',
   // 413
   'body_too_large',
   'file_too_large',
@@ -168,6 +173,7 @@ export const FIXED_ERROR_CODES = [
   // 429
   'account_locked',
   'rate_limited',
+  'sms_rate_limited',
   // 5xx
   'internal_error',
   'not_ready',

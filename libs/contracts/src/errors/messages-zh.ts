@@ -42,6 +42,11 @@ export const ERROR_MESSAGES_ZH: Readonly<Record<FixedErrorCode, Text>> = {
 
   unauthenticated: '请先登录',
   wrong_credentials: '邮箱或密码错误',
+  sms_code_wrong: (d) => (typeof d?.remainingAttempts === 'number' ? `验证码错误，还可尝试 ${d.remainingAttempts} 次` : '验证码错误'),
+  sms_code_invalid: '验证码无效，请重新获取',
+  sms_code_expired: '验证码已过期，请重新获取',
+  sms_code_exhausted: '验证码错误次数过多，已失效，请重新获取',
+  mobile_taken: '该手机号已被其他账号绑定',
   token_revoked: '登录已失效，请重新登录',
 
   forbidden: '无权执行此操作',
@@ -172,6 +177,11 @@ export const ERROR_MESSAGES_ZH: Readonly<Record<FixedErrorCode, Text>> = {
     return s ? `请求过于频繁，请 ${s} 秒后再试` : '请求过于频繁，请稍后再试';
   },
 
+  sms_rate_limited: (d) => {
+    const s = seconds(d);
+    return s ? `该手机号获取验证码过于频繁，请 ${s} 秒后再试` : '该手机号获取验证码过于频繁，请稍后再试';
+  },
+
   internal_error: '服务器内部错误，请稍后再试',
   not_ready: '服务未就绪',
   service_unavailable: '服务暂不可用，请稍后再试',
@@ -244,6 +254,8 @@ export const FIELD_NAMES_ZH: Readonly<Record<string, string>> = {
   '(query)': '查询条件',
   uscc: '统一社会信用代码',
   email: '邮箱',
+  mobile: '手机号',
+  code: '验证码',
   password: '密码',
   currentPassword: '原密码',
   newPassword: '新密码',

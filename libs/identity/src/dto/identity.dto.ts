@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { PLATFORM_ROLES } from '@smedx/platform';
 
 const email = z.string().trim().toLowerCase().email('must be an e-mail address').max(254);
+
+/** A mainland China mobile number: 11 digits, 1 then 3–9 (spaces and hyphens typed between digits are dropped). */
+export const mobile = z
+  .string()
+  .transform((v) => v.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^1[3-9]\d{9}$/, '应为 11 位中国大陆手机号 (must be a mainland mobile number: 11 digits starting 13–19)'));
 /** Passwords too common to accept whatever their length (checked lower-cased, spaces removed). */
 const COMMON_PASSWORDS = new Set([
   'password',
@@ -53,6 +59,8 @@ export const RegisterSchema = z
     email,
     password,
     displayName: z.string().trim().min(1, 'is required').max(80),
+    /** Optional; unique. Lets the user sign in with a code sent by SMS. */
+    mobile: mobile.optional(),
     /** Present when registering through a chain invitation (see the chains context). */
     invitationToken: z.string().min(1).max(200).optional(),
   })
@@ -92,3 +100,21 @@ export function containsEmailName(password: string, email: string): boolean {
 
 export const AddMemberSchema = z.object({ email, role: z.enum(['owner', 'member']).default('member') });
 export type AddMemberInput = z.infer<typeof AddMemberSchema>;
+
+/** What a user may change of their own account (`PATCH /auth/me`); `mobile: null` removes the number. */
+export const UpdateMeSchema = z
+  .object({ displayName: z.string().trim().min(1, 'is required').max(80).optional(), mobile: mobile.nullable().optional() })
+  .refine((v) => v.displayName !== undefined || v.mobile !== undefined, { message: 'give displayName or mobile', path: ['displayName'] });
+export type UpdateMeInput = z.infer<typeof UpdateMeSchema>;
+
+export const SmsCodeRequestSchema = z.object({ mobile });
+export type SmsCodeRequestInput = z.infer<typeof SmsCodeRequestSchema>;
+
+export const SmsLoginSchema = z.object({
+  mobile,
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, '验证码为 6 位数字 (must be 6 digits)'),
+});
+export type SmsLoginInput = z.infer<typeof SmsLoginSchema>;

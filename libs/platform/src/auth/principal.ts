@@ -21,6 +21,8 @@ export interface Principal {
   userId: string;
   email: string;
   displayName: string;
+  /** The user's mobile number, when they gave one. */
+  mobile?: string | null;
   roles: RoleGrant[];
   memberships: Membership[];
   /** The user's current token version: a token carrying another (`ver`) is revoked. */

@@ -93,6 +93,18 @@ export const envSchema = z
     MEILI_INDEX_PREFIX: z.string().default(''),
     SMTP_URL: url(['smtp', 'smtps']).optional(),
     SMTP_FROM: z.string().default('smedx <noreply@smedx.local>'),
+    /** `aliyun`: sign-in codes through Alibaba Cloud SMS (the ALIYUN_SMS_* settings); unset: kept in the database. */
+    SMS_PROVIDER: z.enum(['aliyun']).optional(),
+    ALIYUN_SMS_ACCESS_KEY_ID: z.string().min(1).optional(),
+    ALIYUN_SMS_ACCESS_KEY_SECRET: z.string().min(1).optional(),
+    /** The approved signature (签名), e.g. 沈阳数字化转型. */
+    ALIYUN_SMS_SIGN_NAME: z.string().min(1).optional(),
+    /** The approved template (模板) of the sign-in code; its one parameter is `code`. */
+    ALIYUN_SMS_TEMPLATE_CODE: z.string().min(1).optional(),
+    ALIYUN_SMS_ENDPOINT: url(['https', 'http']).default('https://dysmsapi.aliyuncs.com'),
+    /** Sign-in codes one client address may request per window (besides the per-number limits). */
+    SMS_CODE_ADDRESS_LIMIT: z.coerce.number().int().min(1).default(20),
+    SMS_CODE_ADDRESS_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
     JWT_SECRET: z.string().min(16).optional(),
     JWT_EXPIRES_IN_SECONDS: z.coerce
       .number()
@@ -196,6 +208,16 @@ export const envSchema = z
         message: `must be at least WORKER_CONCURRENCY (${e.WORKER_CONCURRENCY}): each running job holds a connection`,
       });
     }
+    if (e.SMS_PROVIDER === 'aliyun') {
+      for (const k of [
+        'ALIYUN_SMS_ACCESS_KEY_ID',
+        'ALIYUN_SMS_ACCESS_KEY_SECRET',
+        'ALIYUN_SMS_SIGN_NAME',
+        'ALIYUN_SMS_TEMPLATE_CODE',
+      ] as const) {
+        if (e[k] === undefined) ctx.addIssue({ code: 'custom', path: [k], message: 'is required with SMS_PROVIDER=aliyun' });
+      }
+    }
     const s3 = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'] as const;
     if (s3.some((k) => e[k] !== undefined)) {
       for (const k of s3) {
@@ -216,6 +238,19 @@ export interface AppConfig {
   redis: { url: string; prefix: string } | null;
   meili: { host: string; apiKey?: string; indexPrefix: string } | null;
   smtp: { url: string; from: string } | null;
+  /** Sign-in codes by SMS: the provider (null: kept in the database) and the per-address limit. */
+  sms: {
+    provider: {
+      kind: 'aliyun';
+      endpoint: string;
+      accessKeyId: string;
+      accessKeySecret: string;
+      signName: string;
+      templateCode: string;
+    } | null;
+    addressLimit: number;
+    addressWindowSeconds: number;
+  };
   auth: {
     jwtSecret: string;
     expiresInSeconds: number;

@@ -51,6 +51,21 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     redis: e.REDIS_URL ? { url: e.REDIS_URL, prefix: e.SMEDX_REDIS_PREFIX } : null,
     meili: e.MEILI_HOST ? { host: e.MEILI_HOST, apiKey: e.MEILI_API_KEY, indexPrefix: e.MEILI_INDEX_PREFIX } : null,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
+    sms: {
+      provider:
+        e.SMS_PROVIDER === 'aliyun'
+          ? {
+              kind: 'aliyun',
+              endpoint: e.ALIYUN_SMS_ENDPOINT,
+              accessKeyId: e.ALIYUN_SMS_ACCESS_KEY_ID!,
+              accessKeySecret: e.ALIYUN_SMS_ACCESS_KEY_SECRET!,
+              signName: e.ALIYUN_SMS_SIGN_NAME!,
+              templateCode: e.ALIYUN_SMS_TEMPLATE_CODE!,
+            }
+          : null,
+      addressLimit: e.SMS_CODE_ADDRESS_LIMIT,
+      addressWindowSeconds: e.SMS_CODE_ADDRESS_WINDOW_SECONDS,
+    },
     auth: {
       jwtSecret: e.JWT_SECRET ?? persistentSecret(dataDir),
       expiresInSeconds: e.JWT_EXPIRES_IN_SECONDS,
