@@ -173,7 +173,10 @@ export class EventsService {
   /** Events, latest start first: every event past draft, plus the caller's own drafts (all drafts for overseers). */
   async list(actor: Principal, query: ListEventsQuery): Promise<Page<EventView>> {
     const qb = this.dataSource.getRepository(MatchmakingEvent).createQueryBuilder('e');
-    if (!isEventOverseer(actor)) {
+    if (!actor.userId) {
+      // A visitor (no user id: the organiser column is a uuid on PostgreSQL) sees events past draft only.
+      qb.where("e.status <> 'draft'");
+    } else if (!isEventOverseer(actor)) {
       qb.where(new Brackets((w) => w.where("e.status <> 'draft'").orWhere('e.organizerId = :me', { me: actor.userId })));
     }
     if (query.status) qb.andWhere('e.status = :status', { status: query.status });
