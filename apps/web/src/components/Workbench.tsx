@@ -106,7 +106,7 @@ function CountCard({ title, value, to, alert }: { title: string; value: number |
   );
   return (
     <Col xs={12} sm={8} lg={6} xl={4}>
-      <Card size="small" hoverable={!!to}>
+      <Card size="small" hoverable={!!to} data-count={title}>
         {to ? <Link to={to}>{stat}</Link> : stat}
       </Card>
     </Col>
