@@ -3,10 +3,13 @@
  * Every role's pages at both sizes: each demo account signs in, and every page its menu offers is
  * opened at 1440 × 900 and at 390 × 844. A page fails on a console error, an uncaught error, a
  * request it fired that was refused (4xx) or failed (5xx), a 无权访问/404 page for an entry of the
- * role's own menu, or (at 390 px) content wider than the screen.
+ * role's own menu, (at 390 px) content wider than the screen, or a code shown where its Chinese
+ * name belongs: a taxonomy code (`machine_tool`), an audit action (`provider.approved`), a state or
+ * a role code (`published`, `city_officer`) as visible text.
  */
 import { join } from 'node:path';
-import { DESKTOP, PHONE, RESULTS, assert, check, launchBrowser, runSuite, setCurrentPage, startApp } from './harness.mjs';
+import { pathToFileURL } from 'node:url';
+import { DESKTOP, PHONE, RESULTS, ROOT, assert, call, check, launchBrowser, runSuite, setCurrentPage, startApp } from './harness.mjs';
 
 const PASSWORD = 'demo-pass-2024';
 const ROLES = [
@@ -35,8 +38,41 @@ async function signIn(page, base, email, password) {
   await page.waitForURL((url) => url.pathname === '/');
 }
 
+/**
+ * Every code the API uses whose Chinese name the UI should show instead: the taxonomies' codes and
+ * the contract's named codes (states, roles, audit actions and objects), minus plain words that are
+ * also ordinary English (none of which the demo's Chinese text uses either).
+ */
+async function codesShownByName(base) {
+  const labels = await import(pathToFileURL(join(ROOT, 'dist/libs/contracts/src/labels-zh.js')).href);
+  const codes = new Set();
+  for (const [name, table] of Object.entries(labels)) {
+    if (name.endsWith('_NAMES') && table && typeof table === 'object') for (const code of Object.keys(table)) codes.add(code);
+  }
+  const taxonomies = await call(base, 'GET', '/taxonomies');
+  for (const list of Object.values(taxonomies)) {
+    if (Array.isArray(list)) for (const item of list) if (typeof item?.code === 'string') codes.add(item.code);
+  }
+  return codes;
+}
+
+/** Codes among the page's visible words (e-mail addresses and links left out). */
+async function visibleCodes(page, codes) {
+  const text = await page.evaluate(() => document.body.innerText);
+  const words = text
+    .replace(/\S+@\S+/g, ' ')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .match(/[A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9]/g);
+  return [...new Set((words ?? []).filter((w) => codes.has(w)))];
+}
+
 async function main() {
   const base = await startApp();
+  const codes = await codesShownByName(base);
+  assert(
+    codes.has('machine_tool') && codes.has('provider.approved') && codes.has('published'),
+    'the code list holds taxonomies, actions and states',
+  );
   for (const [role, email, password] of ROLES) {
     for (const [size, viewport] of [
       ['1440', DESKTOP],
@@ -75,6 +111,8 @@ async function main() {
             await page.goto(`${base}${path}`);
             await page.waitForLoadState('networkidle', { timeout: 8_000 }).catch(() => undefined);
             if (await page.locator('.ant-result-403, .ant-result-404').count()) problems.push('shows a 无权访问 or 404 page');
+            const shownCodes = await visibleCodes(page, codes);
+            if (shownCodes.length) problems.push(`shows codes instead of Chinese names: ${shownCodes.join(', ')}`);
             if (viewport === PHONE) {
               const { scroll, width } = await page.evaluate(() => ({
                 scroll: document.documentElement.scrollWidth,
