@@ -179,6 +179,9 @@ export function EventSchedule({ event, canManage, onChanged }: { event: Matchmak
 
   const canSchedule = canManage && allows(event, 'schedule');
   const total = meetings?.length ?? 0;
+  // What an organiser reads from a proposal: how many meetings someone asked for, and how well the rest fit.
+  const asked = meetings?.filter((m) => m.kind !== 'recommended').length ?? 0;
+  const averageScore = total ? Math.round(((meetings ?? []).reduce((sum, m) => sum + m.score, 0) / total) * 100) : 0;
 
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
@@ -230,8 +233,9 @@ export function EventSchedule({ event, canManage, onChanged }: { event: Matchmak
       {result && (
         <Space size="large" wrap>
           <Statistic title="安排洽谈" value={total} suffix="场" />
+          <Statistic title="双方或一方点名的洽谈" value={asked} suffix="场" />
+          <Statistic title="平均匹配度" value={averageScore} suffix="%" />
           <Statistic title="候选配对" value={result.candidates} />
-          <Statistic title="日程总价值" value={result.totalValue} precision={2} />
         </Space>
       )}
       {unmet.length > 0 && (

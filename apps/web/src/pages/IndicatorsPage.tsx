@@ -180,7 +180,14 @@ export default function IndicatorsPage() {
   const trendChart = useMemo<EChartsCoreOption | null>(() => {
     const line = report?.series.lines.find((l) => l.key === trendKey);
     if (!report || !line || line.values.every((v) => v.value === null)) return null;
-    const labels = report.series.buckets.map((b) => b.label);
+    // The line starts where the data starts: the months before the first figure (no record yet, or the
+    // zeros of a platform without enterprises) are left out, not drawn as a flat 0 that then jumps.
+    const first = Math.max(
+      0,
+      line.values.findIndex((v) => v.value !== null && v.value !== 0),
+    );
+    const labels = report.series.buckets.slice(first).map((b) => b.label);
+    const values = line.values.slice(first).map((v) => v.value);
     return {
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (typeof v === 'number' ? `${v}${line.unit}` : '—') },
       legend: { top: 0, data: line.target === null ? [line.shortName] : [line.shortName, '目标'] },
@@ -188,7 +195,7 @@ export default function IndicatorsPage() {
       xAxis: { type: 'category', data: labels, boundaryGap: false },
       yAxis: { type: 'value', name: line.unit, max: line.unit === '%' ? 100 : undefined, minInterval: line.unit === '%' ? undefined : 1 },
       series: [
-        { name: line.shortName, type: 'line', data: line.values.map((v) => v.value), connectNulls: false, symbolSize: 6 },
+        { name: line.shortName, type: 'line', data: values, connectNulls: false, symbolSize: 6 },
         ...(line.target === null
           ? []
           : [
