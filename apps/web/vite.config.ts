@@ -3,16 +3,48 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { createElement } from 'react';
-import type { ReactElement } from 'react';
+import type { ComponentType } from 'react';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import { THEME } from './src/theme';
 
 /**
- * antd's styles extracted at build time into one hashed stylesheet linked from index.html, so a phone
- * does not compute and inject them at start: antd's runtime finds each component's styles listed in
- * the sheet (its `data-ant-cssinjs-cache-path` map) and skips generating them. Same antd, same theme
- * (`src/theme.ts`), same hashes; the development server keeps the runtime styles.
+ * The antd components a visitor's first screen shows on the portal's pages (home, search, a
+ * solution, a need): their styles go into the build's stylesheet. Others (the workbench's tables,
+ * pickers, charts' frames) are still styled by antd's runtime when first shown.
+ */
+const PORTAL_COMPONENTS = [
+  'Alert',
+  'App',
+  'Badge',
+  'Breadcrumb',
+  'Button',
+  'Card',
+  'Col',
+  'Descriptions',
+  'Divider',
+  'Empty',
+  'Input',
+  'Layout',
+  'List',
+  'Pagination',
+  'Result',
+  'Row',
+  'Select',
+  'Skeleton',
+  'Space',
+  'Spin',
+  'Tabs',
+  'Tag',
+  'Typography',
+] as const;
+
+/**
+ * antd's styles for the portal's components extracted at build time into one hashed stylesheet
+ * linked from index.html, so a phone does not compute and inject them at start: antd's runtime finds
+ * each component's styles listed in the sheet (its `data-ant-cssinjs-cache-path` map) and skips
+ * generating them. Same antd, same theme (`src/theme.ts`), same hashes; the development server keeps
+ * the runtime styles.
  */
 function antdStaticStyle(): Plugin {
   let href = '';
@@ -23,11 +55,25 @@ function antdStaticStyle(): Plugin {
       // Loaded here, not at the top: antd's class hashes read NODE_ENV when first loaded, and the
       // build has set it to production by now.
       const require = createRequire(import.meta.url);
-      const { extractStyle } = require('@ant-design/static-style-extract') as {
-        extractStyle: (wrap: (node: ReactElement) => ReactElement) => string;
-      };
-      const { ConfigProvider } = require('antd') as typeof import('antd');
-      const css = extractStyle((node) => createElement(ConfigProvider, { theme: THEME }, node));
+      const cssinjs = require('@ant-design/cssinjs') as typeof import('@ant-design/cssinjs');
+      const antd = require('antd') as Record<string, ComponentType>;
+      const { renderToString } = require('react-dom/server') as typeof import('react-dom/server');
+      const cache = cssinjs.createCache();
+      renderToString(
+        createElement(
+          cssinjs.StyleProvider,
+          { cache },
+          createElement(
+            antd.ConfigProvider,
+            { theme: THEME },
+            ...PORTAL_COMPONENTS.map((name) => createElement(antd[name], { key: name })),
+            // Styled even while closed or through a colour's own sheet: the phone menu's drawer, the blue tags.
+            createElement(antd.Drawer, { key: 'Drawer', open: false }),
+            createElement(antd.Tag, { key: 'TagBlue', color: 'blue' }),
+          ),
+        ),
+      );
+      const css = cssinjs.extractStyle(cache, true);
       if (!css.includes('data-ant-cssinjs-cache-path') || css.includes('css-dev-only')) {
         throw new Error('antd static style: extraction did not produce production styles with their cache map');
       }
