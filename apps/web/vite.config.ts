@@ -56,7 +56,7 @@ function antdStaticStyle(): Plugin {
       // build has set it to production by now.
       const require = createRequire(import.meta.url);
       const cssinjs = require('@ant-design/cssinjs') as typeof import('@ant-design/cssinjs');
-      const antd = require('antd') as Record<string, ComponentType>;
+      const antd = require('antd') as typeof import('antd');
       const { renderToString } = require('react-dom/server') as typeof import('react-dom/server');
       const cache = cssinjs.createCache();
       renderToString(
@@ -66,7 +66,7 @@ function antdStaticStyle(): Plugin {
           createElement(
             antd.ConfigProvider,
             { theme: THEME },
-            ...PORTAL_COMPONENTS.map((name) => createElement(antd[name], { key: name })),
+            ...PORTAL_COMPONENTS.map((name) => createElement(antd[name] as ComponentType, { key: name })),
             // Styled even while closed or through a colour's own sheet: the phone menu's drawer, the blue tags.
             createElement(antd.Drawer, { key: 'Drawer', open: false }),
             createElement(antd.Tag, { key: 'TagBlue', color: 'blue' }),
