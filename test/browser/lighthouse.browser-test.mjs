@@ -51,6 +51,8 @@ async function main() {
         // A trace that failed to record (NO_NAVSTART and the like) is Lighthouse's, not the page's: once more.
         if (lhr.runtimeError) lhr = (await run()).lhr;
         assert(!lhr.runtimeError, `Lighthouse could not measure the page: ${lhr.runtimeError?.code}`);
+        // Every page's report, kept for analysis (bootup-time, mainthread-work-breakdown, long tasks, LCP element).
+        writeFileSync(join(RESULTS, `lighthouse-${name}.json`), JSON.stringify(lhr));
         const scores = Object.fromEntries(Object.keys(TARGETS).map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]));
         const metric = (id) => lhr.audits[id]?.numericValue;
         figures.push({
@@ -73,7 +75,6 @@ async function main() {
               .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 0.9)
               .map((ref) => `${c}/${ref.id}: ${lhr.audits[ref.id].displayValue ?? lhr.audits[ref.id].score}`),
           );
-          writeFileSync(join(RESULTS, `lighthouse-${name}.json`), JSON.stringify(lhr));
           assert(false, `below the gates: ${failing.map(([c, g]) => `${c} ${scores[c]} < ${g}`).join(', ')} — ${details.join('; ')}`);
         }
       },

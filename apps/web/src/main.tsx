@@ -8,6 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router-dom';
 import { App } from './App';
+import { THEME } from './theme';
 import './styles.css';
 
 // The date pickers' month and weekday names, weeks from Monday.
@@ -15,19 +16,7 @@ dayjs.locale('zh-cn');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider
-      locale={zhCN}
-      theme={{
-        // A primary blue and secondary greys dark enough for text on white (WCAG AA, 4.5:1).
-        token: {
-          colorPrimary: '#0958d9',
-          colorLink: '#0958d9',
-          borderRadius: 6,
-          colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
-          colorTextDescription: 'rgba(0, 0, 0, 0.65)',
-        },
-      }}
-    >
+    <ConfigProvider locale={zhCN} theme={THEME}>
       {/* Toasts below the 64 px header: on a phone they would otherwise cover its menu, bell and account buttons. */}
       <AntApp message={{ top: 72 }} notification={{ top: 72 }}>
         <BrowserRouter>

@@ -22,10 +22,12 @@ export function SolutionCard({ hit }: { hit: SolutionResult }) {
       }
       extra={hit.providerKind && <Tag>{PROVIDER_KIND_NAMES[hit.providerKind] ?? hit.providerKind}</Tag>}
     >
-      <Typography.Paragraph type="secondary" ellipsis={{ rows: 1 }} style={{ marginBottom: 8 }}>
+      {/* Clamped by CSS, not antd's `ellipsis`: that one measures each card's text in JavaScript, a forced
+          layout per card, seconds of main-thread work on a phone for a page of results. */}
+      <Typography.Paragraph type="secondary" className="clamp-1" style={{ marginBottom: 8 }}>
         {hit.providerName}
       </Typography.Paragraph>
-      <Typography.Paragraph ellipsis={{ rows: 3 }}>
+      <Typography.Paragraph className="clamp-3">
         <Highlight hit={hit} field="summary" text={hit.summary} />
       </Typography.Paragraph>
       <div>
