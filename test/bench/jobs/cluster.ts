@@ -176,12 +176,25 @@ export class Cluster {
     }
   }
 
-  /** Write → notification: from the write's instant (the notification's time) to its delivery (its e-mail row), seconds. */
+  /**
+   * Write → notification, seconds: from the acknowledged write that caused it to
+   * its delivery (its e-mail row). A bid's or an award's notification is written
+   * by that request (its time is the write's instant). A strong match is found
+   * by a re-match job, whose notification's time is when the job ran, not when
+   * anyone wrote anything: its cause is the later of the need's and the
+   * solution's publishing (the load never edits either), which is when the
+   * user starts waiting for it.
+   */
   async notificationLatencies(since: Date, kinds?: string[]): Promise<number[]> {
     const { rows } = await this.db.query<{ s: string }>(
-      `SELECT EXTRACT(EPOCH FROM (m.created_at - n.created_at)) AS s
-         FROM notification n JOIN mail_message m ON m.notification_id = n.id
-        WHERE n.created_at >= $1 ${kinds ? 'AND n.kind = ANY($2)' : ''}`,
+      `SELECT EXTRACT(EPOCH FROM (l.delivered_at - l.caused_at)) AS s
+         FROM (SELECT n.kind, m.created_at AS delivered_at,
+                      CASE WHEN n.kind = 'match.strong' THEN GREATEST(nd.published_at, so.published_at) ELSE n.created_at END AS caused_at
+                 FROM notification n
+                 JOIN mail_message m ON m.notification_id = n.id
+                 LEFT JOIN need nd ON n.kind = 'match.strong' AND nd.id::text = n.data::jsonb ->> 'needId'
+                 LEFT JOIN solution so ON n.kind = 'match.strong' AND so.id::text = n.data::jsonb ->> 'solutionId') l
+        WHERE l.caused_at >= $1 ${kinds ? 'AND l.kind = ANY($2)' : ''}`,
       kinds ? [since, kinds] : [since],
     );
     return rows.map((r) => Number(r.s)).sort((a, b) => a - b);
