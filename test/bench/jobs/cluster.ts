@@ -91,17 +91,20 @@ export interface ClusterOptions {
   apis: number;
   /** Unset: the worker's own default (`WORKER_CONCURRENCY` unset). */
   workerConcurrency?: number;
+  /** Worker processes (default 1); the drill kills the first. */
+  workers?: number;
 }
 
 /**
  * Services mode on this machine: a fresh PostgreSQL database beside
  * `DATABASE_URL` (default the local `test`), a redis-server of its own on a
- * free port without persistence, N api processes and one worker — the
+ * free port without persistence, N api processes and M workers (default one) — the
  * processes `npm start` / `npm run start:worker` run, from `dist/`.
  */
 export class Cluster {
   readonly apis: NodeProcess[] = [];
   worker!: NodeProcess;
+  readonly workers: NodeProcess[] = [];
   redis!: RedisServer;
   db!: pg.Pool;
   queue!: Queue;
@@ -138,8 +141,10 @@ export class Cluster {
       // The first one migrates the fresh database; the others then start side by side.
       if (i === 0) await api.start();
     }
-    this.worker = new NodeProcess('worker', WORKER_MAIN, env('worker'), null);
-    await Promise.all([...this.apis.slice(1).map((a) => a.start()), this.worker.start()]);
+    for (let i = 0; i < (options.workers ?? 1); i++)
+      this.workers.push(new NodeProcess(`worker${i ? i + 1 : ''}`, WORKER_MAIN, env('worker'), null));
+    this.worker = this.workers[0]!;
+    await Promise.all([...this.apis.slice(1).map((a) => a.start()), ...this.workers.map((w) => w.start())]);
     this.db = new pg.Pool({ connectionString: this.databaseUrl, max: 2 });
     this.queueConnection = new Redis(this.redis.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
     this.queueConnection.on('error', () => undefined);
@@ -201,7 +206,7 @@ export class Cluster {
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.apis, this.worker].filter(Boolean).map((p) => p.stop()));
+    await Promise.all([...this.apis, ...this.workers].map((p) => p.stop()));
     await this.queue?.close().catch(() => undefined);
     this.queueConnection?.disconnect();
     await this.db?.end();

@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   const cluster = new Cluster();
   const load0 = Date.now();
   try {
-    await cluster.start({ apis: 2, workerConcurrency });
+    const workers = num(args, 'workers', 1);
+    await cluster.start({ apis: 2, workerConcurrency, workers });
     const load = new MixedLoad(cluster.apis);
     await load.setUp(num(args, 'enterprises', 20), num(args, 'providers', 10));
     await cluster.drained(60_000);
@@ -57,7 +58,9 @@ async function main(): Promise<void> {
 
     console.log('\nbacklog (largest per 5 s; the Redis outage starts 10 s after the first load ends)');
     console.log(sampler.render());
-    console.log(`\nworker time by job kind (the load and its drain; WORKER_CONCURRENCY ${workerConcurrency ?? 'default'})`);
+    console.log(
+      `\nworker time by job kind (the load and its drain; ${workers} worker(s), WORKER_CONCURRENCY ${workerConcurrency ?? 'default'} each)`,
+    );
     console.log(renderProfile(profile));
     console.log(
       `\nsustained write rate        ${writeRate.toFixed(1)} writes/s (${writes} acknowledged, ${load.stats.serverErrors} 5xx, ${load.stats.refused} 4xx)`,
