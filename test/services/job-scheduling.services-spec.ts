@@ -1,7 +1,8 @@
 import { jest } from '@jest/globals';
 import { In, LessThanOrEqual, MoreThan } from 'typeorm';
-import { BullmqJobConsumer, JobRunner, OutboxMessage } from '@smedx/platform';
-import { MatchingService, REMATCH_NEED_JOB } from '@smedx/matching';
+import { BullmqJobConsumer, JOB_BUS, JobRunner, OutboxMessage, OutboxRelay } from '@smedx/platform';
+import type { JobBus } from '@smedx/platform';
+import { MatchingService, REMATCH_NEED_JOB, StrongMatch } from '@smedx/matching';
 import { MailMessage, Notification } from '@smedx/notifications';
 import { startTestApp } from '../support/test-app.js';
 import type { TestApp } from '../support/test-app.js';
@@ -39,7 +40,7 @@ const FITTING = {
   levels: [1, 2],
 };
 
-describe('job scheduling on BullMQ: collapsed re-matches, urgent notifications', () => {
+describe('job scheduling on BullMQ: collapsed re-matches, prompt re-matches, urgent notifications', () => {
   let t: TestApp;
   let owner: TestUser;
   let enterprise: { id: string };
@@ -172,5 +173,117 @@ describe('job scheduling on BullMQ: collapsed re-matches, urgent notifications',
     }
     expect(order[0]).toBe('notifications.deliver');
     expect(await t.dataSource.getRepository(Notification).countBy({ userId: owner.id, dedupeKey: input.dedupeKey })).toBe(1);
+  });
+  it('a re-match runs before the index, audit and schedule jobs queued ahead of it', async () => {
+    const mark = await pauseWorker();
+    for (let i = 0; i < 3; i++) await publishedSolution(t, provider.owner, provider.provider.id, solutionInput());
+    await publishedNeed(t, owner, enterprise.id, { ...NEED, title: '数控车间设备联网（排队）' });
+    const queued = await untilDispatched(mark, (rows) => rows.some((r) => r.job === REMATCH_NEED_JOB));
+    // The need's re-match was written after the solutions' other jobs.
+    expect(queued.findIndex((r) => r.job === REMATCH_NEED_JOB)).toBeGreaterThan(queued.findIndex((r) => r.job === 'search.index-solution'));
+
+    const order: string[] = [];
+    const runner = t.app.get(JobRunner);
+    const original = runner.run.bind(runner);
+    const run = jest.spyOn(runner, 'run').mockImplementation(async (message, attempt) => {
+      order.push(message.job);
+      return original(message, attempt);
+    });
+    try {
+      await resumeWorker(mark);
+    } finally {
+      run.mockRestore();
+    }
+    const rematches = order.flatMap((job, i) => (job.startsWith('matching.rematch-') ? [i] : []));
+    const firstOther = order.findIndex((job) => !job.startsWith('matching.rematch-') && !job.startsWith('notifications.'));
+    expect(rematches).toHaveLength(4);
+    expect(firstOther).toBeGreaterThan(Math.max(...rematches));
+  });
+
+  describe('a re-match with several strong pairs', () => {
+    let second: { owner: TestUser; provider: { id: string } };
+    let secondId: string;
+
+    beforeAll(async () => {
+      second = await approvedProvider(t, { districts: ['tiexi'] });
+      secondId = (await publishedSolution(t, second.owner, second.provider.id, { ...FITTING, title: '数控设备联网与OEE看板方案' })).id;
+      await t.drain();
+    });
+
+    /** Every strong-match notification (and its mail count) about the need, by user. */
+    async function noticesOf(needId: string): Promise<{ userId: string; dedupeKey: string; mails: number }[]> {
+      const rows = (await t.dataSource.getRepository(Notification).find({ where: { kind: 'match.strong' } })).filter(
+        (n) => (n.data as { needId?: string } | null)?.needId === needId,
+      );
+      const mails = await t.dataSource.getRepository(MailMessage).find({ where: { notificationId: In(rows.map((r) => r.id)) } });
+      return rows
+        .map((n) => ({ userId: n.userId, dedupeKey: n.dedupeKey, mails: mails.filter((m) => m.notificationId === n.id).length }))
+        .sort((a, b) => `${a.userId}${a.dedupeKey}`.localeCompare(`${b.userId}${b.dedupeKey}`));
+    }
+
+    it('records them in one transaction and delivers every notification of both sides in one job, each once', async () => {
+      const mark = await pauseWorker();
+      const need = await publishedNeed(t, owner, enterprise.id, { ...NEED, title: '数控车间设备联网（两家方案）' });
+      await untilDispatched(mark, (rows) => rows.some((r) => r.job === REMATCH_NEED_JOB));
+      await resumeWorker(mark);
+
+      const jobs = await t.dataSource.getRepository(OutboxMessage).find({ where: { id: MoreThan(mark) } });
+      const deliveries = jobs.filter((r) => r.job.startsWith('notifications.deliver'));
+      expect(deliveries.map((r) => r.job)).toEqual(['notifications.deliver-many']);
+      // Solutions published by the tests above may match too: the pairs are whatever the re-match recorded.
+      const pairs = (await t.dataSource.getRepository(StrongMatch).findBy({ needId: need.id })).map((p) => p.solutionId);
+      expect(pairs).toEqual(expect.arrayContaining([fittingId, secondId]));
+      expect((deliveries[0]!.payload as { notifications: unknown[] }).notifications).toHaveLength(2 * pairs.length);
+
+      const notices = await noticesOf(need.id);
+      const keys = (solutionId: string) => [`match:${need.id}:${solutionId}:enterprise`, `match:${need.id}:${solutionId}:provider`];
+      // Each organisation has one member: each notice reaches one user, once.
+      expect(notices.map((n) => n.dedupeKey).sort()).toEqual(pairs.flatMap(keys).sort());
+      expect(notices.filter((n) => n.userId === owner.id)).toHaveLength(pairs.length);
+      expect(notices.filter((n) => n.userId === provider.owner.id).map((n) => n.dedupeKey)).toContain(keys(fittingId)[1]);
+      expect(notices.filter((n) => n.userId === second.owner.id).map((n) => n.dedupeKey)).toEqual([keys(secondId)[1]]);
+      expect(notices.every((n) => n.mails === 1)).toBe(true);
+
+      // The re-match again: the pairs are recorded, so it writes nothing and notifies no one.
+      expect(await t.app.get(MatchingService).rematchNeed(need.id)).toBe(0);
+      expect(await t.dataSource.getRepository(OutboxMessage).countBy({ id: MoreThan(mark), job: 'notifications.deliver-many' })).toBe(1);
+    });
+
+    it('a batch Redis lost after it ran is dispatched and run again by the outbox: still each notification and mail once', async () => {
+      const mark = await pauseWorker();
+      const need = await publishedNeed(t, owner, enterprise.id, { ...NEED, title: '数控车间设备联网（重发）' });
+      await untilDispatched(mark, (rows) => rows.some((r) => r.job === REMATCH_NEED_JOB));
+      await resumeWorker(mark);
+      const before = await noticesOf(need.id);
+      expect(before.length).toBeGreaterThanOrEqual(4);
+      expect(before.every((n) => n.mails === 1)).toBe(true);
+      const batch = await t.dataSource
+        .getRepository(OutboxMessage)
+        .findOneByOrFail({ id: MoreThan(mark), job: 'notifications.deliver-many', status: 'done' });
+
+      // As after Redis restarted empty: the queue forgot the job and the row is offered again (what the reconciler does).
+      await t.app.get<JobBus>(JOB_BUS).forget(batch.id);
+      await t.dataSource
+        .getRepository(OutboxMessage)
+        .update({ id: batch.id }, { status: 'pending', availableAt: new Date(), lockedUntil: null });
+      const runs: number[] = [];
+      const runner = t.app.get(JobRunner);
+      const original = runner.run.bind(runner);
+      const run = jest.spyOn(runner, 'run').mockImplementation(async (message, attempt) => {
+        runs.push(message.id);
+        return original(message, attempt);
+      });
+      try {
+        t.app.get(OutboxRelay).nudge();
+        await waitFor(
+          'the batch to run again',
+          async () => (await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id: batch.id })).status === 'done',
+        );
+        expect(runs.filter((id) => id === batch.id)).toHaveLength(1);
+      } finally {
+        run.mockRestore();
+      }
+      expect(await noticesOf(need.id)).toEqual(before);
+    });
   });
 });

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
 import { APP_CONFIG, CLOCK, ForbiddenError, SEARCH_ENGINE, UnitOfWork, hasRole, isMember } from '@smedx/platform';
 import type { AppConfig, Clock, Principal, SearchEngine } from '@smedx/platform';
 import { SolutionsService } from '@smedx/catalogue';
 import { NeedsService } from '@smedx/demand';
 import { DirectoryService, providerRecord } from '@smedx/directory';
 import { NotificationsService } from '@smedx/notifications';
+import type { NotifyInput } from '@smedx/notifications';
 import { ChangeFollower, SearchIndexer } from '@smedx/search';
 import { ExposureLedger, applyFairExposure } from '@smedx/reputation';
 import type { Placement } from '@smedx/reputation';
@@ -278,45 +279,48 @@ export class MatchingService {
   }
 
   /**
-   * Records the pairs not recorded before and, in the same transaction,
-   * notifies both sides of each: the unique pair makes a repeated job a
-   * no-op, and the notifications' dedupe keys make a repeated delivery one.
+   * Records the pairs not recorded before and, in the same short transaction,
+   * notifies both sides of each: one insert of every pair (a pair recorded
+   * before is left alone), one read of which inserts were this run's, one
+   * outbox row delivering all their notifications. The unique pair makes a
+   * repeated job a no-op, and the notifications' dedupe keys make a repeated
+   * delivery one.
    */
   private async recordStrong(pairs: StrongPair[]): Promise<number> {
     if (!pairs.length) return 0;
+    const now = this.clock.now();
+    const rows = pairs.map(({ need, match }) => ({
+      id: randomUUID(),
+      needId: need.id,
+      solutionId: match.solution.id,
+      enterpriseId: need.enterpriseId,
+      providerId: match.provider.id,
+      score: match.score,
+      createdAt: now,
+    }));
     const recorded = await this.uow.run(async (tx) => {
-      let fresh = 0;
-      for (const pair of pairs) if (await this.recordPair(tx, pair)) fresh++;
-      return fresh;
+      await tx.createQueryBuilder().insert().into(StrongMatch).values(rows).orIgnore().updateEntity(false).execute();
+      // Ids are chosen here, so a row with one of them is this run's insert, not an earlier one.
+      const mine = new Set(
+        (await tx.find(StrongMatch, { select: { id: true }, where: { id: In(rows.map((r) => r.id)) } })).map((r) => r.id),
+      );
+      const fresh = pairs.filter((_, i) => mine.has(rows[i]!.id));
+      await this.notifications.notifyAll(tx, fresh.flatMap(strongNotices));
+      return fresh.length;
     });
     if (recorded) this.logger.log(`${recorded} new strong match(es)`);
     return recorded;
   }
+}
 
-  private async recordPair(tx: EntityManager, { need, match }: StrongPair): Promise<boolean> {
-    const { solution, provider } = match;
-    const id = randomUUID();
-    await tx
-      .createQueryBuilder()
-      .insert()
-      .into(StrongMatch)
-      .values({
-        id,
-        needId: need.id,
-        solutionId: solution.id,
-        enterpriseId: need.enterpriseId,
-        providerId: provider.id,
-        score: match.score,
-        createdAt: this.clock.now(),
-      })
-      .orIgnore()
-      .execute();
-    const row = await tx.findOneBy(StrongMatch, { needId: need.id, solutionId: solution.id });
-    if (row?.id !== id) return false;
-    const percent = Math.round(match.score * 100);
-    const why = match.reasons.length ? `${match.reasons.slice(0, 3).join('；')}。` : '';
-    const data = { needId: need.id, solutionId: solution.id, score: match.score };
-    await this.notifications.notify(tx, {
+/** What each side of a new strong pair is told. */
+function strongNotices({ need, match }: StrongPair): NotifyInput[] {
+  const { solution, provider } = match;
+  const percent = Math.round(match.score * 100);
+  const why = match.reasons.length ? `${match.reasons.slice(0, 3).join('；')}。` : '';
+  const data = { needId: need.id, solutionId: solution.id, score: match.score };
+  return [
+    {
       recipients: { organisationIds: [need.enterpriseId] },
       kind: 'match.strong',
       title: `新的高匹配方案：${solution.title}`,
@@ -324,8 +328,8 @@ export class MatchingService {
       link: `/needs/${need.id}`,
       data,
       dedupeKey: `match:${need.id}:${solution.id}:enterprise`,
-    });
-    await this.notifications.notify(tx, {
+    },
+    {
       recipients: { organisationIds: [provider.id] },
       kind: 'match.strong',
       title: `新的高匹配需求：${need.title}`,
@@ -333,9 +337,8 @@ export class MatchingService {
       link: `/needs/${need.id}`,
       data,
       dedupeKey: `match:${need.id}:${solution.id}:provider`,
-    });
-    return true;
-  }
+    },
+  ];
 }
 
 interface StrongPair {

@@ -8,8 +8,8 @@ import { CLAIMABLE_MAIL_STATUSES, MailMessage } from './mail-message.entity.js';
 import { MAILER } from './mailer.port.js';
 import type { Mailer } from './mailer.port.js';
 import { Notification } from './notification.entity.js';
-import { NotificationsDeliverJob } from './notifications.jobs.js';
-import type { NotificationDeliveryPayload } from './notifications.jobs.js';
+import { NotificationsDeliverJob, NotificationsDeliverManyJob } from './notifications.jobs.js';
+import type { NotificationBatchPayload, NotificationDeliveryPayload } from './notifications.jobs.js';
 
 /**
  * A message claimed by a job that has neither finished nor retried by then is
@@ -18,7 +18,7 @@ import type { NotificationDeliveryPayload } from './notifications.jobs.js';
 const CLAIM_LEASE_MS = 10 * 60_000;
 
 /**
- * Runs the `notifications.deliver` job. Idempotent: inbox rows are unique per
+ * Runs the `notifications.deliver` and `notifications.deliver-many` jobs. Idempotent: inbox rows are unique per
  * (user, dedupe key) and each e-mail is claimed before it is sent and marked
  * after, so a retried or duplicated job neither repeats a notification nor
  * sends a mail twice (short of a crash between the SMTP handover and the mark,
@@ -38,8 +38,35 @@ export class NotificationDelivery {
 
   @OnJob(NotificationsDeliverJob)
   async deliver(payload: NotificationDeliveryPayload, context: JobContext): Promise<void> {
-    const recipients = await this.identity.contacts(payload.recipients.userIds, payload.recipients.organisationIds);
-    if (!recipients.length) return;
+    await this.deliverAll([payload], context);
+  }
+
+  @OnJob(NotificationsDeliverManyJob)
+  async deliverMany(payload: NotificationBatchPayload, context: JobContext): Promise<void> {
+    await this.deliverAll(payload.notifications, context);
+  }
+
+  /**
+   * The inbox rows of these notifications and their mail, in one transaction of
+   * three statements whatever their number: rows already there (an earlier run
+   * of the job) are left as they are, and so is their mail.
+   */
+  private async deliverAll(payloads: NotificationDeliveryPayload[], context: JobContext): Promise<void> {
+    const inbox = new Map<string, Delivery>();
+    // One look-up per distinct audience: a re-match's notices go to its few organisations.
+    const audiences = new Map<string, NotificationDeliveryPayload[]>();
+    for (const p of payloads) {
+      const key = JSON.stringify([p.recipients.userIds, p.recipients.organisationIds]);
+      audiences.set(key, [...(audiences.get(key) ?? []), p]);
+    }
+    for (const group of audiences.values()) {
+      const { userIds, organisationIds } = group[0]!.recipients;
+      for (const to of await this.identity.contacts(userIds, organisationIds)) {
+        for (const payload of group) inbox.set(deliveryKey(to.userId, payload.dedupeKey), { to, payload });
+      }
+    }
+    if (!inbox.size) return;
+    const deliveries = [...inbox.values()];
     // Inbox rows and their mail commit together, so no notification lacks its e-mail after a crash.
     const notificationIds = await this.uow.run(async (tx) => {
       await tx
@@ -47,9 +74,9 @@ export class NotificationDelivery {
         .insert()
         .into(Notification)
         .values(
-          recipients.map((r) => ({
+          deliveries.map(({ to, payload }) => ({
             id: randomUUID(),
-            userId: r.userId,
+            userId: to.userId,
             kind: payload.kind,
             title: payload.title,
             body: payload.body,
@@ -63,11 +90,16 @@ export class NotificationDelivery {
         .orIgnore()
         .updateEntity(false)
         .execute();
-      const rows = await tx.find(Notification, {
-        select: { id: true, userId: true },
-        where: { dedupeKey: payload.dedupeKey, userId: In(recipients.map((r) => r.userId)) },
+      const found = await tx.find(Notification, {
+        select: { id: true, userId: true, dedupeKey: true },
+        where: {
+          dedupeKey: In([...new Set(deliveries.map((d) => d.payload.dedupeKey))]),
+          userId: In([...new Set(deliveries.map((d) => d.to.userId))]),
+        },
       });
-      await this.writeMail(tx, rows, recipients, payload);
+      // The query's cross product may hold pairs of other notifications: only this job's are its to mail.
+      const rows = found.filter((row) => inbox.has(deliveryKey(row.userId, row.dedupeKey)));
+      await this.writeMail(tx, rows, inbox);
       return rows.map((r) => r.id);
     });
     if (this.mailer.kind === 'smtp') await this.sendMail(notificationIds, context.jobId);
@@ -75,12 +107,10 @@ export class NotificationDelivery {
 
   private async writeMail(
     tx: EntityManager,
-    rows: Pick<Notification, 'id' | 'userId'>[],
-    recipients: { userId: string; email: string; displayName: string }[],
-    payload: NotificationDeliveryPayload,
+    rows: Pick<Notification, 'id' | 'userId' | 'dedupeKey'>[],
+    inbox: Map<string, Delivery>,
   ): Promise<void> {
     if (!rows.length) return;
-    const byUser = new Map(recipients.map((r) => [r.userId, r]));
     const now = this.clock.now();
     // Without SMTP keeping the message is the whole delivery: it is written kept, with no claim to go through.
     const keep = this.mailer.kind === 'database';
@@ -90,7 +120,7 @@ export class NotificationDelivery {
       .into(MailMessage)
       .values(
         rows.map((row) => {
-          const to = byUser.get(row.userId)!;
+          const { to, payload } = inbox.get(deliveryKey(row.userId, row.dedupeKey))!;
           return {
             id: randomUUID(),
             notificationId: row.id,
@@ -167,6 +197,13 @@ export class NotificationDelivery {
     );
   }
 }
+
+interface Delivery {
+  to: { userId: string; email: string; displayName: string };
+  payload: NotificationDeliveryPayload;
+}
+
+const deliveryKey = (userId: string, dedupeKey: string): string => `${userId}\u0000${dedupeKey}`;
 
 /** The plain-text e-mail of a notification, in Chinese like the platform. */
 export function mailText(displayName: string, n: Pick<NotificationDeliveryPayload, 'title' | 'body' | 'link'>): string {

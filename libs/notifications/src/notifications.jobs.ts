@@ -15,3 +15,15 @@ export interface NotificationDeliveryPayload {
 
 /** Writes the inbox rows of one notification and sends (or keeps) their e-mails; urgent: people wait for it. */
 export const NotificationsDeliverJob = defineJob<NotificationDeliveryPayload>('notifications.deliver', { urgent: true });
+
+/** What the `notifications.deliver-many` job carries: several notifications caused by one change. */
+export interface NotificationBatchPayload {
+  notifications: NotificationDeliveryPayload[];
+}
+
+/**
+ * Delivers the notifications of one change (a re-match's strong pairs) together:
+ * one job and one transaction instead of one per notification. Each keeps its
+ * own dedupe key, so each reaches a user once however often the job runs.
+ */
+export const NotificationsDeliverManyJob = defineJob<NotificationBatchPayload>('notifications.deliver-many', { urgent: true });

@@ -7,7 +7,8 @@ import type { ListNotificationsQuery, NotifyInput } from './dto/notifications.dt
 import { Notification } from './notification.entity.js';
 import { toNotificationView } from './notification.view.js';
 import type { NotificationView } from './notification.view.js';
-import { NotificationsDeliverJob } from './notifications.jobs.js';
+import { NotificationsDeliverJob, NotificationsDeliverManyJob } from './notifications.jobs.js';
+import type { NotificationDeliveryPayload } from './notifications.jobs.js';
 import type { NotificationPageView, ReadAllView } from '@smedx/contracts';
 
 /** A page of the caller's notifications with their unread count, whatever the filter (the contract's `NotificationPageView`). */
@@ -36,24 +37,21 @@ export class NotificationsService {
    * @throws Error on invalid input — a bug in the caller, not a client error.
    */
   async notify(tx: EntityManager, input: NotifyInput): Promise<void> {
-    const parsed = NotifyInputSchema.safeParse(input);
-    if (!parsed.success) {
-      throw new Error(`invalid notification: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-    }
-    const n = parsed.data;
-    const userIds = [...new Set(n.recipients.userIds ?? [])];
-    const organisationIds = [...new Set(n.recipients.organisationIds ?? [])];
-    if (!userIds.length && !organisationIds.length) return;
-    await this.outbox.add(tx, NotificationsDeliverJob, {
-      recipients: { userIds, organisationIds },
-      kind: n.kind,
-      title: n.title,
-      body: n.body,
-      link: n.link ?? null,
-      data: n.data ?? null,
-      dedupeKey: n.dedupeKey,
-      at: this.clock.now().toISOString(),
-    });
+    await this.notifyAll(tx, [input]);
+  }
+
+  /**
+   * {@link notify} for several notifications caused by one change (a
+   * re-match's new strong pairs): one job delivers them all, in one
+   * transaction, each still once per user and dedupe key.
+   *
+   * @throws Error on invalid input — a bug in the caller, not a client error.
+   */
+  async notifyAll(tx: EntityManager, inputs: NotifyInput[]): Promise<void> {
+    const at = this.clock.now().toISOString();
+    const payloads = inputs.map((input) => deliveryPayload(input, at)).filter((p) => p !== null);
+    if (payloads.length === 1) await this.outbox.add(tx, NotificationsDeliverJob, payloads[0]!);
+    else if (payloads.length) await this.outbox.add(tx, NotificationsDeliverManyJob, { notifications: payloads });
   }
 
   /** The caller's inbox, newest first. */
@@ -105,4 +103,26 @@ export class NotificationsService {
     });
     return rows.reverse();
   }
+}
+
+/** The validated job payload of one notification; null when it reaches nobody. */
+function deliveryPayload(input: NotifyInput, at: string): NotificationDeliveryPayload | null {
+  const parsed = NotifyInputSchema.safeParse(input);
+  if (!parsed.success) {
+    throw new Error(`invalid notification: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const n = parsed.data;
+  const userIds = [...new Set(n.recipients.userIds ?? [])];
+  const organisationIds = [...new Set(n.recipients.organisationIds ?? [])];
+  if (!userIds.length && !organisationIds.length) return null;
+  return {
+    recipients: { userIds, organisationIds },
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
+    link: n.link ?? null,
+    data: n.data ?? null,
+    dedupeKey: n.dedupeKey,
+    at,
+  };
 }

@@ -91,17 +91,20 @@ export interface ClusterOptions {
   apis: number;
   /** Unset: the worker's own default (`WORKER_CONCURRENCY` unset). */
   workerConcurrency?: number;
+  /** Worker processes (default 1); the drill kills the first. */
+  workers?: number;
 }
 
 /**
  * Services mode on this machine: a fresh PostgreSQL database beside
  * `DATABASE_URL` (default the local `test`), a redis-server of its own on a
- * free port without persistence, N api processes and one worker — the
+ * free port without persistence, N api processes and M workers (default one) — the
  * processes `npm start` / `npm run start:worker` run, from `dist/`.
  */
 export class Cluster {
   readonly apis: NodeProcess[] = [];
   worker!: NodeProcess;
+  readonly workers: NodeProcess[] = [];
   redis!: RedisServer;
   db!: pg.Pool;
   queue!: Queue;
@@ -138,8 +141,10 @@ export class Cluster {
       // The first one migrates the fresh database; the others then start side by side.
       if (i === 0) await api.start();
     }
-    this.worker = new NodeProcess('worker', WORKER_MAIN, env('worker'), null);
-    await Promise.all([...this.apis.slice(1).map((a) => a.start()), this.worker.start()]);
+    for (let i = 0; i < (options.workers ?? 1); i++)
+      this.workers.push(new NodeProcess(`worker${i ? i + 1 : ''}`, WORKER_MAIN, env('worker'), null));
+    this.worker = this.workers[0]!;
+    await Promise.all([...this.apis.slice(1).map((a) => a.start()), ...this.workers.map((w) => w.start())]);
     this.db = new pg.Pool({ connectionString: this.databaseUrl, max: 2 });
     this.queueConnection = new Redis(this.redis.url, { maxRetriesPerRequest: 1, enableOfflineQueue: false });
     this.queueConnection.on('error', () => undefined);
@@ -176,19 +181,32 @@ export class Cluster {
     }
   }
 
-  /** Write → notification: from the write's instant (the notification's time) to its delivery (its e-mail row), seconds. */
+  /**
+   * Write → notification, seconds: from the acknowledged write that caused it to
+   * its delivery (its e-mail row). A bid's or an award's notification is written
+   * by that request (its time is the write's instant). A strong match is found
+   * by a re-match job, whose notification's time is when the job ran, not when
+   * anyone wrote anything: its cause is the later of the need's and the
+   * solution's publishing (the load never edits either), which is when the
+   * user starts waiting for it.
+   */
   async notificationLatencies(since: Date, kinds?: string[]): Promise<number[]> {
     const { rows } = await this.db.query<{ s: string }>(
-      `SELECT EXTRACT(EPOCH FROM (m.created_at - n.created_at)) AS s
-         FROM notification n JOIN mail_message m ON m.notification_id = n.id
-        WHERE n.created_at >= $1 ${kinds ? 'AND n.kind = ANY($2)' : ''}`,
+      `SELECT EXTRACT(EPOCH FROM (l.delivered_at - l.caused_at)) AS s
+         FROM (SELECT n.kind, m.created_at AS delivered_at,
+                      CASE WHEN n.kind = 'match.strong' THEN GREATEST(nd.published_at, so.published_at) ELSE n.created_at END AS caused_at
+                 FROM notification n
+                 JOIN mail_message m ON m.notification_id = n.id
+                 LEFT JOIN need nd ON n.kind = 'match.strong' AND nd.id::text = n.data::jsonb ->> 'needId'
+                 LEFT JOIN solution so ON n.kind = 'match.strong' AND so.id::text = n.data::jsonb ->> 'solutionId') l
+        WHERE l.caused_at >= $1 ${kinds ? 'AND l.kind = ANY($2)' : ''}`,
       kinds ? [since, kinds] : [since],
     );
     return rows.map((r) => Number(r.s)).sort((a, b) => a - b);
   }
 
   async close(): Promise<void> {
-    await Promise.all([...this.apis, this.worker].filter(Boolean).map((p) => p.stop()));
+    await Promise.all([...this.apis, ...this.workers].map((p) => p.stop()));
     await this.queue?.close().catch(() => undefined);
     this.queueConnection?.disconnect();
     await this.db?.end();

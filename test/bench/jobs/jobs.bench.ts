@@ -20,7 +20,8 @@ async function main(): Promise<void> {
   const cluster = new Cluster();
   const load0 = Date.now();
   try {
-    await cluster.start({ apis: 2, workerConcurrency });
+    const workers = num(args, 'workers', 1);
+    await cluster.start({ apis: 2, workerConcurrency, workers });
     const load = new MixedLoad(cluster.apis);
     await load.setUp(num(args, 'enterprises', 20), num(args, 'providers', 10));
     await cluster.drained(60_000);
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     const drainS = await cluster.drained(120_000);
     const all = await cluster.notificationLatencies(since);
     const direct = await cluster.notificationLatencies(since, ['bid.received', 'bid.awarded', 'bid.not-awarded']);
+    const matches = await cluster.notificationLatencies(since, ['match.strong']);
     const profile = await profileJobs(cluster.queue, since.getTime());
 
     // Redis dies under load and comes back empty: how long until the backlog is gone again.
@@ -56,7 +58,9 @@ async function main(): Promise<void> {
 
     console.log('\nbacklog (largest per 5 s; the Redis outage starts 10 s after the first load ends)');
     console.log(sampler.render());
-    console.log(`\nworker time by job kind (the load and its drain; WORKER_CONCURRENCY ${workerConcurrency ?? 'default'})`);
+    console.log(
+      `\nworker time by job kind (the load and its drain; ${workers} worker(s), WORKER_CONCURRENCY ${workerConcurrency ?? 'default'} each)`,
+    );
     console.log(renderProfile(profile));
     console.log(
       `\nsustained write rate        ${writeRate.toFixed(1)} writes/s (${writes} acknowledged, ${load.stats.serverErrors} 5xx, ${load.stats.refused} 4xx)`,
@@ -70,10 +74,13 @@ async function main(): Promise<void> {
       `  bid notifications only    p50 ${percentile(direct, 50).toFixed(2)} s  p95 ${percentile(direct, 95).toFixed(2)} s  (${direct.length})`,
     );
     console.log(
+      `  strong matches only       p50 ${percentile(matches, 50).toFixed(2)} s  p95 ${percentile(matches, 95).toFixed(2)} s  (${matches.length}; from the later publishing of the pair)`,
+    );
+    console.log(
       `Redis back empty → drained  ${healS.toFixed(1)} s   (${lostAtKill} jobs were dispatched when it died; target ≤ 30 s); dead jobs ${dead}`,
     );
     console.log(
-      `\njobs-bench rate=${writeRate.toFixed(1)} writes=${writes} p50_s=${percentile(all, 50).toFixed(2)} p95_s=${percentile(all, 95).toFixed(2)} drain_s=${drainS.toFixed(1)} redis_heal_s=${healS.toFixed(1)} max_backlog=${sampler.max()} 5xx=${load.stats.serverErrors}`,
+      `\njobs-bench rate=${writeRate.toFixed(1)} writes=${writes} p50_s=${percentile(all, 50).toFixed(2)} p95_s=${percentile(all, 95).toFixed(2)} match_p95_s=${percentile(matches, 95).toFixed(2)} drain_s=${drainS.toFixed(1)} redis_heal_s=${healS.toFixed(1)} max_backlog=${sampler.max()} 5xx=${load.stats.serverErrors}`,
     );
   } finally {
     await cluster.close();

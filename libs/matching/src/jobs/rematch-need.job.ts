@@ -15,6 +15,7 @@ export class RematchNeedJob {
   @OnEvent(NeedChanged, REMATCH_NEED_JOB, {
     when: (p) => p.change === 'published' || p.change === 'updated',
     collapse: (p) => p.needId,
+    prompt: true,
   })
   async handle(payload: NeedChangedPayload): Promise<void> {
     // The need is read again and matched only while published, whatever change the payload names.

@@ -15,6 +15,7 @@ export class RematchSolutionJob {
   @OnEvent(SolutionChanged, REMATCH_SOLUTION_JOB, {
     when: (p) => p.change === 'published' || p.change === 'updated',
     collapse: (p) => p.solutionId,
+    prompt: true,
   })
   async handle(payload: SolutionChangedPayload): Promise<void> {
     // The solution is read again and matched only while published, whatever change the payload names.

@@ -1,7 +1,7 @@
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { JobBus } from './job-bus.port.js';
-import { isUrgentJob } from './job-definition.js';
+import { isPromptJob, isUrgentJob } from './job-definition.js';
 import type { OutboxMessage } from './outbox-message.entity.js';
 
 export const QUEUE_NAME = 'smedx-jobs';
@@ -11,6 +11,7 @@ export const QUEUE_NAME = 'smedx-jobs';
  * without a priority before all prioritised ones.
  */
 export const URGENT_PRIORITY = 1;
+export const PROMPT_PRIORITY = 5;
 export const NORMAL_PRIORITY = 10;
 
 /** BullMQ refuses integer-like custom ids, so the outbox id gets a prefix. */
@@ -70,7 +71,7 @@ export class BullmqJobBus implements JobBus {
   private jobOptions(message: OutboxMessage) {
     return {
       jobId: queueJobId(message.id),
-      priority: isUrgentJob(message.job) ? URGENT_PRIORITY : NORMAL_PRIORITY,
+      priority: isUrgentJob(message.job) ? URGENT_PRIORITY : isPromptJob(message.job) ? PROMPT_PRIORITY : NORMAL_PRIORITY,
       attempts: this.options.attempts,
       backoff: { type: 'exponential', delay: this.options.backoffMs },
       removeOnComplete: { age: 24 * 3600, count: 10_000 },

@@ -15,6 +15,12 @@ export interface JobOptions<TPayload extends object = object> {
    */
   urgent?: boolean;
   /**
+   * A person waits for what this job leads to (a re-match, whose strong pairs
+   * are notified): on BullMQ it runs after urgent jobs but before every other
+   * queued job, so index, audit and schedule jobs never hold it back.
+   */
+  prompt?: boolean;
+  /**
    * The subject the job brings up to date (a need's id). Only for a handler
    * that reads its subject's current state and nothing else from the payload:
    * on BullMQ, a run first marks every other waiting job of the same subject
@@ -27,6 +33,7 @@ export interface JobOptions<TPayload extends object = object> {
 
 const declared = new Set<string>();
 const urgent = new Set<string>();
+const prompt = new Set<string>();
 const collapsers = new Map<string, (payload: object) => string>();
 
 /**
@@ -40,6 +47,7 @@ export function defineJob<TPayload extends object>(name: string, options: JobOpt
   if (declared.has(name)) throw new Error(`job "${name}" is declared twice`);
   declared.add(name);
   if (options.urgent) urgent.add(name);
+  if (options.prompt) prompt.add(name);
   if (options.collapse) collapsers.set(name, options.collapse as (payload: object) => string);
   return { name };
 }
@@ -52,6 +60,11 @@ export function collapseKeyOf(name: string, payload: object): string | null {
 /** Whether the job was declared urgent ({@link JobOptions.urgent}). */
 export function isUrgentJob(name: string): boolean {
   return urgent.has(name);
+}
+
+/** Whether the job was declared prompt ({@link JobOptions.prompt}). */
+export function isPromptJob(name: string): boolean {
+  return prompt.has(name);
 }
 
 export function declaredJobNames(): string[] {
