@@ -171,7 +171,10 @@ export async function launchBrowser({ viewport = DESKTOP, ...options } = {}) {
 export async function call(base, method, path, body, token) {
   const res = await fetch(`${base}/api/v1${path}`, {
     method,
-    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const data = await res.json().catch(() => null);
