@@ -14,9 +14,14 @@ export function DiagnosisResult({ diagnosis, canPublishNeeds }: { diagnosis: Dia
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis' },
-      legend: { data: ['得分', '满分'] },
-      grid: { left: 48, right: 16, top: 40, bottom: 32 },
-      xAxis: { type: 'category', data: diagnosis.dimensions.map((d) => d.title) },
+      // The legend in its own band above the bars' value labels; long dimension names wrap instead of overlapping.
+      legend: { data: ['得分', '满分'], top: 0, right: 0 },
+      grid: { left: 8, right: 8, top: 48, bottom: 8, containLabel: true },
+      xAxis: {
+        type: 'category',
+        data: diagnosis.dimensions.map((d) => d.title),
+        axisLabel: { interval: 0, width: 72, overflow: 'break' },
+      },
       yAxis: { type: 'value' },
       series: [
         { name: '得分', type: 'bar', data: diagnosis.dimensions.map((d) => d.score), label: { show: true, position: 'top' } },

@@ -132,10 +132,22 @@ function PlatformFigures() {
           </Card>
         </Col>
         <Col xs={24} lg={14}>
-          <Card title="解决方案行业分布">{industryChart ? <Chart option={industryChart} /> : <Empty description="暂无数据" />}</Card>
+          <Card title="解决方案行业分布">
+            {industryChart ? (
+              <Chart option={industryChart} />
+            ) : (
+              <Empty description="还没有已发布的解决方案：服务商发布方案后，这里按行业显示分布" />
+            )}
+          </Card>
         </Col>
         <Col xs={24} lg={10}>
-          <Card title="需求场景分布">{scenarioChart ? <Chart option={scenarioChart} /> : <Empty description="暂无数据" />}</Card>
+          <Card title="需求场景分布">
+            {scenarioChart ? (
+              <Chart option={scenarioChart} />
+            ) : (
+              <Empty description="还没有已发布的解决方案：服务商发布方案后，这里按行业显示分布" />
+            )}
+          </Card>
         </Col>
       </Row>
     </Card>

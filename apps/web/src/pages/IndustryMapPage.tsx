@@ -170,7 +170,7 @@ export default function IndustryMapPage() {
   }, [map, colouring, share, metricName, visualMap, districtName, industryName, narrow]);
 
   if (forbidden) return <Result status="403" title="无权查看" subTitle="产业云图仅向市工信局、区县工信部门和平台管理员开放。" />;
-  if (!map) return loading ? <Spin /> : <Empty description="暂无数据" />;
+  if (!map) return loading ? <Spin /> : <Empty description="暂无产业数据：企业登记并填报行业、区县后，这里显示分布" />;
 
   const open = (district: string | undefined, industry: string | undefined) => {
     const title = [district && districtName.get(district), industry && industryName.get(industry)].filter(Boolean).join(' · ');
