@@ -373,8 +373,10 @@ async function main() {
     await modal.locator('.ant-modal-footer .ant-btn-primary').click();
     await page.locator('.ant-card-head').filter({ hasText: user.name }).waitFor();
     await side.getByText('发布需求').waitFor();
-    // antd's own texts follow the zh-CN locale too.
-    await page.locator('.ant-table-placeholder', { hasText: '暂无数据' }).first().waitFor();
+    // The empty 征集中 tab says what is missing and offers the next step.
+    const empty = page.locator('.ant-table-placeholder', { hasText: '暂无征集中的需求' }).first();
+    await empty.waitFor();
+    await empty.getByRole('link', { name: /发布需求/ }).waitFor();
     await page.screenshot({ path: join(RESULTS, 'ui-organisation.png'), fullPage: true });
   });
 

@@ -45,6 +45,20 @@ function OwnItems({ kind, organisationId, status }: { kind: 'solutions' | 'needs
       size="small"
       loading={!data}
       dataSource={data?.items ?? []}
+      locale={{
+        // An empty tab says what is missing and, where the next step is the user's, offers it.
+        emptyText: (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={`暂无${names[status] ?? ''}的${kind === 'needs' ? '需求' : '方案'}`}>
+            {(status === 'draft' || status === 'published') && (
+              <Link to={`/${kind}/new`}>
+                <Button type="primary" size="small" icon={<PlusOutlined />}>
+                  {kind === 'needs' ? '发布需求' : '发布方案'}
+                </Button>
+              </Link>
+            )}
+          </Empty>
+        ),
+      }}
       pagination={{ current: page, pageSize: 10, total: data?.total ?? 0, onChange: setPage, hideOnSinglePage: true }}
       columns={[
         { title: '名称', dataIndex: 'title', render: (title: string, row) => <Link to={`/${kind}/${row.id}`}>{title}</Link> },
