@@ -247,9 +247,18 @@ export async function settled(locator) {
 }
 
 export async function signOut(page) {
-  await page.getByTestId('user-menu').hover();
-  await page.getByText('退出登录').click();
-  await page.waitForURL('**/login');
+  // The user menu opens on hover; on a loaded machine a click can land while it is still sliding in
+  // (or after it closed again), so the menu is opened and clicked again until the login page shows.
+  for (let attempt = 1; ; attempt += 1) {
+    await page.getByTestId('user-menu').hover();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    const left = await page.waitForURL('**/login', { timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (left) break;
+    if (attempt === 3) throw new Error('退出登录 did not lead to the login page after three tries');
+  }
 }
 
 export async function signIn(page, email, password) {
