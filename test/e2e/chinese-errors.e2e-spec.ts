@@ -1,4 +1,5 @@
-import { hasChinese, isErrorCode } from '@smedx/contracts';
+import { hasChinese, isErrorCode, JOB_KIND_NAMES } from '@smedx/contracts';
+import { declaredJobNames } from '@smedx/platform';
 import { startTestApp, TestApp } from '../support/test-app.js';
 import { registerUser } from '../factories/users.js';
 import { enterpriseInput } from '../factories/directory.js';
@@ -18,6 +19,12 @@ describe('Chinese-first error messages', () => {
     expect(typeof body.messageZh).toBe('string');
     expect(hasChinese(body.messageZh as string)).toBe(true);
   };
+
+  it("names every background job the platform declares in Chinese (the admin's 后台任务 page)", () => {
+    const names = declaredJobNames();
+    expect(names).toEqual(expect.arrayContaining(['notifications.deliver', 'matching.rematch-need']));
+    expect(names.filter((job) => !hasChinese(JOB_KIND_NAMES[job] ?? ''))).toEqual([]);
+  });
 
   it('a wrong password: 401 wrong_credentials, 邮箱或密码错误', async () => {
     const user = await registerUser(t);

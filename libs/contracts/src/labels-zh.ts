@@ -30,6 +30,26 @@ export const NEED_STATUS_NAMES: Record<string, string> = {
   cancelled: '已取消',
 };
 
+/** Background jobs by what they do (the admin's 后台任务 page; the code stays in the row's tooltip). */
+export const JOB_KIND_NAMES: Record<string, string> = {
+  'audit.record': '记录审计日志',
+  'bidding.close': '投标截止',
+  'bidding.schedule-close': '安排投标截止',
+  'bidding.release-bids': '释放已取消需求的投标',
+  'documents.retention-sweep': '清理过期材料',
+  'matching.rematch-enterprise': '重新匹配（企业变更）',
+  'matching.rematch-need': '重新匹配（需求变更）',
+  'matching.rematch-provider': '重新匹配（服务商变更）',
+  'matching.rematch-solution': '重新匹配（方案变更）',
+  'notifications.deliver': '发送通知',
+  'notifications.deliver-many': '批量发送通知',
+  'projects.check-overdue-milestones': '检查逾期里程碑',
+  'search.index-enterprise-needs': '更新搜索索引（企业的需求）',
+  'search.index-need': '更新搜索索引（需求）',
+  'search.index-provider-solutions': '更新搜索索引（服务商的方案）',
+  'search.index-solution': '更新搜索索引（方案）',
+};
+
 export const JOB_STATE_NAMES: Record<string, string> = {
   dead: '失败',
   pending: '待执行',

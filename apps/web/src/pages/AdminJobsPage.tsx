@@ -4,7 +4,7 @@ import { api } from '../api';
 import type { Job, JobState, Page } from '../api';
 import { showError, showSuccess } from '../components/feedback';
 import { formatTime } from '../format';
-import { JOB_STATE_NAMES } from '../labels';
+import { JOB_KIND_NAMES, JOB_STATE_NAMES } from '../labels';
 
 const STATES: JobState[] = ['dead', 'pending', 'processing', 'dispatched', 'done'];
 const PAGE_SIZE = 20;
@@ -69,7 +69,11 @@ export default function AdminJobsPage() {
           }}
           columns={[
             { title: '#', dataIndex: 'id', width: 80 },
-            { title: '任务', dataIndex: 'job' },
+            {
+              title: '任务',
+              dataIndex: 'job',
+              render: (job: string) => <span title={job}>{JOB_KIND_NAMES[job] ?? job}</span>,
+            },
             { title: '尝试次数', dataIndex: 'attempts', width: 90 },
             { title: '创建时间', dataIndex: 'createdAt', render: (t: string) => formatTime(t) },
             { title: '完成时间', dataIndex: 'completedAt', render: (t: string | null) => formatTime(t) },
