@@ -679,10 +679,12 @@ async function main() {
     const shot = page.getByTestId('document-kind-data_integration').getByTestId('document-row');
     await shot.getByTestId('document-question').click();
     await page.locator('.ant-modal textarea').fill('截图未显示设备编号，请补充数据贯通日志');
-    await page
-      .locator('.ant-modal')
-      .getByRole('button', { name: /提\s*交/ })
-      .click();
+    // A click that lands while the dialog still zooms in is lost on a loaded machine: click until it closes.
+    const submit = page.locator('.ant-modal').getByRole('button', { name: /提\s*交/ });
+    for (let attempt = 0; attempt < 3 && (await submit.isVisible()); attempt += 1) {
+      await submit.click().catch(() => undefined);
+      await submit.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+    }
     await shot.getByTestId('document-status').filter({ hasText: '有疑问' }).waitFor();
     await shot.getByText('审核意见：截图未显示设备编号').waitFor();
     await page.screenshot({ path: join(RESULTS, 'ui-document-checklist.png'), fullPage: true });
