@@ -83,6 +83,23 @@ describe('job scheduling on BullMQ: collapsed re-matches, prompt re-matches, urg
     await waitFor('every due job to finish', async () => (await due()) === 0, 60_000);
   }
 
+  /** Resumes the worker and returns the jobs in the order it ran them. */
+  async function runOrder(after: number): Promise<string[]> {
+    const order: string[] = [];
+    const runner = t.app.get(JobRunner);
+    const original = runner.run.bind(runner);
+    const run = jest.spyOn(runner, 'run').mockImplementation(async (message, attempt) => {
+      order.push(message.job);
+      return original(message, attempt);
+    });
+    try {
+      await resumeWorker(after);
+    } finally {
+      run.mockRestore();
+    }
+    return order;
+  }
+
   /** The strong-match notifications of a user for the need and the fitting solution. */
   async function strongNotices(user: TestUser, needId: string): Promise<Notification[]> {
     const rows = await t.dataSource.getRepository(Notification).find({ where: { userId: user.id, kind: 'match.strong' } });
@@ -159,18 +176,7 @@ describe('job scheduling on BullMQ: collapsed re-matches, prompt re-matches, urg
     expect(queued.filter((r) => r.job !== 'notifications.deliver').length).toBeGreaterThanOrEqual(6);
     expect(queued.at(-1)!.job).toBe('notifications.deliver');
 
-    const order: string[] = [];
-    const runner = t.app.get(JobRunner);
-    const original = runner.run.bind(runner);
-    const run = jest.spyOn(runner, 'run').mockImplementation(async (message, attempt) => {
-      order.push(message.job);
-      return original(message, attempt);
-    });
-    try {
-      await resumeWorker(mark);
-    } finally {
-      run.mockRestore();
-    }
+    const order = await runOrder(mark);
     expect(order[0]).toBe('notifications.deliver');
     expect(await t.dataSource.getRepository(Notification).countBy({ userId: owner.id, dedupeKey: input.dedupeKey })).toBe(1);
   });
@@ -182,18 +188,7 @@ describe('job scheduling on BullMQ: collapsed re-matches, prompt re-matches, urg
     // The need's re-match was written after the solutions' other jobs.
     expect(queued.findIndex((r) => r.job === REMATCH_NEED_JOB)).toBeGreaterThan(queued.findIndex((r) => r.job === 'search.index-solution'));
 
-    const order: string[] = [];
-    const runner = t.app.get(JobRunner);
-    const original = runner.run.bind(runner);
-    const run = jest.spyOn(runner, 'run').mockImplementation(async (message, attempt) => {
-      order.push(message.job);
-      return original(message, attempt);
-    });
-    try {
-      await resumeWorker(mark);
-    } finally {
-      run.mockRestore();
-    }
+    const order = await runOrder(mark);
     const rematches = order.flatMap((job, i) => (job.startsWith('matching.rematch-') ? [i] : []));
     const firstOther = order.findIndex((job) => !job.startsWith('matching.rematch-') && !job.startsWith('notifications.'));
     expect(rematches).toHaveLength(4);
