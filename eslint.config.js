@@ -3,7 +3,18 @@ import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
 export default tseslint.config(
-  { ignores: ['.tmp-*/**', 'dist/**', 'node_modules/**', 'coverage/**', 'data/**', 'apps/web/dist/**', '**/migrations/**'] },
+  {
+    ignores: [
+      '.tmp-*/**',
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      'data/**',
+      'apps/web/dist/**',
+      'apps/web/dist-ssr/**',
+      '**/migrations/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,

@@ -5,7 +5,7 @@ import react from '@vitejs/plugin-react';
 import { createElement } from 'react';
 import type { ComponentType } from 'react';
 import { defineConfig } from 'vite';
-import type { Plugin } from 'vite';
+import type { BuildEnvironmentOptions, Plugin } from 'vite';
 import { THEME } from './src/theme';
 
 /**
@@ -24,7 +24,9 @@ const PORTAL_COMPONENTS = [
   'Descriptions',
   'Divider',
   'Empty',
+  'Form',
   'Input',
+  'InputNumber',
   'Layout',
   'List',
   'Pagination',
@@ -90,9 +92,38 @@ function antdStaticStyle(): Plugin {
 /** The API in development (`npm start` listens on 3000); the built UI is served by the API itself. */
 const api = process.env.SMEDX_API_URL ?? 'http://localhost:3000';
 
-export default defineConfig({
+/** The server's renderer of the portal's pages. */
+const SERVER_BUILD: BuildEnvironmentOptions = {
+  outDir: 'dist-ssr',
+  emptyOutDir: true,
+  chunkSizeWarningLimit: 6000,
+  rollupOptions: { input: { 'entry-server': fileURLToPath(new URL('./src/entry-server.tsx', import.meta.url)) } },
+};
+
+/** The browser's app and the portal's boot script. */
+const BROWSER_BUILD: BuildEnvironmentOptions = {
+  outDir: 'dist',
+  emptyOutDir: true,
+  // The API reads which files are the app's entry and the boot script from here.
+  manifest: true,
+  rollupOptions: {
+    input: {
+      index: fileURLToPath(new URL('./index.html', import.meta.url)),
+      boot: fileURLToPath(new URL('./src/boot.ts', import.meta.url)),
+    },
+  },
+  // antd and echarts each land in their own chunk, well above the default warning size.
+  chunkSizeWarningLimit: 1200,
+};
+
+/**
+ * Two builds: the browser's (`dist`: the app, and `boot` — the one small script a server-rendered portal
+ * page loads at first, see src/boot.ts) and, with `--ssr`, the server's renderer of the portal's pages
+ * (`dist-ssr/entry-server.js`, everything bundled in, loaded by the API: apps/api/src/http/web-ui.ts).
+ */
+export default defineConfig(({ isSsrBuild }) => ({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react(), antdStaticStyle()],
+  plugins: isSsrBuild ? [react()] : [react(), antdStaticStyle()],
   resolve: {
     // The contract shared with the server (types, pure rules, state tables): libs/contracts, no Node code.
     alias: [
@@ -100,16 +131,15 @@ export default defineConfig({
       { find: /^@smedx\/contracts\/(.*)$/, replacement: fileURLToPath(new URL('../../libs/contracts/src/$1', import.meta.url)) },
     ],
   },
-  build: {
-    outDir: 'dist',
-    emptyOutDir: true,
-    // antd and echarts each land in their own chunk, well above the default warning size.
-    chunkSizeWarningLimit: 1200,
-  },
+  // The server's renderer carries its own React and antd: it runs from any working directory, in
+  // production mode whatever the API's NODE_ENV (antd's class names must be the stylesheet's).
+  ssr: { noExternal: true },
+  ...(isSsrBuild ? { define: { 'process.env.NODE_ENV': JSON.stringify('production') } } : {}),
+  build: isSsrBuild ? SERVER_BUILD : BROWSER_BUILD,
   server: {
     proxy: {
       '/api': api,
       '/health': api,
     },
   },
-});
+}));

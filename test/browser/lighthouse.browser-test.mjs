@@ -8,9 +8,9 @@
  * Lighthouse's mobile preset: a Moto G Power-sized screen, 4× CPU slowdown and a simulated slow
  * 4G network, so the performance score is what a phone on a weak network would get.
  *
- * Accessibility and best practices are gates here. Performance is printed against its target and
- * gates only with LIGHTHOUSE_PERFORMANCE_GATE=1: the score is not reached yet (docs/benchmarks.md), and
- * on a loaded 2-core CI machine its simulated timings move by 20 points from run to run.
+ * All three are gates. The pages arrive rendered by the server with one small boot script (the app
+ * loads at the first touch), so the score no longer hangs on the phone's CPU running React and antd:
+ * 93–100 on a loaded 2-core machine (docs/benchmarks.md).
  */
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -19,9 +19,7 @@ import { join } from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS, RESULTS, assert, call, check, onCleanup, runSuite, startApp, waitForSearch } from './harness.mjs';
 
 const TARGETS = { performance: 80, accessibility: 95, 'best-practices': 95 };
-const GATES = Object.fromEntries(
-  Object.entries(TARGETS).filter(([category]) => category !== 'performance' || process.env.LIGHTHOUSE_PERFORMANCE_GATE === '1'),
-);
+const GATES = TARGETS;
 
 async function main() {
   const base = await startApp();

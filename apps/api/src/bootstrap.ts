@@ -1,7 +1,4 @@
 import { API_PREFIX, publishResponseSchemas } from './http/openapi.js';
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import { RequestMethod } from '@nestjs/common';
@@ -19,6 +16,7 @@ import { Lifecycle } from './health/lifecycle.service.js';
 import { MetricsService } from './metrics/metrics.service.js';
 import { installRateLimits, rateLimitedError } from './http/rate-limit.js';
 import { applyBodyLimits, DEFAULT_BODY_LIMIT, registerSecurity } from './http/security.js';
+import { serveWebUi } from './http/web-ui.js';
 
 /** Uploads taken as a raw body (a Buffer): CSV and XLSX. */
 const UPLOAD_CONTENT_TYPES = ['text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] as const;
@@ -105,43 +103,12 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   publishResponseSchemas(document);
   // Swagger UI needs @fastify/static, which Jest cannot load (a CJS package requiring ESM): tests check /docs-json.
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', ui: options.serveWebUi !== false });
-  if (options.serveWebUi !== false) await serveWebUi(app);
+  if (options.serveWebUi !== false) await serveWebUi(app, (message, error) => app.get(Logger).warn({ err: error }, message));
   // Lifecycle hooks (migrations, job handlers, relay, search index) run before anything writes.
   await app.init();
   await app.get(IdentityService).bootstrapAdmin();
   if (config.demo) await app.get(DemoSeeder).seedIfEmpty();
   return app;
-}
-
-/** Serves the built web UI (apps/web/dist) at `/`, when it has been built. */
-async function serveWebUi(app: NestFastifyApplication): Promise<void> {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [resolve(here, '../../../apps/web/dist'), resolve(here, '../../../../apps/web/dist'), resolve('apps/web/dist')];
-  const root = candidates.find((c) => existsSync(join(c, 'index.html')));
-  if (!root) return;
-  const fastify = app.getHttpAdapter().getInstance();
-  const { default: fastifyStatic } = await import('@fastify/static');
-  await app.register(fastifyStatic as never, {
-    root,
-    prefix: '/',
-    wildcard: false,
-    index: ['index.html'],
-    // The build writes .br and .gz copies (scripts/compress-web.mjs): sent as they are to browsers that accept them.
-    preCompressed: true,
-    // Hashed bundles never change under their name: cached for a year; the page itself is checked each time.
-    // (@fastify/static 10 hands over the fastify reply, not the raw response.)
-    setHeaders: (reply: { header(name: string, value: string): unknown }, path: string) => {
-      reply.header('cache-control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
-    },
-  });
-  // Client-side routes fall back to the SPA's index.html; unknown API and docs paths keep their 404.
-  fastify.get('/*', (request, reply) => {
-    const url = request.url;
-    if (url.startsWith(`/${API_PREFIX}`) || url.startsWith('/docs') || url.startsWith('/health') || url.startsWith('/metrics')) {
-      return reply.status(404).send({ statusCode: 404, error: 'Not Found', message: `Cannot GET ${url}` });
-    }
-    return reply.type('text/html').sendFile('index.html');
-  });
 }
 
 /**

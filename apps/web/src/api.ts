@@ -51,7 +51,8 @@ import type {
 } from '@smedx/contracts';
 
 const BASE = '/api/v1';
-const TOKEN_KEY = 'smedx.accessToken';
+/** Where the session's token is kept (the portal's boot script reads the same key). */
+export const TOKEN_KEY = 'smedx.accessToken';
 
 export class ApiError extends Error {
   constructor(
@@ -89,7 +90,8 @@ export function fieldProblems(error: unknown): { field: string; reason: string }
 }
 
 export const tokenStore = {
-  get: (): string | null => localStorage.getItem(TOKEN_KEY),
+  // Rendered on the server (the portal's pages), there is no session: a visitor's page.
+  get: (): string | null => (typeof localStorage === 'undefined' ? null : localStorage.getItem(TOKEN_KEY)),
   set: (token: string): void => localStorage.setItem(TOKEN_KEY, token),
   clear: (): void => localStorage.removeItem(TOKEN_KEY),
 };

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { api } from './api';
 import type { Taxonomies, TaxonomyItem } from './api';
 import { showError } from './components/feedback';
+import { usePreloaded, useSkipFirstLoad } from './preload';
 
 export interface TaxonomyLookup extends Taxonomies {
   loaded: boolean;
@@ -26,8 +27,11 @@ const TaxonomyContext = createContext<TaxonomyLookup | null>(null);
 
 /** Loads `GET /taxonomies` once for the whole UI. */
 export function TaxonomyProvider({ children }: { children: ReactNode }) {
-  const [data, setData] = useState<Taxonomies | null>(null);
+  const preloaded = usePreloaded<Taxonomies>('/taxonomies');
+  const [data, setData] = useState<Taxonomies | null>(preloaded?.status === 200 ? preloaded.body : null);
+  const skip = useSkipFirstLoad(data !== null);
   useEffect(() => {
+    if (skip()) return;
     api.get('/taxonomies').then(setData, showError);
   }, []);
   const value = useMemo<TaxonomyLookup>(() => {

@@ -29,7 +29,9 @@ export function FacetSelect({
       style={{ width: '100%' }}
       mode={single ? undefined : 'multiple'}
       allowClear
-      maxTagCount="responsive"
+      // A fixed count, not "responsive": that one measures the box in the browser before it shows
+      // any choice, so a page rendered on the server would show the filter empty.
+      maxTagCount={2}
       placeholder={placeholder}
       options={withCounts}
       value={single ? value[0] : value}

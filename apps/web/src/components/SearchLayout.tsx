@@ -19,12 +19,15 @@ export function SearchLayout({
   toolbar: ReactNode;
   children: ReactNode;
 }) {
-  const phone = !Grid.useBreakpoint().md;
+  // Unknown (undefined) when rendered on the server and while hydrating: the filters' column and the
+  // phone's 筛选 button are both in the HTML, and CSS shows the one for the screen (styles.css).
+  const md = Grid.useBreakpoint().md;
+  const phone = md === false;
   const [open, setOpen] = useState(false);
   return (
     <Row gutter={16}>
       {!phone && (
-        <Col md={7} xl={6}>
+        <Col md={7} xl={6} className="wide-only">
           <Card title="筛选" size="small">
             {filters}
           </Card>
@@ -33,8 +36,8 @@ export function SearchLayout({
       <Col xs={24} md={17} xl={18} style={{ minWidth: 0 }}>
         <Space style={{ width: '100%', marginBottom: 16 }} wrap>
           {toolbar}
-          {phone && (
-            <Badge count={activeFilters} size="small">
+          {md !== true && (
+            <Badge count={activeFilters} size="small" className="phone-only">
               <Button icon={<FilterOutlined />} onClick={() => setOpen(true)} data-testid="filters-button">
                 筛选
               </Button>

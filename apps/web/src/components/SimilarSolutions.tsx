@@ -1,23 +1,33 @@
-import { Empty, List, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Empty, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import type { Solution } from '../api';
+import { usePreloaded, useSkipFirstLoad } from '../preload';
 import { searchSolutions } from '../search';
-import type { SolutionResult } from '../search';
+import type { SearchOutcome, SolutionResult } from '../search';
 import { SolutionCard } from './SolutionCard';
 
 /** Solutions for the same scenarios from other providers (the search engine's own ranking), at most 3. */
 export function SimilarSolutions({ solution }: { solution: Solution }) {
-  const [items, setItems] = useState<SolutionResult[] | null>(null);
+  const query = useMemo(() => ({ scenario: solution.scenarios.join(','), sort: 'relevance', page: 1, pageSize: 10 }), [solution.scenarios]);
+  const others = useMemo(
+    () => (hits: SolutionResult[]) => hits.filter((h) => h.id !== solution.id && h.providerId !== solution.providerId).slice(0, 3),
+    [solution.id, solution.providerId],
+  );
+  // Rendered on the server (the portal), the similar solutions come with the HTML.
+  const preloaded = usePreloaded<SearchOutcome<SolutionResult>>('/search/solutions', query);
+  const [items, setItems] = useState<SolutionResult[] | null>(preloaded?.status === 200 ? others(preloaded.body.hits) : null);
+  const skip = useSkipFirstLoad(items !== null);
   useEffect(() => {
+    if (skip()) return;
     let live = true;
-    searchSolutions({ scenario: solution.scenarios.join(','), sort: 'relevance', page: 1, pageSize: 10 }).then(
-      (r) => live && setItems(r.hits.filter((h) => h.id !== solution.id && h.providerId !== solution.providerId).slice(0, 3)),
+    searchSolutions(query).then(
+      (r) => live && setItems(others(r.hits)),
       () => live && setItems([]),
     );
     return () => {
       live = false;
     };
-  }, [solution.id, solution.providerId, solution.scenarios]);
+  }, [query, others, skip]);
   if (items === null) return null;
   return (
     <section style={{ marginTop: 24 }} data-testid="similar-solutions" aria-labelledby="similar-title">
@@ -25,15 +35,14 @@ export function SimilarSolutions({ solution }: { solution: Solution }) {
         相似方案
       </Typography.Title>
       {items.length ? (
-        <List
-          grid={{ gutter: 16, xs: 1, sm: 1, md: 2, lg: 3, xl: 3, xxl: 3 }}
-          dataSource={items}
-          renderItem={(hit) => (
-            <List.Item key={hit.id}>
+        // A CSS grid: antd's List grid picks its columns in JavaScript, which a server-rendered page cannot.
+        <div className="hit-grid similar" role="list">
+          {items.map((hit) => (
+            <div role="listitem" key={hit.id}>
               <SolutionCard hit={hit} />
-            </List.Item>
-          )}
-        />
+            </div>
+          ))}
+        </div>
       ) : (
         <Empty description="暂无同场景的其他方案" />
       )}

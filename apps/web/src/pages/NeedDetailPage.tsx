@@ -15,6 +15,7 @@ import { useNeedBids } from '../components/useNeedBids';
 import { formatFen, formatTime } from '../format';
 import { NEED_STATUS_NAMES, STATUS_COLORS } from '../labels';
 import { useTaxonomy } from '../taxonomy';
+import { usePreloaded, useSkipFirstLoad } from '../preload';
 import { usePageMeta } from '../usePageMeta';
 
 /**
@@ -28,8 +29,11 @@ export default function NeedDetailPage({ tab }: { tab?: 'bids' }) {
   const user = useViewer();
   const taxonomy = useTaxonomy();
   const navigate = useNavigate();
-  const [need, setNeed] = useState<Need | null>(null);
-  const [missing, setMissing] = useState(false);
+  // Rendered on the server (the portal), the need comes with the HTML.
+  const preloaded = usePreloaded<Need>(id ? `/needs/${id}` : null);
+  const [need, setNeed] = useState<Need | null>(preloaded?.status === 200 ? preloaded.body : null);
+  const [missing, setMissing] = useState(preloaded?.status === 404 || preloaded?.status === 400);
+  const skip = useSkipFirstLoad(need !== null || missing);
   const [busy, setBusy] = useState(false);
   usePageMeta(need?.title ?? (missing ? '需求不存在' : '需求详情'), need?.description);
   // Controlled: the bids tab appears only once the bids have loaded, after the need.
@@ -52,11 +56,12 @@ export default function NeedDetailPage({ tab }: { tab?: 'bids' }) {
   useEffect(loadInvited, [loadInvited]);
 
   const load = useCallback(() => {
+    if (skip()) return;
     api.get('/needs/:id', { id: id! }).then(setNeed, (e) => {
       if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setMissing(true);
       else showError(e);
     });
-  }, [id]);
+  }, [id, skip]);
   useEffect(load, [load]);
 
   if (missing) return <Result status="404" title="需求不存在" extra={<Button onClick={() => navigate('/needs')}>返回需求大厅</Button>} />;
@@ -76,7 +81,8 @@ export default function NeedDetailPage({ tab }: { tab?: 'bids' }) {
 
   const details = (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Descriptions bordered column={{ xs: 1, md: 2 }} size="small" styles={{ label: { whiteSpace: 'nowrap' } }}>
+      {/* One column at every width: see SolutionDetailPage. */}
+      <Descriptions bordered column={1} size="small" styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label="需求企业">{need.enterpriseName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label="行业 / 区县">
           {need.industry ? taxonomy.name('industries', need.industry) : '—'} /{' '}
@@ -90,7 +96,7 @@ export default function NeedDetailPage({ tab }: { tab?: 'bids' }) {
         <Descriptions.Item label="期望交付">{need.expectedDays} 天</Descriptions.Item>
         <Descriptions.Item label="投标截止">{formatTime(need.bidDeadline)}</Descriptions.Item>
         <Descriptions.Item label="发布时间">{formatTime(need.publishedAt)}</Descriptions.Item>
-        <Descriptions.Item label="需求场景" span={2}>
+        <Descriptions.Item label="需求场景">
           <CodeTags list="scenarios" codes={need.scenarios} color="geekblue" />
         </Descriptions.Item>
       </Descriptions>

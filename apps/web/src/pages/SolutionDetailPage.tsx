@@ -12,6 +12,7 @@ import { useMatches } from '../components/useMatches';
 import { formatFenRange, formatTime } from '../format';
 import { LEVEL_NAMES, PROVIDER_KIND_NAMES, SOLUTION_STATUS_NAMES, STATUS_COLORS } from '../labels';
 import { useTaxonomy } from '../taxonomy';
+import { usePreloaded, useSkipFirstLoad } from '../preload';
 import { usePageMeta } from '../usePageMeta';
 import { SimilarSolutions } from '../components/SimilarSolutions';
 
@@ -22,8 +23,11 @@ export default function SolutionDetailPage() {
   const user = useViewer();
   const taxonomy = useTaxonomy();
   const navigate = useNavigate();
-  const [solution, setSolution] = useState<Solution | null>(null);
-  const [missing, setMissing] = useState(false);
+  // Rendered on the server (the portal), the solution comes with the HTML.
+  const preloaded = usePreloaded<Solution>(id ? `/solutions/${id}` : null);
+  const [solution, setSolution] = useState<Solution | null>(preloaded?.status === 200 ? preloaded.body : null);
+  const [missing, setMissing] = useState(preloaded?.status === 404 || preloaded?.status === 400);
+  const skip = useSkipFirstLoad(solution !== null || missing);
   const [busy, setBusy] = useState(false);
   usePageMeta(solution?.title ?? (missing ? '方案不存在' : '解决方案'), solution?.summary);
   // Matches are asked for only by whom the API shows them: the provider's members and officers.
@@ -35,6 +39,7 @@ export default function SolutionDetailPage() {
   );
 
   const load = useCallback(() => {
+    if (skip()) return;
     if (!id) {
       setMissing(true);
       return;
@@ -43,7 +48,7 @@ export default function SolutionDetailPage() {
       if (e instanceof ApiError && (e.status === 404 || e.status === 400)) setMissing(true);
       else showError(e);
     });
-  }, [id]);
+  }, [id, skip]);
   useEffect(load, [load]);
 
   if (missing)
@@ -65,7 +70,9 @@ export default function SolutionDetailPage() {
 
   const details = (
     <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      <Descriptions bordered column={{ xs: 1, md: 2 }} size="small" styles={{ label: { whiteSpace: 'nowrap' } }}>
+      {/* One column at every width: a responsive column count is picked in JavaScript from the screen's
+          width, which a page rendered on the server does not know. */}
+      <Descriptions bordered column={1} size="small" styles={{ label: { whiteSpace: 'nowrap' } }}>
         <Descriptions.Item label="服务商">
           <Link to={`/providers/${solution.providerId}`}>{solution.providerName ?? '查看服务商'}</Link>{' '}
           {solution.providerKind && <Tag>{PROVIDER_KIND_NAMES[solution.providerKind] ?? solution.providerKind}</Tag>}
@@ -79,10 +86,10 @@ export default function SolutionDetailPage() {
         <Descriptions.Item label="交付方式">{taxonomy.name('deliveryModes', solution.deliveryMode)}</Descriptions.Item>
         <Descriptions.Item label="适用数字化水平">{solution.levels.map((l) => LEVEL_NAMES[l] ?? l).join('、')}</Descriptions.Item>
         <Descriptions.Item label="发布时间">{formatTime(solution.publishedAt)}</Descriptions.Item>
-        <Descriptions.Item label="适用场景" span={2}>
+        <Descriptions.Item label="适用场景">
           <CodeTags list="scenarios" codes={solution.scenarios} color="geekblue" />
         </Descriptions.Item>
-        <Descriptions.Item label="适用行业" span={2}>
+        <Descriptions.Item label="适用行业">
           <CodeTags list="industries" codes={solution.industries} color="blue" />
         </Descriptions.Item>
       </Descriptions>

@@ -1,5 +1,5 @@
-import { Alert, Empty, Form, List, Pagination, Select, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { Alert, Empty, Form, Pagination, Select, Spin, Typography } from 'antd';
+import { useEffect, useMemo, useState } from 'react';
 import { FacetSelect } from '../components/FacetSelect';
 import { NumberFilter } from '../components/NumberFilter';
 import { showError } from '../components/feedback';
@@ -8,6 +8,7 @@ import { SolutionCard } from '../components/SolutionCard';
 import { SmartSearchBox } from '../components/SmartSearchBox';
 import { UnderstoodHint } from '../components/UnderstoodHint';
 import { wanToFen, fenToWan } from '../format';
+import { usePreloaded, useSkipFirstLoad } from '../preload';
 import { usePageMeta } from '../usePageMeta';
 import { LEVEL_NAMES, PROVIDER_KIND_NAMES } from '../labels';
 import { searchSolutions } from '../search';
@@ -32,21 +33,9 @@ const KIND_OPTIONS = Object.entries(PROVIDER_KIND_NAMES).map(([value, label]) =>
 export default function SolutionsPage() {
   const taxonomy = useTaxonomy();
   const url = useUrlState();
-  const [result, setResult] = useState<SearchOutcome<SolutionResult> | null>(null);
-  const [loading, setLoading] = useState(true);
-  usePageMeta('解决方案超市', '小快轻准数字化转型解决方案：按场景、行业、价格、部署周期筛选，查看服务商与应用案例。');
-
-  const q = url.get('q');
-  const sort = url.get('sort') || 'relevance';
-  const page = url.number('page') ?? 1;
-  const priceMaxFen = url.number('priceMaxFen');
-  const deployDaysMax = url.number('deployDaysMax');
   const { params } = url;
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    searchSolutions({
+  const query = useMemo(
+    () => ({
       q: params.get('q'),
       industry: params.get('industry'),
       scenario: params.get('scenario'),
@@ -60,13 +49,35 @@ export default function SolutionsPage() {
       facets: FACETS,
       page: params.get('page') || 1,
       pageSize: PAGE_SIZE,
-    })
+    }),
+    [params],
+  );
+  // Rendered on the server (the portal), the first page of results comes with the HTML.
+  const preloaded = usePreloaded<Omit<SearchOutcome<SolutionResult>, 'searchAvailable'>>('/search/solutions', query);
+  const [result, setResult] = useState<SearchOutcome<SolutionResult> | null>(
+    preloaded?.status === 200 ? { ...preloaded.body, searchAvailable: true } : null,
+  );
+  const [loading, setLoading] = useState(result === null);
+  const skip = useSkipFirstLoad(result !== null);
+  usePageMeta('解决方案超市', '小快轻准数字化转型解决方案：按场景、行业、价格、部署周期筛选，查看服务商与应用案例。');
+
+  const q = url.get('q');
+  const sort = url.get('sort') || 'relevance';
+  const page = url.number('page') ?? 1;
+  const priceMaxFen = url.number('priceMaxFen');
+  const deployDaysMax = url.number('deployDaysMax');
+
+  useEffect(() => {
+    if (skip()) return;
+    let live = true;
+    setLoading(true);
+    searchSolutions(query)
       .then((r) => live && setResult(r), showError)
       .finally(() => live && setLoading(false));
     return () => {
       live = false;
     };
-  }, [params]);
+  }, [query, skip]);
 
   const facets = result?.facets ?? {};
   const filtersOn = result?.searchAvailable !== false;
@@ -186,15 +197,15 @@ export default function SolutionsPage() {
           {result && !result.hits.length ? (
             <Empty description="没有符合条件的方案" />
           ) : (
-            <List
-              grid={{ gutter: 16, xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 3 }}
-              dataSource={result?.hits ?? []}
-              renderItem={(hit) => (
-                <List.Item key={hit.id}>
+            // A CSS grid, not antd's List grid: that one picks its columns in JavaScript from the screen's
+            // width, which a page rendered on the server does not know.
+            <div className="hit-grid" role="list">
+              {(result?.hits ?? []).map((hit) => (
+                <div role="listitem" key={hit.id}>
                   <SolutionCard hit={hit} />
-                </List.Item>
-              )}
-            />
+                </div>
+              ))}
+            </div>
           )}
         </Spin>
         {result && result.total > PAGE_SIZE && (

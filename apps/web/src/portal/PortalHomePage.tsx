@@ -8,6 +8,7 @@ import { SolutionCard } from '../components/SolutionCard';
 import { formatFen, formatTime } from '../format';
 import { EVENT_STATUS_NAMES } from '../labels';
 import { useTaxonomy } from '../taxonomy';
+import { usePreloaded, useSkipFirstLoad } from '../preload';
 import { usePageMeta } from '../usePageMeta';
 import { PortalSearchBox } from './PortalSearchBox';
 
@@ -37,12 +38,15 @@ const FIGURES: {
 export default function PortalHomePage() {
   const navigate = useNavigate();
   const taxonomy = useTaxonomy();
-  const [data, setData] = useState<Overview | null>(null);
+  const preloaded = usePreloaded<Overview>('/portal');
+  const [data, setData] = useState<Overview | null>(preloaded?.status === 200 ? preloaded.body : null);
+  const skip = useSkipFirstLoad(data !== null);
   usePageMeta(null);
 
   useEffect(() => {
+    if (skip()) return;
     api.get('/portal').then(setData, showError);
-  }, []);
+  }, [skip]);
 
   const search = (q: string) => navigate(q ? `/solutions?q=${encodeURIComponent(q)}` : '/solutions');
   const tiles = (list: 'scenarios' | 'industries', counts: Record<string, number> | undefined, param: string) =>

@@ -2,6 +2,7 @@ import { MenuOutlined } from '@ant-design/icons';
 import { Button, Drawer, Grid, Layout, Space } from 'antd';
 import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useHydratedSignal } from '../root';
 
 const { Header, Content, Footer } = Layout;
 
@@ -28,7 +29,11 @@ export function PortalLayout() {
   const navigate = useNavigate();
   const screens = Grid.useBreakpoint();
   const [open, setOpen] = useState(false);
-  const phone = !screens.md;
+  useHydratedSignal();
+  // Known once the page runs in a browser; unknown (undefined) when rendered on the server and while
+  // hydrating, where both forms are in the HTML and CSS shows the one for the screen (styles.css).
+  const phone = screens.md === false;
+  const wide = screens.md === true;
   const from = `${location.pathname}${location.search}`;
   const selected = sectionOf(location.pathname);
   const go = (key: string) => {
@@ -43,7 +48,8 @@ export function PortalLayout() {
           <span className="portal-logo" aria-hidden>
             数
           </span>
-          <span>{phone ? '数转供需平台' : '沈阳市中小企业数字化转型供需对接平台'}</span>
+          {!phone && <span className="wide-only">沈阳市中小企业数字化转型供需对接平台</span>}
+          {!wide && <span className="phone-only">数转供需平台</span>}
         </Link>
         {!phone && (
           <nav aria-label="门户导航" className="portal-nav">
@@ -59,19 +65,20 @@ export function PortalLayout() {
             ))}
           </nav>
         )}
-        <Space size={8}>
+        <Space size={8} className="portal-actions">
           <Link to="/login" state={{ from }}>
             <Button type="primary" size={phone ? 'small' : 'middle'}>
               登录
             </Button>
           </Link>
           {!phone && (
-            <Link to="/register" state={{ from }}>
+            <Link to="/register" state={{ from }} className="wide-only">
               <Button ghost>注册</Button>
             </Link>
           )}
-          {phone && (
+          {!wide && (
             <Button
+              className="phone-only"
               type="text"
               aria-label="打开导航菜单"
               icon={<MenuOutlined style={{ color: '#fff', fontSize: 18 }} />}

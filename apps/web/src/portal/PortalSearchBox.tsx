@@ -31,16 +31,22 @@ export function PortalSearchBox({ placeholder, onSearch }: { placeholder: string
     }, 150);
   };
   return (
+    // A plain form too (action, name): sent as it is when the page has not become live yet (a
+    // server-rendered page loads the app at the first interaction), it opens the same search.
     <form
       role="search"
       className="portal-search"
+      action="/solutions"
+      method="get"
       onSubmit={(e) => {
         e.preventDefault();
-        onSearch(value.trim());
+        // The field's own text: typed before the page hydrated, it is not in the state yet.
+        onSearch(String(new FormData(e.currentTarget).get('q') ?? value).trim());
       }}
     >
       <input
         type="search"
+        name="q"
         aria-label="搜索解决方案"
         placeholder={placeholder}
         value={value}
