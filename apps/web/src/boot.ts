@@ -7,10 +7,10 @@
  * - at once for a signed-in user (their view differs from the visitor's: the app draws it), and
  * - for a visitor, at the first sign of interaction (a touch, a pointer pressed, a key, a focus), and
  *   then hydrates the HTML in place. A click on something that needs the app (a tab, the menu, a filter)
- *   made before it is ready is held and replayed once it has hydrated; a search typed into the home
- *   page's box before then is sent as a plain form.
+ *   or Enter in the search page's box, made before it is ready, is held and replayed once it has
+ *   hydrated; a search typed into the home page's box before then is sent as a plain form.
  *
- * The server writes the app's entry into `data-entry` (scripts/… read from Vite's manifest).
+ * The server writes the app's entry into `data-entry` (apps/api/src/http/web-ui.ts reads it from Vite's manifest).
  */
 const TOKEN_KEY = 'smedx.accessToken'; // as in api.ts (not imported: this script stays tiny)
 const HYDRATED_EVENT = 'smedx:hydrated'; // as in root.tsx
@@ -52,14 +52,28 @@ if (entry) {
       held = event.target;
       start();
     };
+    // Enter in a field that is not a plain form's (the search page's box) needs the app too: held and replayed.
+    let enter: Element | null = null;
+    const holdEnter = (event: KeyboardEvent) => {
+      if (hydrated || event.key !== 'Enter' || !(event.target instanceof HTMLInputElement)) return;
+      if (event.target.form?.hasAttribute('action')) return;
+      event.preventDefault();
+      event.stopPropagation();
+      enter = event.target;
+      start();
+    };
     document.addEventListener('click', hold, true);
+    document.addEventListener('keydown', holdEnter, true);
     window.addEventListener(HYDRATED_EVENT, () => {
       hydrated = true;
       document.removeEventListener('click', hold, true);
-      const target = held;
-      held = null;
+      document.removeEventListener('keydown', holdEnter, true);
+      const [target, field] = [held, enter];
+      held = enter = null;
       // Dispatched, not `.click()`: the target may be an icon's SVG, which has no click method.
       if (target?.isConnected) target.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true, view: window }));
+      if (field?.isConnected)
+        field.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', code: 'Enter', bubbles: true, cancelable: true }));
     });
   }
 }
