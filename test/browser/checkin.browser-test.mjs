@@ -13,12 +13,14 @@
  */
 import { join } from 'node:path';
 import {
+  DEMO,
   DESKTOP,
   PHONE,
   RESULTS,
   assert,
   call,
   check,
+  demoAccount,
   launchBrowser,
   runSuite,
   setCurrentPage,
@@ -27,13 +29,9 @@ import {
   startApp,
 } from './harness.mjs';
 
-const DEMO_PASSWORD = 'demo-pass-2024';
-const ORGANISER = { email: 'organizer@demo.smedx.cn', password: DEMO_PASSWORD };
+const ORGANISER = DEMO.organiser;
 /** Owners of demo enterprises 1–3, all registered and approved for the demo event. */
-const PARTICIPANTS = ['enterprise@demo.smedx.cn', 'e002@demo.smedx.cn', 'e003@demo.smedx.cn'].map((email) => ({
-  email,
-  password: DEMO_PASSWORD,
-}));
+const PARTICIPANTS = ['enterprise', 'e002', 'e003'].map(demoAccount);
 const EVENT_TITLE = '铁西区装备制造业数字化转型供需对接会';
 const SHORT_CODE = /[2-9A-HJ-NP-Z]{6}/;
 

@@ -24,6 +24,19 @@ export const TAXONOMY = join(ROOT, 'dist/libs/taxonomy/src/index.js');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const RESULTS = resolve(ROOT, process.env.RESULTS_DIR ?? 'test-results');
 export const ADMIN = { email: 'admin@smedx.local', password: 'smedx-admin-2024' };
+/** The demo data's password for every demo account (libs/demo/src/demo-dataset.ts). */
+export const DEMO_PASSWORD = 'demo-pass-2024';
+/** A demo account by the local part of its address (`e002` → e002@demo.smedx.cn). */
+export const demoAccount = (local) => ({ email: `${local}@demo.smedx.cn`, password: DEMO_PASSWORD });
+/** The demo accounts the suites sign in as, one per role. */
+export const DEMO = {
+  enterprise: demoAccount('enterprise'),
+  provider: demoAccount('provider'),
+  city: demoAccount('city'),
+  tiexi: demoAccount('tiexi'),
+  assessor: demoAccount('assessor'),
+  organiser: demoAccount('organizer'),
+};
 export const TIMEOUT = 15_000;
 /** The two sizes people use: a desktop and a 390 × 844 phone. */
 export const DESKTOP = { width: 1440, height: 900 };

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import {
+  DEMO,
   DESKTOP,
   PHONE,
   RESULTS,
@@ -26,8 +27,8 @@ import {
   waitForSearch,
 } from './harness.mjs';
 
-const ENTERPRISE = { email: 'enterprise@demo.smedx.cn', password: 'demo-pass-2024' };
-const PROVIDER = { email: 'provider@demo.smedx.cn', password: 'demo-pass-2024' };
+const ENTERPRISE = DEMO.enterprise;
+const PROVIDER = DEMO.provider;
 const FIRST_SCREEN_JS_LIMIT_KB = 300;
 
 /** Records what must not happen on a page: console errors, uncaught errors, refused or failed requests. */

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   ADMIN,
+  DEMO,
   DESKTOP,
   PHONE,
   RESULTS,
@@ -32,15 +33,7 @@ import {
   startApp,
 } from './harness.mjs';
 
-const DEMO_PASSWORD = 'demo-pass-2024';
-const demo = (local) => ({ email: `${local}@demo.smedx.cn`, password: DEMO_PASSWORD });
-const ACCOUNTS = {
-  enterprise: demo('enterprise'),
-  provider: demo('provider'),
-  tiexi: demo('tiexi'),
-  city: demo('city'),
-  assessor: demo('assessor'),
-};
+const ACCOUNTS = DEMO;
 
 /** Uploads a small PDF as `token`'s user for `organisationId`; returns the file id. */
 async function uploadPdf(base, token, organisationId, name) {

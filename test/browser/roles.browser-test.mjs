@@ -9,18 +9,31 @@
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DESKTOP, PHONE, RESULTS, ROOT, assert, call, check, launchBrowser, runSuite, setCurrentPage, startApp } from './harness.mjs';
+import {
+  ADMIN,
+  DEMO,
+  DESKTOP,
+  PHONE,
+  RESULTS,
+  ROOT,
+  assert,
+  call,
+  check,
+  launchBrowser,
+  runSuite,
+  setCurrentPage,
+  startApp,
+} from './harness.mjs';
 
-const PASSWORD = 'demo-pass-2024';
 const ROLES = [
-  ['enterprise', 'enterprise@demo.smedx.cn', PASSWORD],
-  ['provider', 'provider@demo.smedx.cn', PASSWORD],
-  ['city officer', 'city@demo.smedx.cn', PASSWORD],
-  ['district officer', 'tiexi@demo.smedx.cn', PASSWORD],
-  ['assessor', 'assessor@demo.smedx.cn', PASSWORD],
-  ['organiser', 'organizer@demo.smedx.cn', PASSWORD],
-  ['admin', 'admin@smedx.local', 'smedx-admin-2024'],
-];
+  ['enterprise', DEMO.enterprise],
+  ['provider', DEMO.provider],
+  ['city officer', DEMO.city],
+  ['district officer', DEMO.tiexi],
+  ['assessor', DEMO.assessor],
+  ['organiser', DEMO.organiser],
+  ['admin', ADMIN],
+].map(([role, account]) => [role, account.email, account.password]);
 
 /** The menu's entries, read from the rendered side menu (antd keeps each item's key in data-menu-id). */
 async function menuPaths(page) {

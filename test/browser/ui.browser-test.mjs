@@ -14,6 +14,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   ADMIN,
+  DEMO,
+  DEMO_PASSWORD,
   RESULTS,
   ROOT,
   TAXONOMY,
@@ -187,7 +189,7 @@ async function main() {
       .click();
     await page.waitForURL('**/login');
     await page.getByText('演示账号').waitFor();
-    await page.getByText('demo-pass-2024').waitFor();
+    await page.getByText(DEMO_PASSWORD).waitFor();
     await page.screenshot({ path: join(RESULTS, 'ui-login.png') });
   });
 
@@ -768,7 +770,7 @@ async function main() {
   // ---- 供需对接活动 (matchmaking events) and 链式转型 (chains) ----
 
   /** The demo organiser when the demo data is there; otherwise one made here. */
-  const organiser = { email: 'organizer@demo.smedx.cn', password: 'demo-pass-2024' };
+  const organiser = DEMO.organiser;
   try {
     await call(base, 'POST', '/auth/login', organiser);
   } catch {

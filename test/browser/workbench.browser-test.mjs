@@ -10,6 +10,8 @@
 import { pathToFileURL } from 'node:url';
 import {
   ADMIN,
+  DEMO,
+  DEMO_PASSWORD,
   DESKTOP,
   PHONE,
   TAXONOMY,
@@ -23,15 +25,11 @@ import {
   startApp,
   waitForSearch,
 } from './harness.mjs';
+import { eventBody } from '../fixtures/event-body.mjs';
 
-const PASSWORD = 'demo-pass-2024';
-const ACCOUNTS = {
-  enterprise: 'enterprise@demo.smedx.cn',
-  provider: 'provider@demo.smedx.cn',
-  city: 'city@demo.smedx.cn',
-  assessor: 'assessor@demo.smedx.cn',
-  organiser: 'organizer@demo.smedx.cn',
-};
+const PASSWORD = DEMO_PASSWORD;
+/** The roles' addresses. */
+const ACCOUNTS = Object.fromEntries(['enterprise', 'provider', 'city', 'assessor', 'organiser'].map((role) => [role, DEMO[role].email]));
 const DAY = 24 * 3600_000;
 
 async function session(base, email, password = PASSWORD) {
@@ -233,21 +231,7 @@ async function main() {
       base,
       'POST',
       '/events',
-      {
-        title: '工作台测试：装备制造数字化转型对接会',
-        industry: 'machine_tool',
-        district: 'tiexi',
-        venue: '沈阳国际展览中心 3 号馆',
-        online: false,
-        startsAt: new Date(Date.now() + 10 * DAY).toISOString(),
-        slotMinutes: 20,
-        slots: 4,
-        tables: 2,
-        capacityEnterprises: 10,
-        capacityProviders: 10,
-        minMeetingsPerEnterprise: 1,
-        maxMeetingsPerProvider: 3,
-      },
+      eventBody(new Date(), { daysAhead: 10, title: '工作台测试：装备制造数字化转型对接会' }),
       tokens.organiser,
     );
     await call(base, 'POST', `/events/${event.id}/open-registration`, undefined, tokens.organiser);

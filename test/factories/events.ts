@@ -1,28 +1,12 @@
+import { eventBody } from '../fixtures/event-body.mjs';
 import type { TestApp } from '../support/test-app.js';
 import { approvedProvider, createEnterprise } from './directory.js';
 import { registerUser } from './users.js';
 import type { TestUser } from './users.js';
 
-const DAY = 24 * 3600_000;
-
-/** A valid event body: a week from now, 4 slots of 20 minutes at 2 tables in Tiexi; overrides replace fields. */
+/** A valid event body: a week from the test clock's now, 4 slots of 20 minutes at 2 tables in Tiexi; overrides replace fields. */
 export function eventInput(t: TestApp, overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    title: '铁西区机床行业数字化转型供需对接会',
-    industry: 'machine_tool',
-    district: 'tiexi',
-    venue: '沈阳国际展览中心 3 号馆',
-    online: false,
-    startsAt: new Date(t.clock.now().getTime() + 7 * DAY).toISOString(),
-    slotMinutes: 20,
-    slots: 4,
-    tables: 2,
-    capacityEnterprises: 10,
-    capacityProviders: 10,
-    minMeetingsPerEnterprise: 1,
-    maxMeetingsPerProvider: 3,
-    ...overrides,
-  };
+  return eventBody(t.clock.now(), overrides);
 }
 
 /** An event created by `organiser` (draft); returns the response body. */
