@@ -6,7 +6,7 @@ import { Solution } from '@smedx/catalogue';
 import { Need } from '@smedx/demand';
 import { Diagnosis } from '@smedx/diagnosis';
 import type { Enterprise } from '@smedx/directory';
-import type { MatchingService } from '@smedx/matching';
+import type { MatchingService, SolutionMatchItem } from '@smedx/matching';
 import type { EnterpriseSection } from './enterprise-section.js';
 import type { ProviderSection } from './provider-section.js';
 
@@ -24,6 +24,19 @@ function bestOf<T extends { score: number }>(lists: T[][], key: (item: T) => str
     if (!seen || item.score > seen.score) best.set(key(item), item);
   }
   return [...best.values()].sort((a, b) => b.score - a.score).slice(0, RECOMMENDED);
+}
+
+/** A matched solution as the workbench recommends it, for one of the enterprise's needs or for its diagnosis (null). */
+function recommendedSolution(m: SolutionMatchItem, forNeed: WorkbenchRecommendedSolution['forNeed']): WorkbenchRecommendedSolution {
+  return {
+    solutionId: m.id,
+    title: m.title,
+    providerId: m.providerId,
+    providerName: m.providerName,
+    score: m.score,
+    reason: m.reasons[0] ?? null,
+    forNeed,
+  };
 }
 
 /**
@@ -55,15 +68,9 @@ export async function recommendSolutions(
       if (own.length) {
         const lists = await Promise.all(
           own.map(async (need) =>
-            (await matching.matchesForNeed(need.id, { limit: RECOMMENDED })).items.map((m) => ({
-              solutionId: m.id,
-              title: m.title,
-              providerId: m.providerId,
-              providerName: m.providerName,
-              score: m.score,
-              reason: m.reasons[0] ?? null,
-              forNeed: { id: need.id, title: need.title },
-            })),
+            (await matching.matchesForNeed(need.id, { limit: RECOMMENDED })).items.map((m) =>
+              recommendedSolution(m, { id: need.id, title: need.title }),
+            ),
           ),
         );
         result.set(
@@ -85,15 +92,7 @@ export async function recommendSolutions(
       );
       result.set(
         e.id,
-        matches.items.map((m) => ({
-          solutionId: m.id,
-          title: m.title,
-          providerId: m.providerId,
-          providerName: m.providerName,
-          score: m.score,
-          reason: m.reasons[0] ?? null,
-          forNeed: null,
-        })),
+        matches.items.map((m) => recommendedSolution(m, null)),
       );
     }),
   );

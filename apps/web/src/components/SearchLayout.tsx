@@ -1,5 +1,5 @@
 import { FilterOutlined } from '@ant-design/icons';
-import { Badge, Button, Card, Col, Drawer, Grid, Row, Space } from 'antd';
+import { Badge, Button, Card, Col, Drawer, Empty, Grid, Pagination, Row, Space, Spin } from 'antd';
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 
@@ -52,6 +52,58 @@ export function SearchLayout({
         {children}
       </Col>
     </Row>
+  );
+}
+
+/**
+ * A search page's results: the cards in a CSS grid (not antd's List grid, which picks its columns in
+ * JavaScript from the screen's width — unknown to a page rendered on the server), a spinner over them
+ * while the next page loads, a notice when nothing matches, and the pages below.
+ */
+export function SearchResults<T extends { id: string }>({
+  result,
+  loading,
+  empty,
+  pageSize,
+  page,
+  onPage,
+  renderItem,
+}: {
+  result: { hits: T[]; total: number } | null;
+  loading: boolean;
+  /** What is said when nothing matches. */
+  empty: string;
+  pageSize: number;
+  page: number;
+  onPage: (page: number) => void;
+  renderItem: (hit: T) => ReactNode;
+}) {
+  return (
+    <>
+      <Spin spinning={loading}>
+        {result && !result.hits.length ? (
+          <Empty description={empty} />
+        ) : (
+          <div className="hit-grid" role="list">
+            {(result?.hits ?? []).map((hit) => (
+              <div role="listitem" key={hit.id}>
+                {renderItem(hit)}
+              </div>
+            ))}
+          </div>
+        )}
+      </Spin>
+      {result && result.total > pageSize && (
+        <Pagination
+          style={{ marginTop: 16, textAlign: 'right' }}
+          current={page}
+          pageSize={pageSize}
+          total={result.total}
+          showSizeChanger={false}
+          onChange={onPage}
+        />
+      )}
+    </>
   );
 }
 

@@ -1,10 +1,10 @@
-import { Alert, Card, Empty, Form, Input, List, Pagination, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Card, Form, Input, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { CodeTags } from '../components/CodeTags';
 import { FacetSelect } from '../components/FacetSelect';
 import { NumberFilter } from '../components/NumberFilter';
-import { countActive, SearchLayout } from '../components/SearchLayout';
+import { countActive, SearchLayout, SearchResults } from '../components/SearchLayout';
 import { showError } from '../components/feedback';
 import { Highlight } from '../components/Highlight';
 import { fenToWan, formatFen, formatTime, wanToFen } from '../format';
@@ -158,59 +158,46 @@ export default function NeedsPage() {
           </>
         }
       >
-        <Spin spinning={loading}>
-          {result && !result.hits.length ? (
-            <Empty description="没有符合条件的需求" />
-          ) : (
-            <List
-              grid={{ gutter: 16, xs: 1, sm: 1, md: 1, lg: 2, xl: 2, xxl: 3 }}
-              dataSource={result?.hits ?? []}
-              renderItem={(hit) => (
-                <List.Item key={hit.id}>
-                  <Card
-                    className="hit-card"
-                    data-testid="need-card"
-                    size="small"
-                    title={
-                      <Link to={`/needs/${hit.id}`}>
-                        <Highlight hit={hit} field="title" text={hit.title} />
-                      </Link>
-                    }
-                  >
-                    <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-                      {hit.enterpriseName}
-                      {hit.district ? ` · ${taxonomy.name('districts', hit.district)}` : ''}
-                      {hit.industry ? ` · ${taxonomy.name('industries', hit.industry)}` : ''}
-                    </Typography.Paragraph>
-                    <Typography.Paragraph ellipsis={{ rows: 3 }}>
-                      <Highlight hit={hit} field="description" text={hit.description} />
-                    </Typography.Paragraph>
-                    <CodeTags list="scenarios" codes={hit.scenarios} color="geekblue" max={3} />
-                    <Space split="·" wrap style={{ marginTop: 8 }}>
-                      {hit.budgetFen !== undefined && (
-                        <Typography.Text strong style={{ color: '#cf1322' }}>
-                          预算 {formatFen(hit.budgetFen)}
-                        </Typography.Text>
-                      )}
-                      {hit.expectedDays !== undefined && <span>期望 {hit.expectedDays} 天</span>}
-                      {hit.bidDeadline !== undefined && <span>截止 {formatTime(hit.bidDeadline)}</span>}
-                    </Space>
-                  </Card>
-                </List.Item>
-              )}
-            />
+        <SearchResults
+          result={result}
+          loading={loading}
+          empty="没有符合条件的需求"
+          pageSize={PAGE_SIZE}
+          page={page}
+          onPage={(p) => url.set({ page: p })}
+          renderItem={(hit) => (
+            <Card
+              className="hit-card"
+              data-testid="need-card"
+              size="small"
+              title={
+                <Link to={`/needs/${hit.id}`}>
+                  <Highlight hit={hit} field="title" text={hit.title} />
+                </Link>
+              }
+            >
+              <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+                {hit.enterpriseName}
+                {hit.district ? ` · ${taxonomy.name('districts', hit.district)}` : ''}
+                {hit.industry ? ` · ${taxonomy.name('industries', hit.industry)}` : ''}
+              </Typography.Paragraph>
+              {/* Clamped by CSS, not antd's measuring `ellipsis` (see SolutionCard). */}
+              <Typography.Paragraph className="clamp-3">
+                <Highlight hit={hit} field="description" text={hit.description} />
+              </Typography.Paragraph>
+              <CodeTags list="scenarios" codes={hit.scenarios} color="geekblue" max={3} />
+              <Space split="·" wrap style={{ marginTop: 8 }}>
+                {hit.budgetFen !== undefined && (
+                  <Typography.Text strong style={{ color: '#cf1322' }}>
+                    预算 {formatFen(hit.budgetFen)}
+                  </Typography.Text>
+                )}
+                {hit.expectedDays !== undefined && <span>期望 {hit.expectedDays} 天</span>}
+                {hit.bidDeadline !== undefined && <span>截止 {formatTime(hit.bidDeadline)}</span>}
+              </Space>
+            </Card>
           )}
-        </Spin>
-        {result && result.total > PAGE_SIZE && (
-          <Pagination
-            style={{ marginTop: 16, textAlign: 'right' }}
-            current={page}
-            pageSize={PAGE_SIZE}
-            total={result.total}
-            showSizeChanger={false}
-            onChange={(p) => url.set({ page: p })}
-          />
-        )}
+        />
       </SearchLayout>
     </>
   );

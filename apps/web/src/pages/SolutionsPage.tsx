@@ -1,9 +1,9 @@
-import { Alert, Empty, Form, Pagination, Select, Spin, Typography } from 'antd';
+import { Alert, Form, Select, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { FacetSelect } from '../components/FacetSelect';
 import { NumberFilter } from '../components/NumberFilter';
 import { showError } from '../components/feedback';
-import { countActive, SearchLayout } from '../components/SearchLayout';
+import { countActive, SearchLayout, SearchResults } from '../components/SearchLayout';
 import { SolutionCard } from '../components/SolutionCard';
 import { SmartSearchBox } from '../components/SmartSearchBox';
 import { UnderstoodHint } from '../components/UnderstoodHint';
@@ -193,31 +193,15 @@ export default function SolutionsPage() {
         }
       >
         {q && <UnderstoodHint result={result} onPick={(value) => url.set({ q: value })} />}
-        <Spin spinning={loading}>
-          {result && !result.hits.length ? (
-            <Empty description="没有符合条件的方案" />
-          ) : (
-            // A CSS grid, not antd's List grid: that one picks its columns in JavaScript from the screen's
-            // width, which a page rendered on the server does not know.
-            <div className="hit-grid" role="list">
-              {(result?.hits ?? []).map((hit) => (
-                <div role="listitem" key={hit.id}>
-                  <SolutionCard hit={hit} />
-                </div>
-              ))}
-            </div>
-          )}
-        </Spin>
-        {result && result.total > PAGE_SIZE && (
-          <Pagination
-            style={{ marginTop: 16, textAlign: 'right' }}
-            current={page}
-            pageSize={PAGE_SIZE}
-            total={result.total}
-            showSizeChanger={false}
-            onChange={(p) => url.set({ page: p })}
-          />
-        )}
+        <SearchResults
+          result={result}
+          loading={loading}
+          empty="没有符合条件的方案"
+          pageSize={PAGE_SIZE}
+          page={page}
+          onPage={(p) => url.set({ page: p })}
+          renderItem={(hit) => <SolutionCard hit={hit} />}
+        />
       </SearchLayout>
     </>
   );

@@ -1,5 +1,6 @@
 import { Button, Card, Col, Empty, Row, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api } from '../api';
 import type { PortalOverview } from '../api';
@@ -138,63 +139,51 @@ export default function PortalHomePage() {
 
       <Row gutter={[16, 16]} className="portal-section">
         <Col xs={24} lg={14}>
-          <Card
-            title={<h2 className="portal-card-title">最新需求</h2>}
-            extra={<Link to="/needs">需求大厅 ›</Link>}
-            data-testid="newest-needs"
-          >
-            {!data ? (
-              <Loading />
-            ) : data.newestNeeds.length ? (
-              <ul className="portal-list">
-                {data.newestNeeds.map((n) => (
-                  <li key={n.id}>
-                    <Link to={`/needs/${n.id}`} className="portal-list-title">
-                      {n.title}
-                    </Link>
-                    <div className="portal-list-meta">
-                      <span>{taxonomy.name('districts', n.district)}</span>
-                      <span>{taxonomy.name('industries', n.industry)}</span>
-                      <span>预算 {formatFen(n.budgetFen)}</span>
-                      <span>截止 {formatTime(n.bidDeadline)}</span>
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            ) : (
+          <ListCard
+            title="最新需求"
+            more={<Link to="/needs">需求大厅 ›</Link>}
+            testId="newest-needs"
+            items={data?.newestNeeds}
+            empty={
               <Empty description="暂无征集中的需求">
                 <Link to="/register">注册企业账号，发布第一条需求</Link>
               </Empty>
+            }
+            renderItem={(n) => (
+              <>
+                <Link to={`/needs/${n.id}`} className="portal-list-title">
+                  {n.title}
+                </Link>
+                <div className="portal-list-meta">
+                  <span>{taxonomy.name('districts', n.district)}</span>
+                  <span>{taxonomy.name('industries', n.industry)}</span>
+                  <span>预算 {formatFen(n.budgetFen)}</span>
+                  <span>截止 {formatTime(n.bidDeadline)}</span>
+                </div>
+              </>
             )}
-          </Card>
+          />
         </Col>
         <Col xs={24} lg={10}>
-          <Card
-            title={<h2 className="portal-card-title">供需对接活动</h2>}
-            extra={<Link to="/events">全部活动 ›</Link>}
-            data-testid="upcoming-events"
-          >
-            {!data ? (
-              <Loading />
-            ) : data.upcomingEvents.length ? (
-              <ul className="portal-list">
-                {data.upcomingEvents.map((e) => (
-                  <li key={e.id}>
-                    <Link to={`/events/${e.id}`} className="portal-list-title">
-                      {e.title}
-                    </Link>{' '}
-                    <Tag color="blue">{EVENT_STATUS_NAMES[e.status] ?? e.status}</Tag>
-                    <div className="portal-list-meta">
-                      <span>{formatTime(e.startsAt)}</span>
-                      <span>{e.online ? '线上' : (e.venue ?? taxonomy.name('districts', e.district))}</span>
-                    </div>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <Empty description="近期暂无活动，敬请关注" />
+          <ListCard
+            title="供需对接活动"
+            more={<Link to="/events">全部活动 ›</Link>}
+            testId="upcoming-events"
+            items={data?.upcomingEvents}
+            empty={<Empty description="近期暂无活动，敬请关注" />}
+            renderItem={(e) => (
+              <>
+                <Link to={`/events/${e.id}`} className="portal-list-title">
+                  {e.title}
+                </Link>{' '}
+                <Tag color="blue">{EVENT_STATUS_NAMES[e.status] ?? e.status}</Tag>
+                <div className="portal-list-meta">
+                  <span>{formatTime(e.startsAt)}</span>
+                  <span>{e.online ? '线上' : (e.venue ?? taxonomy.name('districts', e.district))}</span>
+                </div>
+              </>
             )}
-          </Card>
+          />
         </Col>
       </Row>
 
@@ -241,6 +230,39 @@ function SolutionGrid({ items, testId }: { items: Overview['featuredSolutions'] 
         <SolutionCard key={hit.id} hit={hit} />
       ))}
     </div>
+  );
+}
+
+/** A titled card of the home's newest items (needs, events): loading, the list, or what to do when empty. */
+function ListCard<T extends { id: string }>({
+  title,
+  more,
+  testId,
+  items,
+  empty,
+  renderItem,
+}: {
+  title: string;
+  more: ReactNode;
+  testId: string;
+  items: T[] | undefined;
+  empty: ReactNode;
+  renderItem: (item: T) => ReactNode;
+}) {
+  return (
+    <Card title={<h2 className="portal-card-title">{title}</h2>} extra={more} data-testid={testId}>
+      {!items ? (
+        <Loading />
+      ) : items.length ? (
+        <ul className="portal-list">
+          {items.map((item) => (
+            <li key={item.id}>{renderItem(item)}</li>
+          ))}
+        </ul>
+      ) : (
+        empty
+      )}
+    </Card>
   );
 }
 
