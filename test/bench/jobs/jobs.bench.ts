@@ -67,6 +67,7 @@ async function main(): Promise<void> {
     console.log(
       `\nsustained write rate        ${writeRate.toFixed(1)} writes/s (${writes} acknowledged, ${load.stats.serverErrors} 5xx, ${load.stats.refused} 4xx)`,
     );
+    for (const sample of load.stats.serverErrorSamples) console.log(`  5xx: ${sample}`);
     console.log(`largest backlog             ${sampler.max()} outbox rows`);
     console.log(`backlog drained after load  ${drainS.toFixed(1)} s   (target ≤ 30 s)`);
     console.log(
