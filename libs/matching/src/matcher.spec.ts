@@ -203,6 +203,10 @@ describe('Matcher', () => {
             .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
             .slice(0, limit);
           expect(ranked.map((m) => m.solution.id)).toEqual(brute.map((b) => b.id));
+          // Ranked first and explained on demand: the same scores, and the same matches once explained.
+          const unexplained = await matcher.rankNeed(theNeed, { limit });
+          expect(unexplained.map((r) => r.score)).toEqual(ranked.map((m) => m.score));
+          expect(unexplained.map((r) => r.explain())).toEqual(ranked);
           for (const [i, m] of ranked.entries()) {
             expect(m.score).toBe(brute[i].score);
             const sum = MATCH_FACTORS.reduce((a, f) => a + m.breakdown[f], 0);

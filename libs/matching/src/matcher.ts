@@ -33,6 +33,14 @@ export interface SolutionMatch extends Scored {
   provider: ProviderFacts;
 }
 
+/** A ranked solution not explained yet: its score, and its match with breakdown and reasons on demand. */
+export interface RankedSolution {
+  solution: SolutionFacts;
+  provider: ProviderFacts;
+  score: number;
+  explain(): SolutionMatch;
+}
+
 export interface NeedMatch extends Scored {
   need: NeedFacts;
 }
@@ -88,6 +96,15 @@ export class Matcher {
 
   /** The best solutions for a published need (none for a need in any other state). */
   async matchNeed(need: NeedFacts, options: MatchOptions<SolutionFacts>): Promise<SolutionMatch[]> {
+    return (await this.rankNeed(need, options)).map((r) => r.explain());
+  }
+
+  /**
+   * {@link matchNeed}'s ranking before the winners are explained, for a caller
+   * that keeps only some of them (fair exposure places 10 of 40): explaining a
+   * pair reads its texts again, so only the kept ones are.
+   */
+  async rankNeed(need: NeedFacts, options: MatchOptions<SolutionFacts>): Promise<RankedSolution[]> {
     if (need.status !== 'published') return [];
     const found = unique([...(options.include ?? []), ...(await this.candidates.solutionsFor(need))]).filter(
       (s) => s.status === 'published' && (!options.only || options.only(s)),
@@ -101,16 +118,21 @@ export class Matcher {
       pending.push(this.pending({ facts, provider }, facts.id, structuralValues(need, facts, provider)));
     }
     const best = this.best(pending, options.limit, ({ facts }) => textValue(prepared.keywords, facts));
-    return best.map(({ item: { facts, provider }, text, structural }) => {
-      const scored = weigh({ text, ...structural }, this.weights);
-      return {
-        solution: facts,
-        provider,
-        score: scored.score,
-        breakdown: scored.breakdown,
-        reasons: explainPair(prepared, facts, provider, scored, this.weights),
-      };
-    });
+    return best.map(({ item: { facts, provider }, score, text, structural }) => ({
+      solution: facts,
+      provider,
+      score,
+      explain: () => {
+        const scored = weigh({ text, ...structural }, this.weights);
+        return {
+          solution: facts,
+          provider,
+          score: scored.score,
+          breakdown: scored.breakdown,
+          reasons: explainPair(prepared, facts, provider, scored, this.weights),
+        };
+      },
+    }));
   }
 
   /** The best needs for a published solution of an approved provider (none otherwise). */

@@ -219,7 +219,7 @@ export class MatchingService {
     await this.ready();
     if (options.only) return (await this.matcher.matchNeed(need, options)).map((m) => ({ ...m, placement: null }));
     const { limit } = options;
-    const wide = await this.matcher.matchNeed(need, { ...options, limit: Math.max(limit, EXPOSURE_WINDOW) });
+    const wide = await this.matcher.rankNeed(need, { ...options, limit: Math.max(limit, EXPOSURE_WINDOW) });
     const exposure = this.exposure;
     const placed = applyFairExposure(
       wide.map((m) => ({
@@ -232,7 +232,7 @@ export class MatchingService {
       this.ledger.snapshot(),
     );
     this.ledger.record(placed.slice(0, exposure.slots).map((p) => p.providerId));
-    return placed.slice(0, limit).map((p) => ({ ...p.item, placement: p.placement }));
+    return placed.slice(0, limit).map((p) => ({ ...p.item.explain(), placement: p.placement }));
   }
 
   /**
