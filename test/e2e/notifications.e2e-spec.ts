@@ -5,6 +5,7 @@ import { MailMessage, Notification, NotificationDelivery, NotificationsDeliverJo
 import type { NotificationDeliveryPayload } from '@smedx/notifications';
 import { OutboxMessage, UnitOfWork } from '@smedx/platform';
 import { NotificationsService } from '@smedx/notifications';
+import { IdentityService } from '@smedx/identity';
 import { startTestApp, TestApp } from '../support/test-app.js';
 import { login, registerUser } from '../factories/users.js';
 import type { TestUser } from '../factories/users.js';
@@ -120,6 +121,43 @@ describe('notifications', () => {
       }
       const rows = await t.dataSource.getRepository(Notification).findBy({ dedupeKey: input.dedupeKey });
       expect(rows.map((r) => r.userId).sort()).toEqual([owner.id, colleague.id].sort());
+    });
+
+    it('delivers a batch to each audience as one notification would reach it, looked up together', async () => {
+      const [owner, colleague, outsider] = [
+        await registerUser(t, 'owner'),
+        await registerUser(t, 'colleague'),
+        await registerUser(t, 'outsider'),
+      ];
+      const first = await createEnterprise(t, owner);
+      const second = await createEnterprise(t, colleague);
+      const joined = await t.post(`/organisations/${first.id}/members`, { email: colleague.email, role: 'member' }, { token: owner.token });
+      expect(joined.status).toBe(201);
+      const audiences = [
+        { organisationIds: [first.id], userIds: [] },
+        { organisationIds: [second.id], userIds: [outsider.id] },
+        { organisationIds: [first.id, second.id], userIds: [owner.id] },
+        { organisationIds: [], userIds: [outsider.id, UNKNOWN_ID] },
+        { organisationIds: [UNKNOWN_ID], userIds: [] },
+      ];
+      const identity = t.app.get(IdentityService);
+      const each = await identity.contactsOfEach(audiences);
+      for (const [i, a] of audiences.entries()) expect(each[i]).toEqual(await identity.contacts(a.userIds, a.organisationIds));
+      expect(each.map((c) => c.map((u) => u.userId).sort())).toEqual([
+        [owner.id, colleague.id].sort(),
+        [colleague.id, outsider.id].sort(),
+        [owner.id, colleague.id].sort(),
+        [outsider.id],
+        [],
+      ]);
+
+      const inputs = audiences.map((recipients) => notifyInput(recipients));
+      await t.app.get(UnitOfWork).run((tx) => t.app.get(NotificationsService).notifyAll(tx, inputs));
+      await t.drain();
+      for (const [i, input] of inputs.entries()) {
+        const rows = await t.dataSource.getRepository(Notification).findBy({ dedupeKey: input.dedupeKey });
+        expect(rows.map((r) => r.userId).sort()).toEqual(each[i]!.map((u) => u.userId).sort());
+      }
     });
 
     it('keeps the e-mail in the database when SMTP is not configured', async () => {

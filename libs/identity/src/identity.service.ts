@@ -309,6 +309,36 @@ export class IdentityService implements PrincipalLoader {
     return users.map((u) => ({ userId: u.id, email: u.email, displayName: u.displayName }));
   }
 
+  /**
+   * {@link contacts} of several audiences at once, in one query whatever their
+   * number (a re-match notifies a dozen organisations): for each audience, its
+   * users and every member of its organisations, each once, by e-mail.
+   */
+  async contactsOfEach(
+    audiences: readonly { userIds: readonly string[]; organisationIds: readonly string[] }[],
+  ): Promise<{ userId: string; email: string; displayName: string }[][]> {
+    const userIds = [...new Set(audiences.flatMap((a) => a.userIds))];
+    const organisationIds = [...new Set(audiences.flatMap((a) => a.organisationIds))];
+    if (!userIds.length && !organisationIds.length) return audiences.map(() => []);
+    const qb = this.dataSource.getRepository(User).createQueryBuilder('u');
+    if (organisationIds.length) qb.leftJoin(Membership, 'm', 'm.userId = u.id AND m.organisationId IN (:...organisationIds)');
+    const conditions = [...(userIds.length ? ['u.id IN (:...userIds)'] : []), ...(organisationIds.length ? ['m.id IS NOT NULL'] : [])];
+    const rows = await qb
+      .select(['u.id AS "userId"', 'u.email AS "email"', 'u.displayName AS "displayName"'])
+      .addSelect(organisationIds.length ? 'm.organisationId' : 'NULL', 'organisationId')
+      .where(conditions.join(' OR '), { userIds, organisationIds })
+      .orderBy('u.email', 'ASC')
+      .getRawMany<{ userId: string; email: string; displayName: string; organisationId: string | null }>();
+    return audiences.map((audience) => {
+      const found = new Map<string, { userId: string; email: string; displayName: string }>();
+      for (const { userId, email, displayName, organisationId } of rows) {
+        const reached = audience.userIds.includes(userId) || (organisationId !== null && audience.organisationIds.includes(organisationId));
+        if (reached && !found.has(userId)) found.set(userId, { userId, email, displayName });
+      }
+      return [...found.values()];
+    });
+  }
+
   /** Ids of the users holding a role (district officers: of that district), for notifying whoever must act next. */
   async holdersOf(role: PlatformRole, district?: string, tx?: EntityManager): Promise<string[]> {
     const grants = await (tx ?? this.dataSource.manager).find(RoleGrant, {

@@ -3,7 +3,7 @@ import { DEFAULT_MATCH_WEIGHTS, MATCH_FACTORS, normaliseMatchWeights } from '@sm
 import type { NeedFacts, ProviderFacts, SolutionFacts } from './match-facts.js';
 import { prepareNeed, scorePair } from './match-score.js';
 import { AllCandidates, Matcher } from './matcher.js';
-import type { ProviderSource } from './matcher.js';
+import type { ProviderSource, SolutionMatch } from './matcher.js';
 
 const WEIGHTS = normaliseMatchWeights(DEFAULT_MATCH_WEIGHTS);
 const NEW_RECORD = { acceptancePassRate: null, completedProjects: 0, ratingAverage: null, ratingCount: 0, noShows: 0 };
@@ -203,6 +203,10 @@ describe('Matcher', () => {
             .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1))
             .slice(0, limit);
           expect(ranked.map((m) => m.solution.id)).toEqual(brute.map((b) => b.id));
+          // Ranked first and explained on demand: the same scores, and the same matches once explained.
+          const unexplained = await matcher.rankNeed(theNeed, { limit });
+          expect(unexplained.map((r) => r.score)).toEqual(ranked.map((m) => m.score));
+          expect(unexplained.map((r) => r.explain())).toEqual(ranked);
           for (const [i, m] of ranked.entries()) {
             expect(m.score).toBe(brute[i].score);
             const sum = MATCH_FACTORS.reduce((a, f) => a + m.breakdown[f], 0);
@@ -211,6 +215,77 @@ describe('Matcher', () => {
         },
       ),
       { numRuns: 60, seed: 20240312 },
+    );
+  });
+
+  it("places a solution among a need's best exactly where re-ranking each of its best needs in full does", async () => {
+    // Few distinct values, so that equal scores (ranked by id) are common.
+    const scenarios = ['device_networking', 'data_collection', 'equipment', 'energy'];
+    const words = ['数控', '联网', '采集', 'OEE', '能耗', '看板'];
+    const text = fc.array(fc.constantFrom(...words), { maxLength: 4 }).map((w) => w.join('，'));
+    const arbSolution = fc.record({
+      title: text,
+      scenarios: fc.subarray(scenarios, { minLength: 1 }),
+      industries: fc.subarray(['machine_tool', 'air_cooling'], { minLength: 1 }),
+      priceMinFen: fc.constantFrom(5_000_000, 10_000_000, 20_000_000),
+      deployDays: fc.constantFrom(20, 45, 90),
+      levels: fc.subarray([1, 2, 3], { minLength: 1 }),
+      provider: fc.constantFrom('p1', 'p2', 'p3', 'p4'),
+      status: fc.constantFrom('published', 'published', 'published', 'published', 'draft'),
+      copies: fc.integer({ min: 1, max: 3 }),
+    });
+    const arbNeed = fc.record({
+      title: text,
+      description: text,
+      scenarios: fc.subarray(scenarios, { minLength: 1 }),
+      industry: fc.constantFrom('machine_tool', 'air_cooling'),
+      budgetFen: fc.constantFrom(8_000_000, 15_000_000),
+      expectedDays: fc.constantFrom(30, 60),
+      digitalLevel: fc.constantFrom(null, 1, 2, 3),
+      district: fc.constantFrom('tiexi', 'hunnan'),
+      status: fc.constantFrom('published', 'published', 'published', 'awarded'),
+    });
+    const providers = [
+      provider('p1', { districts: ['tiexi'] }),
+      provider('p2', { districts: ['hunnan'], record: { ...NEW_RECORD, acceptancePassRate: 0.9, completedProjects: 12 } }),
+      provider('p3', { districts: ['tiexi', 'hunnan'], record: { ...NEW_RECORD, acceptancePassRate: 0.5, completedProjects: 4 } }),
+      provider('p4', { status: 'suspended' }),
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(arbNeed, { minLength: 1, maxLength: 25 }),
+        fc.array(arbSolution, { minLength: 1, maxLength: 40 }),
+        fc.integer({ min: 1, max: 6 }),
+        fc.constantFrom(0, 0.5, 0.6, 0.7),
+        async (needList, solutionList, limit, minScore) => {
+          const needs = needList.map((n, i) => need({ ...n, id: `n${String(i).padStart(2, '0')}` }));
+          // Copies score alike: only their ids rank them.
+          const solutions = solutionList.flatMap(({ copies, provider: providerId, ...s }, i) =>
+            Array.from({ length: copies }, (_, copy) =>
+              solution(`s${copy}${String(i).padStart(2, '0')}`, {
+                ...s,
+                summary: '',
+                description: '',
+                priceMaxFen: s.priceMinFen * 2,
+                providerId,
+              }),
+            ),
+          );
+          // The catalogue's copy of the first solution is stale: the fresh one is what is placed, as after an edit.
+          const catalogue = [{ ...solutions[0]!, title: '旧标题' }, ...solutions.slice(1)];
+          const matcher = new Matcher(new AllCandidates(catalogue, needs), providerSource(providers), WEIGHTS);
+          for (const s of solutions) {
+            const full: { need: NeedFacts; match: SolutionMatch }[] = [];
+            for (const { need: n, score } of await matcher.matchSolution(s, { limit })) {
+              if (score < minScore) continue;
+              const mine = (await matcher.matchNeed(n, { limit, include: [s] })).find((m) => m.solution.id === s.id);
+              if (mine && mine.score >= minScore) full.push({ need: n, match: mine });
+            }
+            expect(await matcher.needsRankingSolution(s, { limit, minScore })).toEqual(full);
+          }
+        },
+      ),
+      { numRuns: 80, seed: 20261206 },
     );
   });
 });

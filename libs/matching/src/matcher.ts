@@ -33,6 +33,14 @@ export interface SolutionMatch extends Scored {
   provider: ProviderFacts;
 }
 
+/** A ranked solution not explained yet: its score, and its match with breakdown and reasons on demand. */
+export interface RankedSolution {
+  solution: SolutionFacts;
+  provider: ProviderFacts;
+  score: number;
+  explain(): SolutionMatch;
+}
+
 export interface NeedMatch extends Scored {
   need: NeedFacts;
 }
@@ -88,6 +96,15 @@ export class Matcher {
 
   /** The best solutions for a published need (none for a need in any other state). */
   async matchNeed(need: NeedFacts, options: MatchOptions<SolutionFacts>): Promise<SolutionMatch[]> {
+    return (await this.rankNeed(need, options)).map((r) => r.explain());
+  }
+
+  /**
+   * {@link matchNeed}'s ranking before the winners are explained, for a caller
+   * that keeps only some of them (fair exposure places 10 of 40): explaining a
+   * pair reads its texts again, so only the kept ones are.
+   */
+  async rankNeed(need: NeedFacts, options: MatchOptions<SolutionFacts>): Promise<RankedSolution[]> {
     if (need.status !== 'published') return [];
     const found = unique([...(options.include ?? []), ...(await this.candidates.solutionsFor(need))]).filter(
       (s) => s.status === 'published' && (!options.only || options.only(s)),
@@ -101,16 +118,21 @@ export class Matcher {
       pending.push(this.pending({ facts, provider }, facts.id, structuralValues(need, facts, provider)));
     }
     const best = this.best(pending, options.limit, ({ facts }) => textValue(prepared.keywords, facts));
-    return best.map(({ item: { facts, provider }, text, structural }) => {
-      const scored = weigh({ text, ...structural }, this.weights);
-      return {
-        solution: facts,
-        provider,
-        score: scored.score,
-        breakdown: scored.breakdown,
-        reasons: explainPair(prepared, facts, provider, scored, this.weights),
-      };
-    });
+    return best.map(({ item: { facts, provider }, score, text, structural }) => ({
+      solution: facts,
+      provider,
+      score,
+      explain: () => {
+        const scored = weigh({ text, ...structural }, this.weights);
+        return {
+          solution: facts,
+          provider,
+          score: scored.score,
+          breakdown: scored.breakdown,
+          reasons: explainPair(prepared, facts, provider, scored, this.weights),
+        };
+      },
+    }));
   }
 
   /** The best needs for a published solution of an approved provider (none otherwise). */
@@ -132,6 +154,69 @@ export class Matcher {
         reasons: explainPair(this.prepare(need), facts, provider, scored, this.weights),
       };
     });
+  }
+
+  /**
+   * The needs among whose best `limit` solutions a published solution of an
+   * approved provider ranks with at least `minScore`, each with the
+   * solution's match to it: what re-ranking each of the solution's best
+   * `limit` needs in full (the solution included) finds, for less. A pair's
+   * score is the same from either side, so the solution's score to a need is
+   * known from its own ranking; it is among the need's best exactly when
+   * fewer than `limit` of the need's other candidates rank before it (a
+   * higher score, or the same and a smaller id). So each need's candidates
+   * are only compared with that one score: a candidate whose bound is below
+   * it is not read at all, the count stops at `limit`, and nothing is sorted
+   * or explained but the pairs found. The needs' candidates' providers are
+   * read in one query.
+   */
+  async needsRankingSolution(
+    facts: SolutionFacts,
+    options: { limit: number; minScore: number },
+  ): Promise<{ need: NeedFacts; match: SolutionMatch }[]> {
+    if (facts.status !== 'published') return [];
+    const provider = (await this.providerSource.providers([facts.providerId])).get(facts.providerId);
+    if (provider?.status !== 'approved') return [];
+    const found = unique(await this.candidates.needsFor(facts, provider)).filter((n) => n.status === 'published');
+    const pending = found.map((need) => this.pending(need, need.id, structuralValues(need, facts, provider)));
+    const contenders = this.best(pending, options.limit, (need) => textValue(this.prepare(need).keywords, facts)).filter(
+      (c) => c.score >= options.minScore,
+    );
+    if (!contenders.length) return [];
+    const rivals: SolutionFacts[][] = [];
+    for (const { item: need } of contenders) {
+      rivals.push(unique(await this.candidates.solutionsFor(need)).filter((s) => s.id !== facts.id && s.status === 'published'));
+    }
+    const providers = await this.providerSource.providers([...new Set(rivals.flat().map((s) => s.providerId))]);
+    const placed: { need: NeedFacts; match: SolutionMatch }[] = [];
+    for (const [i, { item: need, score, text, structural }] of contenders.entries()) {
+      if (this.outranked(need, { id: facts.id, score }, rivals[i]!, providers, options.limit)) continue;
+      const scored = weigh({ text, ...structural }, this.weights);
+      const reasons = explainPair(this.prepare(need), facts, provider, scored, this.weights);
+      placed.push({ need, match: { solution: facts, provider, score: scored.score, breakdown: scored.breakdown, reasons } });
+    }
+    return placed;
+  }
+
+  /** Whether at least `limit` of the need's eligible candidates rank before the given one. */
+  private outranked(
+    need: NeedFacts,
+    mine: { id: string; score: number },
+    candidates: readonly SolutionFacts[],
+    providers: Map<string, ProviderFacts>,
+    limit: number,
+  ): boolean {
+    const keywords = this.prepare(need).keywords;
+    let ahead = 0;
+    for (const facts of candidates) {
+      const provider = providers.get(facts.providerId);
+      if (provider?.status !== 'approved') continue;
+      const { structural, bound } = this.pending(facts, facts.id, structuralValues(need, facts, provider));
+      if (bound < mine.score - BOUND_SLACK) continue;
+      const score = scoreOf(textValue(keywords, facts), structural, this.weights);
+      if (ranksBefore(score, facts.id, mine) && ++ahead >= limit) return true;
+    }
+    return false;
   }
 
   /** A candidate with its score bounded from above: its structural factors, and text at its best. */

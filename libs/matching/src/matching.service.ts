@@ -185,24 +185,18 @@ export class MatchingService {
   /**
    * Finds the needs for which a solution (just published or edited) now ranks
    * among the top `MATCH_TOP_N` with a strong score, and records them: the
-   * solution's best needs are each re-ranked in full, the solution included
-   * even if the search index has not caught up with it yet.
+   * solution's strong needs, each kept when fewer than `MATCH_TOP_N` of its
+   * other candidates rank before the solution — the same pairs as re-ranking
+   * each of them in full ({@link Matcher.needsRankingSolution}). The solution is
+   * read from the database, so it counts even if the search index has not
+   * caught up with it yet.
    */
   async rematchSolution(solutionId: string): Promise<number> {
     const solution = await this.loadSolution(solutionId);
     if (!solution) return 0;
     await this.ready();
-    // Only a strong pair can be new news; each of the (at most top N) candidates is re-ranked in full.
-    const contenders = (await this.matcher.matchSolution(solution, { limit: this.settings.topN })).filter(
-      (m) => m.score >= this.settings.strongThreshold,
-    );
-    const strong: StrongPair[] = [];
-    for (const { need } of contenders) {
-      const ranked = await this.matcher.matchNeed(need, { limit: this.settings.topN, include: [solution] });
-      const mine = ranked.find((m) => m.solution.id === solution.id);
-      if (mine && mine.score >= this.settings.strongThreshold) strong.push({ need, match: mine });
-    }
-    return this.recordStrong(strong);
+    const { topN, strongThreshold } = this.settings;
+    return this.recordStrong(await this.matcher.needsRankingSolution(solution, { limit: topN, minScore: strongThreshold }));
   }
 
   /** Re-matches every published solution of a provider (approved or reinstated: its solutions may match again). */
@@ -225,7 +219,7 @@ export class MatchingService {
     await this.ready();
     if (options.only) return (await this.matcher.matchNeed(need, options)).map((m) => ({ ...m, placement: null }));
     const { limit } = options;
-    const wide = await this.matcher.matchNeed(need, { ...options, limit: Math.max(limit, EXPOSURE_WINDOW) });
+    const wide = await this.matcher.rankNeed(need, { ...options, limit: Math.max(limit, EXPOSURE_WINDOW) });
     const exposure = this.exposure;
     const placed = applyFairExposure(
       wide.map((m) => ({
@@ -238,7 +232,7 @@ export class MatchingService {
       this.ledger.snapshot(),
     );
     this.ledger.record(placed.slice(0, exposure.slots).map((p) => p.providerId));
-    return placed.slice(0, limit).map((p) => ({ ...p.item, placement: p.placement }));
+    return placed.slice(0, limit).map((p) => ({ ...p.item.explain(), placement: p.placement }));
   }
 
   /**

@@ -53,15 +53,16 @@ export class NotificationDelivery {
    */
   private async deliverAll(payloads: NotificationDeliveryPayload[], context: JobContext): Promise<void> {
     const inbox = new Map<string, Delivery>();
-    // One look-up per distinct audience: a re-match's notices go to its few organisations.
+    // Every distinct audience looked up in one query: a re-match's notices go to a dozen organisations.
     const audiences = new Map<string, NotificationDeliveryPayload[]>();
     for (const p of payloads) {
       const key = JSON.stringify([p.recipients.userIds, p.recipients.organisationIds]);
       audiences.set(key, [...(audiences.get(key) ?? []), p]);
     }
-    for (const group of audiences.values()) {
-      const { userIds, organisationIds } = group[0]!.recipients;
-      for (const to of await this.identity.contacts(userIds, organisationIds)) {
+    const groups = [...audiences.values()];
+    const contacts = await this.identity.contactsOfEach(groups.map((group) => group[0]!.recipients));
+    for (const [i, group] of groups.entries()) {
+      for (const to of contacts[i]!) {
         for (const payload of group) inbox.set(deliveryKey(to.userId, payload.dedupeKey), { to, payload });
       }
     }

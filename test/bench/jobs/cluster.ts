@@ -2,6 +2,7 @@ import { spawn, ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { Queue } from 'bullmq';
@@ -15,6 +16,7 @@ process.env.TZ = 'UTC';
 const ROOT = resolve(process.cwd());
 const API_MAIN = join(ROOT, 'dist/apps/api/src/main.js');
 const WORKER_MAIN = join(ROOT, 'dist/apps/worker/src/main.js');
+const CPU_PROFILE = pathToFileURL(join(ROOT, 'dist/bench-jobs/test/bench/jobs/cpu-profile.js')).href;
 export const ADMIN = { email: 'admin@smedx.local', password: 'drill-admin-2024' };
 
 /** One api or worker process of the cluster, which can be killed with SIGKILL and started again. */
@@ -28,6 +30,7 @@ export class NodeProcess {
     private readonly main: string,
     private readonly env: Record<string, string>,
     readonly port: number | null,
+    private readonly nodeArgs: readonly string[] = [],
   ) {}
 
   get url(): string {
@@ -39,7 +42,10 @@ export class NodeProcess {
   }
 
   async start(): Promise<void> {
-    const child = spawn(process.execPath, [this.main], { env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...this.nodeArgs, this.main], {
+      env: { ...process.env, ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child = child;
     const count = (chunk: Buffer) => {
       for (const line of chunk.toString().split('\n')) if (/"level":(4|5|6)\d/.test(line)) this.warnings++;
@@ -93,6 +99,8 @@ export interface ClusterOptions {
   workerConcurrency?: number;
   /** Worker processes (default 1); the drill kills the first. */
   workers?: number;
+  /** A directory: each worker writes a V8 CPU profile of its run there when it stops (see `cpu-profile.ts`). */
+  workerCpuProfileDir?: string;
 }
 
 /**
@@ -141,8 +149,11 @@ export class Cluster {
       // The first one migrates the fresh database; the others then start side by side.
       if (i === 0) await api.start();
     }
+    const profile: { args: string[]; env: Record<string, string> } = options.workerCpuProfileDir
+      ? { args: ['--import', CPU_PROFILE], env: { SMEDX_CPU_PROFILE_DIR: options.workerCpuProfileDir } }
+      : { args: [], env: {} };
     for (let i = 0; i < (options.workers ?? 1); i++)
-      this.workers.push(new NodeProcess(`worker${i ? i + 1 : ''}`, WORKER_MAIN, env('worker'), null));
+      this.workers.push(new NodeProcess(`worker${i ? i + 1 : ''}`, WORKER_MAIN, { ...env('worker'), ...profile.env }, null, profile.args));
     this.worker = this.workers[0]!;
     await Promise.all([...this.apis.slice(1).map((a) => a.start()), ...this.workers.map((w) => w.start())]);
     this.db = new pg.Pool({ connectionString: this.databaseUrl, max: 2 });

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { Cluster, percentile, sleep } from './cluster.js';
 import { MixedLoad } from './load.js';
 import { DepthSampler } from './sampler.js';
@@ -21,7 +22,8 @@ async function main(): Promise<void> {
   const load0 = Date.now();
   try {
     const workers = num(args, 'workers', 1);
-    await cluster.start({ apis: 2, workerConcurrency, workers });
+    const cpuProfile = args.get('cpu-prof');
+    await cluster.start({ apis: 2, workerConcurrency, workers, workerCpuProfileDir: cpuProfile ? resolve(cpuProfile) : undefined });
     const load = new MixedLoad(cluster.apis);
     await load.setUp(num(args, 'enterprises', 20), num(args, 'providers', 10));
     await cluster.drained(60_000);
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
     console.log(
       `\nsustained write rate        ${writeRate.toFixed(1)} writes/s (${writes} acknowledged, ${load.stats.serverErrors} 5xx, ${load.stats.refused} 4xx)`,
     );
+    for (const sample of load.stats.serverErrorSamples) console.log(`  5xx: ${sample}`);
     console.log(`largest backlog             ${sampler.max()} outbox rows`);
     console.log(`backlog drained after load  ${drainS.toFixed(1)} s   (target ≤ 30 s)`);
     console.log(

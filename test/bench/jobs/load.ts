@@ -13,6 +13,8 @@ export interface LoadStats {
   byKind: Record<string, number>;
   /** Responses ≥ 500. */
   serverErrors: number;
+  /** The first few of them (method, path, status, body), to say what failed. */
+  serverErrorSamples: string[];
   /** 4xx answers (a bid on a need awarded meanwhile: 409). */
   refused: number;
   /** No answer (the api was killed): not acknowledged, tried on the other api. */
@@ -44,8 +46,11 @@ export function remoteApp(apis: NodeProcess[], stats: LoadStats): TestApp {
         });
         const text = await response.text();
         const body = text && (response.headers.get('content-type') ?? '').includes('json') ? JSON.parse(text) : text;
-        if (response.status >= 500) stats.serverErrors++;
-        else if (response.status >= 400) stats.refused++;
+        if (response.status >= 500) {
+          stats.serverErrors++;
+          if (stats.serverErrorSamples.length < 5)
+            stats.serverErrorSamples.push(`${method} ${path} ${response.status} ${text.slice(0, 300)}`);
+        } else if (response.status >= 400) stats.refused++;
         return { status: response.status, body, headers: response.headers } as HttpResult<T>;
       } catch (err) {
         stats.unanswered++;
@@ -92,6 +97,7 @@ export class MixedLoad {
     acknowledged: 0,
     byKind: {},
     serverErrors: 0,
+    serverErrorSamples: [],
     refused: 0,
     unanswered: 0,
     created: { solutions: [], needs: [], bids: [], awards: [] },
