@@ -6,8 +6,8 @@ import { SolutionsService } from '@smedx/catalogue';
 import { Need, NeedsService } from '@smedx/demand';
 import type { BidView, MyBidView, Page } from '@smedx/contracts';
 import { DirectoryService } from '@smedx/directory';
-import { bidAudienceOf, bidPartyOf, maySeeBid } from './bidding.policy.js';
-import { BidViews } from './bid-views.js';
+import { bidAudienceOf, bidPartyOf, maySeeBid, readableProviders } from './bidding.policy.js';
+import { BidViews, needSummary } from './bid-views.js';
 import type { BidAudience } from './bid-views.js';
 import type { ListBidsQuery, ListMyBidsQuery } from './dto/bid.dto.js';
 import { BidRevision } from './entities/bid-revision.entity.js';
@@ -67,11 +67,7 @@ export class BidQueriesService {
    * without a provider gets an empty page.
    */
   async mine(actor: Principal, query: ListMyBidsQuery): Promise<Page<MyBidView>> {
-    const providers = actor.memberships.filter((m) => m.kind === 'provider').map((m) => m.organisationId);
-    if (query.providerId && !providers.includes(query.providerId)) {
-      throw new ForbiddenError('only members of the provider read its bids', 'not_provider_member');
-    }
-    const ids = query.providerId ? [query.providerId] : providers;
+    const ids = readableProviders(actor, query.providerId, 'bids');
     if (!ids.length) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
     const [rows, total] = await this.dataSource.manager.findAndCount(Bid, {
       where: { providerId: In(ids), ...(query.status ? { status: query.status } : {}) },
@@ -96,9 +92,7 @@ export class BidQueriesService {
       return {
         id: b.id,
         needId: b.needId,
-        needTitle: need?.title ?? '',
-        needStatus: need?.status ?? 'unknown',
-        bidDeadline: need?.bidDeadline ?? b.submittedAt,
+        ...needSummary(need, b.submittedAt),
         enterpriseName: need ? (enterpriseById.get(need.enterpriseId) ?? null) : null,
         providerId: b.providerId,
         providerName: providerById.get(b.providerId) ?? '',

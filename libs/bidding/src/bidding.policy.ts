@@ -22,12 +22,26 @@ export function assertBiddingOpen(need: Pick<Need, 'bidDeadline'>, now: Date): v
   }
 }
 
+/** The providers the caller is a member of. */
+function providersOf(actor: Principal): string[] {
+  return actor.memberships.filter((m) => m.kind === 'provider').map((m) => m.organisationId);
+}
+
+/** The providers whose bids or invitations the caller reads: the one named (403 unless they are its member), else all of theirs. */
+export function readableProviders(actor: Principal, providerId: string | undefined, what: 'bids' | 'invitations'): string[] {
+  const providers = providersOf(actor);
+  if (providerId && !providers.includes(providerId)) {
+    throw new ForbiddenError(`only members of the provider read its ${what}`, 'not_provider_member');
+  }
+  return providerId ? [providerId] : providers;
+}
+
 export function bidPartyOf(actor: Principal, need: Pick<Need, 'enterpriseId' | 'district'>): BidParty {
   if (isMember(actor, need.enterpriseId)) return { kind: 'buyer' };
   if (isNeedOverseer(actor, need)) {
     return { kind: 'officer' };
   }
-  const providerIds = actor.memberships.filter((m) => m.kind === 'provider').map((m) => m.organisationId);
+  const providerIds = providersOf(actor);
   return providerIds.length ? { kind: 'bidder', providerIds } : { kind: 'none' };
 }
 
@@ -44,7 +58,7 @@ export function maySeeBid(actor: Principal, need: Pick<Need, 'enterpriseId' | 'd
 
 /** The provider the caller bids for: the one named, or their only one. */
 export function biddingProvider(actor: Principal, providerId: string | undefined): string {
-  const mine = actor.memberships.filter((m) => m.kind === 'provider').map((m) => m.organisationId);
+  const mine = providersOf(actor);
   if (providerId) {
     if (!mine.includes(providerId)) throw new ForbiddenError('only members of the provider may bid for it', 'not_provider_member');
     return providerId;
