@@ -20,7 +20,8 @@ import { NotificationsService } from '@smedx/notifications';
 import { ACTIVE_BID_STATUSES } from '@smedx/contracts';
 import type { BidInvitationView, Page } from '@smedx/contracts';
 import type { InviteToBidInput, ListInvitationsQuery } from './dto/bid.dto.js';
-import { assertBiddingOpen, isNeedOverseer } from './bidding.policy.js';
+import { assertBiddingOpen, isNeedOverseer, readableProviders } from './bidding.policy.js';
+import { needSummary } from './bid-views.js';
 import { BidInvitation } from './entities/bid-invitation.entity.js';
 import { Bid } from './entities/bid.entity.js';
 
@@ -118,11 +119,7 @@ export class BidInvitationsService {
 
   /** The invitations to the caller's provider, newest first. */
   async mine(actor: Principal, query: ListInvitationsQuery): Promise<Page<BidInvitationView>> {
-    const providers = actor.memberships.filter((m) => m.kind === 'provider').map((m) => m.organisationId);
-    if (query.providerId && !providers.includes(query.providerId)) {
-      throw new ForbiddenError('only members of the provider read its invitations', 'not_provider_member');
-    }
-    const ids = query.providerId ? [query.providerId] : providers;
+    const ids = readableProviders(actor, query.providerId, 'invitations');
     if (!ids.length) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
     const [rows, total] = await this.dataSource.manager.findAndCount(BidInvitation, {
       where: { providerId: In(ids) },
@@ -156,9 +153,7 @@ export class BidInvitationsService {
       return {
         id: r.id,
         needId: r.needId,
-        needTitle: need?.title ?? '',
-        needStatus: need?.status ?? 'unknown',
-        bidDeadline: need?.bidDeadline ?? r.createdAt,
+        ...needSummary(need, r.createdAt),
         enterpriseId: r.enterpriseId,
         enterpriseName: enterprises.get(r.enterpriseId) ?? null,
         providerId: r.providerId,

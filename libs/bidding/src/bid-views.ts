@@ -80,6 +80,14 @@ export class BidViews {
   }
 }
 
+/** The need a bid or an invitation is on, as the provider's lists show it; `fallback` stands for a deadline unknown. */
+export function needSummary(
+  need: Pick<Need, 'title' | 'status' | 'bidDeadline'> | undefined,
+  fallback: Date,
+): { needTitle: string; needStatus: string; bidDeadline: Date } {
+  return { needTitle: need?.title ?? '', needStatus: need?.status ?? 'unknown', bidDeadline: need?.bidDeadline ?? fallback };
+}
+
 /**
  * The estimate for one price: the whole price counts as eligible (a 小快轻准
  * offer is software, cloud services and data-collection devices), unless the

@@ -6,6 +6,8 @@ export * from './bid-invitations.service.js';
 export * from './bid-views.js';
 export * from './bidding.jobs.js';
 export * from './bids.service.js';
+export * from './bid-queries.service.js';
+export * from './bid-award.service.js';
 export * from './bidding-deadlines.service.js';
 export * from './bidding.module.js';
 

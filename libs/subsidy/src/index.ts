@@ -7,6 +7,8 @@ export * from './subsidy.views.js';
 export * from './subsidy-documents.js';
 export * from './blacklist.service.js';
 export * from './subsidy-applications.service.js';
+export * from './subsidy-application-queries.service.js';
+export * from './subsidy-change-requests.service.js';
 export * from './subsidy.module.js';
 
 import { BlacklistEntry } from './entities/blacklist-entry.entity.js';

@@ -1,45 +1,31 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import {
-  CLOCK,
-  ConflictError,
-  ForbiddenError,
-  InvalidInputError,
-  NotFoundError,
-  StateConflictError,
-  UnitOfWork,
-  hasRole,
-  isMember,
-  isUuid,
-} from '@smedx/platform';
+import { EntityManager, QueryFailedError } from 'typeorm';
+import { CLOCK, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, UnitOfWork, hasRole, isMember } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { DocumentsService } from '@smedx/documents';
 import { IdentityService } from '@smedx/identity';
-import { DirectoryService, isDistrictOfficerFor } from '@smedx/directory';
+import { DirectoryService } from '@smedx/directory';
 import { NotificationsService } from '@smedx/notifications';
 import { ProjectsService } from '@smedx/projects';
 import { BlacklistService } from './blacklist.service.js';
 import type {
-  CreateChangeRequestInput,
   CreateSubsidyApplicationInput,
-  DecideChangeRequestInput,
   DisburseSubsidyInput,
-  ListSubsidyApplicationsQuery,
   ResubmitSubsidyApplicationInput,
   ReviewSubsidyApplicationInput,
   RevokeSubsidyInput,
 } from './dto/subsidy.dto.js';
 import { SubsidyApplication } from './entities/subsidy-application.entity.js';
-import type { SubsidyChangeRequest, SubsidyDecision } from './entities/subsidy-application.entity.js';
+import type { SubsidyDecision } from './entities/subsidy-application.entity.js';
 import { assertEligible, subsidyAmounts } from './subsidy-rules.js';
 import { SUBSIDY_DOCUMENT_OWNER } from './subsidy-documents.js';
 import { formatFen, isLive, SUBSIDY_STATE_MACHINE } from '@smedx/contracts';
 import type { SubsidyAction, SubsidyStatus } from '@smedx/contracts';
-import { mayReadApplication, reviewStage, reviewedDistricts } from './subsidy.policy.js';
-import { subsidyApplicationView } from './subsidy.views.js';
-import type { Page, SubsidyApplicationView } from './subsidy.views.js';
+import { SubsidyApplicationQueriesService } from './subsidy-application-queries.service.js';
+import { SubsidyApplicationSteps } from './subsidy-application-steps.js';
+import { mayKnowOfApplication, reviewStage } from './subsidy.policy.js';
+import type { SubsidyApplicationView } from './subsidy.views.js';
 
 /** The money figures of an application, as the audit trail records them before and after each step. */
 type Figures = Pick<SubsidyApplication, 'status' | 'eligibleFen' | 'amountFen' | 'approvedFen' | 'disbursedFen' | 'clawbackFen'>;
@@ -66,15 +52,16 @@ const STATUS_NAMES: Readonly<Record<SubsidyStatus, string>> = {
 /**
  * Applications for the programme subsidy (专项资金): submission by an
  * enterprise with an accepted level-2+ project, preliminary review (初审) by
- * its district, re-review (复核) by the city, payment, change requests and
- * revocation for fraud. Each step is one transaction with its audit entry
- * and notification; a status change is written conditionally on the status
- * read, after taking the row's lock on PostgreSQL.
+ * its district, re-review (复核) by the city, payment and revocation for
+ * fraud. Each step is one transaction with its audit entry and notification;
+ * a status change is written conditionally on the status read, after taking
+ * the row's lock on PostgreSQL ({@link SubsidyApplicationSteps}). Change
+ * requests live in {@link SubsidyChangeRequestsService}, the reads in
+ * {@link SubsidyApplicationQueriesService}.
  */
 @Injectable()
 export class SubsidyApplicationsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly audit: AuditService,
     private readonly directory: DirectoryService,
@@ -83,6 +70,8 @@ export class SubsidyApplicationsService {
     private readonly blacklist: BlacklistService,
     private readonly identity: IdentityService,
     private readonly documents: DocumentsService,
+    private readonly steps: SubsidyApplicationSteps,
+    private readonly queries: SubsidyApplicationQueriesService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -157,7 +146,7 @@ export class SubsidyApplicationsService {
           after: figures(saved),
         },
       });
-      await this.notifyEnterprise(
+      await this.steps.notifyEnterprise(
         tx,
         saved,
         'subsidy.submitted',
@@ -167,61 +156,7 @@ export class SubsidyApplicationsService {
       await this.notifyReviewers(tx, saved, 'district');
       return saved.id;
     });
-    return this.get(actor, id);
-  }
-
-  /** The names of the people who took the applications' steps (办理记录), by user id, in one query. */
-  private async people(applications: readonly SubsidyApplication[]): Promise<Map<string, string>> {
-    const ids = [...new Set(applications.flatMap((a) => a.history.map((h) => h.actorId)))];
-    return new Map((await this.identity.contacts(ids, [])).map((c) => [c.userId, c.displayName]));
-  }
-
-  /** One application, for those who may read it (404 for others). */
-  async get(actor: Principal, id: string): Promise<SubsidyApplicationView> {
-    const application = isUuid(id) ? await this.dataSource.manager.findOneBy(SubsidyApplication, { id }) : null;
-    if (!application || !mayReadApplication(actor, application)) throw new NotFoundError('subsidy_application', id);
-    const [enterprise] = await this.directory.enterprisesByIds([application.enterpriseId]);
-    return subsidyApplicationView(application, enterprise?.name ?? null, await this.people([application]));
-  }
-
-  /**
-   * Applications, latest submission first: all for city officers and admins,
-   * those of their districts for district officers, their own enterprises'
-   * for members; 403 for anyone else.
-   */
-  async list(actor: Principal, query: ListSubsidyApplicationsQuery): Promise<Page<SubsidyApplicationView>> {
-    const qb = this.dataSource.getRepository(SubsidyApplication).createQueryBuilder('a');
-    if (!hasRole(actor, 'city_officer', 'admin')) {
-      const districts = reviewedDistricts(actor);
-      const enterprises = actor.memberships.filter((m) => m.kind === 'enterprise').map((m) => m.organisationId);
-      if (!districts.length && !enterprises.length) {
-        throw new ForbiddenError('only officers and members of enterprises list subsidy applications', 'not_member');
-      }
-      qb.where(
-        new Brackets((w) => {
-          if (districts.length) w.orWhere('a.district IN (:...districts)', { districts });
-          if (enterprises.length) w.orWhere('a.enterpriseId IN (:...enterprises)', { enterprises });
-        }),
-      );
-    }
-    if (query.enterpriseId) qb.andWhere('a.enterpriseId = :enterpriseId', { enterpriseId: query.enterpriseId });
-    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
-    const [rows, total] = await qb
-      .orderBy('a.submittedAt', 'DESC')
-      .addOrderBy('a.id', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
-    const names = new Map(
-      (await this.directory.enterprisesByIds([...new Set(rows.map((r) => r.enterpriseId))])).map((e) => [e.id, e.name]),
-    );
-    const people = await this.people(rows);
-    return {
-      items: rows.map((r) => subsidyApplicationView(r, names.get(r.enterpriseId) ?? null, people)),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
+    return this.queries.get(actor, id);
   }
 
   /**
@@ -232,12 +167,10 @@ export class SubsidyApplicationsService {
    */
   async review(actor: Principal, id: string, input: ReviewSubsidyApplicationInput): Promise<SubsidyApplicationView> {
     await this.uow.run(async (tx) => {
-      const application = await this.load(tx, id);
+      const application = await this.steps.load(tx, id);
       const stage = reviewStage(actor, application);
       if (!stage) {
-        if (!mayReadApplication(actor, application) && !hasRole(actor, 'district_officer')) {
-          throw new NotFoundError('subsidy_application', id);
-        }
+        if (!mayKnowOfApplication(actor, application)) throw new NotFoundError('subsidy_application', id);
         throw new ForbiddenError(
           hasRole(actor, 'district_officer')
             ? `the preliminary review (初审) of this application belongs to the officer of district ${application.district}`
@@ -254,7 +187,7 @@ export class SubsidyApplicationsService {
         ...(isLive(status) ? {} : { liveProjectId: null }),
         ...(action === 'city_approve' ? { approvedFen: application.amountFen, approvedAt: now } : {}),
       };
-      await this.transition(tx, application, action, changes);
+      await this.steps.transition(tx, application, action, changes);
       const after = { ...application, ...changes };
       const outcome = input.decision === 'approve' ? 'approved' : input.decision === 'return' ? 'returned' : 'rejected';
       await this.audit.record(tx, {
@@ -267,7 +200,7 @@ export class SubsidyApplicationsService {
       });
       const stageName = stage === 'district' ? '区县初审' : '市级复核';
       const verdict = input.decision === 'approve' ? '通过' : input.decision === 'return' ? '退回修改' : '未通过';
-      await this.notifyEnterprise(
+      await this.steps.notifyEnterprise(
         tx,
         after,
         `subsidy.${stage}-${outcome}`,
@@ -276,7 +209,7 @@ export class SubsidyApplicationsService {
       );
       if (action === 'district_approve') await this.notifyReviewers(tx, after, 'city');
     });
-    return this.get(actor, id);
+    return this.queries.get(actor, id);
   }
 
   /**
@@ -286,7 +219,7 @@ export class SubsidyApplicationsService {
    */
   async resubmit(actor: Principal, id: string, input: ResubmitSubsidyApplicationInput): Promise<SubsidyApplicationView> {
     await this.uow.run(async (tx) => {
-      const application = await this.forEnterpriseMember(tx, actor, id, 'only members of the enterprise resubmit its application');
+      const application = await this.steps.forEnterpriseMember(tx, actor, id, 'only members of the enterprise resubmit its application');
       const status = SUBSIDY_STATE_MACHINE.next(application.status, 'resubmit');
       const enterprise = await this.directory.lockEnterprise(tx, application.enterpriseId);
       assertEligible({
@@ -309,7 +242,7 @@ export class SubsidyApplicationsService {
         submittedAt: now,
         history: [...application.history, decision('resubmit', null, application.status, status, input.note ?? null, actor, now)],
       };
-      await this.transition(tx, application, 'resubmit', changes);
+      await this.steps.transition(tx, application, 'resubmit', changes);
       const after = { ...application, ...changes };
       await this.audit.record(tx, {
         actorId: actor.userId,
@@ -319,7 +252,7 @@ export class SubsidyApplicationsService {
         reason: input.note ?? null,
         data: { linesChanged: !!input.lines, before: figures(application), after: figures(after) },
       });
-      await this.notifyEnterprise(
+      await this.steps.notifyEnterprise(
         tx,
         after,
         'subsidy.resubmitted',
@@ -328,13 +261,13 @@ export class SubsidyApplicationsService {
       );
       await this.notifyReviewers(tx, after, 'district');
     });
-    return this.get(actor, id);
+    return this.queries.get(actor, id);
   }
 
   /** Records the payment (a city officer): at most the approved amount (400 naming `paidFen`). */
   async disburse(actor: Principal, id: string, input: DisburseSubsidyInput): Promise<SubsidyApplicationView> {
     await this.uow.run(async (tx) => {
-      const application = await this.load(tx, id);
+      const application = await this.steps.load(tx, id);
       const status = SUBSIDY_STATE_MACHINE.next(application.status, 'disburse');
       if (input.paidFen > application.approvedFen!) {
         throw new InvalidInputError([{ field: 'paidFen', reason: `must be at most the approved amount ${application.approvedFen} fen` }]);
@@ -347,7 +280,7 @@ export class SubsidyApplicationsService {
         paymentReference: input.reference ?? null,
         history: [...application.history, decision('disburse', null, application.status, status, input.reference ?? null, actor, now)],
       };
-      await this.transition(tx, application, 'disburse', changes);
+      await this.steps.transition(tx, application, 'disburse', changes);
       const after = { ...application, ...changes };
       await this.audit.record(tx, {
         actorId: actor.userId,
@@ -356,9 +289,9 @@ export class SubsidyApplicationsService {
         entityId: id,
         data: { paidFen: input.paidFen, reference: input.reference ?? null, before: figures(application), after: figures(after) },
       });
-      await this.notifyEnterprise(tx, after, 'subsidy.disbursed', '专项资金已拨付', `拨付金额 ${formatFen(input.paidFen)}。`);
+      await this.steps.notifyEnterprise(tx, after, 'subsidy.disbursed', '专项资金已拨付', `拨付金额 ${formatFen(input.paidFen)}。`);
     });
-    return this.get(actor, id);
+    return this.queries.get(actor, id);
   }
 
   /**
@@ -368,7 +301,7 @@ export class SubsidyApplicationsService {
    */
   async revoke(actor: Principal, id: string, input: RevokeSubsidyInput): Promise<SubsidyApplicationView> {
     await this.uow.run(async (tx) => {
-      const application = await this.load(tx, id);
+      const application = await this.steps.load(tx, id);
       const status = SUBSIDY_STATE_MACHINE.next(application.status, 'revoke');
       await this.directory.lockEnterprise(tx, application.enterpriseId);
       const now = this.clock.now();
@@ -379,7 +312,7 @@ export class SubsidyApplicationsService {
         revokedAt: now,
         history: [...application.history, decision('revoke', null, application.status, status, input.reason, actor, now)],
       };
-      await this.transition(tx, application, 'revoke', changes);
+      await this.steps.transition(tx, application, 'revoke', changes);
       const after = { ...application, ...changes };
       await this.audit.record(tx, {
         actorId: actor.userId,
@@ -395,7 +328,7 @@ export class SubsidyApplicationsService {
         source: 'fraud_revocation',
         applicationId: id,
       });
-      await this.notifyEnterprise(
+      await this.steps.notifyEnterprise(
         tx,
         after,
         'subsidy.revoked',
@@ -403,132 +336,10 @@ export class SubsidyApplicationsService {
         `经核查申报材料弄虚作假，取消申报资格${after.clawbackFen ? `，应退回已拨付资金 ${formatFen(after.clawbackFen)}` : ''}。原因：${input.reason}`,
       );
     });
-    return this.get(actor, id);
-  }
-
-  /** Asks for a major change (第九条) of the project (a member of the enterprise); one pending request at a time. */
-  async requestChange(actor: Principal, id: string, input: CreateChangeRequestInput): Promise<SubsidyApplicationView> {
-    await this.uow.run(async (tx) => {
-      const application = await this.forEnterpriseMember(tx, actor, id, 'only members of the enterprise request a change');
-      SUBSIDY_STATE_MACHINE.next(application.status, 'request_change');
-      const pending = application.changes.find((c) => c.status === 'pending');
-      if (pending) {
-        throw new ConflictError('subsidy_change_pending', `change request ${pending.id} is still awaiting the district's decision`, {
-          changeId: pending.id,
-        });
-      }
-      const now = this.clock.now();
-      const change: SubsidyChangeRequest = {
-        id: randomUUID(),
-        kind: input.kind,
-        description: input.description,
-        reason: input.reason,
-        status: 'pending',
-        requestedBy: actor.userId,
-        requestedAt: now.toISOString(),
-        decidedBy: null,
-        decidedAt: null,
-        decisionReason: null,
-        filedWithCityAt: null,
-      };
-      await this.transition(tx, application, 'request_change', { changes: [...application.changes, change] });
-      await this.audit.record(tx, {
-        actorId: actor.userId,
-        action: 'subsidy.change_requested',
-        entityType: 'subsidy_application',
-        entityId: id,
-        reason: input.reason,
-        data: { changeId: change.id, kind: input.kind, description: input.description },
-      });
-    });
-    return this.get(actor, id);
-  }
-
-  /**
-   * The district's decision on a change request (the officer of the
-   * enterprise's district); an approved change is filed with the city (备案).
-   */
-  async decideChange(actor: Principal, id: string, changeId: string, input: DecideChangeRequestInput): Promise<SubsidyApplicationView> {
-    await this.uow.run(async (tx) => {
-      const application = await this.load(tx, id);
-      if (!isDistrictOfficerFor(actor, application.district)) {
-        if (!mayReadApplication(actor, application) && !hasRole(actor, 'district_officer')) {
-          throw new NotFoundError('subsidy_application', id);
-        }
-        throw new ForbiddenError(
-          `change requests are decided by the officer of district ${application.district} and filed with the city`,
-          'not_your_district',
-        );
-      }
-      SUBSIDY_STATE_MACHINE.next(application.status, 'decide_change');
-      const change = application.changes.find((c) => c.id === changeId);
-      if (!change) throw new NotFoundError('change_request', changeId);
-      if (change.status !== 'pending') throw new StateConflictError('change_request', change.status, input.decision);
-      const now = this.clock.now().toISOString();
-      const decided: SubsidyChangeRequest = {
-        ...change,
-        status: input.decision === 'approve' ? 'approved' : 'rejected',
-        decidedBy: actor.userId,
-        decidedAt: now,
-        decisionReason: input.reason ?? null,
-        filedWithCityAt: input.decision === 'approve' ? now : null,
-      };
-      await this.transition(tx, application, 'decide_change', {
-        changes: application.changes.map((c) => (c.id === changeId ? decided : c)),
-      });
-      await this.audit.record(tx, {
-        actorId: actor.userId,
-        action: input.decision === 'approve' ? 'subsidy.change_approved' : 'subsidy.change_rejected',
-        entityType: 'subsidy_application',
-        entityId: id,
-        reason: input.reason ?? null,
-        data: { changeId, kind: change.kind, filedWithCity: input.decision === 'approve' },
-      });
-      await this.notifyEnterprise(
-        tx,
-        application,
-        `subsidy.change-${decided.status}`,
-        input.decision === 'approve' ? '项目变更申请已获区县同意并报市工信局备案' : '项目变更申请未获区县同意',
-        `${change.description}${input.reason ? `。意见：${input.reason}` : ''}`,
-        `subsidy.change:${changeId}`,
-      );
-    });
-    return this.get(actor, id);
+    return this.queries.get(actor, id);
   }
 
   // ------------------------------------------------------------------ internals
-
-  /** The application with its row locked for the transaction on PostgreSQL (SQLite runs write transactions one at a time). */
-  private async load(tx: EntityManager, id: string): Promise<SubsidyApplication> {
-    const qb = tx.getRepository(SubsidyApplication).createQueryBuilder('a').where('a.id = :id', { id });
-    if (this.dataSource.options.type === 'postgres') qb.setLock('pessimistic_write');
-    const application = isUuid(id) ? await qb.getOne() : null;
-    if (!application) throw new NotFoundError('subsidy_application', id);
-    return application;
-  }
-
-  /** The application for a member of its enterprise: 404 for those who may not see it, 403 for officers. */
-  private async forEnterpriseMember(tx: EntityManager, actor: Principal, id: string, message: string): Promise<SubsidyApplication> {
-    const application = await this.load(tx, id);
-    if (!mayReadApplication(actor, application)) throw new NotFoundError('subsidy_application', id);
-    if (!isMember(actor, application.enterpriseId)) throw new ForbiddenError(message, 'not_member');
-    return application;
-  }
-
-  /** Writes a change conditional on the status read: a concurrent change makes it a 409 naming the new status. */
-  private async transition(
-    tx: EntityManager,
-    application: SubsidyApplication,
-    action: SubsidyAction,
-    changes: Partial<SubsidyApplication>,
-  ): Promise<void> {
-    const result = await tx.update(SubsidyApplication, { id: application.id, status: application.status }, changes);
-    if (!result.affected) {
-      const current = await tx.findOneBy(SubsidyApplication, { id: application.id });
-      SUBSIDY_STATE_MACHINE.next(current?.status ?? application.status, action);
-      throw new ConflictError('subsidy_application_changed', 'the application changed meanwhile; reload and try again');
-    }
-  }
 
   /** Inserts a new application; a concurrent one for the same project loses on the unique live-project index (409). */
   private async insert(tx: EntityManager, application: SubsidyApplication): Promise<SubsidyApplication> {
@@ -565,25 +376,6 @@ export class SubsidyApplicationsService {
       link: `/subsidy-applications/${application.id}`,
       data: { applicationId: application.id, status: application.status },
       dedupeKey: `subsidy.${stage}-review-requested:${application.id}:${application.history.length}`,
-    });
-  }
-
-  private async notifyEnterprise(
-    tx: EntityManager,
-    application: Pick<SubsidyApplication, 'id' | 'enterpriseId' | 'status' | 'history'>,
-    kind: string,
-    title: string,
-    body: string,
-    dedupeKey = `${kind}:${application.id}:${application.history.length}`,
-  ): Promise<void> {
-    await this.notifications.notify(tx, {
-      recipients: { organisationIds: [application.enterpriseId] },
-      kind,
-      title,
-      body,
-      link: `/subsidy-applications/${application.id}`,
-      data: { applicationId: application.id, status: application.status },
-      dedupeKey,
     });
   }
 }

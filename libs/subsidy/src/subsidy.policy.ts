@@ -15,6 +15,15 @@ export function mayReadApplication(principal: Principal, application: { enterpri
   );
 }
 
+/**
+ * Whether a caller who may not act on an application learns that it exists
+ * (403) or not (404): those who read it, and every district officer, who is
+ * told which district's officer reviews it.
+ */
+export function mayKnowOfApplication(principal: Principal, application: { enterpriseId: string; district: string }): boolean {
+  return mayReadApplication(principal, application) || hasRole(principal, 'district_officer');
+}
+
 /** The districts whose preliminary review (初审) the caller runs. */
 export function reviewedDistricts(principal: Principal): string[] {
   return principal.roles.flatMap((g) => (g.role === 'district_officer' && g.district ? [g.district] : []));

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody, ApiZodQuery, CurrentUser, ZodPipe } from '@smedx/platform';
 import type { Principal } from '@smedx/platform';
-import { BidActionSchema, BiddingService, ListMyBidsSchema, ReviseBidSchema } from '@smedx/bidding';
+import { BidActionSchema, BidQueriesService, BiddingService, ListMyBidsSchema, ReviseBidSchema } from '@smedx/bidding';
 import type { BidActionInput, ListMyBidsQuery, ReviseBidInput } from '@smedx/bidding';
 import { UuidParam } from '../http/query.js';
 
@@ -11,19 +11,22 @@ import { UuidParam } from '../http/query.js';
 @ApiBearerAuth()
 @Controller('bids')
 export class BidsController {
-  constructor(private readonly bidding: BiddingService) {}
+  constructor(
+    private readonly bidding: BiddingService,
+    private readonly queries: BidQueriesService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: "The bids of the caller's providers, latest first, with the needs they are on (status filter, paging)" })
   @ApiZodQuery(ListMyBidsSchema)
   mine(@CurrentUser() actor: Principal, @Query(new ZodPipe(ListMyBidsSchema)) query: ListMyBidsQuery) {
-    return this.bidding.mine(actor, query);
+    return this.queries.mine(actor, query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: "One bid with its revision history (its provider's members, the need's enterprise, officers)" })
   get(@CurrentUser() actor: Principal, @Param('id', new ZodPipe(UuidParam)) id: string) {
-    return this.bidding.get(actor, id);
+    return this.queries.get(actor, id);
   }
 
   @Patch(':id')

@@ -4,7 +4,9 @@ import { ApiZodBody, ApiZodQuery, CurrentUser, ZodPipe } from '@smedx/platform';
 import type { Principal } from '@smedx/platform';
 import {
   AwardBidSchema,
+  BidAwardService,
   BidInvitationsService,
+  BidQueriesService,
   BiddingService,
   ExtendDeadlineSchema,
   InviteToBidSchema,
@@ -21,6 +23,8 @@ import { UuidParam } from '../http/query.js';
 export class NeedBidsController {
   constructor(
     private readonly bidding: BiddingService,
+    private readonly queries: BidQueriesService,
+    private readonly awards: BidAwardService,
     private readonly invitations: BidInvitationsService,
   ) {}
 
@@ -46,7 +50,7 @@ export class NeedBidsController {
     @Param('id', new ZodPipe(UuidParam)) id: string,
     @Query(new ZodPipe(ListBidsSchema)) query: ListBidsQuery,
   ) {
-    return this.bidding.listForNeed(actor, id, query);
+    return this.queries.listForNeed(actor, id, query);
   }
 
   @Post(':id/invitations')
@@ -77,7 +81,7 @@ export class NeedBidsController {
     @Param('id', new ZodPipe(UuidParam)) id: string,
     @Body(new ZodPipe(AwardBidSchema)) input: AwardBidInput,
   ) {
-    return this.bidding.award(actor, id, input);
+    return this.awards.award(actor, id, input);
   }
 
   @Post(':id/extend')
@@ -89,6 +93,6 @@ export class NeedBidsController {
     @Param('id', new ZodPipe(UuidParam)) id: string,
     @Body(new ZodPipe(ExtendDeadlineSchema)) input: ExtendDeadlineInput,
   ) {
-    return this.bidding.extendDeadline(actor, id, input);
+    return this.awards.extendDeadline(actor, id, input);
   }
 }

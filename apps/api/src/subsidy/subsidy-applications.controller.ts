@@ -12,7 +12,9 @@ import {
   ResubmitSubsidyApplicationSchema,
   ReviewSubsidyApplicationSchema,
   RevokeSubsidySchema,
+  SubsidyApplicationQueriesService,
   SubsidyApplicationsService,
+  SubsidyChangeRequestsService,
 } from '@smedx/subsidy';
 import type {
   CreateChangeRequestInput,
@@ -33,7 +35,11 @@ const ChangeParams = z.object({ id: UuidParam, cid: UuidParam });
 @ApiBearerAuth()
 @Controller('subsidy-applications')
 export class SubsidyApplicationsController {
-  constructor(private readonly applications: SubsidyApplicationsService) {}
+  constructor(
+    private readonly applications: SubsidyApplicationsService,
+    private readonly queries: SubsidyApplicationQueriesService,
+    private readonly changes: SubsidyChangeRequestsService,
+  ) {}
 
   @Post()
   @ApiOperation({
@@ -49,7 +55,7 @@ export class SubsidyApplicationsController {
   @ApiOperation({ summary: "Applications: all for city officers, their district's for district officers, their own for members" })
   @ApiZodQuery(ListSubsidyApplicationsSchema)
   list(@CurrentUser() actor: Principal, @Query(new ZodPipe(ListSubsidyApplicationsSchema)) query: ListSubsidyApplicationsQuery) {
-    return this.applications.list(actor, query);
+    return this.queries.list(actor, query);
   }
 
   @Get(':id')
@@ -57,7 +63,7 @@ export class SubsidyApplicationsController {
     summary: "An application with its figures, history and change requests (members, the district's officer, city officers)",
   })
   get(@CurrentUser() actor: Principal, @Param('id', new ZodPipe(UuidParam)) id: string) {
-    return this.applications.get(actor, id);
+    return this.queries.get(actor, id);
   }
 
   @Post(':id/reviews')
@@ -118,7 +124,7 @@ export class SubsidyApplicationsController {
     @Param('id', new ZodPipe(UuidParam)) id: string,
     @Body(new ZodPipe(CreateChangeRequestSchema)) input: CreateChangeRequestInput,
   ) {
-    return this.applications.requestChange(actor, id, input);
+    return this.changes.requestChange(actor, id, input);
   }
 
   @Post(':id/changes/:cid/decision')
@@ -132,6 +138,6 @@ export class SubsidyApplicationsController {
     @Param(new ZodPipe(ChangeParams)) params: z.infer<typeof ChangeParams>,
     @Body(new ZodPipe(DecideChangeRequestSchema)) input: DecideChangeRequestInput,
   ) {
-    return this.applications.decideChange(actor, params.id, params.cid, input);
+    return this.changes.decideChange(actor, params.id, params.cid, input);
   }
 }
