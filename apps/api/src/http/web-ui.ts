@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { API_PREFIX } from './openapi.js';
+import { UuidParam } from './query.js';
 
 /** An API answer a server-rendered page was rendered with (apps/web/src/preload.tsx). */
 interface PreloadedAnswer {
@@ -19,18 +20,14 @@ interface PortalRenderer {
   ): Promise<{ html: string; answers: Record<string, PreloadedAnswer>; title: string; description: string }>;
 }
 
-/** The built page with markers where a server-rendered page differs from the app's shell. */
+/** The built page with markers where a server-rendered page differs from the app's index.html. */
 export interface PageTemplate {
-  /** The app's own index.html: every page the server does not render. */
-  shell: string;
   /** The page for server rendering, with {@link MARK}s for the title, the description, `#root`'s content and the data. */
   page: string;
 }
 
 /** Markers in the template (the build's index.html has none of its own); filled in one pass, so no filled-in text is read for them. */
 const MARK = { title: '<!--ssr:title-->', description: '<!--ssr:description-->', root: '<!--ssr:root-->', data: '<!--ssr:data-->' };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The portal's pages rendered on the server for visitors: the home, search, a solution and a need.
@@ -39,7 +36,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function isServerRenderedPath(pathname: string): boolean {
   if (pathname === '/' || pathname === '/solutions') return true;
   const [, section, id, more] = pathname.split('/');
-  return (section === 'solutions' || section === 'needs') && !!id && UUID.test(id) && more === undefined;
+  return (section === 'solutions' || section === 'needs') && UuidParam.safeParse(id).success && more === undefined;
 }
 
 /**
@@ -65,7 +62,7 @@ export function pageTemplate(indexHtml: string, manifest: Record<string, { file:
     .replace(title, `<title>${MARK.title}</title>`)
     .replace(description, `<meta name="description" content="${MARK.description}" />`)
     .replace('</body>', `<script type="application/json" id="ssr-data">${MARK.data}</script>\n  </body>`);
-  return { shell: indexHtml, page };
+  return { page };
 }
 
 /** A rendered page in its template, with the answers it was rendered with for the browser's hydration. */
