@@ -23,6 +23,7 @@ import {
   launchBrowser,
   runSuite,
   setCurrentPage,
+  sleep,
   startApp,
   waitForSearch,
 } from './harness.mjs';
@@ -142,11 +143,18 @@ async function main() {
       await page.waitForURL((url) => url.pathname === '/solutions' && url.searchParams.has('scenario'));
       await page.getByTestId('solution-card').first().waitFor();
       await page.locator('.ant-select-selection-item', { hasText: scenario }).first().waitFor();
+      // The app arrives late (as on a slow phone): what is typed before it is live gets suggestions too.
+      const entry = /\/assets\/index-[^/]*\.js$/;
+      await page.route(entry, async (route) => {
+        await sleep(1_500);
+        await route.continue();
+      });
       await page.goto(`${base}/`);
       const box = page.getByTestId('portal-search');
       // The lexicon's suggestions arrive as the box's completions.
       await box.pressSequentially('设备');
       await page.getByTestId('portal-suggestions').locator('option').first().waitFor({ state: 'attached' });
+      await page.unroute(entry);
       await box.fill('电费太贵 怎么省电');
       await box.press('Enter');
       await page.waitForURL((url) => url.pathname === '/solutions' && url.searchParams.get('q') === '电费太贵 怎么省电');

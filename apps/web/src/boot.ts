@@ -35,8 +35,8 @@ if (entry) {
     }
   })();
   if (signedIn) {
-    // The visitor's page the server sent is not theirs: hidden until the app draws their own (main.tsx).
-    document.documentElement.dataset.app = 'loading';
+    // The visitor's page the server sent is not theirs: the page's inline script in <head> hid it
+    // before it was drawn (apps/api/src/http/web-ui.ts); main.tsx shows the user's own.
     start();
   } else {
     for (const type of ['pointerdown', 'touchstart', 'keydown', 'focusin']) {

@@ -1,10 +1,12 @@
 import helmet from '@fastify/helmet';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '@smedx/platform';
+import { SIGNED_IN_SCRIPT_HASH } from './web-ui.js';
 
 /**
  * Security headers (helmet) with a Content-Security-Policy the built web UI works under:
- * React and ECharts load as same-origin module scripts (no inline script); Ant Design's
+ * React and ECharts load as same-origin module scripts; the one inline script, a server-rendered
+ * page's signed-in check (web-ui.ts), is allowed by its hash; Ant Design's
  * CSS-in-JS and ECharts write inline styles, so styles allow 'unsafe-inline'; images and
  * fonts may be data: URIs (the favicon, icons, chart exports). Nothing may frame the UI.
  * `upgrade-insecure-requests` is left out: the embedded mode is often reached over plain
@@ -15,7 +17,7 @@ export const CONTENT_SECURITY_POLICY = {
   directives: {
     defaultSrc: ["'self'"],
     baseUri: ["'self'"],
-    scriptSrc: ["'self'"],
+    scriptSrc: ["'self'", SIGNED_IN_SCRIPT_HASH],
     styleSrc: ["'self'", "'unsafe-inline'"],
     imgSrc: ["'self'", 'data:', 'blob:'],
     fontSrc: ["'self'", 'data:'],

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { CONTENT_SECURITY_POLICY } from './security.js';
 import { fillPage, isServerRenderedPath, pageTemplate } from './web-ui.js';
 
 const ID = '043e218b-97f3-4afe-9b35-c33f3590b23d';
@@ -49,6 +51,30 @@ describe('the portal pages rendered on the server', () => {
     expect(page).toContain('href="/assets/index-3.css"');
   });
 
+  it('hide the visitor’s page in <head> for a signed-in user, with the one inline script the CSP allows by its hash', () => {
+    const { page } = pageTemplate(INDEX, MANIFEST);
+    const head = page.slice(0, page.indexOf('</head>'));
+    const inline = [...head.matchAll(/<script>([^<]*)<\/script>/g)].map((m) => m[1]);
+    expect(inline).toHaveLength(1);
+    const hash = `'sha256-${createHash('sha256').update(inline[0]).digest('base64')}'`;
+    expect(CONTENT_SECURITY_POLICY.directives.scriptSrc).toEqual(["'self'", hash]);
+    // Run as the browser would: with a token it marks the page as loading (styles.css hides #root), without it not.
+    const run = (token: string | null, throws = false) => {
+      const dataset: Record<string, string> = {};
+      const localStorage = {
+        getItem: (key: string) => {
+          if (throws) throw new Error('storage disabled');
+          return key === 'smedx.accessToken' ? token : null;
+        },
+      };
+      new Function('localStorage', 'document', inline[0])(localStorage, { documentElement: { dataset } });
+      return dataset.app;
+    };
+    expect(run('a-token')).toBe('loading');
+    expect(run(null)).toBeUndefined();
+    expect(run('a-token', true)).toBeUndefined();
+  });
+
   it('carry the page’s markup, title, description and data, escaped', () => {
     const html = fillPage(pageTemplate(INDEX, MANIFEST), {
       html: '<main><h1>设备联网</h1></main>',
@@ -64,7 +90,8 @@ describe('the portal pages rendered on the server', () => {
     const data = /<script type="application\/json" id="ssr-data">([^<]*)<\/script>/.exec(html);
     expect(data).not.toBeNull();
     expect(JSON.parse(data![1])).toEqual({ [`/solutions/${ID}`]: { status: 200, body: { title: '</script><script>alert(1)</script>' } } });
-    expect(html.match(/<script/g)).toHaveLength(2);
+    // The boot script, the signed-in check and the data block: no script from the data.
+    expect(html.match(/<script/g)).toHaveLength(3);
     // `$&` and the like in a page are text, not replacement patterns.
     expect(fillPage(pageTemplate(INDEX, MANIFEST), { html: '<p>$& $1</p>', title: '$&', description: '$`', answers: {} })).toContain(
       '<p>$& $1</p>',

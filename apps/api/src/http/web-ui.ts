@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -28,6 +29,18 @@ export interface PageTemplate {
 
 /** Markers in the template (the build's index.html has none of its own); filled in one pass, so no filled-in text is read for them. */
 const MARK = { title: '<!--ssr:title-->', description: '<!--ssr:description-->', root: '<!--ssr:root-->', data: '<!--ssr:data-->' };
+
+/**
+ * The one inline script of a server-rendered page, run in `<head>` before the page is drawn: a
+ * signed-in user's browser hides the visitor's page the server sent (styles.css), so it never shows
+ * before the app draws the user's own (boot.ts loads the app at once for them; main.tsx shows it). A
+ * module script (boot.ts) runs only after the document is parsed: too late for that. The CSP allows
+ * exactly this text by its hash ({@link SIGNED_IN_SCRIPT_HASH}).
+ */
+export const SIGNED_IN_SCRIPT =
+  'try{if(localStorage.getItem("smedx.accessToken"))document.documentElement.dataset.app="loading"}catch(e){}';
+/** The CSP source that allows {@link SIGNED_IN_SCRIPT} (and no other inline script). */
+export const SIGNED_IN_SCRIPT_HASH = `'sha256-${createHash('sha256').update(SIGNED_IN_SCRIPT).digest('base64')}'`;
 
 /**
  * The portal's pages rendered on the server for visitors: the home, search, a solution and a need.
@@ -61,6 +74,7 @@ export function pageTemplate(indexHtml: string, manifest: Record<string, { file:
     .replace(/\s*<link rel="modulepreload"[^>]*>/g, '')
     .replace(title, `<title>${MARK.title}</title>`)
     .replace(description, `<meta name="description" content="${MARK.description}" />`)
+    .replace('</head>', `  <script>${SIGNED_IN_SCRIPT}</script>\n  </head>`)
     .replace('</body>', `<script type="application/json" id="ssr-data">${MARK.data}</script>\n  </body>`);
   return { page };
 }

@@ -30,6 +30,16 @@ export function PortalSearchBox({ placeholder, onSearch }: { placeholder: string
       );
     }, 150);
   };
+  // Text typed into the server's page before the app hydrated it is in the field, not in the state:
+  // taken over once, so the suggestions come for it as for text typed later.
+  const field = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const typed = field.current?.value ?? '';
+    if (typed) {
+      setValue(typed);
+      ask(typed);
+    }
+  }, []);
   return (
     // A plain form too (action, name): sent as it is when the page has not become live yet (a
     // server-rendered page loads the app at the first interaction), it opens the same search.
@@ -47,6 +57,7 @@ export function PortalSearchBox({ placeholder, onSearch }: { placeholder: string
       <input
         type="search"
         name="q"
+        ref={field}
         aria-label="搜索解决方案"
         placeholder={placeholder}
         value={value}
