@@ -160,6 +160,35 @@ describe('notifications', () => {
       }
     });
 
+    it("delivers in the caller's own transaction: visible with its commit, gone with its rollback, once per key, no job", async () => {
+      const input = notifyInput({ userIds: [bob.id] }, { title: '新的高匹配方案：设备联网' });
+      const notifications = t.app.get(NotificationsService);
+      const uow = t.app.get(UnitOfWork);
+      const jobsBefore = (await deliverJobs(t)).length;
+
+      await expect(
+        uow.run(async (tx) => {
+          await notifications.deliverNow(tx, [input]);
+          // Inside the transaction the row is there already…
+          expect(await tx.countBy(Notification, { dedupeKey: input.dedupeKey })).toBe(1);
+          throw new Error('the job failed after delivering');
+        }),
+      ).rejects.toThrow('the job failed after delivering');
+      // …and a rolled-back job told no one.
+      expect(await t.dataSource.getRepository(Notification).countBy({ dedupeKey: input.dedupeKey })).toBe(0);
+
+      await uow.run((tx) => notifications.deliverNow(tx, [input]));
+      // A retried job delivers again: the dedupe key keeps it once, with one mail.
+      await uow.run((tx) => notifications.deliverNow(tx, [{ ...input, title: '重复的通知' }]));
+      const rows = await t.dataSource.getRepository(Notification).findBy({ dedupeKey: input.dedupeKey });
+      expect(rows.map((r) => [r.userId, r.title])).toEqual([[bob.id, input.title]]);
+      const mails = await t.dataSource.getRepository(MailMessage).findBy({ notificationId: rows[0]!.id });
+      expect(mails.map((m) => [m.to, m.status])).toEqual([[bob.email, 'kept']]);
+      // Without SMTP the kept mail is the whole delivery: no job was queued for it.
+      expect(await deliverJobs(t)).toHaveLength(jobsBefore);
+      expect(await t.dataSource.getRepository(OutboxMessage).countBy({ job: 'notifications.send-mail' })).toBe(0);
+    });
+
     it('keeps the e-mail in the database when SMTP is not configured', async () => {
       const input = notifyInput({ userIds: [bob.id] }, { title: '投标截止提醒' });
       await notify(t, input);
@@ -555,6 +584,30 @@ describe('notifications: e-mail through SMTP (SMTP_URL set)', () => {
     expect(stored).toMatchObject({ status: 'sent', attempts: 2 });
     const [job] = (await deliverJobs(t)).slice(-1);
     expect(job.status).toBe('done');
+  });
+
+  it('sends the mail of a delivery written in a job’s own transaction by a send-mail job, once', async () => {
+    smtp.received.length = 0;
+    const input = notifyInput({ userIds: [erin.id] }, { title: '新的高匹配需求：设备联网' });
+    const notifications = t.app.get(NotificationsService);
+    await t.app.get(UnitOfWork).run((tx) => notifications.deliverNow(tx, [input]));
+    const [row] = await t.dataSource.getRepository(Notification).findBy({ dedupeKey: input.dedupeKey });
+    // The inbox row is there at the commit; its mail waits for the job, pending.
+    expect(await t.dataSource.getRepository(MailMessage).findOneByOrFail({ notificationId: row!.id })).toMatchObject({ status: 'pending' });
+    await t.drain();
+
+    expect(smtp.received.map((m) => parseMail(m.raw).headers.subject)).toEqual(['新的高匹配需求：设备联网']);
+    const [job] = await t.dataSource
+      .getRepository(OutboxMessage)
+      .find({ where: { job: 'notifications.send-mail' }, order: { id: 'DESC' }, take: 1 });
+    expect(job).toMatchObject({ status: 'done', payload: { notificationIds: [row!.id] } });
+    // The job run again (a worker crashed after sending): the mail is sent, so nothing goes out twice.
+    await t.app.get(NotificationDelivery).sendMailOf(job!.payload as { notificationIds: string[] }, { jobId: job!.id + 1, attempt: 2 });
+    expect(smtp.received).toHaveLength(1);
+    expect(await t.dataSource.getRepository(MailMessage).findOneByOrFail({ notificationId: row!.id })).toMatchObject({
+      status: 'sent',
+      attempts: 1,
+    });
   });
 });
 

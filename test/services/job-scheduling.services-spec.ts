@@ -216,19 +216,19 @@ describe('job scheduling on BullMQ: collapsed re-matches, prompt re-matches, urg
         .sort((a, b) => `${a.userId}${a.dedupeKey}`.localeCompare(`${b.userId}${b.dedupeKey}`));
     }
 
-    it('records them in one transaction and delivers every notification of both sides in one job, each once', async () => {
+    it("records them and notifies both sides in the re-match's own transaction, each once, with no delivery job", async () => {
       const mark = await pauseWorker();
       const need = await publishedNeed(t, owner, enterprise.id, { ...NEED, title: '数控车间设备联网（两家方案）' });
       await untilDispatched(mark, (rows) => rows.some((r) => r.job === REMATCH_NEED_JOB));
       await resumeWorker(mark);
 
       const jobs = await t.dataSource.getRepository(OutboxMessage).find({ where: { id: MoreThan(mark) } });
-      const deliveries = jobs.filter((r) => r.job.startsWith('notifications.deliver'));
-      expect(deliveries.map((r) => r.job)).toEqual(['notifications.deliver-many']);
+      // The notices were written with the pairs: no delivery or mail job followed the re-match (no SMTP here).
+      expect(jobs.filter((r) => r.job.startsWith('notifications.')).map((r) => r.job)).toEqual([]);
       // Solutions published by the tests above may match too: the pairs are whatever the re-match recorded.
-      const pairs = (await t.dataSource.getRepository(StrongMatch).findBy({ needId: need.id })).map((p) => p.solutionId);
+      const recorded = await t.dataSource.getRepository(StrongMatch).findBy({ needId: need.id });
+      const pairs = recorded.map((p) => p.solutionId);
       expect(pairs).toEqual(expect.arrayContaining([fittingId, secondId]));
-      expect((deliveries[0]!.payload as { notifications: unknown[] }).notifications).toHaveLength(2 * pairs.length);
 
       const notices = await noticesOf(need.id);
       const keys = (solutionId: string) => [`match:${need.id}:${solutionId}:enterprise`, `match:${need.id}:${solutionId}:provider`];
@@ -241,10 +241,10 @@ describe('job scheduling on BullMQ: collapsed re-matches, prompt re-matches, urg
 
       // The re-match again: the pairs are recorded, so it writes nothing and notifies no one.
       expect(await t.app.get(MatchingService).rematchNeed(need.id)).toBe(0);
-      expect(await t.dataSource.getRepository(OutboxMessage).countBy({ id: MoreThan(mark), job: 'notifications.deliver-many' })).toBe(1);
+      expect(await noticesOf(need.id)).toEqual(notices);
     });
 
-    it('a batch Redis lost after it ran is dispatched and run again by the outbox: still each notification and mail once', async () => {
+    it('a re-match Redis lost after it ran is dispatched and run again by the outbox: still each notification and mail once', async () => {
       const mark = await pauseWorker();
       const need = await publishedNeed(t, owner, enterprise.id, { ...NEED, title: '数控车间设备联网（重发）' });
       await untilDispatched(mark, (rows) => rows.some((r) => r.job === REMATCH_NEED_JOB));
@@ -252,15 +252,15 @@ describe('job scheduling on BullMQ: collapsed re-matches, prompt re-matches, urg
       const before = await noticesOf(need.id);
       expect(before.length).toBeGreaterThanOrEqual(4);
       expect(before.every((n) => n.mails === 1)).toBe(true);
-      const batch = await t.dataSource
+      const rematch = await t.dataSource
         .getRepository(OutboxMessage)
-        .findOneByOrFail({ id: MoreThan(mark), job: 'notifications.deliver-many', status: 'done' });
+        .findOneByOrFail({ id: MoreThan(mark), job: REMATCH_NEED_JOB, status: 'done' });
 
       // As after Redis restarted empty: the queue forgot the job and the row is offered again (what the reconciler does).
-      await t.app.get<JobBus>(JOB_BUS).forget(batch.id);
+      await t.app.get<JobBus>(JOB_BUS).forget(rematch.id);
       await t.dataSource
         .getRepository(OutboxMessage)
-        .update({ id: batch.id }, { status: 'pending', availableAt: new Date(), lockedUntil: null });
+        .update({ id: rematch.id }, { status: 'pending', availableAt: new Date(), lockedUntil: null });
       const runs: number[] = [];
       const runner = t.app.get(JobRunner);
       const original = runner.run.bind(runner);
@@ -271,10 +271,10 @@ describe('job scheduling on BullMQ: collapsed re-matches, prompt re-matches, urg
       try {
         t.app.get(OutboxRelay).nudge();
         await waitFor(
-          'the batch to run again',
-          async () => (await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id: batch.id })).status === 'done',
+          'the re-match to run again',
+          async () => (await t.dataSource.getRepository(OutboxMessage).findOneByOrFail({ id: rematch.id })).status === 'done',
         );
-        expect(runs.filter((id) => id === batch.id)).toHaveLength(1);
+        expect(runs.filter((id) => id === rematch.id)).toHaveLength(1);
       } finally {
         run.mockRestore();
       }

@@ -43,6 +43,7 @@ export const JOB_KIND_NAMES: Record<string, string> = {
   'matching.rematch-solution': '重新匹配（方案变更）',
   'notifications.deliver': '发送通知',
   'notifications.deliver-many': '批量发送通知',
+  'notifications.send-mail': '发送通知邮件',
   'projects.check-overdue-milestones': '检查逾期里程碑',
   'search.index-enterprise-needs': '更新搜索索引（企业的需求）',
   'search.index-need': '更新搜索索引（需求）',

@@ -316,11 +316,12 @@ export class IdentityService implements PrincipalLoader {
    */
   async contactsOfEach(
     audiences: readonly { userIds: readonly string[]; organisationIds: readonly string[] }[],
+    tx?: EntityManager,
   ): Promise<{ userId: string; email: string; displayName: string }[][]> {
     const userIds = [...new Set(audiences.flatMap((a) => a.userIds))];
     const organisationIds = [...new Set(audiences.flatMap((a) => a.organisationIds))];
     if (!userIds.length && !organisationIds.length) return audiences.map(() => []);
-    const qb = this.dataSource.getRepository(User).createQueryBuilder('u');
+    const qb = (tx ?? this.dataSource.manager).getRepository(User).createQueryBuilder('u');
     if (organisationIds.length) qb.leftJoin(Membership, 'm', 'm.userId = u.id AND m.organisationId IN (:...organisationIds)');
     const conditions = [...(userIds.length ? ['u.id IN (:...userIds)'] : []), ...(organisationIds.length ? ['m.id IS NOT NULL'] : [])];
     const rows = await qb

@@ -275,10 +275,10 @@ export class MatchingService {
   /**
    * Records the pairs not recorded before and, in the same short transaction,
    * notifies both sides of each: one insert of every pair (a pair recorded
-   * before is left alone), one read of which inserts were this run's, one
-   * outbox row delivering all their notifications. The unique pair makes a
-   * repeated job a no-op, and the notifications' dedupe keys make a repeated
-   * delivery one.
+   * before is left alone), one read of which inserts were this run's, and
+   * their notifications written in place (no second job: a strong match is
+   * told as soon as it is found). The unique pair makes a repeated job a
+   * no-op, and the notifications' dedupe keys make a repeated delivery one.
    */
   private async recordStrong(pairs: StrongPair[]): Promise<number> {
     if (!pairs.length) return 0;
@@ -299,7 +299,7 @@ export class MatchingService {
         (await tx.find(StrongMatch, { select: { id: true }, where: { id: In(rows.map((r) => r.id)) } })).map((r) => r.id),
       );
       const fresh = pairs.filter((_, i) => mine.has(rows[i]!.id));
-      await this.notifications.notifyAll(tx, fresh.flatMap(strongNotices));
+      await this.notifications.deliverNow(tx, fresh.flatMap(strongNotices));
       return fresh.length;
     });
     if (recorded) this.logger.log(`${recorded} new strong match(es)`);

@@ -8,8 +8,8 @@ import { CLAIMABLE_MAIL_STATUSES, MailMessage } from './mail-message.entity.js';
 import { MAILER } from './mailer.port.js';
 import type { Mailer } from './mailer.port.js';
 import { Notification } from './notification.entity.js';
-import { NotificationsDeliverJob, NotificationsDeliverManyJob } from './notifications.jobs.js';
-import type { NotificationBatchPayload, NotificationDeliveryPayload } from './notifications.jobs.js';
+import { NotificationsDeliverJob, NotificationsDeliverManyJob, NotificationsSendMailJob } from './notifications.jobs.js';
+import type { NotificationBatchPayload, NotificationDeliveryPayload, NotificationMailPayload } from './notifications.jobs.js';
 
 /**
  * A message claimed by a job that has neither finished nor retried by then is
@@ -18,7 +18,9 @@ import type { NotificationBatchPayload, NotificationDeliveryPayload } from './no
 const CLAIM_LEASE_MS = 10 * 60_000;
 
 /**
- * Runs the `notifications.deliver` and `notifications.deliver-many` jobs. Idempotent: inbox rows are unique per
+ * Runs the `notifications.deliver`, `notifications.deliver-many` and
+ * `notifications.send-mail` jobs, and writes the notifications a job delivers
+ * in its own transaction ({@link write}). Idempotent: inbox rows are unique per
  * (user, dedupe key) and each e-mail is claimed before it is sent and marked
  * after, so a retried or duplicated job neither repeats a notification nor
  * sends a mail twice (short of a crash between the SMTP handover and the mark,
@@ -46,12 +48,31 @@ export class NotificationDelivery {
     await this.deliverAll(payload.notifications, context);
   }
 
-  /**
-   * The inbox rows of these notifications and their mail, in one transaction of
-   * three statements whatever their number: rows already there (an earlier run
-   * of the job) are left as they are, and so is their mail.
-   */
+  @OnJob(NotificationsSendMailJob)
+  async sendMailOf(payload: NotificationMailPayload, context: JobContext): Promise<void> {
+    if (this.mailer.kind === 'smtp') await this.sendMail(payload.notificationIds, context.jobId);
+  }
+
+  /** Whether written mail still has to be sent by a job (SMTP), or was kept with its notification. */
+  get sendsMail(): boolean {
+    return this.mailer.kind === 'smtp';
+  }
+
   private async deliverAll(payloads: NotificationDeliveryPayload[], context: JobContext): Promise<void> {
+    // Inbox rows and their mail commit together, so no notification lacks its e-mail after a crash.
+    const notificationIds = await this.uow.run((tx) => this.write(tx, payloads));
+    if (this.sendsMail) await this.sendMail(notificationIds, context.jobId);
+  }
+
+  /**
+   * The inbox rows of these notifications and their mail, written in `tx` with
+   * four statements whatever their number (the audiences' contacts, the inbox
+   * rows, which of them are these notifications', their mail): rows already
+   * there (an earlier run) are left as they are, and so is their mail. Returns
+   * the ids of these notifications' inbox rows, new or not, whose mail
+   * {@link sendMail} sends when SMTP is set.
+   */
+  async write(tx: EntityManager, payloads: NotificationDeliveryPayload[]): Promise<string[]> {
     const inbox = new Map<string, Delivery>();
     // Every distinct audience looked up in one query: a re-match's notices go to a dozen organisations.
     const audiences = new Map<string, NotificationDeliveryPayload[]>();
@@ -60,50 +81,49 @@ export class NotificationDelivery {
       audiences.set(key, [...(audiences.get(key) ?? []), p]);
     }
     const groups = [...audiences.values()];
-    const contacts = await this.identity.contactsOfEach(groups.map((group) => group[0]!.recipients));
+    const contacts = await this.identity.contactsOfEach(
+      groups.map((group) => group[0]!.recipients),
+      tx,
+    );
     for (const [i, group] of groups.entries()) {
       for (const to of contacts[i]!) {
         for (const payload of group) inbox.set(deliveryKey(to.userId, payload.dedupeKey), { to, payload });
       }
     }
-    if (!inbox.size) return;
+    if (!inbox.size) return [];
     const deliveries = [...inbox.values()];
-    // Inbox rows and their mail commit together, so no notification lacks its e-mail after a crash.
-    const notificationIds = await this.uow.run(async (tx) => {
-      await tx
-        .createQueryBuilder()
-        .insert()
-        .into(Notification)
-        .values(
-          deliveries.map(({ to, payload }) => ({
-            id: randomUUID(),
-            userId: to.userId,
-            kind: payload.kind,
-            title: payload.title,
-            body: payload.body,
-            link: payload.link,
-            data: payload.data as never,
-            dedupeKey: payload.dedupeKey,
-            readAt: null,
-            createdAt: new Date(payload.at),
-          })),
-        )
-        .orIgnore()
-        .updateEntity(false)
-        .execute();
-      const found = await tx.find(Notification, {
-        select: { id: true, userId: true, dedupeKey: true },
-        where: {
-          dedupeKey: In([...new Set(deliveries.map((d) => d.payload.dedupeKey))]),
-          userId: In([...new Set(deliveries.map((d) => d.to.userId))]),
-        },
-      });
-      // The query's cross product may hold pairs of other notifications: only this job's are its to mail.
-      const rows = found.filter((row) => inbox.has(deliveryKey(row.userId, row.dedupeKey)));
-      await this.writeMail(tx, rows, inbox);
-      return rows.map((r) => r.id);
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(Notification)
+      .values(
+        deliveries.map(({ to, payload }) => ({
+          id: randomUUID(),
+          userId: to.userId,
+          kind: payload.kind,
+          title: payload.title,
+          body: payload.body,
+          link: payload.link,
+          data: payload.data as never,
+          dedupeKey: payload.dedupeKey,
+          readAt: null,
+          createdAt: new Date(payload.at),
+        })),
+      )
+      .orIgnore()
+      .updateEntity(false)
+      .execute();
+    const found = await tx.find(Notification, {
+      select: { id: true, userId: true, dedupeKey: true },
+      where: {
+        dedupeKey: In([...new Set(deliveries.map((d) => d.payload.dedupeKey))]),
+        userId: In([...new Set(deliveries.map((d) => d.to.userId))]),
+      },
     });
-    if (this.mailer.kind === 'smtp') await this.sendMail(notificationIds, context.jobId);
+    // The query's cross product may hold pairs of other notifications: only these are for this delivery to mail.
+    const rows = found.filter((row) => inbox.has(deliveryKey(row.userId, row.dedupeKey)));
+    await this.writeMail(tx, rows, inbox);
+    return rows.map((r) => r.id);
   }
 
   private async writeMail(

@@ -27,3 +27,16 @@ export interface NotificationBatchPayload {
  * own dedupe key, so each reaches a user once however often the job runs.
  */
 export const NotificationsDeliverManyJob = defineJob<NotificationBatchPayload>('notifications.deliver-many', { urgent: true });
+
+/** What the `notifications.send-mail` job carries: notifications whose inbox rows and mail are written. */
+export interface NotificationMailPayload {
+  notificationIds: string[];
+}
+
+/**
+ * Sends (over SMTP) the mail of notifications written inside another job's
+ * transaction ({@link NotificationsService.deliverNow}); without SMTP the mail
+ * was kept with them and there is nothing to do. Idempotent like delivery:
+ * each mail is claimed before it is sent.
+ */
+export const NotificationsSendMailJob = defineJob<NotificationMailPayload>('notifications.send-mail', { urgent: true });

@@ -7,7 +7,8 @@ import type { ListNotificationsQuery, NotifyInput } from './dto/notifications.dt
 import { Notification } from './notification.entity.js';
 import { toNotificationView } from './notification.view.js';
 import type { NotificationView } from './notification.view.js';
-import { NotificationsDeliverJob, NotificationsDeliverManyJob } from './notifications.jobs.js';
+import { NotificationDelivery } from './notification-delivery.service.js';
+import { NotificationsDeliverJob, NotificationsDeliverManyJob, NotificationsSendMailJob } from './notifications.jobs.js';
 import type { NotificationDeliveryPayload } from './notifications.jobs.js';
 import type { NotificationPageView, ReadAllView } from '@smedx/contracts';
 
@@ -17,7 +18,8 @@ export type NotificationPage = NotificationPageView;
 /**
  * The in-app inbox. Other contexts call {@link notify} inside their own
  * transaction; the notifications themselves are written by the
- * `notifications.deliver` job, never directly.
+ * `notifications.deliver` job, or, when the caller is itself a job, in its
+ * transaction ({@link deliverNow}).
  */
 @Injectable()
 export class NotificationsService {
@@ -25,6 +27,7 @@ export class NotificationsService {
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly outbox: OutboxService,
+    private readonly delivery: NotificationDelivery,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -52,6 +55,25 @@ export class NotificationsService {
     const payloads = inputs.map((input) => deliveryPayload(input, at)).filter((p) => p !== null);
     if (payloads.length === 1) await this.outbox.add(tx, NotificationsDeliverJob, payloads[0]!);
     else if (payloads.length) await this.outbox.add(tx, NotificationsDeliverManyJob, { notifications: payloads });
+  }
+
+  /**
+   * Delivers notifications as part of `tx` itself, for a job that found them
+   * (a re-match's strong pairs): the inbox rows and their mail are written with
+   * `tx` and appear when it commits, with no second job in between. Only the
+   * sending of the mail over SMTP is left to a `notifications.send-mail` job,
+   * queued with them. The same dedupe keys as {@link notify}: each user is
+   * told once per key, whoever delivers it. Not for a request's transaction:
+   * the audiences' lookup and the inserts would lengthen it.
+   *
+   * @throws Error on invalid input — a bug in the caller, not a client error.
+   */
+  async deliverNow(tx: EntityManager, inputs: NotifyInput[]): Promise<void> {
+    const at = this.clock.now().toISOString();
+    const payloads = inputs.map((input) => deliveryPayload(input, at)).filter((p) => p !== null);
+    if (!payloads.length) return;
+    const notificationIds = await this.delivery.write(tx, payloads);
+    if (notificationIds.length && this.delivery.sendsMail) await this.outbox.add(tx, NotificationsSendMailJob, { notificationIds });
   }
 
   /** The caller's inbox, newest first. */
