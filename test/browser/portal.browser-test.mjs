@@ -154,7 +154,12 @@ async function main() {
       // The lexicon's suggestions arrive as the box's completions.
       await box.pressSequentially('设备');
       await page.getByTestId('portal-suggestions').locator('option').first().waitFor({ state: 'attached' });
+      // The same on the search page's own box, server-rendered too.
+      await page.goto(`${base}/solutions`);
+      await page.getByTestId('solution-search').pressSequentially('设备');
+      await page.locator('.ant-select-dropdown .ant-select-item-option').first().waitFor();
       await page.unroute(entry);
+      await page.goto(`${base}/`);
       await box.fill('电费太贵 怎么省电');
       await box.press('Enter');
       await page.waitForURL((url) => url.pathname === '/solutions' && url.searchParams.get('q') === '电费太贵 怎么省电');

@@ -41,25 +41,48 @@ export function SmartSearchBox({ defaultValue, placeholder, disabled, onSearch, 
     }, 150);
   };
 
+  // Text typed into the server's page before the app hydrated it is in the field, not in the state:
+  // taken over once, so the suggestions come for it as for text typed later. The list did not see
+  // that typing, so it is held open for them until the next keystroke, choice or blur.
+  const box = useRef<HTMLSpanElement>(null);
+  const [adopted, setAdopted] = useState(false);
+  useEffect(() => {
+    const input = box.current?.querySelector('input');
+    const typed = input?.value ?? '';
+    if (typed && typed !== value) {
+      setValue(typed);
+      ask(typed);
+      setAdopted(document.activeElement === input);
+    }
+  }, []);
+
   return (
-    <AutoComplete
-      value={value}
-      options={options}
-      style={{ width: 420, maxWidth: '100%' }}
-      onChange={(v: string) => {
-        setValue(v);
-        ask(v);
-      }}
-      onSelect={(v: string) => onSearch(v.trim())}
-      disabled={disabled}
-    >
-      <Input.Search
-        placeholder={placeholder}
-        enterButton="搜索"
-        allowClear
-        onSearch={(v) => onSearch(v.trim())}
-        data-testid={rest['data-testid']}
-      />
-    </AutoComplete>
+    <span ref={box} style={{ display: 'contents' }}>
+      <AutoComplete
+        value={value}
+        options={options}
+        open={adopted ? options.length > 0 : undefined}
+        onBlur={() => setAdopted(false)}
+        style={{ width: 420, maxWidth: '100%' }}
+        onChange={(v: string) => {
+          setAdopted(false);
+          setValue(v);
+          ask(v);
+        }}
+        onSelect={(v: string) => {
+          setAdopted(false);
+          onSearch(v.trim());
+        }}
+        disabled={disabled}
+      >
+        <Input.Search
+          placeholder={placeholder}
+          enterButton="搜索"
+          allowClear
+          onSearch={(v) => onSearch(v.trim())}
+          data-testid={rest['data-testid']}
+        />
+      </AutoComplete>
+    </span>
   );
 }
