@@ -9,6 +9,7 @@ export * from './events.policy.js';
 export * from './events.views.js';
 export * from './event-pair-scores.js';
 export * from './events.service.js';
+export * from './event-registrations.service.js';
 export * from './event-schedule.service.js';
 export * from './event-outcomes.service.js';
 export * from './event-check-in.service.js';

@@ -13,6 +13,7 @@ import {
   EventCheckInService,
   EventOutcomesService,
   EventPageSchema,
+  EventRegistrationsService,
   EventScheduleService,
   EventsService,
   ListEventsSchema,
@@ -62,6 +63,7 @@ export function prefersCalendar(accept: string | undefined): boolean {
 export class EventsController {
   constructor(
     private readonly events: EventsService,
+    private readonly eventRegistrations: EventRegistrationsService,
     private readonly schedules: EventScheduleService,
     private readonly outcomes: EventOutcomesService,
     private readonly checkIns: EventCheckInService,
@@ -143,7 +145,7 @@ export class EventsController {
     @Param('id', new ZodPipe(UuidParam)) id: string,
     @Body(new ZodPipe(RegisterSchema)) input: RegisterInput,
   ) {
-    return this.events.register(actor, id, input);
+    return this.eventRegistrations.register(actor, id, input);
   }
 
   @Get(':id/registrations')
@@ -154,7 +156,7 @@ export class EventsController {
     @Param('id', new ZodPipe(UuidParam)) id: string,
     @Query(new ZodPipe(EventPageSchema)) query: EventPageQuery,
   ) {
-    return this.events.listRegistrations(actor, id, query);
+    return this.eventRegistrations.listRegistrations(actor, id, query);
   }
 
   @Patch(':id/registrations/:rid')
@@ -165,14 +167,14 @@ export class EventsController {
     @Param(new ZodPipe(RegistrationParams)) params: z.infer<typeof RegistrationParams>,
     @Body(new ZodPipe(UpdateRegistrationSchema)) patch: UpdateRegistrationInput,
   ) {
-    return this.events.updateRegistration(actor, params.id, params.rid, patch);
+    return this.eventRegistrations.updateRegistration(actor, params.id, params.rid, patch);
   }
 
   @Post(':id/registrations/:rid/approve')
   @HttpCode(200)
   @ApiOperation({ summary: "Approve a registration within the side's capacity (the organiser; 409 when full)" })
   approve(@CurrentUser() actor: Principal, @Param(new ZodPipe(RegistrationParams)) params: z.infer<typeof RegistrationParams>) {
-    return this.events.decide(actor, params.id, params.rid, 'approve');
+    return this.eventRegistrations.decide(actor, params.id, params.rid, 'approve');
   }
 
   @Post(':id/registrations/:rid/reject')
@@ -184,7 +186,7 @@ export class EventsController {
     @Param(new ZodPipe(RegistrationParams)) params: z.infer<typeof RegistrationParams>,
     @Body(new ZodPipe(RejectRegistrationSchema)) input: RejectRegistrationInput,
   ) {
-    return this.events.decide(actor, params.id, params.rid, 'reject', input.reason);
+    return this.eventRegistrations.decide(actor, params.id, params.rid, 'reject', input.reason);
   }
 
   @Post(':id/schedule')

@@ -15,7 +15,7 @@ import {
 import { CreateSolutionSchema, SolutionsService } from '@smedx/catalogue';
 import { CreateNeedSchema, NeedsService } from '@smedx/demand';
 import { ChainInvitationsService, ChainsService, CreateChainSchema, CreateInvitationSchema } from '@smedx/chains';
-import { CreateEventSchema, EventsService, RegisterSchema } from '@smedx/events';
+import { CreateEventSchema, EventRegistrationsService, EventsService, RegisterSchema } from '@smedx/events';
 import { PILOT_INDUSTRY_CODES } from '@smedx/taxonomy';
 import { DocumentsService, FilesService, samplePdf } from '@smedx/documents';
 import { PROVIDER_DOCUMENT_OWNER } from '@smedx/directory';
@@ -44,6 +44,7 @@ export class DemoSeeder {
     private readonly chains: ChainsService,
     private readonly invitations: ChainInvitationsService,
     private readonly events: EventsService,
+    private readonly eventRegistrations: EventRegistrationsService,
     private readonly files: FilesService,
     private readonly documents: DocumentsService,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -261,7 +262,7 @@ export class DemoSeeder {
       const wants = [providers[i % providers.length], providers[(i + 2) % providers.length]]
         .filter((p) => p !== undefined)
         .map((p) => providerIds.get(p.key)!);
-      const registration = await this.events.register(
+      const registration = await this.eventRegistrations.register(
         await principal(e.ownerKey),
         event.id,
         RegisterSchema.parse({ organisationId: enterpriseIds.get(e.key)!, wants: [...new Set(wants)] }),
@@ -270,13 +271,13 @@ export class DemoSeeder {
     }
     for (const [i, p] of providers.entries()) {
       const wanted = enterprises[(i * 5) % enterprises.length];
-      const registration = await this.events.register(
+      const registration = await this.eventRegistrations.register(
         await principal(p.ownerKey),
         event.id,
         RegisterSchema.parse({ organisationId: providerIds.get(p.key)!, wants: wanted ? [enterpriseIds.get(wanted.key)!] : [] }),
       );
       registrations.push(registration.id);
     }
-    for (const id of registrations) await this.events.decide(organiser, event.id, id, 'approve');
+    for (const id of registrations) await this.eventRegistrations.decide(organiser, event.id, id, 'approve');
   }
 }
