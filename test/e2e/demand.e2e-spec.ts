@@ -1,6 +1,6 @@
 import { jest } from '@jest/globals';
 import { AuditService } from '@smedx/audit';
-import { NeedsService } from '@smedx/demand';
+import { NeedQueriesService } from '@smedx/demand';
 import type { NeedChangedPayload } from '@smedx/demand';
 import { OutboxMessage } from '@smedx/platform';
 import { changeRowCount, startTestApp, TestApp } from '../support/test-app.js';
@@ -446,10 +446,10 @@ describe('demand: needs (需求)', () => {
     });
   });
 
-  describe('NeedsService for the search context', () => {
+  describe('NeedQueriesService for the search context', () => {
     it('shapes a flat search document without private details, null for an unknown id', async () => {
       const need = await publishedNeed(t, owner, enterprise.id);
-      const service = t.app.get(NeedsService);
+      const service = t.app.get(NeedQueriesService);
       expect(await service.toSearchDocument(need.id)).toEqual({
         id: need.id,
         title: need.title,

@@ -3,7 +3,7 @@ import { In, Not } from 'typeorm';
 import { ConflictError, ForbiddenError, InvalidInputError, StateConflictError, UnitOfWork, isMember } from '@smedx/platform';
 import type { Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
-import { NeedsService } from '@smedx/demand';
+import { NeedQueriesService, NeedsService } from '@smedx/demand';
 import type { AwardResult, NeedView } from '@smedx/contracts';
 import { NotificationsService } from '@smedx/notifications';
 import { ProjectsService } from '@smedx/projects';
@@ -24,6 +24,7 @@ export class BidAwardService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly needs: NeedsService,
+    private readonly needQueries: NeedQueriesService,
     private readonly projects: ProjectsService,
     private readonly notifications: NotificationsService,
     private readonly audit: AuditService,
@@ -146,6 +147,6 @@ export class BidAwardService {
       }
       await this.needs.extendDeadline(tx, actor, needId, input.bidDeadline, input.reason);
     });
-    return this.needs.get(actor, needId);
+    return this.needQueries.get(actor, needId);
   }
 }

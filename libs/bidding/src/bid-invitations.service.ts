@@ -14,7 +14,7 @@ import {
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { SolutionsService } from '@smedx/catalogue';
-import { Need, NeedsService } from '@smedx/demand';
+import { Need, NeedQueriesService } from '@smedx/demand';
 import { DirectoryService } from '@smedx/directory';
 import { NotificationsService } from '@smedx/notifications';
 import { ACTIVE_BID_STATUSES } from '@smedx/contracts';
@@ -38,7 +38,7 @@ export class BidInvitationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
-    private readonly needs: NeedsService,
+    private readonly needs: NeedQueriesService,
     private readonly solutions: SolutionsService,
     private readonly directory: DirectoryService,
     private readonly notifications: NotificationsService,

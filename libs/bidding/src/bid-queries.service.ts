@@ -3,7 +3,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { ForbiddenError, NotFoundError, isUuid } from '@smedx/platform';
 import type { Principal } from '@smedx/platform';
 import { SolutionsService } from '@smedx/catalogue';
-import { Need, NeedsService } from '@smedx/demand';
+import { Need, NeedQueriesService } from '@smedx/demand';
 import type { BidView, MyBidView, Page } from '@smedx/contracts';
 import { DirectoryService } from '@smedx/directory';
 import { bidAudienceOf, bidPartyOf, maySeeBid, readableProviders } from './bidding.policy.js';
@@ -22,7 +22,7 @@ import { Bid } from './entities/bid.entity.js';
 export class BidQueriesService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly needs: NeedsService,
+    private readonly needs: NeedQueriesService,
     private readonly solutions: SolutionsService,
     private readonly directory: DirectoryService,
     private readonly views: BidViews,

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@smedx/platform';
 import type { AppConfig } from '@smedx/platform';
 import { SolutionsService } from '@smedx/catalogue';
-import { NeedsService } from '@smedx/demand';
+import { NeedQueriesService } from '@smedx/demand';
 import type { Need } from '@smedx/demand';
 import { DirectoryService, providerRecord } from '@smedx/directory';
 import type { Enterprise, Provider } from '@smedx/directory';
@@ -30,7 +30,7 @@ const BLACKLIST_BASIS = '企业在黑名单期内，不得申报专项资金';
 @Injectable()
 export class BidViews {
   constructor(
-    private readonly needs: NeedsService,
+    private readonly needs: NeedQueriesService,
     private readonly solutions: SolutionsService,
     private readonly directory: DirectoryService,
     private readonly blacklist: BlacklistService,

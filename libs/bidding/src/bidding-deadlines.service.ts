@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { CLOCK, OnEvent, OnJob, OutboxService, UnitOfWork } from '@smedx/platform';
 import type { Clock } from '@smedx/platform';
-import { NeedChanged, NeedsService } from '@smedx/demand';
+import { NeedChanged, NeedQueriesService, NeedsService } from '@smedx/demand';
 import type { NeedChangedPayload } from '@smedx/demand';
 import { NotificationsService } from '@smedx/notifications';
 import { ACTIVE_BID_STATUSES, BID_STATE_MACHINE } from '@smedx/contracts';
@@ -23,6 +23,7 @@ export class BiddingDeadlines {
     private readonly uow: UnitOfWork,
     private readonly outbox: OutboxService,
     private readonly needs: NeedsService,
+    private readonly needQueries: NeedQueriesService,
     private readonly notifications: NotificationsService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -35,7 +36,7 @@ export class BiddingDeadlines {
   @OnEvent(NeedChanged, SCHEDULE_CLOSE_JOB, { when: movesDeadline })
   async scheduleClose(payload: NeedChangedPayload): Promise<void> {
     if (!movesDeadline(payload)) return;
-    const need = await this.needs.findById(payload.needId);
+    const need = await this.needQueries.findById(payload.needId);
     if (!need || need.status !== 'published' || need.biddingClosedAt) return;
     const delayMs = Math.max(0, need.bidDeadline.getTime() - this.clock.now().getTime());
     await this.uow.run((tx) =>
@@ -54,7 +55,7 @@ export class BiddingDeadlines {
     await this.uow.run(async (tx) => {
       const now = this.clock.now();
       if (!(await this.needs.closeBidding(tx, payload.needId, now))) return;
-      const need = (await this.needs.findById(payload.needId, tx))!;
+      const need = (await this.needQueries.findById(payload.needId, tx))!;
       const active = await tx.find(Bid, { where: { needId: need.id, status: In([...ACTIVE_BID_STATUSES]) }, order: { id: 'ASC' } });
       const bids = active.length;
       // Each bidder learns its bid is in and the enterprise is now comparing (sealed: not how many others bid).
@@ -88,7 +89,7 @@ export class BiddingDeadlines {
   async releaseBids(payload: NeedChangedPayload): Promise<void> {
     if (payload.change !== 'cancelled') return;
     await this.uow.run(async (tx) => {
-      const need = await this.needs.findById(payload.needId, tx);
+      const need = await this.needQueries.findById(payload.needId, tx);
       if (!need || need.status !== 'cancelled') return;
       const open = await tx.find(Bid, {
         where: { needId: need.id, status: In(BID_STATE_MACHINE.statesAllowing('reject')) },

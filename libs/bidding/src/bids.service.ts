@@ -15,7 +15,7 @@ import {
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { SolutionsService } from '@smedx/catalogue';
-import { Need, NeedsService } from '@smedx/demand';
+import { Need, NeedQueriesService } from '@smedx/demand';
 import type { BidView } from '@smedx/contracts';
 import { DirectoryService } from '@smedx/directory';
 import { NotificationsService } from '@smedx/notifications';
@@ -45,7 +45,7 @@ import { formatFen } from './bidding.util.js';
 export class BiddingService {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly needs: NeedsService,
+    private readonly needs: NeedQueriesService,
     private readonly solutions: SolutionsService,
     private readonly directory: DirectoryService,
     private readonly notifications: NotificationsService,

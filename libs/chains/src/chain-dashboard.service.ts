@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, MoreThan } from 'typeorm';
 import { CLOCK, ForbiddenError, SEARCH_ENGINE } from '@smedx/platform';
 import type { Clock, Principal, SearchEngine } from '@smedx/platform';
-import { NeedsService } from '@smedx/demand';
+import { NeedQueriesService } from '@smedx/demand';
 import { DirectoryService } from '@smedx/directory';
 import type { Enterprise } from '@smedx/directory';
 import { MatchingService, needFactsFromDocument } from '@smedx/matching';
@@ -49,7 +49,7 @@ export class ChainDashboardService {
     private readonly dataSource: DataSource,
     private readonly chains: ChainsService,
     private readonly directory: DirectoryService,
-    private readonly needs: NeedsService,
+    private readonly needs: NeedQueriesService,
     private readonly projects: ProjectsService,
     private readonly matching: MatchingService,
     @Inject(SEARCH_ENGINE) private readonly engine: SearchEngine,

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { CLOCK, ConflictError, InvalidInputError, UnitOfWork } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
-import { NeedsService } from '@smedx/demand';
+import { NeedQueriesService, NeedsService } from '@smedx/demand';
 import type { NeedSite } from '@smedx/demand';
 import { DirectoryService } from '@smedx/directory';
 import { NotificationsService } from '@smedx/notifications';
@@ -32,6 +32,7 @@ export class ChainJointNeedsService {
     private readonly uow: UnitOfWork,
     private readonly chains: ChainsService,
     private readonly needs: NeedsService,
+    private readonly needQueries: NeedQueriesService,
     private readonly directory: DirectoryService,
     private readonly audit: AuditService,
     private readonly notifications: NotificationsService,
@@ -98,7 +99,7 @@ export class ChainJointNeedsService {
     const access = await this.chains.access(actor, chainId);
     // A chain publishes a handful of joint needs: read them whole, filter drafts, then page.
     const rows = await this.dataSource.getRepository(ChainJointNeed).find({ where: { chainId }, order: { createdAt: 'DESC', id: 'ASC' } });
-    const documents = new Map((await this.needs.toSearchDocuments(rows.map((r) => r.needId))).map((d) => [d.id, d]));
+    const documents = new Map((await this.needQueries.toSearchDocuments(rows.map((r) => r.needId))).map((d) => [d.id, d]));
     const visible = rows.filter((r) => {
       const status = documents.get(r.needId)?.status;
       return status !== undefined && (access.leader || access.officer || status !== 'draft');

@@ -2,6 +2,7 @@ export * from './demand.events.js';
 export * from './dto/need.dto.js';
 export * from './need.entity.js';
 export * from './needs.service.js';
+export * from './need-queries.service.js';
 export * from './demand.module.js';
 
 import { Need } from './need.entity.js';

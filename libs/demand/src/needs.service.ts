@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, IsNull, LessThanOrEqual } from 'typeorm';
+import { EntityManager, IsNull, LessThanOrEqual } from 'typeorm';
 import {
   CLOCK,
   ConflictError,
@@ -9,38 +9,33 @@ import {
   NotFoundError,
   OutboxService,
   UnitOfWork,
-  hasRole,
   isMember,
-  isUuid,
 } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { DirectoryService } from '@smedx/directory';
 import { NeedChanged } from './demand.events.js';
 import type { NeedChange } from './demand.events.js';
-import type { CreateNeedInput, ListNeedsQuery, NeedSite, UpdateNeedInput } from './dto/need.dto.js';
+import type { CreateNeedInput, NeedSite, UpdateNeedInput } from './dto/need.dto.js';
 import { Need } from './need.entity.js';
+import { NeedQueriesService } from './need-queries.service.js';
 import { NEED_STATE_MACHINE } from '@smedx/contracts';
-import type { NeedAction, NeedSearchDocument, NeedStatus, NeedView, Page } from '@smedx/contracts';
+import type { NeedAction, NeedView } from '@smedx/contracts';
 
 /**
  * Transformation needs (需求). Every change writes a {@link NeedChanged} in
  * its transaction so search and matching follow; publish, cancel and budget
- * changes are also audited.
- *
- * Visibility: a draft exists only for the enterprise's members and officers
- * (404 for everyone else); once published a need stays readable, its
- * `privateDetails` only for members, officers and providers the enterprise
- * gave consent to.
+ * changes are also audited. Needs are read, with their visibility rules,
+ * through {@link NeedQueriesService}.
  */
 @Injectable()
 export class NeedsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly outbox: OutboxService,
     private readonly audit: AuditService,
     private readonly directory: DirectoryService,
+    private readonly queries: NeedQueriesService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -79,14 +74,7 @@ export class NeedsService {
       await this.changed(tx, need.id, 'created');
       return need.id;
     });
-    return this.view(actor, id);
-  }
-
-  /** One need, if the caller may see it. */
-  async get(actor: Principal, id: string): Promise<NeedView> {
-    const need = await this.dataSource.getRepository(Need).findOneBy({ id });
-    if (!need || !this.mayRead(actor, need)) throw new NotFoundError('need', id);
-    return this.toView(need, await this.enterpriseName(need.enterpriseId), await this.maySeePrivateDetails(actor, need));
+    return this.queries.get(actor, id);
   }
 
   /**
@@ -126,7 +114,7 @@ export class NeedsService {
       }
       await this.changed(tx, id, 'updated');
     });
-    return this.view(actor, id);
+    return this.queries.get(actor, id);
   }
 
   /** Opens a draft for bids; the bid deadline must lie ahead (by the injected clock). */
@@ -151,7 +139,7 @@ export class NeedsService {
       });
       await this.changed(tx, id, 'published');
     });
-    return this.view(actor, id);
+    return this.queries.get(actor, id);
   }
 
   /** Withdraws a draft or published need. */
@@ -169,7 +157,7 @@ export class NeedsService {
       });
       await this.changed(tx, id, 'cancelled');
     });
-    return this.view(actor, id);
+    return this.queries.get(actor, id);
   }
 
   /**
@@ -239,152 +227,10 @@ export class NeedsService {
     return !!result.affected;
   }
 
-  /**
-   * The stored need for another context's rules (bidding), or null; read-only.
-   * With `lock` (inside `tx`) the row is locked on PostgreSQL until `tx` ends:
-   * `share` while writing a bid, so an award or an extension of the need
-   * cannot interleave with it; `update` while checking that the need has no
-   * bid. SQLite runs write transactions one at a time anyway.
-   */
-  async findById(id: string, tx?: EntityManager, options: { lock?: 'share' | 'update' } = {}): Promise<Need | null> {
-    if (!isUuid(id)) return null;
-    const qb = (tx ?? this.dataSource.manager).getRepository(Need).createQueryBuilder('n').where('n.id = :id', { id });
-    if (options.lock && tx && this.dataSource.options.type === 'postgres') {
-      qb.setLock(options.lock === 'share' ? 'pessimistic_read' : 'pessimistic_write');
-    }
-    return qb.getOne();
-  }
-
-  /**
-   * Whether the caller may know the need exists: a draft only for the
-   * enterprise's members and officers, anything else for everyone signed in.
-   */
-  mayRead(actor: Principal, need: Need): boolean {
-    return need.status !== 'draft' || this.mayReadPrivately(actor, need);
-  }
-
-  /**
-   * Lists needs in one status (published by default). Other statuses are for
-   * the enterprise's members (with `enterpriseId`), city officers and admins.
-   */
-  async list(actor: Principal, query: ListNeedsQuery): Promise<Page<NeedView>> {
-    if (
-      query.status !== 'published' &&
-      !hasRole(actor, 'city_officer', 'admin') &&
-      !(query.enterpriseId && isMember(actor, query.enterpriseId))
-    ) {
-      throw new ForbiddenError(
-        `only the enterprise's members see its ${query.status} needs; pass enterpriseId of your enterprise`,
-        'not_enterprise_member',
-      );
-    }
-    const qb = this.dataSource.getRepository(Need).createQueryBuilder('n').where('n.status = :status', { status: query.status });
-    if (query.enterpriseId) qb.andWhere('n.enterpriseId = :enterpriseId', { enterpriseId: query.enterpriseId });
-    qb.orderBy(query.status === 'published' ? 'n.publishedAt' : 'n.updatedAt', 'DESC').addOrderBy('n.id', 'ASC');
-    const [rows, total] = await qb
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
-    const names = await this.enterpriseNames(rows.map((n) => n.enterpriseId));
-    // Consented providers read private details one need at a time (GET /needs/:id), not in lists.
-    return {
-      items: rows.map((n) => this.toView(n, names.get(n.enterpriseId) ?? '', this.mayReadPrivately(actor, n))),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
-    };
-  }
-
-  /**
-   * The flat document the search index holds for a need (any status: the
-   * index decides what to show; never the private details), or null when the
-   * need no longer exists.
-   */
-  async toSearchDocument(id: string): Promise<NeedSearchDocument | null> {
-    return (await this.toSearchDocuments([id]))[0] ?? null;
-  }
-
-  /** {@link toSearchDocument} for many needs: two queries, whatever their number. Unknown ids are left out. */
-  async toSearchDocuments(ids: readonly string[]): Promise<NeedSearchDocument[]> {
-    const valid = ids.filter((id) => isUuid(id));
-    if (!valid.length) return [];
-    const needs = await this.dataSource.getRepository(Need).findBy({ id: In(valid) });
-    const enterprises = new Map(
-      (await this.directory.enterprisesByIds([...new Set(needs.map((n) => n.enterpriseId))])).map((e) => [e.id, e]),
-    );
-    return needs.map((need) => {
-      const enterprise = enterprises.get(need.enterpriseId);
-      return {
-        id: need.id,
-        title: need.title,
-        description: need.description,
-        scenarios: need.scenarios,
-        budgetFen: need.budgetFen,
-        expectedDays: need.expectedDays,
-        bidDeadline: need.bidDeadline.getTime(),
-        enterpriseId: need.enterpriseId,
-        enterpriseName: enterprise?.name ?? '',
-        digitalLevel: enterprise?.digitalLevel ?? null,
-        industry: need.industry,
-        district: need.district,
-        status: need.status,
-        publishedAt: need.publishedAt ? need.publishedAt.getTime() : null,
-      };
-    });
-  }
-
-  /**
-   * How many needs each enterprise has in each status, drafts left out (they are the
-   * enterprise's own business): one grouped query, for the chains dashboard.
-   */
-  async countsByEnterprise(enterpriseIds: readonly string[]): Promise<{ enterpriseId: string; status: NeedStatus; count: number }[]> {
-    const ids = [...new Set(enterpriseIds)].filter((id) => isUuid(id));
-    if (!ids.length) return [];
-    const rows = await this.dataSource
-      .getRepository(Need)
-      .createQueryBuilder('n')
-      .select('n.enterpriseId', 'enterpriseId')
-      .addSelect('n.status', 'status')
-      .addSelect('COUNT(*)', 'count')
-      .where('n.enterpriseId IN (:...ids)', { ids })
-      .andWhere("n.status <> 'draft'")
-      .groupBy('n.enterpriseId')
-      .addGroupBy('n.status')
-      .getRawMany<{ enterpriseId: string; status: NeedStatus; count: string | number }>();
-    return rows.map((r) => ({ enterpriseId: r.enterpriseId, status: r.status, count: Number(r.count) }));
-  }
-
-  /** Ids of every need (or those in `status`, of one enterprise), for a re-index. */
-  async listIds(status?: NeedStatus, enterpriseId?: string): Promise<string[]> {
-    const qb = this.dataSource.getRepository(Need).createQueryBuilder('n').select('n.id', 'id').orderBy('n.id', 'ASC');
-    if (status) qb.andWhere('n.status = :status', { status });
-    if (enterpriseId !== undefined) qb.andWhere('n.enterpriseId = :enterpriseId', { enterpriseId });
-    const rows = await qb.getRawMany<{ id: string }>();
-    return rows.map((r) => r.id);
-  }
-
-  /** Members and officers (a district officer only in their district) read private details without consent. */
-  private mayReadPrivately(actor: Principal, need: Need): boolean {
-    return (
-      isMember(actor, need.enterpriseId) ||
-      hasRole(actor, 'city_officer', 'assessor', 'admin') ||
-      actor.roles.some((g) => g.role === 'district_officer' && g.district === need.district)
-    );
-  }
-
-  private async maySeePrivateDetails(actor: Principal, need: Need): Promise<boolean> {
-    if (this.mayReadPrivately(actor, need)) return true;
-    const providerIds = actor.memberships.filter((m) => m.kind === 'provider').map((m) => m.organisationId);
-    for (const providerId of providerIds) {
-      if (await this.directory.hasConsent(need.enterpriseId, providerId, 'need_details')) return true;
-    }
-    return false;
-  }
-
   /** Loads a need to change it: 404 if the caller may not even see it, 403 if not a member. */
   private async loadForChange(tx: EntityManager, actor: Principal, id: string): Promise<Need> {
     const need = await tx.findOneBy(Need, { id });
-    if (!need || !this.mayRead(actor, need)) throw new NotFoundError('need', id);
+    if (!need || !this.queries.mayRead(actor, need)) throw new NotFoundError('need', id);
     if (!isMember(actor, need.enterpriseId)) {
       throw new ForbiddenError("only members of the need's enterprise may change it", 'not_enterprise_member');
     }
@@ -426,47 +272,6 @@ export class NeedsService {
 
   private async changed(tx: EntityManager, needId: string, change: NeedChange): Promise<void> {
     await this.outbox.publish(tx, NeedChanged, { needId, change });
-  }
-
-  private async view(actor: Principal, id: string): Promise<NeedView> {
-    const need = await this.dataSource.getRepository(Need).findOneByOrFail({ id });
-    return this.toView(need, await this.enterpriseName(need.enterpriseId), await this.maySeePrivateDetails(actor, need));
-  }
-
-  private async enterpriseName(id: string): Promise<string> {
-    return (await this.enterpriseNames([id])).get(id) ?? '';
-  }
-
-  /** The enterprises of a page of needs in one query. */
-  private async enterpriseNames(ids: string[]): Promise<Map<string, string>> {
-    const unique = [...new Set(ids)];
-    if (!unique.length) return new Map();
-    return new Map((await this.directory.enterprisesByIds(unique)).map((e) => [e.id, e.name]));
-  }
-
-  private toView(n: Need, enterpriseName: string, withPrivateDetails: boolean): NeedView {
-    return {
-      id: n.id,
-      enterpriseId: n.enterpriseId,
-      enterpriseName,
-      industry: n.industry,
-      district: n.district,
-      title: n.title,
-      description: n.description,
-      scenarios: n.scenarios,
-      budgetFen: n.budgetFen,
-      expectedDays: n.expectedDays,
-      bidDeadline: n.bidDeadline,
-      sites: n.sites,
-      ...(withPrivateDetails ? { privateDetails: n.privateDetails } : {}),
-      status: n.status,
-      publishedAt: n.publishedAt,
-      cancelledAt: n.cancelledAt,
-      biddingClosedAt: n.biddingClosedAt,
-      awardedAt: n.awardedAt,
-      createdAt: n.createdAt,
-      updatedAt: n.updatedAt,
-    };
   }
 }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG } from '@smedx/platform';
 import type { AppConfig } from '@smedx/platform';
 import { SolutionsService } from '@smedx/catalogue';
-import { NeedsService } from '@smedx/demand';
+import { NeedQueriesService } from '@smedx/demand';
 import { DirectoryService, providerRecord } from '@smedx/directory';
 import { needFactsFromDocument, prepareNeed, scorePair, solutionFactsFromDocument } from '@smedx/matching';
 import type { PreparedNeed, ProviderFacts, SolutionFacts } from '@smedx/matching';
@@ -21,7 +21,7 @@ const CHUNK = 500;
 @Injectable()
 export class EventPairScores {
   constructor(
-    private readonly needs: NeedsService,
+    private readonly needs: NeedQueriesService,
     private readonly solutions: SolutionsService,
     private readonly directory: DirectoryService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

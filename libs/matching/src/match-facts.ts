@@ -96,7 +96,7 @@ function isSolutionFacts(doc: Readonly<Record<string, unknown>>): doc is Solutio
   );
 }
 
-/** A need's search document (as `NeedsService.toSearchDocument` shapes it) as facts: itself when it has their shape. */
+/** A need's search document (as `NeedQueriesService.toSearchDocument` shapes it) as facts: itself when it has their shape. */
 export function needFactsFromDocument(doc: Readonly<Record<string, unknown>>): NeedFacts {
   if (isNeedFacts(doc)) return doc;
   const level = doc.digitalLevel;

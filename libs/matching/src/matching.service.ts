@@ -4,7 +4,7 @@ import { In } from 'typeorm';
 import { APP_CONFIG, CLOCK, ForbiddenError, SEARCH_ENGINE, UnitOfWork, hasRole, isMember } from '@smedx/platform';
 import type { AppConfig, Clock, Principal, SearchEngine } from '@smedx/platform';
 import { SolutionsService } from '@smedx/catalogue';
-import { NeedsService } from '@smedx/demand';
+import { NeedQueriesService } from '@smedx/demand';
 import { DirectoryService, providerRecord } from '@smedx/directory';
 import { NotificationsService } from '@smedx/notifications';
 import type { NotifyInput } from '@smedx/notifications';
@@ -59,7 +59,7 @@ export class MatchingService {
     private readonly indexer: SearchIndexer,
     private readonly follower: ChangeFollower,
     private readonly solutions: SolutionsService,
-    private readonly needs: NeedsService,
+    private readonly needs: NeedQueriesService,
     private readonly directory: DirectoryService,
     private readonly notifications: NotificationsService,
     private readonly uow: UnitOfWork,

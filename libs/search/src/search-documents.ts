@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SearchDocument } from '@smedx/platform';
 import { SolutionsService } from '@smedx/catalogue';
-import { NeedsService } from '@smedx/demand';
+import { NeedQueriesService } from '@smedx/demand';
 import { NEEDS_INDEX, SOLUTIONS_INDEX } from './search-indexes.js';
 
 export type IndexName = typeof SOLUTIONS_INDEX | typeof NEEDS_INDEX;
@@ -15,7 +15,7 @@ export type IndexName = typeof SOLUTIONS_INDEX | typeof NEEDS_INDEX;
 export class SearchDocuments {
   constructor(
     private readonly solutions: SolutionsService,
-    private readonly needs: NeedsService,
+    private readonly needs: NeedQueriesService,
   ) {}
 
   /** The documents that belong in the index among `ids`, and the ids that must not be there. */

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nes
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody, ApiZodQuery, CurrentUser, CurrentViewer, Public, ZodPipe } from '@smedx/platform';
 import type { Principal } from '@smedx/platform';
-import { CreateNeedSchema, ListNeedsSchema, NeedActionSchema, NeedsService, UpdateNeedSchema } from '@smedx/demand';
+import { CreateNeedSchema, ListNeedsSchema, NeedActionSchema, NeedQueriesService, NeedsService, UpdateNeedSchema } from '@smedx/demand';
 import type { CreateNeedInput, ListNeedsQuery, NeedActionInput, UpdateNeedInput } from '@smedx/demand';
 import { UuidParam } from '../http/query.js';
 
@@ -10,7 +10,10 @@ import { UuidParam } from '../http/query.js';
 @ApiBearerAuth()
 @Controller('needs')
 export class NeedsController {
-  constructor(private readonly needs: NeedsService) {}
+  constructor(
+    private readonly needs: NeedsService,
+    private readonly queries: NeedQueriesService,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Create a draft need of an enterprise (members of the enterprise)' })
@@ -24,14 +27,14 @@ export class NeedsController {
   @ApiOperation({ summary: "Published needs; an enterprise's members also list its other needs (enterpriseId + status)" })
   @ApiZodQuery(ListNeedsSchema)
   list(@CurrentViewer() actor: Principal, @Query(new ZodPipe(ListNeedsSchema)) query: ListNeedsQuery) {
-    return this.needs.list(actor, query);
+    return this.queries.list(actor, query);
   }
 
   @Get(':id')
   @Public()
   @ApiOperation({ summary: 'One need (drafts only for the enterprise and officers; privateDetails only with consent)' })
   get(@CurrentViewer() actor: Principal, @Param('id', new ZodPipe(UuidParam)) id: string) {
-    return this.needs.get(actor, id);
+    return this.queries.get(actor, id);
   }
 
   @Patch(':id')
