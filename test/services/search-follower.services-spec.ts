@@ -74,6 +74,42 @@ describe("the search change follower misses nothing and skips nothing (each api'
     }
   });
 
+  it('catch-ups asked at once share a pass, and each sees every change committed before it asked', async () => {
+    const follower = a.app.get(ChangeFollower);
+    const retitle = (title: string) =>
+      a.app.get(UnitOfWork).run(async (tx) => {
+        await tx.query('UPDATE solution SET title = $1 WHERE id = $2', [title, solutionId]);
+        await a.app.get(OutboxService).add(tx, { name: INDEX_SOLUTION_JOB }, { solutionId });
+      });
+    // Passes in flight at once, whatever else (the poll timer, commits) starts them meanwhile.
+    const target = follower as unknown as { follow: () => Promise<void> };
+    const follow = target.follow.bind(follower);
+    let inFlight = 0;
+    let most = 0;
+    const passes = jest.spyOn(target, 'follow').mockImplementation(async () => {
+      most = Math.max(most, ++inFlight);
+      try {
+        await follow();
+      } finally {
+        inFlight--;
+      }
+    });
+    try {
+      await retitle('HJQD 设备联网方案');
+      // The commit nudged a pass; a catch-up asked now waits for the one after it, and sixteen share that one.
+      const first = follower.catchUp();
+      await retitle('MBXR 设备联网方案');
+      const second = Array.from({ length: 16 }, () => follower.catchUp());
+      await Promise.all([first, ...second]);
+      expect(most).toBe(1);
+      expect(passes.mock.calls.length).toBeGreaterThan(0);
+      expect(await hits(a, 'MBXR')).toEqual([solutionId]);
+      expect(await hits(a, 'HJQD')).toEqual([]);
+    } finally {
+      passes.mockRestore();
+    }
+  });
+
   it('a change that fails to apply is applied on a later try, not skipped', async () => {
     const indexer = a.app.get(SearchIndexer);
     const follower = a.app.get(ChangeFollower);

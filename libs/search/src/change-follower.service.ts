@@ -40,8 +40,10 @@ export class ChangeFollower implements OnApplicationBootstrap, BeforeApplication
   private readonly gaps = new Map<number, number>();
   private readonly retries = new Map<number, { attempts: number; dueAt: number }>();
   private timer: NodeJS.Timeout | null = null;
+  /** The pass reading the changes now, if any. */
   private running: Promise<void> | null = null;
-  private again = false;
+  /** The pass to start when it ends: shared by everyone who asked meanwhile. */
+  private queued: Promise<void> | null = null;
   private readonly active: boolean;
   /** Seconds the start-up rebuild took (null before it ran, or when Meilisearch holds the index). */
   buildSeconds: number | null = null;
@@ -72,30 +74,50 @@ export class ChangeFollower implements OnApplicationBootstrap, BeforeApplication
   async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.running;
+    await this.queued?.catch(() => undefined);
+    await this.running?.catch(() => undefined);
   }
 
-  /** Applies every change committed so far; tests and the seed wait on it. */
+  /** Applies every change committed so far; tests, the seed and every re-match wait on it. */
   async catchUp(): Promise<void> {
     if (!this.active) return;
-    await this.running;
-    await this.follow();
+    await this.pass();
   }
 
   private nudge(): void {
     if (!this.timer) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = (async () => {
-      do {
-        this.again = false;
-        await this.follow().catch((err: unknown) => this.logger.warn(`following changes failed: ${String(err)}`));
-      } while (this.again);
-    })().finally(() => {
-      this.running = null;
+    this.pass().catch((err: unknown) => this.logger.warn(`following changes failed: ${String(err)}`));
+  }
+
+  /**
+   * A pass over the changes that starts after this call, so it sees every change
+   * committed before it. One pass at a time: whoever asks while one runs (a
+   * commit's nudge, a re-match's catch-up — sixteen at once in a busy worker)
+   * waits for the one after it, which they share. Passes running side by side
+   * read and index the same changes once each.
+   */
+  private pass(): Promise<void> {
+    if (this.queued) return this.queued;
+    if (!this.running) return this.start();
+    const settled = this.running.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queued = settled.then(() => {
+      this.queued = null;
+      return this.start();
     });
+    return this.queued;
+  }
+
+  private start(): Promise<void> {
+    const run = this.follow();
+    this.running = run;
+    const done = () => {
+      if (this.running === run) this.running = null;
+    };
+    run.then(done, done);
+    return run;
   }
 
   private async follow(): Promise<void> {
