@@ -9,7 +9,7 @@ import { Redis } from 'ioredis';
 import { Logger } from 'nestjs-pino';
 import { loadConfig } from '@smedx/platform';
 import type { AppConfig, Clock } from '@smedx/platform';
-import { IdentityService } from '@smedx/identity';
+import { UserAdministrationService } from '@smedx/identity';
 import { DemoSeeder } from '@smedx/demo';
 import { ApiModule } from './app.module.js';
 import { Lifecycle } from './health/lifecycle.service.js';
@@ -106,7 +106,7 @@ export async function createApp(options: CreateAppOptions = {}): Promise<NestFas
   if (options.serveWebUi !== false) await serveWebUi(app, (message, error) => app.get(Logger).warn({ err: error }, message));
   // Lifecycle hooks (migrations, job handlers, relay, search index) run before anything writes.
   await app.init();
-  await app.get(IdentityService).bootstrapAdmin();
+  await app.get(UserAdministrationService).bootstrapAdmin();
   if (config.demo) await app.get(DemoSeeder).seedIfEmpty();
   return app;
 }

@@ -1,26 +1,21 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import * as argon2 from 'argon2';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   APP_CONFIG,
-  CLOCK,
   ConflictError,
-  TooManyRequestsError,
   ForbiddenError,
-  InvalidInputError,
   NotFoundError,
   UnauthenticatedError,
   UnitOfWork,
   isOwner,
   isUniqueViolation,
 } from '@smedx/platform';
-import type { AppConfig, Clock, PlatformRole, Principal, PrincipalLoader } from '@smedx/platform';
-import type { MemberView, Page, SessionView, UserView } from '@smedx/contracts';
+import type { AppConfig, PlatformRole, Principal, PrincipalLoader } from '@smedx/platform';
+import type { MemberView, SessionView, UserView } from '@smedx/contracts';
 import { AuditService } from '@smedx/audit';
-import { isDistrictCode } from '@smedx/taxonomy';
-import type { AddMemberInput, ChangePasswordInput, GrantRoleInput, LoginInput, RegisterInput, UpdateMeInput } from './dto/identity.dto.js';
-import { containsEmailName } from './dto/identity.dto.js';
+import type { AddMemberInput, UpdateMeInput } from './dto/identity.dto.js';
+import { mobileTaken } from './identity.errors.js';
 import { Membership } from './membership.entity.js';
 import { RoleGrant } from './role-grant.entity.js';
 import { User } from './user.entity.js';
@@ -30,51 +25,21 @@ export type PublicUser = UserView;
 /** A signed-in session (`SessionView` of the contract). */
 export type Session = SessionView;
 
-/** argon2id with OWASP's recommended minimum cost. */
-const ARGON2 = { type: argon2.argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
-
-/** Accounts, role grants and organisation memberships; also the guard's principal loader. */
+/**
+ * Accounts and organisation memberships: the guard's principal loader, sessions,
+ * the caller's profile, and the directory lookups other contexts call (contacts,
+ * role holders, members). Password sign-in is `PasswordSignInService`'s;
+ * role grants and provisioned accounts are `UserAdministrationService`'s.
+ */
 @Injectable()
 export class IdentityService implements PrincipalLoader {
-  private readonly logger = new Logger('IdentityService');
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
-
-  /**
-   * Creates an account and returns its session. `onCreated` runs inside the same
-   * transaction, so what it does (e.g. the chains context spending an invitation token)
-   * and the account commit or fail together; identity knows nothing of what it is.
-   */
-  async register(
-    input: RegisterInput,
-    onCreated?: (tx: EntityManager, user: { id: string; email: string }) => Promise<void>,
-  ): Promise<Session> {
-    const passwordHash = await argon2.hash(input.password, ARGON2);
-    const mobile = input.mobile ?? null;
-    const user = await this.uow
-      .run(async (tx) => {
-        if (await tx.existsBy(User, { email: input.email })) {
-          throw new ConflictError('email_taken', 'this e-mail address is already registered');
-        }
-        if (mobile && (await tx.existsBy(User, { mobile }))) throw mobileTaken();
-        const created = await tx.save(tx.create(User, { email: input.email, passwordHash, displayName: input.displayName, mobile }));
-        await onCreated?.(tx, { id: created.id, email: created.email });
-        return created;
-      })
-      .catch((error: unknown) => {
-        // Two registrations racing for one e-mail or number: the unique index decides.
-        if (!isUniqueViolation(error)) throw error;
-        throw mobile ? mobileTaken() : new ConflictError('email_taken', 'this e-mail address is already registered');
-      });
-    return this.session(user.id);
-  }
 
   /** Changes the caller's display name and/or mobile number (`null` removes it); 409 `mobile_taken` if another user has it. */
   async updateMe(actor: Principal, input: UpdateMeInput): Promise<PublicUser> {
@@ -112,89 +77,9 @@ export class IdentityService implements PrincipalLoader {
     return user?.id ?? null;
   }
 
-  /**
-   * Exchanges e-mail and password for a session. After `auth.maxFailures` wrong passwords in
-   * a row the account is locked for `auth.lockSeconds` (429 with Retry-After), whatever
-   * password is sent meanwhile; a successful login clears the count.
-   */
-  async login(input: LoginInput): Promise<Session> {
-    const users = this.dataSource.getRepository(User);
-    const user = await users.findOneBy({ email: input.email });
-    const now = this.clock.now();
-    if (user?.lockedUntil && user.lockedUntil.getTime() > now.getTime()) throw this.locked(user.lockedUntil, now);
-    // Verify against a hash even for unknown e-mails so timing does not reveal accounts.
-    const hash = user?.passwordHash ?? (await this.dummyHash());
-    const ok = await argon2.verify(hash, input.password).catch(() => false);
-    if (!user) throw new UnauthenticatedError('邮箱或密码错误 (wrong e-mail or password)', 'wrong_credentials');
-    if (!ok) {
-      const lockedUntil = await this.countFailure(user.id, now);
-      if (lockedUntil) throw this.locked(lockedUntil, now);
-      throw new UnauthenticatedError('邮箱或密码错误 (wrong e-mail or password)', 'wrong_credentials');
-    }
-    if (user.failedLogins || user.lockedUntil) await users.update({ id: user.id }, { failedLogins: 0, lockedUntil: null });
-    return this.session(user.id);
-  }
-
-  /** Counts a wrong password; returns the lock's end when this one locks the account. */
-  private async countFailure(userId: string, now: Date): Promise<Date | null> {
-    return this.uow.run(async (tx) => {
-      await tx.increment(User, { id: userId }, 'failedLogins', 1);
-      const { failedLogins } = await tx.findOneOrFail(User, { where: { id: userId }, select: { id: true, failedLogins: true } });
-      if (failedLogins < this.config.auth.maxFailures) return null;
-      const lockedUntil = new Date(now.getTime() + this.config.auth.lockSeconds * 1000);
-      await tx.update(User, { id: userId }, { failedLogins: 0, lockedUntil });
-      await this.audit.record(tx, {
-        actorId: null,
-        action: 'user.locked_out',
-        entityType: 'user',
-        entityId: userId,
-        data: { failures: failedLogins, lockedUntil: lockedUntil.toISOString() },
-      });
-      this.logger.warn(`account ${userId} locked until ${lockedUntil.toISOString()} after ${failedLogins} wrong passwords`);
-      return lockedUntil;
-    });
-  }
-
-  private locked(until: Date, now: Date): TooManyRequestsError {
-    const seconds = Math.ceil((until.getTime() - now.getTime()) / 1000);
-    return new TooManyRequestsError(
-      'account_locked',
-      `密码错误次数过多，账户已锁定，请 ${Math.ceil(seconds / 60)} 分钟后再试 (account locked after repeated wrong passwords)`,
-      seconds,
-    );
-  }
-
-  /**
-   * Changes the caller's password (the current one must be right). Every token issued before
-   * is revoked; the answer is a fresh session for the caller.
-   */
-  async changePassword(actor: Principal, input: ChangePasswordInput): Promise<Session> {
-    const user = await this.dataSource.getRepository(User).findOneBy({ id: actor.userId });
-    if (!user) throw new UnauthenticatedError('用户已不存在 (user no longer exists)');
-    if (!(await argon2.verify(user.passwordHash, input.currentPassword).catch(() => false))) {
-      throw new InvalidInputError([{ field: 'currentPassword', reason: '原密码不正确 (is wrong)' }], 'wrong_password');
-    }
-    if (containsEmailName(input.newPassword, user.email)) {
-      throw new InvalidInputError([{ field: 'newPassword', reason: '密码不能包含邮箱用户名 (must not contain the e-mail name)' }]);
-    }
-    const passwordHash = await argon2.hash(input.newPassword, ARGON2);
-    await this.uow.run(async (tx) => {
-      await tx.update(User, { id: user.id }, { passwordHash, failedLogins: 0, lockedUntil: null });
-      await this.revokeTokens(tx, user.id);
-      await this.audit.record(tx, { actorId: actor.userId, action: 'user.password_changed', entityType: 'user', entityId: user.id });
-    });
-    return this.session(user.id);
-  }
-
   /** Revokes every token of the user issued so far (the guard compares the version they carry). */
   async revokeTokens(tx: EntityManager, userId: string): Promise<void> {
     await tx.increment(User, { id: userId }, 'tokenVersion', 1);
-  }
-
-  private dummy: Promise<string> | null = null;
-  private dummyHash(): Promise<string> {
-    this.dummy ??= argon2.hash('not-a-real-password', ARGON2);
-    return this.dummy;
   }
 
   async session(userId: string): Promise<Session> {
@@ -225,69 +110,6 @@ export class IdentityService implements PrincipalLoader {
       roles: grants.map((g) => ({ role: g.role, district: g.district || null })),
       memberships: memberships.map((m) => ({ organisationId: m.organisationId, kind: m.organisationKind, role: m.role })),
       tokenVersion: user.tokenVersion,
-    };
-  }
-
-  async grantRole(actor: Principal, userId: string, input: GrantRoleInput): Promise<PublicUser> {
-    if (input.district && !isDistrictCode(input.district)) {
-      throw new InvalidInputError([{ field: 'district', reason: `unknown district code "${input.district}"` }]);
-    }
-    const district = input.role === 'district_officer' ? input.district! : '';
-    await this.uow.run(async (tx) => {
-      if (!(await tx.existsBy(User, { id: userId }))) throw new NotFoundError('user', userId);
-      if (await tx.existsBy(RoleGrant, { userId, role: input.role, district })) return;
-      await tx.insert(RoleGrant, { userId, role: input.role, district, grantedBy: actor.userId });
-      await this.revokeTokens(tx, userId);
-      await this.audit.record(tx, {
-        actorId: actor.userId,
-        action: 'role.granted',
-        entityType: 'user',
-        entityId: userId,
-        data: { role: input.role, district: district || null },
-      });
-    });
-    return this.publicUser(userId);
-  }
-
-  async revokeRole(actor: Principal, userId: string, role: string, district?: string): Promise<PublicUser> {
-    await this.uow.run(async (tx) => {
-      const result = await tx.delete(RoleGrant, { userId, role, ...(district ? { district } : {}) });
-      if (!result.affected) throw new NotFoundError('role_grant');
-      await this.revokeTokens(tx, userId);
-      await this.audit.record(tx, {
-        actorId: actor.userId,
-        action: 'role.revoked',
-        entityType: 'user',
-        entityId: userId,
-        data: { role, district: district ?? null },
-      });
-    });
-    return this.publicUser(userId);
-  }
-
-  async listUsers(q: string | undefined, page: number, pageSize: number): Promise<Page<PublicUser>> {
-    const qb = this.dataSource.getRepository(User).createQueryBuilder('u').orderBy('u.email', 'ASC');
-    if (q) qb.where('LOWER(u.email) LIKE :q OR LOWER(u.displayName) LIKE :q', { q: `%${q.toLowerCase().replace(/[%_\\]/g, '')}%` });
-    const [users, total] = await qb
-      .skip((page - 1) * pageSize)
-      .take(pageSize)
-      .getManyAndCount();
-    const ids = users.map((u) => u.id);
-    const grants = ids.length
-      ? await this.dataSource.getRepository(RoleGrant).createQueryBuilder('g').where('g.userId IN (:...ids)', { ids }).getMany()
-      : [];
-    return {
-      items: users.map((u) => ({
-        id: u.id,
-        email: u.email,
-        displayName: u.displayName,
-        mobile: u.mobile,
-        roles: grants.filter((g) => g.userId === u.id).map((g) => ({ role: g.role, district: g.district || null })),
-        memberships: [],
-      })),
-      total,
-      page,
-      pageSize,
     };
   }
 
@@ -384,59 +206,6 @@ export class IdentityService implements PrincipalLoader {
     });
     return this.members(organisationId);
   }
-
-  /** Creates the configured admin on first start; idempotent. */
-  async bootstrapAdmin(): Promise<void> {
-    const { email, password } = this.config.admin;
-    const existing = await this.dataSource.getRepository(User).findOneBy({ email: email.toLowerCase() });
-    if (existing) return;
-    const passwordHash = await argon2.hash(password, ARGON2);
-    await this.uow.run(async (tx) => {
-      const user = await tx.save(tx.create(User, { email: email.toLowerCase(), passwordHash, displayName: '平台管理员' }));
-      await tx.insert(RoleGrant, { userId: user.id, role: 'admin', district: '', grantedBy: null });
-      await this.audit.record(tx, {
-        actorId: null,
-        action: 'role.granted',
-        entityType: 'user',
-        entityId: user.id,
-        data: { role: 'admin', bootstrap: true },
-      });
-    });
-    this.logger.log(`admin ${email} created`);
-  }
-
-  hashPassword(password: string): Promise<string> {
-    return argon2.hash(password, ARGON2);
-  }
-
-  /**
-   * Creates a user with a password hash from {@link hashPassword} and roles
-   * (demo data: hashing once for hundreds of accounts); idempotent by e-mail.
-   */
-  async ensureUser(
-    email: string,
-    passwordHash: string,
-    displayName: string,
-    roles: { role: GrantRoleInput['role']; district?: string }[] = [],
-  ): Promise<string> {
-    const lower = email.toLowerCase();
-    return this.uow.run(async (tx) => {
-      const existing = await tx.findOneBy(User, { email: lower });
-      if (existing) return existing.id;
-      const user = await tx.save(tx.create(User, { email: lower, passwordHash, displayName }));
-      for (const r of roles) {
-        await tx.insert(RoleGrant, { userId: user.id, role: r.role, district: r.district ?? '', grantedBy: null });
-        await this.audit.record(tx, {
-          actorId: null,
-          action: 'role.granted',
-          entityType: 'user',
-          entityId: user.id,
-          data: { role: r.role, district: r.district ?? null, demo: true },
-        });
-      }
-      return user.id;
-    });
-  }
 }
 
 function toPublicUser(principal: Principal): PublicUser {
@@ -448,10 +217,6 @@ function toPublicUser(principal: Principal): PublicUser {
     roles: principal.roles.map((r) => ({ role: r.role, district: r.district ?? null })),
     memberships: principal.memberships.map((m) => ({ organisationId: m.organisationId, kind: m.kind, role: m.role })),
   };
-}
-
-function mobileTaken(): ConflictError {
-  return new ConflictError('mobile_taken', 'mobile: 该手机号已被其他账号绑定 (already used by another account)');
 }
 
 /** `138****8000`: enough to recognise a number in the audit trail, not to dial it. */

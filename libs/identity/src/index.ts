@@ -3,6 +3,8 @@ export * from './role-grant.entity.js';
 export * from './membership.entity.js';
 export * from './dto/identity.dto.js';
 export * from './identity.service.js';
+export * from './password-sign-in.service.js';
+export * from './user-administration.service.js';
 export * from './sms-code.entity.js';
 export * from './sms-sign-in.service.js';
 export * from './identity.module.js';

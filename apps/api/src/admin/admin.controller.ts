@@ -5,7 +5,7 @@ import { ApiZodBody, ApiZodQuery, CurrentUser, JobsAdminService, Roles, ZodPipe 
 import type { Principal } from '@smedx/platform';
 import { JOB_STATUSES } from '@smedx/contracts';
 import type { JobPageView, JobView, Page, SmsMessageView, UserView } from '@smedx/contracts';
-import { GrantRoleSchema, IdentityService } from '@smedx/identity';
+import { GrantRoleSchema, UserAdministrationService } from '@smedx/identity';
 import type { GrantRoleInput } from '@smedx/identity';
 import { SmsMessagesService } from '@smedx/notifications';
 import { PageQuery, UuidParam } from '../http/query.js';
@@ -29,7 +29,7 @@ const JobId = z.coerce.number().int().positive('must be a job id');
 @Controller('admin')
 export class AdminController {
   constructor(
-    private readonly identity: IdentityService,
+    private readonly userAdministration: UserAdministrationService,
     private readonly jobs: JobsAdminService,
     private readonly smsMessages: SmsMessagesService,
   ) {}
@@ -37,7 +37,7 @@ export class AdminController {
   @Get('users')
   @ApiZodQuery(UsersQuery)
   users(@Query(new ZodPipe(UsersQuery)) q: z.infer<typeof UsersQuery>): Promise<Page<UserView>> {
-    return this.identity.listUsers(q.q, q.page, q.pageSize);
+    return this.userAdministration.listUsers(q.q, q.page, q.pageSize);
   }
 
   @Post('users/:id/roles')
@@ -48,7 +48,7 @@ export class AdminController {
     @Param('id', new ZodPipe(UuidParam)) id: string,
     @Body(new ZodPipe(GrantRoleSchema)) input: GrantRoleInput,
   ): Promise<UserView> {
-    return this.identity.grantRole(actor, id, input);
+    return this.userAdministration.grantRole(actor, id, input);
   }
 
   @Delete('users/:id/roles/:role')
@@ -58,7 +58,7 @@ export class AdminController {
     @Param('role') role: string,
     @Query('district') district?: string,
   ): Promise<UserView> {
-    return this.identity.revokeRole(actor, id, role, district);
+    return this.userAdministration.revokeRole(actor, id, role, district);
   }
 
   @Get('jobs')

@@ -9,6 +9,7 @@ import {
   ChangePasswordSchema,
   IdentityService,
   LoginSchema,
+  PasswordSignInService,
   RegisterSchema,
   SmsCodeRequestSchema,
   SmsLoginSchema,
@@ -24,6 +25,7 @@ import { AUTH_RATE_LIMIT, SMS_CODE_RATE_LIMIT } from '../http/rate-limit.js';
 export class AuthController {
   constructor(
     private readonly identity: IdentityService,
+    private readonly passwordSignIn: PasswordSignInService,
     private readonly smsSignIn: SmsSignInService,
     private readonly chainInvitations: ChainInvitationsService,
   ) {}
@@ -40,9 +42,9 @@ export class AuthController {
   @ApiZodBody(RegisterSchema)
   async register(@Body(new ZodPipe(RegisterSchema)) input: RegisterInput): Promise<SignUpView> {
     const token = input.invitationToken;
-    if (!token) return this.identity.register(input);
+    if (!token) return this.passwordSignIn.register(input);
     let chainInvitation: InvitationOutcome | undefined;
-    const session = await this.identity.register(input, async (tx, user) => {
+    const session = await this.passwordSignIn.register(input, async (tx, user) => {
       chainInvitation = await this.chainInvitations.claimOnRegistration(tx, token, user);
     });
     return { ...session, chainInvitation };
@@ -59,7 +61,7 @@ export class AuthController {
   })
   @ApiZodBody(LoginSchema)
   login(@Body(new ZodPipe(LoginSchema)) input: LoginInput): Promise<SessionView> {
-    return this.identity.login(input);
+    return this.passwordSignIn.login(input);
   }
 
   @Post('sms-code')
@@ -102,7 +104,7 @@ export class AuthController {
   })
   @ApiZodBody(ChangePasswordSchema)
   changePassword(@CurrentUser() principal: Principal, @Body(new ZodPipe(ChangePasswordSchema)) input: ChangePasswordInput) {
-    return this.identity.changePassword(principal, input);
+    return this.passwordSignIn.changePassword(principal, input);
   }
 
   @Get('me')

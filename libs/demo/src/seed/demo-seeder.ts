@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CLOCK, UnitOfWork } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
-import { IdentityService } from '@smedx/identity';
+import { IdentityService, UserAdministrationService } from '@smedx/identity';
 import {
   CreateEnterpriseSchema,
   CreateProviderSchema,
@@ -36,6 +36,7 @@ export class DemoSeeder {
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly identity: IdentityService,
+    private readonly userAdministration: UserAdministrationService,
     private readonly enterprises: EnterprisesService,
     private readonly providers: ProvidersService,
     private readonly directory: DirectoryService,
@@ -64,10 +65,10 @@ export class DemoSeeder {
   }
 
   private async seed(data: DemoDataset): Promise<void> {
-    const hash = await this.identity.hashPassword(data.users[0]?.password ?? 'demo-pass-2024');
+    const hash = await this.userAdministration.hashPassword(data.users[0]?.password ?? 'demo-pass-2024');
     const userIds = new Map<string, string>();
     for (const user of data.users) {
-      userIds.set(user.key, await this.identity.ensureUser(user.email, hash, user.displayName, user.roles));
+      userIds.set(user.key, await this.userAdministration.ensureUser(user.email, hash, user.displayName, user.roles));
     }
     const principal = async (key: string): Promise<Principal> => {
       const loaded = await this.identity.load(userIds.get(key)!);
