@@ -11,6 +11,7 @@ export * from './event-pair-scores.js';
 export * from './events.service.js';
 export * from './event-registrations.service.js';
 export * from './event-schedule.service.js';
+export * from './event-schedule-queries.service.js';
 export * from './event-outcomes.service.js';
 export * from './event-check-in.service.js';
 export * from './check-in-token.js';

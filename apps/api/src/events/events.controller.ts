@@ -14,6 +14,7 @@ import {
   EventOutcomesService,
   EventPageSchema,
   EventRegistrationsService,
+  EventScheduleQueriesService,
   EventScheduleService,
   EventsService,
   ListEventsSchema,
@@ -65,6 +66,7 @@ export class EventsController {
     private readonly events: EventsService,
     private readonly eventRegistrations: EventRegistrationsService,
     private readonly schedules: EventScheduleService,
+    private readonly scheduleQueries: EventScheduleQueriesService,
     private readonly outcomes: EventOutcomesService,
     private readonly checkIns: EventCheckInService,
   ) {}
@@ -206,7 +208,7 @@ export class EventsController {
     @Param('id', new ZodPipe(UuidParam)) id: string,
     @Query(new ZodPipe(EventPageSchema)) query: EventPageQuery,
   ) {
-    return this.schedules.listMeetings(actor, id, query);
+    return this.scheduleQueries.listMeetings(actor, id, query);
   }
 
   @Post(':id/meetings')
@@ -275,12 +277,12 @@ export class EventsController {
   ) {
     reply.header('vary', 'Accept');
     if (query.format === 'ics' || (!query.format && prefersCalendar(accept))) {
-      const { filename, ics } = await this.schedules.agendaIcs(actor, id, query);
+      const { filename, ics } = await this.scheduleQueries.agendaIcs(actor, id, query);
       reply.header('content-type', 'text/calendar; charset=utf-8');
       reply.header('content-disposition', `attachment; filename="${filename}"`);
       return ics;
     }
-    return this.schedules.agenda(actor, id, query);
+    return this.scheduleQueries.agenda(actor, id, query);
   }
 
   @Post(':id/check-in')
