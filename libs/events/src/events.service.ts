@@ -27,7 +27,8 @@ const LIFECYCLE: Readonly<Partial<Record<EventAction, { audit: string; at?: 'com
 /**
  * Matchmaking events (供需对接活动): organisers create and run events.
  * Registrations live in {@link EventRegistrationsService}, the schedule in
- * {@link EventScheduleService}, the day itself in {@link EventOutcomesService}.
+ * {@link EventScheduleService} (its reads, the agenda among them, in
+ * {@link EventScheduleQueriesService}), the day itself in {@link EventOutcomesService}.
  */
 @Injectable()
 export class EventsService {
