@@ -72,9 +72,13 @@ async function pixelsOf(page, png) {
   }, png.toString('base64'));
 }
 
-/** No sideways scrolling at phone width: everything fits in one column. */
+/**
+ * No sideways scrolling at phone width: everything fits in one column. The width is the viewport
+ * asked for, not `innerWidth`, which a mobile browser widens to a page that is too wide.
+ */
 async function fitsWidth(page) {
-  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  const width = page.viewportSize().width;
+  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
   assert(scroll <= width + 1, `the page scrolls sideways at ${width} px (content ${scroll} px wide)`);
 }
 

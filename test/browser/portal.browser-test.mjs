@@ -43,9 +43,13 @@ function watch(page, problems) {
   });
 }
 
-/** The page is as wide as the screen: nothing sticks out sideways. */
+/**
+ * The page is as wide as the screen: nothing sticks out sideways. The screen is the viewport asked
+ * for, not `innerWidth`: a mobile browser widens its layout viewport to a page that is too wide.
+ */
 async function noSidewaysScroll(page, what) {
-  const { scroll, width } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, width: window.innerWidth }));
+  const width = page.viewportSize().width;
+  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
   assert(scroll <= width + 1, `${what}: the page is ${scroll} px wide on a ${width} px screen`);
 }
 
@@ -284,6 +288,9 @@ async function main() {
     await mobile.getByTestId('filters-drawer').getByText('适用数字化水平').waitFor();
     await mobile.screenshot({ path: join(RESULTS, 'portal-search-phone-filters.png') });
     await mobile.keyboard.press('Escape');
+    await mobile.getByTestId('filters-drawer').waitFor({ state: 'hidden' });
+    // The app is live now (the drawer is its): its styles must not widen the page either.
+    await noSidewaysScroll(mobile, 'search, the app live');
     assert(solutionPath, 'a solution was found on the desktop');
     await mobile.goto(`${base}${solutionPath}`);
     await mobile.getByText('部署周期', { exact: true }).waitFor();

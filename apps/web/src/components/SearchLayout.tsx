@@ -34,7 +34,8 @@ export function SearchLayout({
         </Col>
       )}
       <Col xs={24} md={17} xl={18} style={{ minWidth: 0 }}>
-        <Space style={{ width: '100%', marginBottom: 16 }} wrap>
+        {/* Each item at most the row's width: the search box's own max-width then holds on a phone. */}
+        <Space style={{ width: '100%', marginBottom: 16 }} styles={{ item: { maxWidth: '100%' } }} wrap>
           {toolbar}
           {md !== true && (
             <Badge count={activeFilters} size="small" className="phone-only">

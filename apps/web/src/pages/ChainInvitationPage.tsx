@@ -199,7 +199,7 @@ export default function ChainInvitationPage() {
         padding: 16,
       }}
     >
-      <Card style={{ width: 520 }} title="产业链邀请（链式转型）" data-testid="chain-invitation">
+      <Card style={{ width: 520, maxWidth: '100%' }} title="产业链邀请（链式转型）" data-testid="chain-invitation">
         {preview && (
           <Descriptions size="small" column={1} style={{ marginBottom: 16 }} data-testid="invitation-preview">
             <Descriptions.Item label="产业链">{preview.chainName}</Descriptions.Item>

@@ -33,7 +33,7 @@ function EnterpriseSearch({
   return (
     <Select
       data-testid="diagnosis-enterprise"
-      style={{ width: 360 }}
+      style={{ width: 360, maxWidth: '100%' }}
       showSearch
       value={value}
       onChange={onChange}
@@ -98,7 +98,8 @@ export default function DiagnosisPage() {
 
   const picker =
     isAssessor || overseer || own.items.length > 1 ? (
-      <Space>
+      // On a phone the box goes under its label, as wide as the screen allows.
+      <Space wrap styles={{ item: { maxWidth: '100%' } }}>
         <Typography.Text>企业：</Typography.Text>
         <EnterpriseSearch value={enterpriseId} known={known} onChange={(v) => navigate(`/enterprises/${v}/diagnoses`)} />
       </Space>
