@@ -1,4 +1,4 @@
-/* global URL, window, document */
+/* global URL, document */
 /**
  * Every role's pages at both sizes: each demo account signs in, and every page its menu offers is
  * opened at 1440 × 900 and at 390 × 844. A page fails on a console error, an uncaught error, a
