@@ -1,24 +1,25 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { CLOCK, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, UnitOfWork } from '@smedx/platform';
+import { EntityManager } from 'typeorm';
+import { CLOCK, ConflictError, ForbiddenError, InvalidInputError, UnitOfWork } from '@smedx/platform';
 import type { Clock, Principal } from '@smedx/platform';
 import { AuditService } from '@smedx/audit';
 import { DirectoryService } from '@smedx/directory';
 import type { Enterprise } from '@smedx/directory';
 import { NotificationsService } from '@smedx/notifications';
-import { CHAIN_POSITION_NAMES, INVITATION_STATE_MACHINE, shownInvitationStatus } from '@smedx/contracts';
+import { CHAIN_POSITION_NAMES, INVITATION_STATE_MACHINE } from '@smedx/contracts';
 import type { InvitationStatus } from '@smedx/contracts';
 import { invitationView } from './chain.views.js';
-import type { InvitationView, IssuedInvitation, Page } from './chain.views.js';
+import type { IssuedInvitation } from './chain.views.js';
+import { findInvitationByToken, hashInvitationToken } from './chain-invitation-token.js';
 import { ChainsService, enterpriseIdsOf } from './chains.service.js';
-import type { AcceptInvitationInput, CreateInvitationInput, ListInvitationsQuery } from './dto/chains.dto.js';
+import type { AcceptInvitationInput, CreateInvitationInput } from './dto/chains.dto.js';
 import { ChainInvitation } from './entities/chain-invitation.entity.js';
 import { ChainMember } from './entities/chain-member.entity.js';
 import { Chain } from './entities/chain.entity.js';
 import { checkRoster, readRoster } from './roster/roster.js';
 import type { RosterEntry } from './roster/roster.js';
-import type { BulkInvitationResult, InvitationOutcome, InvitationPreview } from '@smedx/contracts';
+import type { BulkInvitationResult, InvitationOutcome } from '@smedx/contracts';
 
 export type { BulkInvitationResult, InvitationOutcome, InvitationPreview } from '@smedx/contracts';
 
@@ -28,11 +29,6 @@ const DAY_MS = 24 * 3600_000;
 export interface Registrant {
   id: string;
   email: string;
-}
-
-/** SHA-256 of a token, hex: what the database keeps. */
-export function hashInvitationToken(token: string): string {
-  return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
 /**
@@ -49,7 +45,6 @@ export function hashInvitationToken(token: string): string {
 @Injectable()
 export class ChainInvitationsService {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
     private readonly chains: ChainsService,
     private readonly directory: DirectoryService,
@@ -107,43 +102,6 @@ export class ChainInvitationsService {
     });
   }
 
-  /** The chain's invitations, newest first (the leader's members and officers); never a token. */
-  async list(actor: Principal, chainId: string, query: ListInvitationsQuery): Promise<Page<InvitationView>> {
-    const access = await this.chains.access(actor, chainId);
-    if (!access.leader && !access.officer) {
-      throw new ForbiddenError("only the leader's members and officers list the chain's invitations", 'not_chain_leader_member');
-    }
-    const now = this.clock.now();
-    const qb = this.dataSource.getRepository(ChainInvitation).createQueryBuilder('i').where('i.chainId = :chainId', { chainId });
-    if (query.status === 'expired') qb.andWhere("i.status = 'pending' AND i.expiresAt <= :now", { now });
-    else if (query.status === 'pending') qb.andWhere("i.status = 'pending' AND i.expiresAt > :now", { now });
-    else if (query.status) qb.andWhere('i.status = :status', { status: query.status });
-    const [rows, total] = await qb
-      .orderBy('i.invitedAt', 'DESC')
-      .addOrderBy('i.sourceRow', 'ASC')
-      .addOrderBy('i.id', 'ASC')
-      .skip((query.page - 1) * query.pageSize)
-      .take(query.pageSize)
-      .getManyAndCount();
-    return { items: rows.map((r) => invitationView(r, shownInvitationStatus(r, now))), total, page: query.page, pageSize: query.pageSize };
-  }
-
-  /** The invitation behind a token, for its holder (the link is the secret: no sign-in needed); 404 for an unknown token. */
-  async preview(token: string): Promise<InvitationPreview> {
-    const { invitation, chain } = await this.findByToken(this.dataSource.manager, token);
-    const leader = await this.directory.getEnterprise(chain.leaderEnterpriseId);
-    return {
-      chainName: chain.name,
-      chainDescription: chain.description,
-      leaderName: leader.name,
-      position: invitation.position,
-      enterpriseName: invitation.enterpriseName,
-      invitedBy: invitation.uscc ? 'uscc' : 'email',
-      status: shownInvitationStatus(invitation, this.clock.now()),
-      expiresAt: invitation.expiresAt,
-    };
-  }
-
   /**
    * Accepts an invitation: the invited enterprise joins the chain at the invited position.
    * A caller with no enterprise to join with spends the token on `accepted_pending_enterprise`
@@ -152,7 +110,7 @@ export class ChainInvitationsService {
    */
   async accept(actor: Principal, token: string, input: AcceptInvitationInput = {}): Promise<InvitationOutcome> {
     return this.uow.run(async (tx) => {
-      const { invitation, chain } = await this.findByToken(tx, token);
+      const { invitation, chain } = await findInvitationByToken(tx, token);
       const now = this.clock.now();
       INVITATION_STATE_MACHINE.next(invitation.status, 'accept', { expiresAt: invitation.expiresAt, now });
       const enterprise = await this.inviteeEnterprise(tx, actor, invitation, input.enterpriseId);
@@ -213,7 +171,7 @@ export class ChainInvitationsService {
   /** Declines an invitation (whoever may accept it may decline it); the token is spent. */
   async decline(actor: Principal, token: string): Promise<InvitationOutcome> {
     return this.uow.run(async (tx) => {
-      const { invitation, chain } = await this.findByToken(tx, token);
+      const { invitation, chain } = await findInvitationByToken(tx, token);
       const now = this.clock.now();
       INVITATION_STATE_MACHINE.next(invitation.status, 'decline', { expiresAt: invitation.expiresAt, now });
       const enterprise = await this.inviteeEnterprise(tx, actor, invitation, undefined);
@@ -309,13 +267,6 @@ export class ChainInvitationsService {
       throw new InvalidInputError([{ field: 'enterpriseId', reason: 'is required: you belong to several enterprises' }]);
     }
     return mine[0] ?? null;
-  }
-
-  private async findByToken(tx: EntityManager, token: string): Promise<{ invitation: ChainInvitation; chain: Chain }> {
-    const invitation = await tx.findOneBy(ChainInvitation, { tokenHash: hashInvitationToken(token) });
-    if (!invitation) throw new NotFoundError('chain_invitation');
-    const chain = await tx.findOneByOrFail(Chain, { id: invitation.chainId });
-    return { invitation, chain };
   }
 
   /** Writes a status change conditional on the status read, so two answers cannot both pass. */

@@ -8,6 +8,8 @@ export * from './entities/chain-case.entity.js';
 export * from './roster/roster.js';
 export * from './chains.service.js';
 export * from './chain-invitations.service.js';
+export * from './chain-invitation-queries.service.js';
+export * from './chain-invitation-token.js';
 export * from './chain-dashboard.service.js';
 export * from './chain-joint-needs.service.js';
 export * from './chain-cases.service.js';

@@ -3,7 +3,7 @@ import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiZodBody, CurrentUser, Public, ZodPipe } from '@smedx/platform';
 import type { Principal } from '@smedx/platform';
-import { AcceptInvitationSchema, ChainInvitationsService, InvitationTokenParam } from '@smedx/chains';
+import { AcceptInvitationSchema, ChainInvitationQueriesService, ChainInvitationsService, InvitationTokenParam } from '@smedx/chains';
 import type { AcceptInvitationInput } from '@smedx/chains';
 import { EXPENSIVE_RATE_LIMIT } from '../http/rate-limit.js';
 
@@ -11,7 +11,10 @@ import { EXPENSIVE_RATE_LIMIT } from '../http/rate-limit.js';
 @ApiBearerAuth()
 @Controller('chain-invitations')
 export class ChainInvitationsController {
-  constructor(private readonly invitations: ChainInvitationsService) {}
+  constructor(
+    private readonly invitations: ChainInvitationsService,
+    private readonly invitationQueries: ChainInvitationQueriesService,
+  ) {}
 
   @Get(':token')
   @Public()
@@ -22,7 +25,7 @@ export class ChainInvitationsController {
       'the enterprise invited, the status (pending, expired, accepted…) and the expiry. 404 for an unknown token',
   })
   preview(@Param('token', new ZodPipe(InvitationTokenParam)) token: string) {
-    return this.invitations.preview(token);
+    return this.invitationQueries.preview(token);
   }
 
   @Post(':token/accept')

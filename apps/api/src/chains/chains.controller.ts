@@ -7,6 +7,7 @@ import {
   CSV_CONTENT_TYPE,
   ChainCasesService,
   ChainDashboardService,
+  ChainInvitationQueriesService,
   ChainInvitationsService,
   ChainJointNeedsService,
   ChainsService,
@@ -44,6 +45,7 @@ export class ChainsController {
   constructor(
     private readonly chains: ChainsService,
     private readonly invitations: ChainInvitationsService,
+    private readonly invitationQueries: ChainInvitationQueriesService,
     private readonly dashboards: ChainDashboardService,
     private readonly jointNeeds: ChainJointNeedsService,
     private readonly cases: ChainCasesService,
@@ -133,7 +135,7 @@ export class ChainsController {
     @Param('id', new ZodPipe(UuidParam)) id: string,
     @Query(new ZodPipe(ListInvitationsSchema)) query: ListInvitationsQuery,
   ) {
-    return this.invitations.list(actor, id, query);
+    return this.invitationQueries.list(actor, id, query);
   }
 
   @Post(':id/members/:enterpriseId/opt-in')
