@@ -29,7 +29,6 @@ import {
   setCurrentPage,
   settled,
   signIn,
-  signOut,
   startApp,
 } from './harness.mjs';
 
@@ -141,12 +140,12 @@ async function main() {
   });
   const noProblems = () => assert(problems.length === 0, problems.join(' | '));
   const as = async (account) => {
-    // A fresh page first: an open drawer or modal would cover the user menu.
-    await page.goto(`${base}/`);
-    // Signed in: the user menu; a visitor: the public portal's header.
-    await page.locator('[data-testid=user-menu], .portal-header').first().waitFor();
-    if (await page.getByTestId('user-menu').count()) await signOut(page);
-    else await page.goto(`${base}/login`);
+    // Switching accounts, not testing 退出登录 (the ui suite does): the session is dropped from the
+    // page's storage and the login page loaded afresh, so no request or redirect of the previous
+    // account's app can race the sign-in (CI saw the old account's home come back over the form).
+    await page.goto(`${base}/login`);
+    await page.evaluate(() => window.localStorage.removeItem('smedx.accessToken'));
+    await page.goto(`${base}/login`);
     await signIn(page, account.email, account.password);
   };
   const ratingTab = async () => {
