@@ -74,23 +74,15 @@ export async function enterpriseGroups(db: DataSource, filters: Filters): Promis
   const qb = db
     .getRepository(Enterprise)
     .createQueryBuilder('e')
-    .select('e.industry', 'industry')
-    .addSelect('e.district', 'district')
-    .addSelect('e.pilotBatch', 'batch')
-    .addSelect('SUM(CASE WHEN e.scale = :above THEN 1 ELSE 0 END)', 'above')
+    .select('SUM(CASE WHEN e.scale = :above THEN 1 ELSE 0 END)', 'above')
     .addSelect(`SUM(CASE WHEN e.scale = :above AND ${AT_TARGET_LEVEL} THEN 1 ELSE 0 END)`, 'aboveAtLevel2')
     .addSelect('SUM(CASE WHEN e.scale = :below THEN 1 ELSE 0 END)', 'below')
     .addSelect(`SUM(CASE WHEN e.scale = :below AND ${AT_TARGET_LEVEL} THEN 1 ELSE 0 END)`, 'belowAtLevel2')
     .addSelect('SUM(CASE WHEN e.isSpecialised = :specialised THEN 1 ELSE 0 END)', 'specialised')
-    .setParameters({ ...LEVEL_PARAMETERS, specialised: true })
-    .groupBy('e.industry')
-    .addGroupBy('e.district')
-    .addGroupBy('e.pilotBatch');
-  const rows = await withEnterpriseFilters(qb, filters).getRawMany<Raw>();
+    .setParameters({ ...LEVEL_PARAMETERS, specialised: true });
+  const rows = await byCell(qb, filters).getRawMany<Raw>();
   return rows.map((r) => ({
-    industry: String(r.industry),
-    district: String(r.district),
-    batch: r.batch === null ? NOT_IN_POOL.code : String(r.batch),
+    ...cellOf(r),
     above: Number(r.above ?? 0),
     aboveAtLevel2: Number(r.aboveAtLevel2 ?? 0),
     below: Number(r.below ?? 0),
@@ -101,19 +93,10 @@ export async function enterpriseGroups(db: DataSource, filters: Filters): Promis
 
 /** Chain cases counted by their leader's industry × district × batch. */
 export async function caseGroups(db: DataSource, filters: Filters): Promise<CaseGroup[]> {
-  const qb = casesQuery(db)
-    .select('e.industry', 'industry')
-    .addSelect('e.district', 'district')
-    .addSelect('e.pilotBatch', 'batch')
-    .addSelect('COUNT(*)', 'count')
-    .groupBy('e.industry')
-    .addGroupBy('e.district')
-    .addGroupBy('e.pilotBatch');
-  const rows = await withEnterpriseFilters(qb, filters).getRawMany<Raw>();
+  const qb = casesQuery(db).select('COUNT(*)', 'count');
+  const rows = await byCell(qb, filters).getRawMany<Raw>();
   return rows.map((r) => ({
-    industry: String(r.industry),
-    district: String(r.district),
-    batch: r.batch === null ? NOT_IN_POOL.code : String(r.batch),
+    ...cellOf(r),
     count: Number(r.count ?? 0),
   }));
 }
@@ -121,19 +104,11 @@ export async function caseGroups(db: DataSource, filters: Filters): Promise<Case
 /** Awarded 示范标杆 and 数字化车间/智能工厂 counted by their enterprise's industry × district × batch. */
 export async function awardGroups(db: DataSource, filters: Filters): Promise<AwardGroup[]> {
   const qb = awardsQuery(db)
-    .select('e.industry', 'industry')
-    .addSelect('e.district', 'district')
-    .addSelect('e.pilotBatch', 'batch')
-    .addSelect('SUM(CASE WHEN n.category IN (:...benchmarkCategories) THEN 1 ELSE 0 END)', 'benchmarks')
-    .addSelect('SUM(CASE WHEN n.category IN (:...factoryCategories) THEN 1 ELSE 0 END)', 'smartFactories')
-    .groupBy('e.industry')
-    .addGroupBy('e.district')
-    .addGroupBy('e.pilotBatch');
-  const rows = await withEnterpriseFilters(qb, filters).getRawMany<Raw>();
+    .select('SUM(CASE WHEN n.category IN (:...benchmarkCategories) THEN 1 ELSE 0 END)', 'benchmarks')
+    .addSelect('SUM(CASE WHEN n.category IN (:...factoryCategories) THEN 1 ELSE 0 END)', 'smartFactories');
+  const rows = await byCell(qb, filters).getRawMany<Raw>();
   return rows.map((r) => ({
-    industry: String(r.industry),
-    district: String(r.district),
-    batch: r.batch === null ? NOT_IN_POOL.code : String(r.batch),
+    ...cellOf(r),
     benchmarks: Number(r.benchmarks ?? 0),
     smartFactories: Number(r.smartFactories ?? 0),
   }));
@@ -280,6 +255,22 @@ function productsQuery(db: DataSource, filters: Filters): SelectQueryBuilder<Sol
 }
 
 /** Restricts `e` (an enterprise) to the 3+N industries and to the filters. */
+/** Groups the query by its enterprise's cell (industry × district × batch), the filters applied. */
+function byCell<T extends object>(qb: SelectQueryBuilder<T>, filters: Filters): SelectQueryBuilder<T> {
+  qb.addSelect('e.industry', 'industry')
+    .addSelect('e.district', 'district')
+    .addSelect('e.pilotBatch', 'batch')
+    .addGroupBy('e.industry')
+    .addGroupBy('e.district')
+    .addGroupBy('e.pilotBatch');
+  return withEnterpriseFilters(qb, filters);
+}
+
+/** A grouped row's cell: its industry, district and batch (not in the pool when it has none). */
+function cellOf(r: Raw): { industry: string; district: string; batch: string } {
+  return { industry: String(r.industry), district: String(r.district), batch: r.batch === null ? NOT_IN_POOL.code : String(r.batch) };
+}
+
 function withEnterpriseFilters<T extends object>(qb: SelectQueryBuilder<T>, filters: Filters): SelectQueryBuilder<T> {
   qb.andWhere('e.industry IN (:...industries)', { industries: [...INDUSTRY_CODES] });
   if (filters.industry) qb.andWhere('e.industry = :industry', { industry: filters.industry });
