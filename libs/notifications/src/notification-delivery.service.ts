@@ -50,7 +50,7 @@ export class NotificationDelivery {
 
   @OnJob(NotificationsSendMailJob)
   async sendMailOf(payload: NotificationMailPayload, context: JobContext): Promise<void> {
-    if (this.mailer.kind === 'smtp') await this.sendMail(payload.notificationIds, context.jobId);
+    if (this.sendsMail) await this.sendMail(payload.notificationIds, context.jobId);
   }
 
   /** Whether written mail still has to be sent by a job (SMTP), or was kept with its notification. */

@@ -51,8 +51,7 @@ export class NotificationsService {
    * @throws Error on invalid input — a bug in the caller, not a client error.
    */
   async notifyAll(tx: EntityManager, inputs: NotifyInput[]): Promise<void> {
-    const at = this.clock.now().toISOString();
-    const payloads = inputs.map((input) => deliveryPayload(input, at)).filter((p) => p !== null);
+    const payloads = this.payloads(inputs);
     if (payloads.length === 1) await this.outbox.add(tx, NotificationsDeliverJob, payloads[0]!);
     else if (payloads.length) await this.outbox.add(tx, NotificationsDeliverManyJob, { notifications: payloads });
   }
@@ -69,11 +68,16 @@ export class NotificationsService {
    * @throws Error on invalid input — a bug in the caller, not a client error.
    */
   async deliverNow(tx: EntityManager, inputs: NotifyInput[]): Promise<void> {
-    const at = this.clock.now().toISOString();
-    const payloads = inputs.map((input) => deliveryPayload(input, at)).filter((p) => p !== null);
+    const payloads = this.payloads(inputs);
     if (!payloads.length) return;
     const notificationIds = await this.delivery.write(tx, payloads);
     if (notificationIds.length && this.delivery.sendsMail) await this.outbox.add(tx, NotificationsSendMailJob, { notificationIds });
+  }
+
+  /** The validated job payloads of these notifications, stamped now; those that reach nobody left out. */
+  private payloads(inputs: NotifyInput[]): NotificationDeliveryPayload[] {
+    const at = this.clock.now().toISOString();
+    return inputs.map((input) => deliveryPayload(input, at)).filter((p) => p !== null);
   }
 
   /** The caller's inbox, newest first. */
