@@ -6,7 +6,8 @@
  * QR codes and short codes; the test decodes a QR image itself (jsQR on the pixels shown) and
  * the organiser checks people in on the 签到 tab — the decoded token typed as a handheld scanner
  * would, a photo of another participant's code read by the page's own decoder, a short code —
- * sees 已签到 for a second check-in, a Chinese message for a forged code and for the missing
+ * sees 已签到 for a second check-in, two codes entered back to back both checked (the last one's answer
+ * shown, whatever order the answers come in), a Chinese message for a forged code and for the missing
  * camera, the arrivals list, and the report's arrivals chart, at both sizes.
  *
  * Needs `npm run build` first. Environment: see harness.mjs.
@@ -195,6 +196,39 @@ async function main() {
       await result.filter({ hasText: '签到码无效' }).waitFor();
     },
   );
+
+  await check('two codes entered back to back, as a scanner does: neither is dropped, the answer to the last one shows', async () => {
+    const unknown = passes.some((p) => p.shortCode === '444444') ? '555555' : '444444';
+    // The first answer of each pair is held back so that the second code is entered while the first is still being
+    // checked, and its answer arrives last: the second is checked too, and its answer is the one shown.
+    let sent = 0;
+    const answers = [];
+    const held = (route) => {
+      const delay = sent++ % 2 === 0 ? 1200 : 0;
+      answers.push(
+        sleep(delay)
+          .then(() => route.continue())
+          .then(() => route.request().response())
+          .then((response) => response?.finished()),
+      );
+    };
+    await desk.route('**/check-in', held);
+    await submitCode(passes[1].token);
+    await submitCode(unknown);
+    await result.filter({ hasText: '签到码无效' }).waitFor();
+    await submitCode(unknown);
+    await submitCode(passes[1].token);
+    await result.filter({ hasText: '已签到' }).waitFor();
+    const value = await desk.locator('input#check-in-code-input').inputValue();
+    assert(value === '', `the box is empty once both are answered: "${value}"`);
+    assert(sent === 4, `four check-ins sent, ${sent} seen`);
+    // Once the held answer to the first code of the second pair (签到码无效) has arrived too, the last one's still shows.
+    await Promise.all(answers);
+    await desk.unroute('**/check-in', held);
+    await desk.evaluate(() => new Promise((done) => window.requestAnimationFrame(() => window.requestAnimationFrame(done))));
+    const shown = await result.innerText();
+    assert(shown.includes('已签到'), `the answer to the code entered last still shows: ${shown}`);
+  });
 
   await check('the arrivals list counts three, at 390 × 844 and at 1440 × 900', async () => {
     await desk.getByTestId('check-in-count').filter({ hasText: '3' }).waitFor();

@@ -44,7 +44,8 @@ function outcomeOf(error: unknown): Outcome {
  */
 export function EventCheckIn({ event, onChanged }: { event: MatchmakingEvent; onChanged: () => void }) {
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState(0);
+  const busy = pending > 0;
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [registrations, setRegistrations] = useState<Registration[] | null>(null);
   const [scanning, setScanning] = useState(false);
@@ -63,23 +64,29 @@ export function EventCheckIn({ event, onChanged }: { event: MatchmakingEvent; on
     return () => window.clearInterval(timer);
   }, [load]);
 
+  // A desk scans quickly: a code entered while another is being checked is checked too (not dropped),
+  // and the answer shown is the one to the code entered last, whatever order the answers arrive in.
+  const latest = useRef(0);
   const submit = useCallback(
     async (typed: string) => {
       const value = typed.trim();
       if (!value) return;
-      setBusy(true);
+      const mine = ++latest.current;
+      setOutcome(null);
+      setPending((n) => n + 1);
       try {
         const body = value.startsWith(TOKEN_PREFIX) ? { token: value } : { shortCode: value };
         const result: CheckInResult = await api.post('/events/:id/check-in', { id: event.id }, body);
         const who = { name: result.organisationName, at: formatTime(result.checkedInAt).slice(11), side: SIDE[result.side] };
-        setOutcome(result.alreadyCheckedIn ? { kind: 'already', ...who } : { kind: 'done', ...who });
-        setCode('');
+        if (mine === latest.current) setOutcome(result.alreadyCheckedIn ? { kind: 'already', ...who } : { kind: 'done', ...who });
+        // Clears the box unless something else has been typed into it meanwhile.
+        setCode((current) => (current.trim() === value ? '' : current));
         load();
         if (!result.alreadyCheckedIn) onChanged();
       } catch (e) {
-        setOutcome(outcomeOf(e));
+        if (mine === latest.current) setOutcome(outcomeOf(e));
       } finally {
-        setBusy(false);
+        setPending((n) => n - 1);
       }
     },
     [event.id, load, onChanged],
@@ -179,7 +186,7 @@ export function EventCheckIn({ event, onChanged }: { event: MatchmakingEvent; on
               </Button>
             )}
             {cameraError && <Alert type="warning" showIcon message={cameraError} data-testid="check-in-camera-error" />}
-            <Button size="large" block icon={<PictureOutlined />} disabled={!open || busy} onClick={() => photo.current?.click()}>
+            <Button size="large" block icon={<PictureOutlined />} disabled={!open} onClick={() => photo.current?.click()}>
               拍照 / 选择图片识别
             </Button>
             <input
@@ -201,7 +208,6 @@ export function EventCheckIn({ event, onChanged }: { event: MatchmakingEvent; on
               onSearch={(value) => void submit(value)}
               placeholder="输入 6 位签到码（或扫码枪录入）"
               enterButton="签到"
-              loading={busy}
               disabled={!open}
               autoComplete="off"
               autoCapitalize="characters"
@@ -209,7 +215,11 @@ export function EventCheckIn({ event, onChanged }: { event: MatchmakingEvent; on
               id="check-in-code-input"
               data-testid="check-in-code-input"
             />
-            {outcome && <OutcomeView outcome={outcome} />}
+            {outcome ? (
+              <OutcomeView outcome={outcome} />
+            ) : (
+              busy && <Alert type="info" showIcon message="正在核验签到码…" data-testid="check-in-checking" />
+            )}
           </Space>
         </Card>
       </Col>
