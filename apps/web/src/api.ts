@@ -152,7 +152,8 @@ async function request<T>(
       details?: Record<string, unknown>;
     };
     const message = Array.isArray(body.message) ? body.message.join('; ') : (body.message ?? response.statusText);
-    if (response.status === 401 && token) {
+    // A late 401 to a request sent with an earlier session's token leaves a newer session alone.
+    if (response.status === 401 && token && tokenStore.get() === token) {
       tokenStore.clear();
       onUnauthorized();
     }

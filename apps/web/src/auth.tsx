@@ -24,13 +24,18 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null | undefined>(tokenStore.get() ? undefined : null);
 
   const refresh = useCallback(async () => {
-    if (!tokenStore.get()) {
+    const token = tokenStore.get();
+    if (!token) {
       setUser(null);
       return;
     }
+    // An answer that comes after a sign-out or a switch of account is about a session no longer held: dropped.
+    const current = () => tokenStore.get() === token;
     try {
-      setUser(await api.get('/auth/me'));
+      const me = await api.get('/auth/me');
+      if (current()) setUser(me);
     } catch (e) {
+      if (!current()) return;
       setUser(null);
       showError(e);
     }
