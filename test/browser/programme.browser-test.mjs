@@ -143,7 +143,9 @@ async function main() {
     // Switching accounts, not testing 退出登录 (the ui suite does): the session is dropped from the
     // page's storage and the login page loaded afresh, so no request or redirect of the previous
     // account's app can race the sign-in (CI saw the old account's home come back over the form).
-    await page.goto(`${base}/login`);
+    // The storage is cleared from a same-origin page that runs no app (the health answer): from
+    // /login a signed-in app goes home, and its requests sent after the removal would be refused.
+    await page.goto(`${base}/health`);
     await page.evaluate(() => window.localStorage.removeItem('smedx.accessToken'));
     await page.goto(`${base}/login`);
     await signIn(page, account.email, account.password);
