@@ -8,12 +8,17 @@
  * Lighthouse's mobile preset: a Moto G Power-sized screen, 4× CPU slowdown and a simulated slow
  * 4G network, so the performance score is what a phone on a weak network would get.
  *
+ * A page below a gate is measured twice more and Lighthouse's median run of the three is gated
+ * (its own helper, `computeMedianRun`, as its guidance on variability advises): one run can be the
+ * machine, not the page. Every run's performance score is printed.
+ *
  * All three are gates. The pages arrive rendered by the server with one small boot script (the app
  * loads at the first touch), so the score no longer hangs on the phone's CPU running React and antd:
  * 93–100 on a loaded 2-core machine (docs/benchmarks.md).
  */
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { computeMedianRun } from 'lighthouse/core/lib/median-run.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS, RESULTS, assert, call, check, onCleanup, runSuite, startApp, waitForSearch } from './harness.mjs';
@@ -45,13 +50,28 @@ async function main() {
         await fetch(`${base}${path}`);
         const run = () =>
           lighthouse(`${base}${path}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(TARGETS) });
-        let lhr = (await run()).lhr;
-        // A trace that failed to record (NO_NAVSTART and the like) is Lighthouse's, not the page's: once more.
-        if (lhr.runtimeError) lhr = (await run()).lhr;
-        assert(!lhr.runtimeError, `Lighthouse could not measure the page: ${lhr.runtimeError?.code}`);
+        const measure = async () => {
+          let result = (await run()).lhr;
+          // A trace that failed to record (NO_NAVSTART and the like) is Lighthouse's, not the page's: once more.
+          if (result.runtimeError) result = (await run()).lhr;
+          assert(!result.runtimeError, `Lighthouse could not measure the page: ${result.runtimeError?.code}`);
+          return result;
+        };
+        const scoresOf = (result) =>
+          Object.fromEntries(Object.keys(TARGETS).map((c) => [c, Math.round((result.categories[c]?.score ?? 0) * 100)]));
+        let lhr = await measure();
+        if (Object.entries(GATES).some(([c, gate]) => scoresOf(lhr)[c] < gate)) {
+          // One run below a gate may be the machine (another process took the CPU during the trace): as
+          // Lighthouse's guidance on variability says, two more runs and the median one of the three is gated.
+          const runs = [lhr, await measure(), await measure()];
+          console.log(
+            `      ${name}: below a gate once; three runs, performance ${runs.map((r) => scoresOf(r).performance).join(' / ')}: the median run is gated`,
+          );
+          lhr = computeMedianRun(runs);
+        }
         // Every page's report, kept for analysis (bootup-time, mainthread-work-breakdown, long tasks, LCP element).
         writeFileSync(join(RESULTS, `lighthouse-${name}.json`), JSON.stringify(lhr));
-        const scores = Object.fromEntries(Object.keys(TARGETS).map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]));
+        const scores = scoresOf(lhr);
         const metric = (id) => lhr.audits[id]?.numericValue;
         figures.push({
           name,
