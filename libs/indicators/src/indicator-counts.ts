@@ -254,7 +254,6 @@ function productsQuery(db: DataSource, filters: Filters): SelectQueryBuilder<Sol
   return qb;
 }
 
-/** Restricts `e` (an enterprise) to the 3+N industries and to the filters. */
 /** Groups the query by its enterprise's cell (industry × district × batch), the filters applied. */
 function byCell<T extends object>(qb: SelectQueryBuilder<T>, filters: Filters): SelectQueryBuilder<T> {
   qb.addSelect('e.industry', 'industry')
@@ -271,6 +270,7 @@ function cellOf(r: Raw): { industry: string; district: string; batch: string } {
   return { industry: String(r.industry), district: String(r.district), batch: r.batch === null ? NOT_IN_POOL.code : String(r.batch) };
 }
 
+/** Restricts `e` (an enterprise) to the 3+N industries and to the filters. */
 function withEnterpriseFilters<T extends object>(qb: SelectQueryBuilder<T>, filters: Filters): SelectQueryBuilder<T> {
   qb.andWhere('e.industry IN (:...industries)', { industries: [...INDUSTRY_CODES] });
   if (filters.industry) qb.andWhere('e.industry = :industry', { industry: filters.industry });
