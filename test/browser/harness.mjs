@@ -1,4 +1,4 @@
-/* global fetch, setTimeout, AbortSignal, window, document, getComputedStyle, Node, FormData, Blob */
+/* global fetch, setTimeout, AbortSignal, window, document, getComputedStyle, Node, FormData, Blob, URL */
 /**
  * What every browser suite shares: the built API started on a free port with a fresh SQLite
  * data directory and the demo data, Debian's Chromium through playwright-core, named checks
@@ -57,11 +57,60 @@ let serverLog = '';
 /** The page under test, for a screenshot when a check fails. */
 let currentPage = null;
 let suiteName = 'ui';
+/**
+ * The API's refusals the page under test received (method, path, status, message), newest last:
+ * a failed check prints those received while it ran, so a CI log says what the server answered.
+ */
+const refusals = [];
+/** The API requests of the page under test not answered yet, with when they were sent. */
+const inFlight = new Map();
+const watched = new WeakSet();
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 export function setCurrentPage(page) {
   currentPage = page;
+  if (watched.has(page)) return;
+  watched.add(page);
+  const isApi = (request) => new URL(request.url()).pathname.startsWith('/api/');
+  page.on('request', (request) => {
+    // The notification event stream stays open by design.
+    if (isApi(request) && request.resourceType() !== 'eventsource') inFlight.set(request, Date.now());
+  });
+  page.on('requestfinished', (request) => inFlight.delete(request));
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    if (response.status() < 400 || !url.pathname.startsWith('/api/')) return;
+    const entry = { at: Date.now(), line: `${response.request().method()} ${url.pathname} → ${response.status()}` };
+    refusals.push(entry);
+    if (refusals.length > 50) refusals.shift();
+    response.json().then(
+      (body) => (entry.line += `: ${body?.code ?? ''} ${body?.message ?? ''}`.trimEnd()),
+      () => undefined,
+    );
+  });
+  page.on('requestfailed', (request) => {
+    inFlight.delete(request);
+    if (isApi(request) && request.resourceType() !== 'eventsource')
+      refusals.push({
+        at: Date.now(),
+        line: `${request.method()} ${new URL(request.url()).pathname} failed: ${request.failure()?.errorText}`,
+      });
+  });
+}
+
+/** What a failed check's page shows and was refused: its address, open dialogs, messages, the API's 4xx/5xx. */
+async function describeFailure(page, since) {
+  const lines = [`page: ${page.url()}`];
+  const shown = await page
+    .locator('.ant-modal-title, .ant-notification-notice, .ant-message-notice, .ant-alert-message, .ant-form-item-explain-error')
+    .evaluateAll((nodes) => nodes.filter((n) => n.checkVisibility()).map((n) => n.textContent?.trim().replace(/\s+/g, ' ').slice(0, 160)))
+    .catch(() => []);
+  for (const text of shown) lines.push(`shown: ${text}`);
+  for (const r of refusals.filter((r) => r.at >= since)) lines.push(`api: ${r.line}`);
+  for (const [request, sent] of inFlight)
+    lines.push(`api: ${request.method()} ${new URL(request.url()).pathname} unanswered after ${Date.now() - sent} ms`);
+  return lines;
 }
 
 /** Runs when the suite ends (last registered, first run). */
@@ -78,18 +127,27 @@ export async function check(name, fn) {
     console.log(`  ✓ ${name} (${Date.now() - started} ms)`);
   } catch (error) {
     results.push({ name, ok: false });
-    const shot = join(RESULTS, `${suiteName}-failure-${results.length}.png`);
-    if (currentPage)
+    // The message with Playwright's call log (what the locator met: an overlay intercepting the
+    // click, say), then where in the suite it was thrown.
+    const message = String(error)
+      // eslint-disable-next-line no-control-regex -- the terminal colours in Playwright's call log
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .split('\n')
+      .slice(0, 12);
+    const where = String(error?.stack ?? '')
+      .split('\n')
+      .filter((l) => /^\s+at .*browser-test\.mjs/.test(l))
+      .slice(0, 1)
+      .map((l) => l.trim());
+    console.log(`  ✗ ${name}\n      ${[...message, ...where].join('\n      ')}`);
+    if (currentPage) {
+      const shot = join(RESULTS, `${suiteName}-failure-${results.length}.png`);
       await currentPage.screenshot({ path: shot }).then(
         () => console.log(`      screenshot: ${shot}`),
         () => undefined,
       );
-    console.log(
-      `  ✗ ${name}\n      ${String(error?.stack ?? error)
-        .split('\n')
-        .slice(0, 4)
-        .join('\n      ')}`,
-    );
+      for (const line of await describeFailure(currentPage, started)) console.log(`      ${line}`);
+    }
   }
 }
 
@@ -272,6 +330,18 @@ export async function signOut(page) {
     if (left) break;
     if (attempt === 3) throw new Error('退出登录 did not lead to the login page after three tries');
   }
+}
+
+/**
+ * Loads the login page with no session: the session is dropped from a same-origin page that runs
+ * no app (the health answer), since from /login a signed-in app goes home, and its requests sent
+ * after the removal would be refused. For switching accounts (not testing 退出登录), and for a
+ * check that must start signed out whatever state a failed check before it left.
+ */
+export async function freshLogin(page, base) {
+  await page.goto(`${base}/health`);
+  await page.evaluate(() => window.localStorage.removeItem('smedx.accessToken'));
+  await page.goto(`${base}/login`);
 }
 
 export async function signIn(page, email, password) {

@@ -24,6 +24,7 @@ import {
   assert,
   call,
   check,
+  freshLogin,
   launchBrowser,
   runSuite,
   setCurrentPage,
@@ -140,14 +141,10 @@ async function main() {
   });
   const noProblems = () => assert(problems.length === 0, problems.join(' | '));
   const as = async (account) => {
-    // Switching accounts, not testing 退出登录 (the ui suite does): the session is dropped from the
-    // page's storage and the login page loaded afresh, so no request or redirect of the previous
-    // account's app can race the sign-in (CI saw the old account's home come back over the form).
-    // The storage is cleared from a same-origin page that runs no app (the health answer): from
-    // /login a signed-in app goes home, and its requests sent after the removal would be refused.
-    await page.goto(`${base}/health`);
-    await page.evaluate(() => window.localStorage.removeItem('smedx.accessToken'));
-    await page.goto(`${base}/login`);
+    // Switching accounts, not testing 退出登录 (the ui suite does): the login page is loaded afresh
+    // with no session, so no request or redirect of the previous account's app can race the
+    // sign-in (CI saw the old account's home come back over the form).
+    await freshLogin(page, base);
     await signIn(page, account.email, account.password);
   };
   const ratingTab = async () => {
