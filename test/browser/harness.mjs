@@ -220,8 +220,14 @@ export async function startApp(extraEnv = {}) {
   return base;
 }
 
-/** A fresh, throw-away Chromium profile (launchPersistentContext is how playwright takes a --user-data-dir). */
-export async function launchBrowser({ viewport = DESKTOP, ...options } = {}) {
+/**
+ * A fresh, throw-away Chromium profile (launchPersistentContext is how playwright takes a --user-data-dir).
+ * It asks for reduced motion unless told otherwise, so the app draws its dialogs, popovers and menus
+ * without antd's motion: on a loaded machine Playwright can aim a click at a button still zooming
+ * in, the press and the release land on different nodes and the click is silently lost (CI lost an
+ * approval dialog's 确定 and a popconfirm's 确定 that way). The portal suite keeps motion at 1440 px.
+ */
+export async function launchBrowser({ viewport = DESKTOP, reducedMotion = 'reduce', ...options } = {}) {
   const profile = await mkdtemp(join(tmpdir(), 'smedx-browser-profile-'));
   cleanups.push(() => rm(profile, { recursive: true, force: true }));
   const context = await chromium.launchPersistentContext(profile, {
@@ -229,6 +235,7 @@ export async function launchBrowser({ viewport = DESKTOP, ...options } = {}) {
     headless: true,
     args: CHROMIUM_ARGS,
     viewport,
+    reducedMotion,
     locale: 'zh-CN',
     timezoneId: 'UTC',
     ...options,

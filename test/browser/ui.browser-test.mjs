@@ -325,12 +325,22 @@ async function main() {
     await side.getByText('服务商遴选').click();
     await page.waitForURL('**/selection');
     const row = page.locator('.ant-table-row').filter({ hasText: seeded.pendingProvider });
+    // This browser asks for reduced motion (launchBrowser): the dialog must open without antd's zoom.
+    await page.evaluate(() => {
+      window.smedxMotionSeen = false;
+      const look = () => {
+        // rc-motion still runs a dialog's prepare step (it places the zoom's origin); the zoom itself is the active step.
+        if (document.querySelector('.ant-zoom-appear-active, .ant-zoom-enter-active')) window.smedxMotionSeen = true;
+      };
+      new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['class'] });
+    });
     await row
       .getByRole('button', { name: /通\s*过/ })
       .first()
       .click();
     const modal = page.locator('.ant-modal').filter({ hasText: seeded.pendingProvider });
     await modal.locator('#decision_reason').fill('资质齐全，同意入选');
+    assert(!(await page.evaluate(() => window.smedxMotionSeen)), 'the dialog zoomed in although reduced motion is asked for');
     await modal.locator('.ant-modal-footer .ant-btn-primary').click();
     await row.waitFor({ state: 'detached' });
     await page.getByRole('tab', { name: '已入选' }).click();
