@@ -72,16 +72,18 @@ export function setCurrentPage(page) {
   currentPage = page;
   if (watched.has(page)) return;
   watched.add(page);
-  const isApi = (request) => new URL(request.url()).pathname.startsWith('/api/');
+  const pathOf = (request) => new URL(request.url()).pathname;
+  const isApi = (request) => pathOf(request).startsWith('/api/');
+  // The notification event stream stays open by design: it is never counted as unanswered.
+  const awaited = (request) => isApi(request) && request.resourceType() !== 'eventsource';
   page.on('request', (request) => {
-    // The notification event stream stays open by design.
-    if (isApi(request) && request.resourceType() !== 'eventsource') inFlight.set(request, Date.now());
+    if (awaited(request)) inFlight.set(request, Date.now());
   });
   page.on('requestfinished', (request) => inFlight.delete(request));
   page.on('response', (response) => {
-    const url = new URL(response.url());
-    if (response.status() < 400 || !url.pathname.startsWith('/api/')) return;
-    const entry = { at: Date.now(), line: `${response.request().method()} ${url.pathname} → ${response.status()}` };
+    const request = response.request();
+    if (response.status() < 400 || !isApi(request)) return;
+    const entry = { at: Date.now(), line: `${request.method()} ${pathOf(request)} → ${response.status()}` };
     refusals.push(entry);
     if (refusals.length > 50) refusals.shift();
     response.json().then(
@@ -91,11 +93,8 @@ export function setCurrentPage(page) {
   });
   page.on('requestfailed', (request) => {
     inFlight.delete(request);
-    if (isApi(request) && request.resourceType() !== 'eventsource')
-      refusals.push({
-        at: Date.now(),
-        line: `${request.method()} ${new URL(request.url()).pathname} failed: ${request.failure()?.errorText}`,
-      });
+    if (awaited(request))
+      refusals.push({ at: Date.now(), line: `${request.method()} ${pathOf(request)} failed: ${request.failure()?.errorText}` });
   });
 }
 

@@ -43,6 +43,9 @@ export function Root({ router, preload }: { router: (app: ReactNode) => ReactNod
 
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
 
+/** False on the server, which cannot know. */
+const reducedMotionAsked = (): boolean => typeof window !== 'undefined' && window.matchMedia(REDUCED_MOTION).matches;
+
 function watchReducedMotion(onChange: () => void): () => void {
   const query = window.matchMedia(REDUCED_MOTION);
   query.addEventListener('change', onChange);
@@ -56,8 +59,7 @@ function watchReducedMotion(onChange: () => void): () => void {
  * drawer a visitor's first touch opened mid-motion and leave it unseen.
  */
 function usePrefersReducedMotion(): boolean {
-  const reduced = () => typeof window !== 'undefined' && window.matchMedia(REDUCED_MOTION).matches;
-  return useSyncExternalStore(watchReducedMotion, reduced, reduced);
+  return useSyncExternalStore(watchReducedMotion, reducedMotionAsked, reducedMotionAsked);
 }
 
 /**
